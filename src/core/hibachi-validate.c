@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-validate"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "hibachi-schedule.h"
+#include "hibachi-validate.h"
+
+G_DEFINE_QUARK (hibachi-core-error-quark, hibachi_core_error)
+
+static gboolean
+fail (char       **message,
+      const char  *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (char       **message,
+      const char  *format,
+      ...)
+{
+  if (message != NULL)
+    {
+      va_list args;
+
+      va_start (args, format);
+      *message = g_strdup_vprintf (format, args);
+      va_end (args);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+succeed (char **message)
+{
+  if (message != NULL)
+    *message = NULL;
+
+  return TRUE;
+}
+
+gboolean
+hibachi_validate_reason (const char  *text,
+                         char       **message)
+{
+  g_autofree char *trimmed = NULL;
+  glong n_chars;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return fail (message, _("Give a reason of %d to %d characters."),
+                 HIBACHI_REASON_MIN_CHARS, HIBACHI_REASON_MAX_CHARS);
+
+  trimmed = g_strstrip (g_strdup (text));
+  n_chars = g_utf8_strlen (trimmed, -1);
+
+  if (n_chars < HIBACHI_REASON_MIN_CHARS)
+    return fail (message, _("The reason is too short: write at least %d characters."),
+                 HIBACHI_REASON_MIN_CHARS);
+  if (n_chars > HIBACHI_REASON_MAX_CHARS)
+    return fail (message, _("The reason is too long: at most %d characters."),
+                 HIBACHI_REASON_MAX_CHARS);
+
+  return succeed (message);
+}
+
+static gboolean
+is_email_local_char (char c)
+{
+  return g_ascii_isalnum (c) || strchr (".!#$%&'*+/=?^_`{|}~-", c) != NULL;
+}
+
+gboolean
+hibachi_validate_email (const char  *text,
+                        char       **message)
+{
+  const char *at;
+  const char *domain;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return fail (message, _("Enter an email address."));
+  if (strlen (text) > HIBACHI_EMAIL_MAX_CHARS)
+    return fail (message, _("The email address is too long."));
+
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return fail (message, _("Enter an email address like name@example.com."));
+
+  for (p = text; p < at; p++)
+    if (!is_email_local_char (*p))
+      return fail (message, _("Enter an email address like name@example.com."));
+  if (text[0] == '.' || at[-1] == '.' || strstr (text, "..") != NULL)
+    return fail (message, _("Enter an email address like name@example.com."));
+
+  domain = at + 1;
+  if (*domain == '\0' || *domain == '.' || *domain == '-' || strchr (domain, '.') == NULL)
+    return fail (message, _("Enter an email address like name@example.com."));
+  for (p = domain; *p != '\0'; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '.'))
+      return fail (message, _("Enter an email address like name@example.com."));
+  if (p[-1] == '.' || p[-1] == '-')
+    return fail (message, _("Enter an email address like name@example.com."));
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_phone (const char  *text,
+                        char       **message)
+{
+  guint n_digits = 0;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return fail (message, _("Enter a phone number."));
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (*p == '+' && p == text)
+        continue;
+      else if (strchr (" ()-.", *p) == NULL)
+        return fail (message, _("A phone number may only hold digits, spaces, ( ) - . and a leading +."));
+    }
+
+  if (n_digits < 10 || n_digits > 15)
+    return fail (message, _("A phone number has 10 to 15 digits."));
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_required_text (const char  *text,
+                                guint        max_chars,
+                                char       **message)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return fail (message, _("This field is required."));
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    return fail (message, _("This field is required."));
+  if ((guint) g_utf8_strlen (trimmed, -1) > max_chars)
+    return fail (message, _("At most %u characters."), max_chars);
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_bounds (gint64       value,
+                         gint64       min_value,
+                         gint64       max_value,
+                         char       **message)
+{
+  if (value < min_value || value > max_value)
+    return fail (message, _("Must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
+                 min_value, max_value);
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_date (const char  *text,
+                       GDate       *out_date,
+                       char       **message)
+{
+  guint year, month, day;
+  int i;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return fail (message, _("Enter a date as YYYY-MM-DD."));
+  for (i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return fail (message, _("Enter a date as YYYY-MM-DD."));
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  if (year < 1900 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return fail (message, _("“%s” is not a date in the calendar."), text);
+
+  if (out_date != NULL)
+    g_date_set_dmy (out_date, day, month, year);
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_slot (const char  *text,
+                       int         *out_minutes,
+                       char       **message)
+{
+  if (!hibachi_slot_parse (text, out_minutes))
+    return fail (message, _("Choose one of the slots %s, %s, %s or %s."),
+                 hibachi_slot_to_string (0), hibachi_slot_to_string (1),
+                 hibachi_slot_to_string (2), hibachi_slot_to_string (3));
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_latitude (double       lat,
+                           char       **message)
+{
+  if (!isfinite (lat) || lat < -90.0 || lat > 90.0)
+    return fail (message, _("Latitude must be between −90 and 90."));
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_longitude (double       lng,
+                            char       **message)
+{
+  if (!isfinite (lng) || lng < -180.0 || lng > 180.0)
+    return fail (message, _("Longitude must be between −180 and 180."));
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_radius_miles (double       miles,
+                               char       **message)
+{
+  if (!isfinite (miles) || miles < HIBACHI_RADIUS_MIN_MILES || miles > HIBACHI_RADIUS_MAX_MILES)
+    return fail (message, _("A radius is between %d and %d miles."),
+                 HIBACHI_RADIUS_MIN_MILES, HIBACHI_RADIUS_MAX_MILES);
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_party (gint64       adults,
+                        gint64       children,
+                        gint64       toddlers,
+                        char       **message)
+{
+  if (adults < 0 || children < 0 || toddlers < 0)
+    return fail (message, _("Guest counts cannot be negative."));
+  if (adults + children < HIBACHI_GUESTS_MIN)
+    return fail (message, _("A party needs at least one adult or child."));
+  if (adults + children + toddlers > HIBACHI_GUESTS_MAX)
+    return fail (message, _("A party has at most %d guests."), HIBACHI_GUESTS_MAX);
+
+  return succeed (message);
+}

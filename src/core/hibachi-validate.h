@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-validate.h: field validators shared by hibachi-server (authority)
+ * and hibachi-admin (instant feedback). Each returns TRUE when the value is
+ * acceptable; otherwise FALSE and, when @message is not NULL, a newly
+ * allocated translated message meant to be shown next to the field.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define HIBACHI_CORE_ERROR (hibachi_core_error_quark ())
+
+typedef enum
+{
+  HIBACHI_CORE_ERROR_INVALID,
+} HibachiCoreError;
+
+/* Reasons for cancelling, deleting, overriding, rejecting and price changes. */
+#define HIBACHI_REASON_MIN_CHARS 10
+#define HIBACHI_REASON_MAX_CHARS 500
+
+/* Party sizes accepted for one event (the company's guest limits). */
+#define HIBACHI_GUESTS_MIN 1
+#define HIBACHI_GUESTS_MAX 100
+
+/* Radii of a station's service area, in miles. */
+#define HIBACHI_RADIUS_MIN_MILES 0
+#define HIBACHI_RADIUS_MAX_MILES 500
+
+#define HIBACHI_EMAIL_MAX_CHARS 254
+
+GQuark   hibachi_core_error_quark          (void);
+
+gboolean hibachi_validate_reason           (const char  *text,
+                                            char       **message);
+gboolean hibachi_validate_email            (const char  *text,
+                                            char       **message);
+gboolean hibachi_validate_phone            (const char  *text,
+                                            char       **message);
+gboolean hibachi_validate_required_text    (const char  *text,
+                                            guint        max_chars,
+                                            char       **message);
+gboolean hibachi_validate_bounds           (gint64       value,
+                                            gint64       min_value,
+                                            gint64       max_value,
+                                            char       **message);
+gboolean hibachi_validate_date             (const char  *text,
+                                            GDate       *out_date,
+                                            char       **message);
+gboolean hibachi_validate_slot             (const char  *text,
+                                            int         *out_minutes,
+                                            char       **message);
+gboolean hibachi_validate_latitude         (double       lat,
+                                            char       **message);
+gboolean hibachi_validate_longitude        (double       lng,
+                                            char       **message);
+gboolean hibachi_validate_radius_miles     (double       miles,
+                                            char       **message);
+gboolean hibachi_validate_party            (gint64       adults,
+                                            gint64       children,
+                                            gint64       toddlers,
+                                            char       **message);
+
+G_END_DECLS

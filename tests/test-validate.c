@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hibachi-core.h"
+
+static char *
+repeat_char (char c, guint n)
+{
+  char *s = g_malloc (n + 1);
+
+  memset (s, c, n);
+  s[n] = '\0';
+
+  return s;
+}
+
+static void
+test_reason_bounds (void)
+{
+  g_autofree char *nine = repeat_char ('a', 9);
+  g_autofree char *ten = repeat_char ('a', 10);
+  g_autofree char *five_hundred = repeat_char ('b', 500);
+  g_autofree char *five_hundred_one = repeat_char ('b', 501);
+  g_autofree char *padded = g_strconcat ("    ", nine, "    ", NULL);
+  char *message = NULL;
+
+  g_assert_false (hibachi_validate_reason (nine, &message));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "10"));
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (hibachi_validate_reason (ten, &message));
+  g_assert_null (message);
+  g_assert_true (hibachi_validate_reason (five_hundred, NULL));
+
+  g_assert_false (hibachi_validate_reason (five_hundred_one, &message));
+  g_assert_nonnull (strstr (message, "500"));
+  g_clear_pointer (&message, g_free);
+
+  /* Whitespace does not count: nine letters padded with spaces is too short. */
+  g_assert_false (hibachi_validate_reason (padded, NULL));
+  g_assert_false (hibachi_validate_reason (NULL, NULL));
+  g_assert_false (hibachi_validate_reason ("          ", NULL));
+}
+
+static void
+test_reason_counts_characters (void)
+{
+  /* Ten characters but twenty bytes: counted as characters. */
+  g_assert_true (hibachi_validate_reason ("éééééééééé", NULL));
+  /* Invalid UTF-8 is rejected, not crashed on. */
+  g_assert_false (hibachi_validate_reason ("\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5", NULL));
+}
+
+static void
+test_email (void)
+{
+  const char *good[] = { "owner@demo.test", "a.b+c@example.co.uk", "x_y@my-hibachi.com" };
+  const char *bad[] = { "", "plain", "@example.com", "a@", "a@b", "a@@b.com", "a b@c.com",
+                        "a@b..com.", "a@-b.com", ".a@b.com", "a.@b.com", "a..b@c.com", "a@b.com-" };
+  char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (hibachi_validate_email (good[i], NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (hibachi_validate_email (bad[i], &message));
+      g_assert_nonnull (message);
+      g_clear_pointer (&message, g_free);
+    }
+  g_assert_false (hibachi_validate_email (NULL, NULL));
+}
+
+static void
+test_phone (void)
+{
+  g_assert_true (hibachi_validate_phone ("(510) 555-0142", NULL));
+  g_assert_true (hibachi_validate_phone ("+1 510 555 0142", NULL));
+  g_assert_true (hibachi_validate_phone ("510.555.0142", NULL));
+  g_assert_false (hibachi_validate_phone ("555-0142", NULL));          /* 7 digits */
+  g_assert_false (hibachi_validate_phone ("1234567890123456", NULL));  /* 16 digits */
+  g_assert_false (hibachi_validate_phone ("510-555-01x2", NULL));
+  g_assert_false (hibachi_validate_phone ("510+5550142", NULL));       /* + not leading */
+  g_assert_false (hibachi_validate_phone ("", NULL));
+}
+
+static void
+test_required_text (void)
+{
+  char *message = NULL;
+
+  g_assert_true (hibachi_validate_required_text ("Jane", 5, NULL));
+  g_assert_false (hibachi_validate_required_text ("   ", 5, &message));
+  g_assert_nonnull (message);
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_required_text ("Janet!", 5, NULL));
+  g_assert_false (hibachi_validate_required_text (NULL, 5, NULL));
+}
+
+static void
+test_bounds (void)
+{
+  char *message = NULL;
+
+  g_assert_true (hibachi_validate_bounds (0, 0, 500, NULL));
+  g_assert_true (hibachi_validate_bounds (500, 0, 500, NULL));
+  g_assert_false (hibachi_validate_bounds (-1, 0, 500, &message));
+  g_assert_nonnull (strstr (message, "500"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_bounds (501, 0, 500, NULL));
+}
+
+static void
+test_date (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_assert_true (hibachi_validate_date ("2026-11-21", &date, NULL));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, 11);
+  g_assert_cmpint (g_date_get_day (&date), ==, 21);
+
+  g_assert_true (hibachi_validate_date ("2028-02-29", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("2026-02-29", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("2026-13-01", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("2026-1-01", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("2026/11/21", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("2026-11-21T10:00", NULL, NULL));
+  g_assert_false (hibachi_validate_date ("", NULL, NULL));
+  g_assert_false (hibachi_validate_date (NULL, NULL, NULL));
+}
+
+static void
+test_slot (void)
+{
+  int minutes = -1;
+  char *message = NULL;
+
+  g_assert_true (hibachi_validate_slot ("18:00", &minutes, NULL));
+  g_assert_cmpint (minutes, ==, 18 * 60);
+  g_assert_false (hibachi_validate_slot ("17:00", NULL, &message));
+  g_assert_nonnull (strstr (message, "21:00"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_slot ("18:00:00", NULL, NULL));
+  g_assert_false (hibachi_validate_slot (NULL, NULL, NULL));
+}
+
+static void
+test_coordinates_and_radius (void)
+{
+  g_assert_true (hibachi_validate_latitude (90.0, NULL));
+  g_assert_false (hibachi_validate_latitude (90.01, NULL));
+  g_assert_false (hibachi_validate_latitude (NAN, NULL));
+  g_assert_true (hibachi_validate_longitude (-180.0, NULL));
+  g_assert_false (hibachi_validate_longitude (-180.5, NULL));
+  g_assert_true (hibachi_validate_radius_miles (0, NULL));
+  g_assert_true (hibachi_validate_radius_miles (500, NULL));
+  g_assert_false (hibachi_validate_radius_miles (500.1, NULL));
+  g_assert_false (hibachi_validate_radius_miles (-1, NULL));
+  g_assert_false (hibachi_validate_radius_miles (INFINITY, NULL));
+}
+
+static void
+test_party (void)
+{
+  g_assert_true (hibachi_validate_party (1, 0, 0, NULL));
+  g_assert_true (hibachi_validate_party (0, 1, 0, NULL));
+  g_assert_true (hibachi_validate_party (90, 5, 5, NULL));
+  g_assert_false (hibachi_validate_party (90, 5, 6, NULL));
+  g_assert_false (hibachi_validate_party (0, 0, 3, NULL));   /* toddlers alone */
+  g_assert_false (hibachi_validate_party (-1, 5, 0, NULL));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hibachi/validate/reason-bounds", test_reason_bounds);
+  g_test_add_func ("/hibachi/validate/reason-characters", test_reason_counts_characters);
+  g_test_add_func ("/hibachi/validate/email", test_email);
+  g_test_add_func ("/hibachi/validate/phone", test_phone);
+  g_test_add_func ("/hibachi/validate/required-text", test_required_text);
+  g_test_add_func ("/hibachi/validate/bounds", test_bounds);
+  g_test_add_func ("/hibachi/validate/date", test_date);
+  g_test_add_func ("/hibachi/validate/slot", test_slot);
+  g_test_add_func ("/hibachi/validate/coordinates-radius", test_coordinates_and_radius);
+  g_test_add_func ("/hibachi/validate/party", test_party);
+
+  return g_test_run ();
+}
