@@ -1,0 +1,918 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-server-bookings"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-server-private.h"
+
+#define MAX_DISPATCH_DAYS 31
+#define TEXT_NOTES_MAX 2000
+#define ALLERGENS_MAX 20
+
+static gboolean
+check_email (JsonNode *value, char **message)
+{
+  return hibachi_validate_email (json_node_get_string (value), message);
+}
+
+static gboolean
+check_phone (JsonNode *value, char **message)
+{
+  return hibachi_validate_phone (json_node_get_string (value), message);
+}
+
+static gboolean
+check_date (JsonNode *value, char **message)
+{
+  return hibachi_validate_date (json_node_get_string (value), NULL, message);
+}
+
+static gboolean
+check_slot (JsonNode *value, char **message)
+{
+  return hibachi_validate_slot (json_node_get_string (value), NULL, message);
+}
+
+static const HibachiFieldSpec booking_fields[] = {
+  { "customer_name", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 100, NULL },
+  { "customer_email", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_EMAIL_MAX_CHARS, check_email },
+  { "customer_phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, check_phone },
+  { "event_date", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 10, check_date },
+  { "slot", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 5, check_slot },
+  { "adults", HIBACHI_FIELD_INT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_GUESTS_MAX, NULL },
+  { "children", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
+  { "toddlers", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
+  { "venue_address", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 300, NULL },
+  { "venue_lat", HIBACHI_FIELD_REAL, HIBACHI_FIELD_REQUIRED, -90, 90, NULL },
+  { "venue_lng", HIBACHI_FIELD_REAL, HIBACHI_FIELD_REQUIRED, -180, 180, NULL },
+  { "station_id", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED | HIBACHI_FIELD_READONLY, 0, 36, NULL },
+  { "requested_chef_id", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_NULLABLE, 0, 36, NULL },
+  { "special_requests", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_OPTIONAL_TEXT, 0, TEXT_NOTES_MAX, NULL },
+  { "allergens", HIBACHI_FIELD_STRING_ARRAY, 0, 0, ALLERGENS_MAX, NULL },
+  { "internal_notes", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_OPTIONAL_TEXT, 0, TEXT_NOTES_MAX, NULL },
+  { "deposit_paid", HIBACHI_FIELD_BOOL, 0, 0, 0, NULL },
+  { NULL }
+};
+
+static const HibachiEntity booking_entity = {
+  .table = "bookings",
+  .resource_type = "booking",
+  .select_by_id = "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE id = ? AND deleted_at IS NULL",
+  .fields = booking_fields,
+  .station_member = "station_id",
+  .chef_member = "chef_id",
+  .write_roles = HIBACHI_ROLES_STAFF,
+};
+
+void
+hibachi_booking_to_assignment (JsonObject               *booking,
+                               HibachiAssignmentBooking *out)
+{
+  memset (out, 0, sizeof *out);
+  out->id = hibachi_json_get_string (booking, "id");
+  out->station_id = hibachi_json_get_string (booking, "station_id");
+  g_date_clear (&out->date, 1);
+  hibachi_validate_date (hibachi_json_get_string (booking, "event_date"), &out->date, NULL);
+  hibachi_slot_parse (hibachi_json_get_string (booking, "slot"), &out->start_minutes);
+  out->guests = (guint) (hibachi_json_get_int (booking, "adults") + hibachi_json_get_int (booking, "children") +
+                         hibachi_json_get_int (booking, "toddlers"));
+  out->venue.lat = hibachi_json_get_double (booking, "venue_lat");
+  out->venue.lng = hibachi_json_get_double (booking, "venue_lng");
+  out->requested_chef_id = hibachi_json_get_string (booking, "requested_chef_id");
+}
+
+/* Quote and checks */
+
+/* Sets total_cents and deposit_cents in @changes from the station's prices. */
+static void
+price_booking (HibachiServerRequest *req,
+               JsonObject           *row,
+               JsonObject           *changes,
+               JsonObject           *field_errors)
+{
+  g_autoptr(JsonObject) station = hibachi_load_station (req, hibachi_json_get_string (row, "station_id"));
+  g_autoptr(GError) error = NULL;
+  HibachiPriceSheet sheet;
+  HibachiQuoteRequest request;
+  HibachiQuote quote;
+  HibachiLatLng venue = { hibachi_json_get_double (row, "venue_lat"), hibachi_json_get_double (row, "venue_lng") };
+  HibachiLatLng origin;
+  const char *field = NULL;
+
+  if (station == NULL)
+    {
+      hibachi_field_errors_add (field_errors, "station_id", "No such station.");
+      return;
+    }
+  origin.lat = hibachi_json_get_double (station, "lat");
+  origin.lng = hibachi_json_get_double (station, "lng");
+
+  if (!hibachi_server_load_price_sheet (req->server, hibachi_json_get_string (row, "station_id"), &sheet, &error))
+    {
+      hibachi_field_errors_add (field_errors, "station_id", error->message);
+      return;
+    }
+
+  hibachi_quote_request_init (&request);
+  request.adults = (guint) hibachi_json_get_int (row, "adults");
+  request.children = (guint) hibachi_json_get_int (row, "children");
+  request.toddlers = (guint) hibachi_json_get_int (row, "toddlers");
+  request.distance_miles = MIN (hibachi_geo_distance_miles (origin, venue), HIBACHI_QUOTE_MAX_DISTANCE_MILES);
+  if (!hibachi_quote_compute (&sheet, &request, &quote, &field, &error))
+    {
+      hibachi_field_errors_add (field_errors, field ? field : "adults", error->message);
+      return;
+    }
+
+  json_object_set_int_member (changes, "total_cents", quote.total_cents);
+  json_object_set_int_member (changes, "deposit_cents", quote.deposit_cents);
+}
+
+static void
+complete_booking (HibachiServerRequest *req,
+                  JsonObject           *row,
+                  JsonObject           *changes,
+                  JsonObject           *field_errors)
+{
+  g_autofree char *message = NULL;
+  const char *requested = hibachi_json_get_string (row, "requested_chef_id");
+  const char *pricing_members[] = { "adults", "children", "toddlers", "venue_lat", "venue_lng", "station_id" };
+  gboolean reprice = FALSE;
+
+  if (!hibachi_validate_party (hibachi_json_get_int (row, "adults"), hibachi_json_get_int (row, "children"),
+                               hibachi_json_get_int (row, "toddlers"), &message))
+    hibachi_field_errors_add (field_errors, "adults", message);
+
+  if (requested != NULL && json_object_has_member (changes, "requested_chef_id"))
+    {
+      g_autoptr(JsonObject) chef = hibachi_load_chef (req, requested);
+
+      if (chef == NULL || g_strcmp0 (hibachi_json_get_string (chef, "station_id"),
+                                     hibachi_json_get_string (row, "station_id")) != 0)
+        hibachi_field_errors_add (field_errors, "requested_chef_id", "No chef of this station has this id.");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pricing_members); i++)
+    reprice |= json_object_has_member (changes, pricing_members[i]);
+
+  if (reprice && json_object_get_size (field_errors) == 0)
+    price_booking (req, row, changes, field_errors);
+}
+
+/* Fills @out for @chef on @booking's day; returns FALSE and replies on error. */
+static gboolean
+evaluate_chef (HibachiServerRequest *req,
+               JsonObject           *booking,
+               JsonObject           *chef,
+               JsonObject           *station,
+               HibachiSuggestion    *out)
+{
+  g_autoptr(JsonArray) time_off = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HibachiDateRange));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (HibachiAssignmentBooking));
+  g_autoptr(GPtrArray) other_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  HibachiAssignmentBooking b;
+  HibachiAssignmentChef c;
+  HibachiAssignmentContext context = { 0 };
+  const char *date = hibachi_json_get_string (booking, "event_date");
+  sqlite3_stmt *stmt;
+
+  time_off = hibachi_load_chef_time_off (req, hibachi_json_get_string (chef, "id"), date, date);
+  hibachi_chef_to_assignment (chef, time_off, ranges, &c);
+  hibachi_booking_to_assignment (booking, &b);
+
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE chef_id = ? AND event_date = ? "
+                                    "AND id != ? AND deleted_at IS NULL AND status != 'cancelled'", NULL);
+  hibachi_server_db_bind_text (stmt, 1, hibachi_json_get_string (chef, "id"));
+  hibachi_server_db_bind_text (stmt, 2, date);
+  hibachi_server_db_bind_text (stmt, 3, hibachi_json_get_string (booking, "id"));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (other_rows, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < other_rows->len; i++)
+    {
+      HibachiAssignmentBooking o;
+
+      hibachi_booking_to_assignment (g_ptr_array_index (other_rows, i), &o);
+      g_array_append_val (others, o);
+    }
+
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT 1 FROM bookings WHERE customer_email = ? AND chef_id = ? AND id != ? "
+                                    "AND event_date < ? AND deleted_at IS NULL LIMIT 1", NULL);
+  hibachi_server_db_bind_text (stmt, 1, hibachi_json_get_string (booking, "customer_email"));
+  hibachi_server_db_bind_text (stmt, 2, hibachi_json_get_string (chef, "id"));
+  hibachi_server_db_bind_text (stmt, 3, hibachi_json_get_string (booking, "id"));
+  hibachi_server_db_bind_text (stmt, 4, date);
+  context.served_customer_before = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  context.booking = &b;
+  context.chef = &c;
+  context.station_location.lat = hibachi_json_get_double (station, "lat");
+  context.station_location.lng = hibachi_json_get_double (station, "lng");
+  context.others = (const HibachiAssignmentBooking *) others->data;
+  context.n_others = others->len;
+
+  hibachi_suggestion_init (out, &context);
+  /* The chef pointer refers to locals; callers use the scores and issues only. */
+  out->chef = NULL;
+
+  return TRUE;
+}
+
+static JsonArray *
+issues_to_json (GPtrArray            *issues,
+                HibachiIssueSeverity  severity)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      HibachiAssignmentIssue *issue = g_ptr_array_index (issues, i);
+      JsonObject *o;
+
+      if (issue->severity != severity)
+        continue;
+      o = json_object_new ();
+      json_object_set_string_member (o, "code", hibachi_issue_code_to_string (issue->code));
+      json_object_set_string_member (o, "message", issue->message);
+      if (issue->booking_id != NULL)
+        json_object_set_string_member (o, "booking_id", issue->booking_id);
+      json_array_add_object_element (array, o);
+    }
+
+  return array;
+}
+
+/* Handlers */
+
+static void
+get_cb (HibachiServerRequest *req)
+{
+  hibachi_entity_reply_get (req, &booking_entity);
+}
+
+static void
+patch_cb (HibachiServerRequest *req)
+{
+  HibachiEntity entity = booking_entity;
+
+  entity.complete = complete_booking;
+  hibachi_entity_patch (req, &entity);
+}
+
+static const struct { const char *key; const char *order; } sorts[] = {
+  { "event_date", "event_date, slot, id" },
+  { "-event_date", "event_date DESC, slot DESC, id DESC" },
+  { "created_at", "created_at, id" },
+  { "-created_at", "created_at DESC, id DESC" },
+  { "guests", "guests, id" },
+  { "-guests", "guests DESC, id DESC" },
+  { "total", "total_cents, id" },
+  { "-total", "total_cents DESC, id DESC" },
+  { "customer_name", "customer_name, id" },
+  { "-customer_name", "customer_name DESC, id DESC" },
+};
+
+static void
+list_cb (HibachiServerRequest *req)
+{
+  const HibachiServerPrincipal *p = req->principal;
+  g_autoptr(GString) where = g_string_new ("deleted_at IS NULL");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) count_key = g_string_new (NULL);
+  const char *sort = hibachi_request_query (req, "sort");
+  const char *order = NULL;
+  const char *value;
+  const char *date_from, *date_to;
+  gint64 page, limit, total;
+  JsonArray *data;
+  sqlite3_stmt *stmt;
+
+  if (!hibachi_request_query_int (req, "page", 1, 1, G_MAXINT32, &page) ||
+      !hibachi_request_query_int (req, "limit", HIBACHI_PAGE_LIMIT_DEFAULT, 1, HIBACHI_PAGE_LIMIT_MAX, &limit) ||
+      !hibachi_request_query_date (req, "date_from", &date_from) ||
+      !hibachi_request_query_date (req, "date_to", &date_to))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    if (g_strcmp0 (sort ? sort : "event_date", sorts[i].key) == 0)
+      order = sorts[i].order;
+  if (order == NULL)
+    {
+      hibachi_reply_field_error (req, "sort", "Unknown sort key.");
+      return;
+    }
+
+  if ((value = hibachi_request_query (req, "q")) != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (value, -1);
+      GString *pattern = g_string_new ("%");
+
+      /* LIKE wildcards in the search text are matched literally. */
+      for (const char *c = lower; *c != '\0'; c++)
+        {
+          if (*c == '%' || *c == '_' || *c == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *c);
+        }
+      g_string_append_c (pattern, '%');
+      g_string_append (where, " AND search_text LIKE ? ESCAPE '\\'");
+      g_ptr_array_add (params, g_string_free (pattern, FALSE));
+    }
+
+  if ((value = hibachi_request_query (req, "status")) != NULL)
+    {
+      g_auto(GStrv) statuses = g_strsplit (value, ",", 8);
+      const char *known[] = { "pending", "confirmed", "completed", "cancelled" };
+
+      g_string_append (where, " AND status IN (");
+      for (guint i = 0; statuses[i] != NULL; i++)
+        {
+          gboolean ok = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+            ok |= g_strcmp0 (statuses[i], known[k]) == 0;
+          if (!ok)
+            {
+              hibachi_reply_field_error (req, "status", "Use pending, confirmed, completed or cancelled.");
+              return;
+            }
+          g_string_append (where, i == 0 ? "?" : ", ?");
+          g_ptr_array_add (params, g_strdup (statuses[i]));
+        }
+      g_string_append (where, ")");
+    }
+
+  if ((value = hibachi_request_query (req, "station_id")) != NULL)
+    {
+      if (p->role != HIBACHI_ROLE_CHEF && !hibachi_server_principal_has_station (p, value))
+        {
+          hibachi_reply_forbidden (req);
+          return;
+        }
+      g_string_append (where, " AND station_id = ?");
+      g_ptr_array_add (params, g_strdup (value));
+    }
+
+  if ((value = hibachi_request_query (req, "chef_id")) != NULL)
+    {
+      g_string_append (where, " AND chef_id = ?");
+      g_ptr_array_add (params, g_strdup (value));
+    }
+  if (g_strcmp0 (hibachi_request_query (req, "unassigned"), "true") == 0)
+    g_string_append (where, " AND chef_id IS NULL");
+  if (date_from != NULL)
+    {
+      g_string_append (where, " AND event_date >= ?");
+      g_ptr_array_add (params, g_strdup (date_from));
+    }
+  if (date_to != NULL)
+    {
+      g_string_append (where, " AND event_date <= ?");
+      g_ptr_array_add (params, g_strdup (date_to));
+    }
+
+  /* Scope by role: managers see their stations, chefs their own events. */
+  if (p->role == HIBACHI_ROLE_CHEF)
+    {
+      g_string_append (where, " AND chef_id = ?");
+      g_ptr_array_add (params, g_strdup (p->chef_id ? p->chef_id : ""));
+    }
+  else if (!hibachi_server_principal_is_global (p))
+    {
+      g_string_append (where, " AND station_id IN (SELECT value FROM json_each(?))");
+      {
+        g_autoptr(JsonNode) ids = json_node_new (JSON_NODE_ARRAY);
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; p->station_ids[i] != NULL; i++)
+          json_array_add_string_element (array, p->station_ids[i]);
+        json_node_take_array (ids, array);
+        g_ptr_array_add (params, json_to_string (ids, FALSE));
+      }
+    }
+
+  g_string_append_printf (count_key, "bookings|%s", where->str);
+  for (guint i = 0; i < params->len; i++)
+    g_string_append_printf (count_key, "|%s", (const char *) g_ptr_array_index (params, i));
+
+  if (!hibachi_server_count_lookup (req->server, count_key->str, &total))
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM bookings WHERE %s", where->str);
+
+      stmt = hibachi_server_db_prepare (req->db, count_sql, NULL);
+      for (guint i = 0; i < params->len; i++)
+        hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
+      total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      hibachi_server_count_store (req->server, count_key->str, total);
+    }
+
+  /* Page through the index on row ids only, then fetch the page's rows:
+   * deep OFFSETs skip index entries instead of whole rows. */
+  g_string_append_printf (sql,
+                          "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE rowid IN "
+                          "(SELECT rowid FROM bookings WHERE %s ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s",
+                          where->str, order, order);
+  stmt = hibachi_server_db_prepare (req->db, sql->str, NULL);
+  for (guint i = 0; i < params->len; i++)
+    hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
+  sqlite3_bind_int64 (stmt, (int) params->len + 1, limit);
+  sqlite3_bind_int64 (stmt, (int) params->len + 2, (page - 1) * limit);
+
+  data = json_array_new ();
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+
+  hibachi_reply_page (req, data, total, page, limit);
+}
+
+static char *
+new_reference (void)
+{
+  static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  char code[9];
+
+  for (guint i = 0; i < 8; i++)
+    code[i] = alphabet[g_random_int_range (0, sizeof alphabet - 1)];
+  code[8] = '\0';
+
+  return g_strconcat ("MH-", code, NULL);
+}
+
+static void
+create_cb (HibachiServerRequest *req)
+{
+  JsonObject *body = hibachi_request_body_object (req);
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(JsonObject) field_errors = json_object_new ();
+  g_autoptr(JsonObject) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *reference = new_reference ();
+  g_autofree char *now = hibachi_server_now_iso (req->server);
+  const char *station_id;
+
+  if (body == NULL)
+    return;
+
+  hibachi_fields_collect (booking_fields, body, TRUE, values, field_errors);
+  station_id = hibachi_json_get_string (values, "station_id");
+  if (station_id != NULL && !hibachi_server_principal_has_station (req->principal, station_id))
+    {
+      hibachi_reply_forbidden (req);
+      return;
+    }
+  if (json_object_get_size (field_errors) == 0)
+    {
+      if (g_strcmp0 (hibachi_json_get_string (values, "event_date"), now) < 0 &&
+          strncmp (hibachi_json_get_string (values, "event_date"), now, 10) < 0)
+        hibachi_field_errors_add (field_errors, "event_date", "The event date has passed.");
+      if (!json_object_has_member (values, "children"))
+        json_object_set_int_member (values, "children", 0);
+      if (!json_object_has_member (values, "toddlers"))
+        json_object_set_int_member (values, "toddlers", 0);
+      complete_booking (req, values, values, field_errors);
+    }
+  if (json_object_get_size (field_errors) > 0)
+    {
+      hibachi_reply_field_errors (req, g_steal_pointer (&field_errors));
+      return;
+    }
+
+  json_object_set_string_member (values, "id", id);
+  json_object_set_string_member (values, "reference", reference);
+  json_object_set_string_member (values, "status", "pending");
+  json_object_set_string_member (values, "created_at", now);
+  json_object_set_string_member (values, "updated_at", now);
+
+  if (!hibachi_request_begin (req))
+    return;
+  if (!hibachi_db_insert_row (req, "bookings", values, &error))
+    {
+      hibachi_reply_internal (req, error);
+      return;
+    }
+  created = hibachi_db_get_row (req, booking_entity.select_by_id, id);
+  if (!hibachi_request_record (req, "create", "booking", id, station_id, NULL, NULL, created, 1) ||
+      !hibachi_request_commit (req))
+    return;
+
+  hibachi_reply_resource (req, 201, g_steal_pointer (&created));
+}
+
+/* Loads the booking for a state change the caller's role may make. */
+static JsonObject *
+load_for_action (HibachiServerRequest *req,
+                 guint                 roles)
+{
+  g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
+  HibachiEntity entity = booking_entity;
+
+  if (row == NULL)
+    return NULL;
+
+  entity.write_roles = roles;
+  if (!hibachi_entity_can_write (req, &entity, row))
+    {
+      hibachi_reply_forbidden (req);
+      return NULL;
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/* The trimmed, valid reason of the body, or NULL after replying 422. */
+static char *
+body_reason (HibachiServerRequest *req,
+             const char           *member,
+             gboolean              required)
+{
+  JsonObject *body = hibachi_request_body_object (req);
+  g_autofree char *message = NULL;
+  const char *reason;
+
+  if (body == NULL)
+    return NULL;
+
+  reason = hibachi_json_get_string (body, member);
+  if (reason == NULL && !required)
+    return g_strdup ("");
+  if (!hibachi_validate_reason (reason, &message))
+    {
+      hibachi_reply_field_error (req, member, message);
+      return NULL;
+    }
+
+  return g_strstrip (g_strdup (reason));
+}
+
+static void
+reply_state_conflict (HibachiServerRequest *req,
+                      JsonObject           *row,
+                      const char           *message)
+{
+  JsonObject *details = json_object_new ();
+
+  json_object_set_string_member (details, "status", hibachi_json_get_string (row, "status"));
+  hibachi_reply_error (req, 409, "CONFLICT", message, details);
+}
+
+static void
+confirm_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) changes = json_object_new ();
+
+  if (row == NULL)
+    return;
+  if (g_strcmp0 (hibachi_json_get_string (row, "status"), "pending") != 0)
+    {
+      reply_state_conflict (req, row, "Only pending bookings can be confirmed.");
+      return;
+    }
+
+  json_object_set_string_member (changes, "status", "confirmed");
+  hibachi_entity_write (req, &booking_entity, row, changes, "confirm", NULL);
+}
+
+static void
+cancel_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *reason = NULL;
+  const char *status;
+
+  if (row == NULL || (reason = body_reason (req, "reason", TRUE)) == NULL)
+    return;
+
+  status = hibachi_json_get_string (row, "status");
+  if (g_strcmp0 (status, "pending") != 0 && g_strcmp0 (status, "confirmed") != 0)
+    {
+      reply_state_conflict (req, row, "Only pending or confirmed bookings can be cancelled.");
+      return;
+    }
+
+  json_object_set_string_member (changes, "status", "cancelled");
+  json_object_set_string_member (changes, "cancel_reason", reason);
+  hibachi_entity_write (req, &booking_entity, row, changes, "cancel", reason);
+}
+
+static void
+delete_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *reason = NULL;
+  g_autofree char *now = hibachi_server_now_iso (req->server);
+
+  if (row == NULL || (reason = body_reason (req, "reason", TRUE)) == NULL)
+    return;
+
+  json_object_set_string_member (changes, "deleted_at", now);
+  json_object_set_string_member (changes, "delete_reason", reason);
+
+  /* The row disappears from reads, so the reply is the row as it was. */
+  {
+    gint64 expected = hibachi_request_if_match (req);
+    g_autoptr(GError) error = NULL;
+    JsonObject *reply;
+
+    if (expected >= 0 && expected != hibachi_json_get_int (row, "version"))
+      {
+        hibachi_reply_stale (req, row);
+        return;
+      }
+    if (!hibachi_request_begin (req))
+      return;
+    if (!hibachi_db_update_row (req, "bookings", req->params[0], hibachi_json_get_int (row, "version"),
+                                changes, TRUE, &error))
+      {
+        if (error != NULL)
+          hibachi_reply_internal (req, error);
+        else
+          hibachi_reply_stale (req, row);
+        return;
+      }
+    if (!hibachi_request_record (req, "delete", "booking", req->params[0], hibachi_json_get_string (row, "station_id"),
+                                 reason, row, NULL, hibachi_json_get_int (row, "version") + 1) ||
+        !hibachi_request_commit (req))
+      return;
+
+    reply = json_object_new ();
+    json_object_set_boolean_member (reply, "success", TRUE);
+    json_object_set_string_member (reply, "id", req->params[0]);
+    hibachi_reply_object (req, 200, reply);
+  }
+}
+
+static void
+assign_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) chef = NULL;
+  g_autoptr(JsonObject) station = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *override = NULL;
+  HibachiSuggestion suggestion = { 0 };
+  JsonObject *body;
+  const char *chef_id, *status;
+
+  if (row == NULL || (body = hibachi_request_body_object (req)) == NULL)
+    return;
+
+  chef_id = hibachi_json_get_string (body, "chef_id");
+  if (chef_id == NULL)
+    {
+      hibachi_reply_field_error (req, "chef_id", "Choose a chef.");
+      return;
+    }
+  if (json_object_has_member (body, "override_reason") &&
+      (override = body_reason (req, "override_reason", TRUE)) == NULL)
+    return;
+
+  status = hibachi_json_get_string (row, "status");
+  if (g_strcmp0 (status, "pending") != 0 && g_strcmp0 (status, "confirmed") != 0)
+    {
+      reply_state_conflict (req, row, "Only pending or confirmed bookings can be assigned.");
+      return;
+    }
+
+  chef = hibachi_load_chef (req, chef_id);
+  if (chef == NULL)
+    {
+      hibachi_reply_field_error (req, "chef_id", "No such chef.");
+      return;
+    }
+  station = hibachi_load_station (req, hibachi_json_get_string (row, "station_id"));
+  evaluate_chef (req, row, chef, station, &suggestion);
+
+  if (suggestion.has_conflict && override == NULL)
+    {
+      JsonObject *details = json_object_new ();
+
+      json_object_set_array_member (details, "conflicts", issues_to_json (suggestion.issues, HIBACHI_ISSUE_CONFLICT));
+      json_object_set_array_member (details, "warnings", issues_to_json (suggestion.issues, HIBACHI_ISSUE_WARNING));
+      hibachi_suggestion_clear (&suggestion);
+      hibachi_reply_error (req, 409, "CONFLICT",
+                           "The chef has a conflict; give an override reason to assign anyway.", details);
+      return;
+    }
+
+  req->reply_extra = json_object_new ();
+  json_object_set_array_member (req->reply_extra, "warnings", issues_to_json (suggestion.issues, HIBACHI_ISSUE_WARNING));
+  json_object_set_array_member (req->reply_extra, "conflicts_overridden",
+                                issues_to_json (suggestion.issues, HIBACHI_ISSUE_CONFLICT));
+  hibachi_suggestion_clear (&suggestion);
+
+  json_object_set_string_member (changes, "chef_id", chef_id);
+  hibachi_entity_write (req, &booking_entity, row, changes, override ? "assign_chef_override" : "assign_chef", override);
+}
+
+static void
+unassign_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) changes = json_object_new ();
+
+  if (row == NULL)
+    return;
+  if (hibachi_json_get_string (row, "chef_id") == NULL)
+    {
+      reply_state_conflict (req, row, "No chef is assigned to this booking.");
+      return;
+    }
+
+  json_object_set_null_member (changes, "chef_id");
+  hibachi_entity_write (req, &booking_entity, row, changes, "unassign_chef", NULL);
+}
+
+static void
+suggestions_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
+  g_autoptr(JsonObject) station = NULL;
+  g_autoptr(GPtrArray) chefs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GArray) suggestions = g_array_new (FALSE, TRUE, sizeof (HibachiSuggestion));
+  g_autoptr(GArray) chef_structs = NULL;
+  JsonArray *data;
+  JsonObject *reply;
+  sqlite3_stmt *stmt;
+
+  if (row == NULL)
+    return;
+  station = hibachi_load_station (req, hibachi_json_get_string (row, "station_id"));
+
+  stmt = hibachi_server_db_prepare (req->db, "SELECT " HIBACHI_CHEF_COLUMNS " FROM chefs WHERE station_id = ?", NULL);
+  hibachi_server_db_bind_text (stmt, 1, hibachi_json_get_string (row, "station_id"));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (chefs, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+
+  /* Rank with a chef record that lives as long as the array, then answer. */
+  chef_structs = g_array_sized_new (FALSE, TRUE, sizeof (HibachiAssignmentChef), chefs->len);
+  g_array_set_size (chef_structs, chefs->len);
+  for (guint i = 0; i < chefs->len; i++)
+    {
+      HibachiSuggestion s;
+      HibachiAssignmentChef *c = &g_array_index (chef_structs, HibachiAssignmentChef, i);
+      JsonObject *chef = g_ptr_array_index (chefs, i);
+
+      evaluate_chef (req, row, chef, station, &s);
+      c->id = hibachi_json_get_string (chef, "id");
+      c->name = hibachi_json_get_string (chef, "name");
+      s.chef = c;
+      g_array_append_val (suggestions, s);
+    }
+  hibachi_suggestions_rank ((HibachiSuggestion *) suggestions->data, suggestions->len);
+
+  data = json_array_new ();
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      HibachiSuggestion *s = &g_array_index (suggestions, HibachiSuggestion, i);
+      JsonObject *entry = json_object_new ();
+      JsonObject *score = json_object_new ();
+
+      json_object_set_string_member (entry, "chef_id", s->chef->id);
+      json_object_set_string_member (entry, "chef_name", s->chef->name);
+      json_object_set_double_member (score, "total", s->score.total);
+      json_object_set_double_member (score, "travel", s->score.travel);
+      json_object_set_double_member (score, "skill", s->score.skill);
+      json_object_set_double_member (score, "workload", s->score.workload);
+      json_object_set_double_member (score, "rating", s->score.rating);
+      json_object_set_double_member (score, "preference", s->score.preference);
+      json_object_set_double_member (score, "requested_bonus", s->score.requested_bonus);
+      json_object_set_int_member (score, "travel_minutes", s->score.travel_minutes);
+      json_object_set_object_member (entry, "score", score);
+      json_object_set_boolean_member (entry, "has_conflict", s->has_conflict);
+      json_object_set_array_member (entry, "conflicts", issues_to_json (s->issues, HIBACHI_ISSUE_CONFLICT));
+      json_object_set_array_member (entry, "warnings", issues_to_json (s->issues, HIBACHI_ISSUE_WARNING));
+      json_array_add_object_element (data, entry);
+      hibachi_suggestion_clear (s);
+    }
+
+  reply = json_object_new ();
+  json_object_set_string_member (reply, "booking_id", req->params[0]);
+  json_object_set_array_member (reply, "data", data);
+  hibachi_reply_object (req, 200, reply);
+}
+
+static void
+history_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
+  JsonArray *data;
+  sqlite3_stmt *stmt;
+
+  if (row == NULL)
+    return;
+
+  data = json_array_new ();
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT id, at, actor_id, actor_email, action, resource_type, resource_id, reason, "
+                                    "changes FROM audit_log WHERE resource_type = 'booking' AND resource_id = ? ORDER BY seq",
+                                    NULL);
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+
+  hibachi_reply_page (req, data, json_array_get_length (data), 1, MAX (json_array_get_length (data), 1));
+}
+
+static void
+dispatch_cb (HibachiServerRequest *req)
+{
+  const char *station_id = hibachi_request_query (req, "station_id");
+  const char *from, *to;
+  g_autoptr(JsonObject) station = NULL;
+  GDate first, last;
+  JsonArray *chefs, *bookings;
+  JsonObject *reply;
+  sqlite3_stmt *stmt;
+
+  if (!hibachi_request_query_date (req, "date_from", &from) || !hibachi_request_query_date (req, "date_to", &to))
+    return;
+  if (station_id == NULL || from == NULL || to == NULL)
+    {
+      hibachi_reply_field_error (req, station_id == NULL ? "station_id" : from == NULL ? "date_from" : "date_to",
+                                 "Required.");
+      return;
+    }
+  hibachi_validate_date (from, &first, NULL);
+  hibachi_validate_date (to, &last, NULL);
+  if (g_date_compare (&first, &last) > 0 || g_date_days_between (&first, &last) >= MAX_DISPATCH_DAYS)
+    {
+      hibachi_reply_field_error (req, "date_to", "Choose an end date on or after the start, at most 31 days later.");
+      return;
+    }
+  if (!hibachi_server_principal_has_station (req->principal, station_id))
+    {
+      hibachi_reply_forbidden (req);
+      return;
+    }
+  station = hibachi_load_station (req, station_id);
+  if (station == NULL)
+    {
+      hibachi_reply_not_found (req, "station");
+      return;
+    }
+
+  chefs = json_array_new ();
+  stmt = hibachi_server_db_prepare (req->db, "SELECT " HIBACHI_CHEF_COLUMNS " FROM chefs WHERE station_id = ? ORDER BY name", NULL);
+  hibachi_server_db_bind_text (stmt, 1, station_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    json_array_add_object_element (chefs, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < json_array_get_length (chefs); i++)
+    {
+      JsonObject *chef = json_array_get_object_element (chefs, i);
+
+      json_object_set_array_member (chef, "time_off",
+                                    hibachi_load_chef_time_off (req, hibachi_json_get_string (chef, "id"), from, to));
+    }
+
+  bookings = json_array_new ();
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE station_id = ? "
+                                    "AND event_date BETWEEN ? AND ? AND deleted_at IS NULL AND status != 'cancelled' "
+                                    "ORDER BY event_date, slot, id", NULL);
+  hibachi_server_db_bind_text (stmt, 1, station_id);
+  hibachi_server_db_bind_text (stmt, 2, from);
+  hibachi_server_db_bind_text (stmt, 3, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    json_array_add_object_element (bookings, hibachi_server_db_row_to_object (stmt));
+  sqlite3_reset (stmt);
+
+  reply = json_object_new ();
+  json_object_set_object_member (reply, "station", g_steal_pointer (&station));
+  json_object_set_string_member (reply, "date_from", from);
+  json_object_set_string_member (reply, "date_to", to);
+  json_object_set_array_member (reply, "chefs", chefs);
+  json_object_set_array_member (reply, "bookings", bookings);
+  hibachi_reply_object (req, 200, reply);
+}
+
+const HibachiServerRoute hibachi_server_booking_routes[] = {
+  { "GET", "/api/v1/bookings", list_cb, HIBACHI_ROLES_ANY },
+  { "POST", "/api/v1/bookings", create_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/bookings/{id}", get_cb, HIBACHI_ROLES_ANY },
+  { "PATCH", "/api/v1/bookings/{id}", patch_cb, HIBACHI_ROLES_STAFF },
+  { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_ROLES_MANAGE },
+  { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_ROLES_STAFF },
+  { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_ROLES_STAFF },
+  { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_ROLES_MANAGE },
+  { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_ROLES_MANAGE },
+  { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_ROLES_STAFF },
+  { NULL }
+};

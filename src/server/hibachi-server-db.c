@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-server-db"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-server-db.h"
+#include "hibachi-server-schema.h"
+
+struct _HibachiServerDb
+{
+  sqlite3    *handle;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+};
+
+G_DEFINE_QUARK (hibachi-server-db-error-quark, hibachi_server_db_error)
+
+gboolean
+hibachi_server_db_set_error (HibachiServerDb  *db,
+                             GError          **error)
+{
+  int code = sqlite3_errcode (db->handle);
+
+  g_set_error (error, HIBACHI_SERVER_DB_ERROR,
+               code == SQLITE_BUSY || code == SQLITE_LOCKED ? HIBACHI_SERVER_DB_ERROR_BUSY
+                                                             : HIBACHI_SERVER_DB_ERROR_FAILED,
+               "SQLite: %s", sqlite3_errmsg (db->handle));
+  return FALSE;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+gboolean
+hibachi_server_db_exec (HibachiServerDb  *db,
+                        const char       *sql,
+                        GError          **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, HIBACHI_SERVER_DB_ERROR, HIBACHI_SERVER_DB_ERROR_FAILED,
+                   "SQLite: %s", message ? message : "unknown error");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+hibachi_server_db_get_schema_version (HibachiServerDb *db)
+{
+  sqlite3_stmt *stmt = hibachi_server_db_prepare (db, "PRAGMA user_version", NULL);
+  int version = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
+static gboolean
+migrate (HibachiServerDb  *db,
+         GError          **error)
+{
+  int current = hibachi_server_db_get_schema_version (db);
+
+  if (current > (int) hibachi_server_schema_n_migrations)
+    {
+      g_set_error (error, HIBACHI_SERVER_DB_ERROR, HIBACHI_SERVER_DB_ERROR_FAILED,
+                   "The database has schema version %d, newer than this server knows (%u).",
+                   current, hibachi_server_schema_n_migrations);
+      return FALSE;
+    }
+
+  /* Each migration and its version bump commit together, so a crash leaves
+   * the database at the previous version, never half migrated. */
+  for (guint i = (guint) current; i < hibachi_server_schema_n_migrations; i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+
+      if (!hibachi_server_db_begin (db, error))
+        return FALSE;
+      if (!hibachi_server_db_exec (db, hibachi_server_schema_migrations[i], error) ||
+          !hibachi_server_db_exec (db, bump, error) ||
+          !hibachi_server_db_commit (db, error))
+        {
+          hibachi_server_db_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+HibachiServerDb *
+hibachi_server_db_open (const char  *path,
+                        GError     **error)
+{
+  HibachiServerDb *db = g_new0 (HibachiServerDb, 1);
+
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+
+  if (sqlite3_open_v2 (path, &db->handle,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      if (db->handle != NULL)
+        hibachi_server_db_set_error (db, error);
+      else
+        g_set_error (error, HIBACHI_SERVER_DB_ERROR, HIBACHI_SERVER_DB_ERROR_FAILED,
+                     "Cannot open %s", path);
+      hibachi_server_db_free (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db->handle, 5000);
+
+  /* WAL + synchronous=NORMAL: a crash or kill loses at most the last
+   * transactions, never consistency. The larger page cache and mmap keep the
+   * booking indexes in memory (ENVIRONMENT.md → Performance facts). */
+  if (!hibachi_server_db_exec (db,
+                               "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = NORMAL;"
+                               "PRAGMA foreign_keys = ON;"
+                               "PRAGMA cache_size = -65536;"
+                               "PRAGMA mmap_size = 268435456;"
+                               "PRAGMA temp_store = MEMORY;",
+                               error) ||
+      !migrate (db, error))
+    {
+      hibachi_server_db_free (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+void
+hibachi_server_db_free (HibachiServerDb *db)
+{
+  if (db == NULL)
+    return;
+
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close (db->handle);
+  g_free (db);
+}
+
+sqlite3 *
+hibachi_server_db_get_handle (HibachiServerDb *db)
+{
+  return db->handle;
+}
+
+sqlite3_stmt *
+hibachi_server_db_prepare (HibachiServerDb  *db,
+                           const char       *sql,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      hibachi_server_db_set_error (db, error);
+      g_warning ("Cannot prepare %s: %s", sql, sqlite3_errmsg (db->handle));
+      return NULL;
+    }
+
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+hibachi_server_db_begin (HibachiServerDb  *db,
+                         GError          **error)
+{
+  return hibachi_server_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+hibachi_server_db_commit (HibachiServerDb  *db,
+                          GError          **error)
+{
+  return hibachi_server_db_exec (db, "COMMIT", error);
+}
+
+void
+hibachi_server_db_rollback (HibachiServerDb *db)
+{
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+hibachi_server_db_step_done (HibachiServerDb  *db,
+                             sqlite3_stmt     *stmt,
+                             GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return hibachi_server_db_set_error (db, error);
+
+  return TRUE;
+}
+
+gint64
+hibachi_server_db_changes (HibachiServerDb *db)
+{
+  return sqlite3_changes64 (db->handle);
+}
+
+void
+hibachi_server_db_bind_text (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+hibachi_server_db_bind_json (sqlite3_stmt *stmt,
+                             int           index,
+                             JsonNode     *value)
+{
+  GType type;
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    {
+      /* Arrays and objects are stored as JSON text (columns declared JSON). */
+      g_autofree char *text = json_to_string (value, FALSE);
+      sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+      return;
+    }
+
+  type = json_node_get_value_type (value);
+  if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
+  else if (type == G_TYPE_DOUBLE)
+    sqlite3_bind_double (stmt, index, json_node_get_double (value));
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, json_node_get_boolean (value) ? 1 : 0);
+  else
+    sqlite3_bind_text (stmt, index, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+}
+
+const char *
+hibachi_server_db_column_text (sqlite3_stmt *stmt,
+                               int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+JsonObject *
+hibachi_server_db_row_to_object (sqlite3_stmt *stmt)
+{
+  JsonObject *object = json_object_new ();
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+      const char *decl = sqlite3_column_decltype (stmt, i);
+      int type = sqlite3_column_type (stmt, i);
+
+      if (type == SQLITE_NULL)
+        json_object_set_null_member (object, name);
+      else if (decl != NULL && g_ascii_strcasecmp (decl, "BOOLEAN") == 0)
+        json_object_set_boolean_member (object, name, sqlite3_column_int (stmt, i) != 0);
+      else if (decl != NULL && g_ascii_strcasecmp (decl, "JSON") == 0)
+        {
+          JsonNode *node = json_from_string ((const char *) sqlite3_column_text (stmt, i), NULL);
+
+          if (node != NULL)
+            json_object_set_member (object, name, node);
+          else
+            json_object_set_null_member (object, name);
+        }
+      else if (type == SQLITE_INTEGER)
+        json_object_set_int_member (object, name, sqlite3_column_int64 (stmt, i));
+      else if (type == SQLITE_FLOAT)
+        json_object_set_double_member (object, name, sqlite3_column_double (stmt, i));
+      else
+        json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, i));
+    }
+
+  return object;
+}

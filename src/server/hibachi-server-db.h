@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-server-db.h: the server's SQLite database: opening with WAL and
+ * foreign keys, versioned migrations, a prepared-statement cache, and rows
+ * as JSON (a column declared BOOLEAN becomes true/false, one declared JSON is
+ * embedded as parsed JSON).
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define HIBACHI_SERVER_DB_ERROR (hibachi_server_db_error_quark ())
+
+typedef enum
+{
+  HIBACHI_SERVER_DB_ERROR_FAILED,
+  HIBACHI_SERVER_DB_ERROR_BUSY,
+} HibachiServerDbError;
+
+typedef struct _HibachiServerDb HibachiServerDb;
+
+GQuark           hibachi_server_db_error_quark  (void);
+HibachiServerDb *hibachi_server_db_open         (const char       *path,
+                                                 GError          **error);
+void             hibachi_server_db_free         (HibachiServerDb  *db);
+sqlite3         *hibachi_server_db_get_handle   (HibachiServerDb  *db);
+int              hibachi_server_db_get_schema_version (HibachiServerDb *db);
+
+/* A cached statement, reset and with bindings cleared. Owned by @db. */
+sqlite3_stmt    *hibachi_server_db_prepare      (HibachiServerDb  *db,
+                                                 const char       *sql,
+                                                 GError          **error);
+gboolean         hibachi_server_db_exec         (HibachiServerDb  *db,
+                                                 const char       *sql,
+                                                 GError          **error);
+gboolean         hibachi_server_db_begin        (HibachiServerDb  *db,
+                                                 GError          **error);
+gboolean         hibachi_server_db_commit       (HibachiServerDb  *db,
+                                                 GError          **error);
+void             hibachi_server_db_rollback     (HibachiServerDb  *db);
+gboolean         hibachi_server_db_step_done    (HibachiServerDb  *db,
+                                                 sqlite3_stmt     *stmt,
+                                                 GError          **error);
+gint64           hibachi_server_db_changes      (HibachiServerDb  *db);
+
+/* Binds a JSON scalar (string, integer, double, boolean, null) at @index. */
+void             hibachi_server_db_bind_json    (sqlite3_stmt     *stmt,
+                                                 int               index,
+                                                 JsonNode         *value);
+void             hibachi_server_db_bind_text    (sqlite3_stmt     *stmt,
+                                                 int               index,
+                                                 const char       *text);
+JsonObject      *hibachi_server_db_row_to_object (sqlite3_stmt    *stmt);
+const char      *hibachi_server_db_column_text  (sqlite3_stmt     *stmt,
+                                                 int               column);
+gboolean         hibachi_server_db_set_error    (HibachiServerDb  *db,
+                                                 GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-server.h: the Admin API server (SPEC §9) on SQLite. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define HIBACHI_TYPE_SERVER (hibachi_server_get_type ())
+G_DECLARE_FINAL_TYPE (HibachiServer, hibachi_server, HIBACHI, SERVER, GObject)
+
+#define HIBACHI_DEMO_PASSWORD "hibachi-demo"
+#define HIBACHI_DEMO_DEFAULT_BOOKINGS 2000
+
+HibachiServer *hibachi_server_new              (const char     *db_path,
+                                                GError        **error);
+/* Listens on @address:@port (0 picks a free port); returns the port or 0. */
+guint          hibachi_server_listen           (HibachiServer  *self,
+                                                const char     *address,
+                                                guint           port,
+                                                GError        **error);
+void           hibachi_server_disconnect       (HibachiServer  *self);
+gboolean       hibachi_server_is_empty         (HibachiServer  *self);
+gboolean       hibachi_server_seed_demo        (HibachiServer  *self,
+                                                guint           n_bookings,
+                                                guint32         seed,
+                                                GError        **error);
+/* For tests: moves the server's clock by @seconds (token expiry, lockouts). */
+void           hibachi_server_set_clock_offset (HibachiServer  *self,
+                                                gint64          seconds);
+gboolean       hibachi_address_is_loopback     (const char     *address);
+
+G_END_DECLS
