@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "hibachi-test-server.h"
+
+struct _HibachiTestServer
+{
+  GThread       *thread;
+  GMainContext  *context;
+  GMainLoop     *loop;
+  HibachiServer *server;
+  SoupSession   *session;
+  char          *dir;
+  char          *db_path;
+  char          *url;
+  guint          n_bookings;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       ready;
+  GError        *error;
+};
+
+static gpointer
+server_thread (gpointer data)
+{
+  HibachiTestServer *ts = data;
+  guint port = 0;
+
+  g_main_context_push_thread_default (ts->context);
+
+  ts->server = hibachi_server_new (ts->db_path, &ts->error);
+  if (ts->server != NULL &&
+      hibachi_server_seed_demo (ts->server, ts->n_bookings, 7, &ts->error))
+    port = hibachi_server_listen (ts->server, "127.0.0.1", 0, &ts->error);
+  if (port != 0)
+    ts->url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  g_mutex_lock (&ts->lock);
+  ts->ready = TRUE;
+  g_cond_signal (&ts->cond);
+  g_mutex_unlock (&ts->lock);
+
+  if (port != 0)
+    g_main_loop_run (ts->loop);
+
+  if (ts->server != NULL)
+    hibachi_server_disconnect (ts->server);
+  g_clear_object (&ts->server);
+  g_main_context_pop_thread_default (ts->context);
+
+  return NULL;
+}
+
+HibachiTestServer *
+hibachi_test_server_start (guint n_bookings)
+{
+  HibachiTestServer *ts = g_new0 (HibachiTestServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  ts->dir = g_dir_make_tmp ("hibachi-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  ts->db_path = g_build_filename (ts->dir, "hibachi.db", NULL);
+  ts->n_bookings = n_bookings;
+  ts->context = g_main_context_new ();
+  ts->loop = g_main_loop_new (ts->context, FALSE);
+  g_mutex_init (&ts->lock);
+  g_cond_init (&ts->cond);
+
+  ts->thread = g_thread_new ("hibachi-test-server", server_thread, ts);
+  g_mutex_lock (&ts->lock);
+  while (!ts->ready)
+    g_cond_wait (&ts->cond, &ts->lock);
+  g_mutex_unlock (&ts->lock);
+
+  g_assert_no_error (ts->error);
+  g_assert_nonnull (ts->url);
+
+  ts->session = soup_session_new_with_options ("timeout", 60, NULL);
+
+  return ts;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+hibachi_test_server_stop (HibachiTestServer *ts)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (ts == NULL)
+    return;
+
+  g_clear_object (&ts->session);
+  g_main_context_invoke (ts->context, quit_cb, ts->loop);
+  g_thread_join (ts->thread);
+
+  wal = g_strconcat (ts->db_path, "-wal", NULL);
+  shm = g_strconcat (ts->db_path, "-shm", NULL);
+  g_unlink (ts->db_path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (ts->dir);
+
+  g_main_loop_unref (ts->loop);
+  g_main_context_unref (ts->context);
+  g_mutex_clear (&ts->lock);
+  g_cond_clear (&ts->cond);
+  g_clear_error (&ts->error);
+  g_free (ts->dir);
+  g_free (ts->db_path);
+  g_free (ts->url);
+  g_free (ts);
+}
+
+const char *
+hibachi_test_server_get_url (HibachiTestServer *ts)
+{
+  return ts->url;
+}
+
+const char *
+hibachi_test_server_get_db_path (HibachiTestServer *ts)
+{
+  return ts->db_path;
+}
+
+typedef struct
+{
+  HibachiTestServer *ts;
+  gint64             seconds;
+  gboolean           done;
+  GMutex            *lock;
+  GCond             *cond;
+} ClockChange;
+
+static gboolean
+set_clock_cb (gpointer data)
+{
+  ClockChange *change = data;
+
+  hibachi_server_set_clock_offset (change->ts->server, change->seconds);
+  g_mutex_lock (change->lock);
+  change->done = TRUE;
+  g_cond_signal (change->cond);
+  g_mutex_unlock (change->lock);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
+                                      gint64             seconds)
+{
+  ClockChange change = { ts, seconds, FALSE, &ts->lock, &ts->cond };
+
+  g_main_context_invoke (ts->context, set_clock_cb, &change);
+  g_mutex_lock (&ts->lock);
+  while (!change.done)
+    g_cond_wait (&ts->cond, &ts->lock);
+  g_mutex_unlock (&ts->lock);
+}
+
+HibachiTestResponse *
+hibachi_test_request_raw (HibachiTestServer *ts,
+                          const char        *method,
+                          const char        *path,
+                          const char        *token,
+                          const char        *content_type,
+                          GBytes            *body)
+{
+  g_autofree char *uri = g_strconcat (ts->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  HibachiTestResponse *response = g_new0 (HibachiTestResponse, 1);
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  response->body = soup_session_send_and_read (ts->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  if (g_bytes_get_size (response->body) > 0)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
+      response->json = json_from_string (text, NULL);
+    }
+
+  return response;
+}
+
+HibachiTestResponse *
+hibachi_test_request (HibachiTestServer *ts,
+                      const char        *method,
+                      const char        *path,
+                      const char        *token,
+                      const char        *body,
+                      ...)
+{
+  g_autofree char *uri = g_strconcat (ts->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  HibachiTestResponse *response = g_new0 (HibachiTestResponse, 1);
+  const char *name;
+  va_list args;
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  va_start (args, body);
+  while ((name = va_arg (args, const char *)) != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), name, va_arg (args, const char *));
+  va_end (args);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  response->body = soup_session_send_and_read (ts->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  if (g_bytes_get_size (response->body) > 0)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
+      response->json = json_from_string (text, NULL);
+    }
+
+  return response;
+}
+
+void
+hibachi_test_response_free (HibachiTestResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_free (response);
+}
+
+JsonObject *
+hibachi_test_response_object (HibachiTestResponse *response)
+{
+  g_assert_nonnull (response->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (response->json));
+
+  return json_node_get_object (response->json);
+}
+
+const char *
+hibachi_test_response_error_code (HibachiTestResponse *response)
+{
+  JsonObject *root = hibachi_test_response_object (response);
+
+  g_assert_false (json_object_get_boolean_member (root, "success"));
+  g_assert_nonnull (json_object_get_string_member (json_object_get_object_member (root, "error"), "timestamp"));
+
+  return json_object_get_string_member (json_object_get_object_member (root, "error"), "code");
+}
+
+JsonObject *
+hibachi_test_response_field_errors (HibachiTestResponse *response)
+{
+  JsonObject *error = json_object_get_object_member (hibachi_test_response_object (response), "error");
+  JsonObject *details = json_object_has_member (error, "details") ? json_object_get_object_member (error, "details") : NULL;
+
+  return details && json_object_has_member (details, "field_errors")
+         ? json_object_get_object_member (details, "field_errors") : NULL;
+}
+
+char *
+hibachi_test_login (HibachiTestServer *ts,
+                    const char        *email)
+{
+  g_autofree char *body = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"%s\"}", email, HIBACHI_DEMO_PASSWORD);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (ts, "POST", "/api/auth/login", NULL, body, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+
+  return g_strdup (json_object_get_string_member (hibachi_test_response_object (r), "access_token"));
+}
+
+char *
+hibachi_test_first_id (HibachiTestServer *ts,
+                       const char        *token,
+                       const char        *path)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (ts, "GET", path, token, NULL, NULL);
+  JsonArray *data;
+
+  g_assert_cmpuint (r->status, ==, 200);
+  data = json_object_get_array_member (hibachi_test_response_object (r), "data");
+  g_assert_cmpuint (json_array_get_length (data), >, 0);
+
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (data, 0), "id"));
+}

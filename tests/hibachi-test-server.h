@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-test-server.h: a real hibachi-server on 127.0.0.1, port 0, with a
+ * fresh SQLite database of demo data, run on its own thread so tests can
+ * use synchronous HTTP; and a small client for the tests. */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "hibachi-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HibachiTestServer HibachiTestServer;
+
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  JsonNode           *json;        /* NULL when the body is not JSON */
+  SoupMessageHeaders *headers;
+} HibachiTestResponse;
+
+HibachiTestServer   *hibachi_test_server_start        (guint               n_bookings);
+void                 hibachi_test_server_stop         (HibachiTestServer  *ts);
+const char          *hibachi_test_server_get_url      (HibachiTestServer  *ts);
+const char          *hibachi_test_server_get_db_path  (HibachiTestServer  *ts);
+void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
+                                                       gint64              seconds);
+
+HibachiTestResponse *hibachi_test_request             (HibachiTestServer  *ts,
+                                                       const char         *method,
+                                                       const char         *path,
+                                                       const char         *token,
+                                                       const char         *body,
+                                                       ...) G_GNUC_NULL_TERMINATED;
+HibachiTestResponse *hibachi_test_request_raw         (HibachiTestServer  *ts,
+                                                       const char         *method,
+                                                       const char         *path,
+                                                       const char         *token,
+                                                       const char         *content_type,
+                                                       GBytes             *body);
+void                 hibachi_test_response_free       (HibachiTestResponse *response);
+JsonObject          *hibachi_test_response_object     (HibachiTestResponse *response);
+const char          *hibachi_test_response_error_code (HibachiTestResponse *response);
+/* field_errors member of a 422, or NULL */
+JsonObject          *hibachi_test_response_field_errors (HibachiTestResponse *response);
+
+/* Signs in with the demo password; returns the access token. */
+char                *hibachi_test_login               (HibachiTestServer  *ts,
+                                                       const char         *email);
+/* The id of the first item of GET @path's data array. */
+char                *hibachi_test_first_id            (HibachiTestServer  *ts,
+                                                       const char         *token,
+                                                       const char         *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HibachiTestResponse, hibachi_test_response_free)
+
+G_END_DECLS
