@@ -634,7 +634,7 @@ delete_cb (HibachiServerRequest *req)
     if (!hibachi_request_begin (req))
       return;
     if (!hibachi_db_update_row (req, "bookings", req->params[0], hibachi_json_get_int (row, "version"),
-                                changes, TRUE, &error))
+                                changes, &error))
       {
         if (error != NULL)
           hibachi_reply_internal (req, error);

@@ -89,7 +89,7 @@ hibachi_entity_write (HibachiServerRequest *req,
   if (!hibachi_request_begin (req))
     return;
 
-  if (!hibachi_db_update_row (req, entity->table, id, version, changes, TRUE, &error))
+  if (!hibachi_db_update_row (req, entity->table, id, version, changes, &error))
     {
       if (error != NULL)
         {

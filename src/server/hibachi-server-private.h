@@ -209,7 +209,6 @@ gboolean     hibachi_db_update_row          (HibachiServerRequest *req,
                                              const char           *id,
                                              gint64                version,
                                              JsonObject           *changes,
-                                             gboolean              has_updated_at,
                                              GError              **error);
 gboolean     hibachi_db_insert_row          (HibachiServerRequest *req,
                                              const char           *table,

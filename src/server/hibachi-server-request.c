@@ -743,7 +743,6 @@ hibachi_db_update_row (HibachiServerRequest *req,
                        const char           *id,
                        gint64                version,
                        JsonObject           *changes,
-                       gboolean              has_updated_at,
                        GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -753,9 +752,7 @@ hibachi_db_update_row (HibachiServerRequest *req,
   int index = 1;
 
   /* Column names come from the entity's field table, never from the request. */
-  g_string_append_printf (sql, "UPDATE %s SET version = version + 1", table);
-  if (has_updated_at)
-    g_string_append (sql, ", updated_at = ?");
+  g_string_append_printf (sql, "UPDATE %s SET version = version + 1, updated_at = ?", table);
   for (const GList *l = members; l != NULL; l = l->next)
     g_string_append_printf (sql, ", %s = ?", (const char *) l->data);
   g_string_append (sql, " WHERE id = ? AND version = ?");
@@ -763,8 +760,7 @@ hibachi_db_update_row (HibachiServerRequest *req,
   stmt = hibachi_server_db_prepare (req->db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  if (has_updated_at)
-    hibachi_server_db_bind_text (stmt, index++, now);
+  hibachi_server_db_bind_text (stmt, index++, now);
   for (const GList *l = members; l != NULL; l = l->next)
     hibachi_server_db_bind_json (stmt, index++, json_object_get_member (changes, l->data));
   hibachi_server_db_bind_text (stmt, index++, id);

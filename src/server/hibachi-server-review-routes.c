@@ -9,7 +9,8 @@
 
 #define REVIEW_COLUMNS \
   "id, booking_id, station_id, chef_id, customer_name, rating, title, body, original_body, photos, " \
-  "status, featured, hidden, moderation_reason, response, event_date, created_at, moderated_at, moderated_by, version"
+  "status, featured, hidden, moderation_reason, response, event_date, created_at, updated_at, moderated_at, " \
+  "moderated_by, version"
 #define REVIEW_TEXT_MAX 5000
 #define RESPONSE_MAX 2000
 #define BULK_MAX 200
@@ -413,7 +414,7 @@ bulk_cb (HibachiServerRequest *req)
       g_autoptr(JsonObject) after = NULL;
 
       moderation_changes (req, action, reason, changes);
-      if (!hibachi_db_update_row (req, "reviews", id, hibachi_json_get_int (row, "version"), changes, FALSE, &error))
+      if (!hibachi_db_update_row (req, "reviews", id, hibachi_json_get_int (row, "version"), changes, &error))
         {
           json_array_unref (updated);
           if (error != NULL)

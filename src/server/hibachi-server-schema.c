@@ -169,6 +169,7 @@ const char * const hibachi_server_schema_migrations[] = {
   "  response TEXT,"
   "  event_date TEXT NOT NULL,"
   "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
   "  moderated_at TEXT,"
   "  moderated_by TEXT,"
   "  version INTEGER NOT NULL DEFAULT 1);"

@@ -313,8 +313,8 @@ hibachi_server_seed_demo (HibachiServer  *self,
     review = hibachi_server_db_prepare (db,
                                         "INSERT INTO reviews (id, booking_id, station_id, chef_id, customer_name, rating, "
                                         "title, body, photos, status, featured, moderation_reason, event_date, created_at, "
-                                        "moderated_at, moderated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                                        "?12, ?13, ?14, ?15, ?16)", error);
+                                        "updated_at, moderated_at, moderated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                        "?12, ?13, ?14, ?14, ?15, ?16)", error);
     photo = hibachi_server_db_prepare (db,
                                        "INSERT INTO review_photos (review_id, idx, content_type, data) VALUES (?, ?, 'image/png', ?)",
                                        error);
