@@ -180,10 +180,29 @@ test_filters (Fixture *f, gconstpointer data)
   query = g_strdup_printf ("?q=%s", reference);
   g_assert_cmpint (total_count (f, f->owner, query), ==, 1);
   g_assert_cmpint (total_count (f, f->owner, "?q=%25"), ==, 0);       /* a literal %, not a wildcard */
+  g_assert_cmpint (total_count (f, f->owner, "?q=%25%25%25"), ==, 0);
+  g_assert_cmpint (total_count (f, f->owner, "?q=%22%20OR%20%22"), ==, 0);   /* quotes cannot break the phrase */
   g_assert_cmpint (total_count (f, f->owner, "?q=EXAMPLE.COM"), ==, N_BOOKINGS);
 
   rows = list (f, f->owner, "?date_from=2020-01-01&date_to=2020-12-31", NULL, &r4);
   g_assert_cmpuint (json_array_get_length (rows), ==, 0);
+
+  /* The search index follows edits: the new name is found, the old one is not. */
+  {
+    JsonObject *first = json_array_get_object_element (list (f, f->owner, "?limit=1&sort=-created_at", NULL, &r1), 0);
+    g_autofree char *path = g_strconcat ("/api/v1/bookings/", json_object_get_string_member (first, "id"), NULL);
+    g_autofree char *old_query = g_strdup_printf ("?q=%s", json_object_get_string_member (first, "reference"));
+    g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner,
+                                                                "{\"customer_name\":\"Zebediah Quartz\",\"customer_email\":\"zq@example.org\"}", NULL);
+
+    g_assert_cmpuint (edit->status, ==, 200);
+    g_assert_cmpint (total_count (f, f->owner, "?q=zebediah"), ==, 1);
+    g_assert_cmpint (total_count (f, f->owner, "?q=QUARTZ"), ==, 1);
+    g_assert_cmpint (total_count (f, f->owner, "?q=zq"), ==, 1);           /* short: the scan path */
+    g_assert_cmpint (total_count (f, f->owner, "?q=example.org"), ==, 1);
+    g_assert_cmpint (total_count (f, f->owner, old_query), ==, 1);         /* the reference did not change */
+    g_assert_cmpint (total_count (f, f->owner, "?q=example.com"), ==, N_BOOKINGS - 1);
+  }
 }
 
 static void
@@ -698,6 +717,80 @@ test_dispatch (Fixture *f, gconstpointer data)
   g_assert_cmpuint (other->status, ==, 403);
 }
 
+static void
+setup_large (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (2500);
+  f->owner = hibachi_test_login (f->ts, "owner@demo.test");
+}
+
+/* Pages past the first thousand rows seek from cached anchors; stitched
+ * together, pages must still be every row exactly once, in order. */
+static void
+check_deep_paging (Fixture *f, const char *sort, const char *member, gboolean descending, gboolean numeric)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonObject) previous = NULL;
+
+  for (int page = 1; page <= 13; page++)
+    {
+      g_autofree char *query = g_strdup_printf ("?sort=%s&limit=200&page=%d", sort, page);
+      g_autoptr(HibachiTestResponse) r = NULL;
+      JsonArray *rows = list (f, f->owner, query, NULL, &r);
+
+      g_assert_cmpuint (json_array_get_length (rows), ==, page < 13 ? 200 : 100);
+      for (guint i = 0; i < json_array_get_length (rows); i++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, i);
+          const char *id = json_object_get_string_member (row, "id");
+
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, g_strdup (id));
+          if (previous != NULL)
+            {
+              int cmp;
+
+              if (numeric)
+                {
+                  gint64 a = json_object_get_int_member (previous, member), b = json_object_get_int_member (row, member);
+                  cmp = a < b ? -1 : a > b ? 1 : 0;
+                }
+              else
+                cmp = strcmp (json_object_get_string_member (previous, member), json_object_get_string_member (row, member));
+              if (cmp == 0)
+                cmp = strcmp (json_object_get_string_member (previous, "id"), id);
+
+              if (descending)
+                g_assert_cmpint (cmp, >, 0);
+              else
+                g_assert_cmpint (cmp, <, 0);
+            }
+          g_clear_pointer (&previous, json_object_unref);
+          previous = json_object_ref (row);
+        }
+    }
+
+  g_assert_cmpuint (g_hash_table_size (seen), ==, total_count (f, f->owner, ""));
+}
+
+static void
+test_deep_paging (Fixture *f, gconstpointer data)
+{
+  check_deep_paging (f, "-total", "total_cents", TRUE, TRUE);
+  check_deep_paging (f, "customer_name", "customer_name", FALSE, FALSE);
+  check_deep_paging (f, "guests", "guests", FALSE, TRUE);
+
+  /* A write drops the anchors; deep pages still line up afterwards. */
+  {
+    g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?status=pending");
+    g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+    g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner, "{\"adults\":37}", NULL);
+
+    g_assert_cmpuint (edit->status, ==, 200);
+  }
+  check_deep_paging (f, "-total", "total_cents", TRUE, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -718,6 +811,7 @@ main (int argc, char *argv[])
   ADD ("audit-log", test_audit_log);
   ADD ("dispatch", test_dispatch);
 #undef ADD
+  g_test_add ("/hibachi/server-bookings/deep-paging", Fixture, NULL, setup_large, test_deep_paging, teardown);
 
   return g_test_run ();
 }

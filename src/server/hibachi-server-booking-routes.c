@@ -265,18 +265,96 @@ patch_cb (HibachiServerRequest *req)
   hibachi_entity_patch (req, &entity);
 }
 
-static const struct { const char *key; const char *order; } sorts[] = {
-  { "event_date", "event_date, slot, id" },
-  { "-event_date", "event_date DESC, slot DESC, id DESC" },
-  { "created_at", "created_at, id" },
-  { "-created_at", "created_at DESC, id DESC" },
-  { "guests", "guests, id" },
-  { "-guests", "guests DESC, id DESC" },
-  { "total", "total_cents, id" },
-  { "-total", "total_cents DESC, id DESC" },
-  { "customer_name", "customer_name, id" },
-  { "-customer_name", "customer_name DESC, id DESC" },
+/* Every order ends in id, so rows have one total order and a row value of
+ * the key columns names a position in it. */
+typedef struct
+{
+  const char *key;
+  const char *order;
+  const char *columns;
+  gboolean    descending;
+} Sort;
+
+static const Sort sorts[] = {
+  { "event_date", "event_date, slot, id", "event_date, slot, id", FALSE },
+  { "-event_date", "event_date DESC, slot DESC, id DESC", "event_date, slot, id", TRUE },
+  { "created_at", "created_at, id", "created_at, id", FALSE },
+  { "-created_at", "created_at DESC, id DESC", "created_at, id", TRUE },
+  { "guests", "guests, id", "guests, id", FALSE },
+  { "-guests", "guests DESC, id DESC", "guests, id", TRUE },
+  { "total", "total_cents, id", "total_cents, id", FALSE },
+  { "-total", "total_cents DESC, id DESC", "total_cents, id", TRUE },
+  { "customer_name", "customer_name, id", "customer_name, id", FALSE },
+  { "-customer_name", "customer_name DESC, id DESC", "customer_name, id", TRUE },
 };
+
+/* Deep pages: the key of every ANCHOR_STEP-th row of a query, so page N
+ * seeks past the nearest anchor instead of stepping over N × limit rows. */
+#define ANCHOR_STEP 1000
+
+typedef struct
+{
+  int        n_columns;
+  GPtrArray *rows;      /* sqlite3_value *[n_columns] of row (i + 1) × ANCHOR_STEP − 1 */
+} Anchors;
+
+static void
+anchors_free (gpointer data)
+{
+  Anchors *anchors = data;
+
+  for (guint i = 0; i < anchors->rows->len; i++)
+    {
+      sqlite3_value **values = g_ptr_array_index (anchors->rows, i);
+
+      for (int c = 0; c < anchors->n_columns; c++)
+        sqlite3_value_free (values[c]);
+      g_free (values);
+    }
+  g_ptr_array_unref (anchors->rows);
+  g_free (anchors);
+}
+
+static Anchors *
+load_anchors (HibachiServerRequest *req,
+              const char           *cache_key,
+              const char           *where,
+              GPtrArray            *params,
+              const Sort           *sort)
+{
+  Anchors *anchors = hibachi_server_cache_lookup (req->server, cache_key);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 position = 0;
+
+  if (anchors != NULL)
+    return anchors;
+
+  sql = g_strdup_printf ("SELECT %s FROM bookings WHERE %s ORDER BY %s", sort->columns, where, sort->order);
+  stmt = hibachi_server_db_prepare (req->db, sql, NULL);
+  for (guint i = 0; i < params->len; i++)
+    hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
+
+  anchors = g_new0 (Anchors, 1);
+  anchors->n_columns = sqlite3_column_count (stmt);
+  anchors->rows = g_ptr_array_new ();
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (++position % ANCHOR_STEP == 0)
+        {
+          sqlite3_value **values = g_new (sqlite3_value *, anchors->n_columns);
+
+          for (int c = 0; c < anchors->n_columns; c++)
+            values[c] = sqlite3_value_dup (sqlite3_column_value (stmt, c));
+          g_ptr_array_add (anchors->rows, values);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  hibachi_server_cache_store (req->server, cache_key, anchors, anchors_free);
+
+  return anchors;
+}
 
 static void
 list_cb (HibachiServerRequest *req)
@@ -286,12 +364,16 @@ list_cb (HibachiServerRequest *req)
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) count_key = g_string_new (NULL);
-  const char *sort = hibachi_request_query (req, "sort");
-  const char *order = NULL;
+  const char *sort_key = hibachi_request_query (req, "sort");
+  const Sort *sort = NULL;
+  sqlite3_value **anchor = NULL;
+  int anchor_columns = 0;
+  gint64 offset;
+  gint64 *cached_total;
   const char *value;
   const char *date_from, *date_to;
   gint64 page, limit, total;
-  JsonArray *data;
+  GString *data;
   sqlite3_stmt *stmt;
 
   if (!hibachi_request_query_int (req, "page", 1, 1, G_MAXINT32, &page) ||
@@ -301,9 +383,9 @@ list_cb (HibachiServerRequest *req)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
-    if (g_strcmp0 (sort ? sort : "event_date", sorts[i].key) == 0)
-      order = sorts[i].order;
-  if (order == NULL)
+    if (g_strcmp0 (sort_key ? sort_key : "event_date", sorts[i].key) == 0)
+      sort = &sorts[i];
+  if (sort == NULL)
     {
       hibachi_reply_field_error (req, "sort", "Unknown sort key.");
       return;
@@ -312,17 +394,35 @@ list_cb (HibachiServerRequest *req)
   if ((value = hibachi_request_query (req, "q")) != NULL)
     {
       g_autofree char *lower = g_utf8_strdown (value, -1);
-      GString *pattern = g_string_new ("%");
+      GString *pattern = g_string_new (NULL);
 
-      /* LIKE wildcards in the search text are matched literally. */
-      for (const char *c = lower; *c != '\0'; c++)
+      if (g_utf8_strlen (lower, -1) >= 3)
         {
-          if (*c == '%' || *c == '_' || *c == '\\')
-            g_string_append_c (pattern, '\\');
-          g_string_append_c (pattern, *c);
+          /* A quoted phrase of the trigram index matches the substring; the
+           * index alone answers, without reading the rows. */
+          g_string_append_c (pattern, '"');
+          for (const char *c = lower; *c != '\0'; c++)
+            {
+              if (*c == '"')
+                g_string_append_c (pattern, '"');
+              g_string_append_c (pattern, *c);
+            }
+          g_string_append_c (pattern, '"');
+          g_string_append (where, " AND rowid IN (SELECT rowid FROM bookings_search WHERE bookings_search MATCH ?)");
         }
-      g_string_append_c (pattern, '%');
-      g_string_append (where, " AND search_text LIKE ? ESCAPE '\\'");
+      else
+        {
+          /* Shorter than a trigram: a scan, LIKE's wildcards matched literally. */
+          g_string_append_c (pattern, '%');
+          for (const char *c = lower; *c != '\0'; c++)
+            {
+              if (*c == '%' || *c == '_' || *c == '\\')
+                g_string_append_c (pattern, '\\');
+              g_string_append_c (pattern, *c);
+            }
+          g_string_append_c (pattern, '%');
+          g_string_append (where, " AND search_text LIKE ? ESCAPE '\\'");
+        }
       g_ptr_array_add (params, g_string_free (pattern, FALSE));
     }
 
@@ -331,7 +431,9 @@ list_cb (HibachiServerRequest *req)
       g_auto(GStrv) statuses = g_strsplit (value, ",", 8);
       const char *known[] = { "pending", "confirmed", "completed", "cancelled" };
 
-      g_string_append (where, " AND status IN (");
+      /* "+status": status has four values, so walking the sort's index and
+       * skipping other statuses beats sorting every row of one status. */
+      g_string_append (where, " AND +status IN (");
       for (guint i = 0; statuses[i] != NULL; i++)
         {
           gboolean ok = FALSE;
@@ -402,7 +504,12 @@ list_cb (HibachiServerRequest *req)
   for (guint i = 0; i < params->len; i++)
     g_string_append_printf (count_key, "|%s", (const char *) g_ptr_array_index (params, i));
 
-  if (!hibachi_server_count_lookup (req->server, count_key->str, &total))
+  /* An exact COUNT(*) per request dominated list time: counts are cached
+   * until the next write. */
+  cached_total = hibachi_server_cache_lookup (req->server, count_key->str);
+  if (cached_total != NULL)
+    total = *cached_total;
+  else
     {
       g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM bookings WHERE %s", where->str);
 
@@ -411,27 +518,50 @@ list_cb (HibachiServerRequest *req)
         hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
       total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
-      hibachi_server_count_store (req->server, count_key->str, total);
+      hibachi_server_cache_store (req->server, count_key->str, g_memdup2 (&total, sizeof total), g_free);
     }
 
-  /* Page through the index on row ids only, then fetch the page's rows:
-   * deep OFFSETs skip index entries instead of whole rows. */
-  g_string_append_printf (sql,
-                          "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE rowid IN "
-                          "(SELECT rowid FROM bookings WHERE %s ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s",
-                          where->str, order, order);
+  offset = (page - 1) * limit;
+  if (offset >= ANCHOR_STEP && offset < total)
+    {
+      g_autofree char *anchor_key = g_strdup_printf ("%s|anchors|%s", count_key->str, sort->key);
+      Anchors *anchors = load_anchors (req, anchor_key, where->str, params, sort);
+      guint a = MIN ((guint) (offset / ANCHOR_STEP), anchors->rows->len);
+
+      if (a > 0)
+        {
+          anchor = g_ptr_array_index (anchors->rows, a - 1);
+          anchor_columns = anchors->n_columns;
+          offset -= (gint64) a * ANCHOR_STEP;
+          g_string_append_printf (where, " AND (%s) %s (", sort->columns, sort->descending ? "<" : ">");
+          for (int c = 0; c < anchor_columns; c++)
+            g_string_append (where, c ? ", ?" : "?");
+          g_string_append_c (where, ')');
+        }
+    }
+
+  g_string_append_printf (sql, "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE %s ORDER BY %s LIMIT ? OFFSET ?",
+                          where->str, sort->order);
   stmt = hibachi_server_db_prepare (req->db, sql->str, NULL);
   for (guint i = 0; i < params->len; i++)
     hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
-  sqlite3_bind_int64 (stmt, (int) params->len + 1, limit);
-  sqlite3_bind_int64 (stmt, (int) params->len + 2, (page - 1) * limit);
+  for (int c = 0; c < anchor_columns; c++)
+    sqlite3_bind_value (stmt, (int) params->len + 1 + c, anchor[c]);
+  sqlite3_bind_int64 (stmt, (int) params->len + anchor_columns + 1, limit);
+  sqlite3_bind_int64 (stmt, (int) params->len + anchor_columns + 2, offset);
 
-  data = json_array_new ();
+  data = g_string_sized_new (1024 * limit);
+  g_string_append_c (data, '[');
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
+    {
+      if (data->len > 1)
+        g_string_append_c (data, ',');
+      hibachi_server_db_append_row_json (data, stmt);
+    }
+  g_string_append_c (data, ']');
   sqlite3_reset (stmt);
 
-  hibachi_reply_page (req, data, total, page, limit);
+  hibachi_reply_page_json (req, data, total, page, limit);
 }
 
 static char *

@@ -314,3 +314,89 @@ hibachi_server_db_row_to_object (sqlite3_stmt *stmt)
 
   return object;
 }
+
+void
+hibachi_json_append_string (GString    *out,
+                            const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
+
+  g_string_append_c (out, '"');
+  for (; *p != '\0'; p++)
+    {
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+
+      g_string_append_len (out, (const char *) run, p - run);
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xf]);
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+void
+hibachi_server_db_append_row_json (GString      *out,
+                                   sqlite3_stmt *stmt)
+{
+  int n = sqlite3_column_count (stmt);
+
+  g_string_append_c (out, '{');
+  for (int i = 0; i < n; i++)
+    {
+      const char *decl = sqlite3_column_decltype (stmt, i);
+      int type = sqlite3_column_type (stmt, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      /* Column names are our own identifiers: no escaping needed. */
+      g_string_append_c (out, '"');
+      g_string_append (out, sqlite3_column_name (stmt, i));
+      g_string_append (out, "\":");
+
+      if (type == SQLITE_NULL)
+        g_string_append (out, "null");
+      else if (decl != NULL && g_ascii_strcasecmp (decl, "BOOLEAN") == 0)
+        g_string_append (out, sqlite3_column_int (stmt, i) ? "true" : "false");
+      else if (decl != NULL && g_ascii_strcasecmp (decl, "JSON") == 0)
+        /* Stored only after json-glib generated or validated it. */
+        g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
+      else if (type == SQLITE_INTEGER)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i));
+      else if (type == SQLITE_FLOAT)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, sqlite3_column_double (stmt, i)));
+        }
+      else
+        hibachi_json_append_string (out, (const char *) sqlite3_column_text (stmt, i));
+    }
+  g_string_append_c (out, '}');
+}
+
+int
+hibachi_server_db_column_index (sqlite3_stmt *stmt,
+                                const char   *name)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+      return i;
+
+  return -1;
+}

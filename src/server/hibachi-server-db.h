@@ -54,6 +54,14 @@ void             hibachi_server_db_bind_text    (sqlite3_stmt     *stmt,
                                                  int               index,
                                                  const char       *text);
 JsonObject      *hibachi_server_db_row_to_object (sqlite3_stmt    *stmt);
+/* The same object as row_to_object, written straight to @out as JSON text:
+ * the hot path of lists and reads, without building a JSON tree. */
+void             hibachi_server_db_append_row_json (GString       *out,
+                                                    sqlite3_stmt  *stmt);
+void             hibachi_json_append_string     (GString          *out,
+                                                 const char       *text);
+int              hibachi_server_db_column_index (sqlite3_stmt     *stmt,
+                                                 const char       *name);
 const char      *hibachi_server_db_column_text  (sqlite3_stmt     *stmt,
                                                  int               column);
 gboolean         hibachi_server_db_set_error    (HibachiServerDb  *db,

@@ -6,20 +6,29 @@
 #include "hibachi-server-private.h"
 
 static gboolean
-can_read (HibachiServerRequest *req,
-          const HibachiEntity  *entity,
-          JsonObject           *row)
+can_read_row (HibachiServerRequest *req,
+              const HibachiEntity  *entity,
+              const char           *station_id,
+              const char           *chef_id)
 {
   const HibachiServerPrincipal *p = req->principal;
 
   if (p->role == HIBACHI_ROLE_CHEF)
-    return entity->chef_member != NULL && p->chef_id != NULL &&
-           g_strcmp0 (hibachi_json_get_string (row, entity->chef_member), p->chef_id) == 0;
+    return entity->chef_member != NULL && p->chef_id != NULL && g_strcmp0 (chef_id, p->chef_id) == 0;
 
   if (entity->readable_by_all_staff)
     return TRUE;
 
-  return hibachi_server_principal_has_station (p, hibachi_json_get_string (row, entity->station_member));
+  return hibachi_server_principal_has_station (p, station_id);
+}
+
+static gboolean
+can_read (HibachiServerRequest *req,
+          const HibachiEntity  *entity,
+          JsonObject           *row)
+{
+  return can_read_row (req, entity, hibachi_json_get_string (row, entity->station_member),
+                       entity->chef_member ? hibachi_json_get_string (row, entity->chef_member) : NULL);
 }
 
 JsonObject *
@@ -60,10 +69,31 @@ void
 hibachi_entity_reply_get (HibachiServerRequest *req,
                           const HibachiEntity  *entity)
 {
-  JsonObject *row = hibachi_entity_load (req, entity, req->params[0]);
+  sqlite3_stmt *stmt = hibachi_server_db_prepare (req->db, entity->select_by_id, NULL);
+  int station = hibachi_server_db_column_index (stmt, entity->station_member);
+  int chef = entity->chef_member ? hibachi_server_db_column_index (stmt, entity->chef_member) : -1;
+  int version = hibachi_server_db_column_index (stmt, "version");
+  g_autofree char *etag = NULL;
+  GString *json;
 
-  if (row != NULL)
-    hibachi_reply_resource (req, 200, row);
+  /* The read path of every resource: JSON written straight from the row. */
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      !can_read_row (req, entity, hibachi_server_db_column_text (stmt, station),
+                     chef >= 0 ? hibachi_server_db_column_text (stmt, chef) : NULL))
+    {
+      sqlite3_reset (stmt);
+      hibachi_reply_not_found (req, entity->resource_type);
+      return;
+    }
+
+  json = g_string_sized_new (1024);
+  hibachi_server_db_append_row_json (json, stmt);
+  etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) sqlite3_column_int64 (stmt, version));
+  sqlite3_reset (stmt);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "ETag", etag);
+  hibachi_reply_json_text (req, 200, json);
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "hibachi-server-png.h"
 
 static guint32
@@ -68,8 +70,6 @@ hibachi_png_encode_rgb (const guint8 *pixels,
   g_autoptr(GByteArray) z = g_byte_array_new ();
   static const guint8 signature[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
   guint8 header[13];
-  guint32 a = 1, b = 0;
-  gsize pos;
 
   /* Scanlines with filter byte 0. */
   for (guint y = 0; y < height; y++)
@@ -80,28 +80,19 @@ hibachi_png_encode_rgb (const guint8 *pixels,
       g_byte_array_append (raw, pixels + (gsize) y * width * 3, width * 3);
     }
 
-  /* zlib stream of stored (uncompressed) deflate blocks. */
+  /* The IDAT payload is a zlib stream. */
   {
-    guint8 zhead[2] = { 0x78, 0x01 };
-    g_byte_array_append (z, zhead, 2);
-  }
-  for (pos = 0; pos < raw->len || pos == 0;)
-    {
-      gsize n = MIN (raw->len - pos, 65535);
-      guint8 block[5] = { pos + n >= raw->len, n & 0xff, n >> 8, ~n & 0xff, (~n >> 8) & 0xff };
+    g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6);
+    g_autoptr(GError) error = NULL;
+    gsize bound = raw->len + raw->len / 100 + 1024;
+    gsize read = 0, written = 0;
 
-      g_byte_array_append (z, block, 5);
-      g_byte_array_append (z, raw->data + pos, (guint) n);
-      pos += n;
-      if (n == 0)
-        break;
-    }
-  for (gsize i = 0; i < raw->len; i++)
-    {
-      a = (a + raw->data[i]) % 65521;
-      b = (b + a) % 65521;
-    }
-  append_be32 (z, (b << 16) | a);
+    g_byte_array_set_size (z, (guint) bound);
+    if (g_converter_convert (G_CONVERTER (compressor), raw->data, raw->len, z->data, bound,
+                             G_CONVERTER_INPUT_AT_END, &read, &written, &error) != G_CONVERTER_FINISHED)
+      g_error ("Cannot compress a PNG: %s", error ? error->message : "output too small");
+    g_byte_array_set_size (z, (guint) written);
+  }
 
   header[0] = width >> 24; header[1] = width >> 16; header[2] = width >> 8; header[3] = width;
   header[4] = height >> 24; header[5] = height >> 16; header[6] = height >> 8; header[7] = height;

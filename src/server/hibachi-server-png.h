@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hibachi-server-png.h: a minimal PNG writer (RGB, stored deflate) so the
+/* hibachi-server-png.h: a minimal PNG writer (RGB, zlib via GIO) so the
  * server can make real sample photos without an image library. */
 #pragma once
 

@@ -64,13 +64,14 @@ void             hibachi_server_revoke_jti     (HibachiServer *self,
                                                 gint64         expires_at);
 gboolean         hibachi_server_jti_is_revoked (HibachiServer *self,
                                                 const char    *jti);
-/* Cached COUNT(*) results, dropped on every committed write. */
-gboolean         hibachi_server_count_lookup   (HibachiServer *self,
-                                                const char    *key,
-                                                gint64        *out_count);
-void             hibachi_server_count_store    (HibachiServer *self,
-                                                const char    *key,
-                                                gint64         count);
+/* Query results derived from the data (counts, paging anchors), dropped on
+ * every committed write so they are never stale. */
+gpointer         hibachi_server_cache_lookup   (HibachiServer  *self,
+                                                const char     *key);
+void             hibachi_server_cache_store    (HibachiServer  *self,
+                                                const char     *key,
+                                                gpointer        data,
+                                                GDestroyNotify  destroy);
 void             hibachi_server_changes_notify (HibachiServer *self);
 void             hibachi_server_changes_wait   (HibachiServer        *self,
                                                 HibachiServerRequest *req,
@@ -138,6 +139,16 @@ void         hibachi_reply_bytes            (HibachiServerRequest *req,
                                              GBytes               *bytes);
 void         hibachi_reply_page             (HibachiServerRequest *req,
                                              JsonArray            *data,
+                                             gint64                total,
+                                             gint64                page,
+                                             gint64                limit);
+/* Replies with JSON text already written (takes @json). */
+void         hibachi_reply_json_text        (HibachiServerRequest *req,
+                                             guint                 status,
+                                             GString              *json);
+/* A page whose data array is already JSON text ("[…]", taken). */
+void         hibachi_reply_page_json        (HibachiServerRequest *req,
+                                             GString              *data,
                                              gint64                total,
                                              gint64                page,
                                              gint64                limit);

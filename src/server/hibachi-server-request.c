@@ -47,17 +47,11 @@ hibachi_json_get_double (JsonObject *object,
 /* Replies */
 
 static void
-set_json_response (HibachiServerRequest *req,
+set_response_text (HibachiServerRequest *req,
                    guint                 status,
-                   JsonNode             *node)
+                   char                 *text,
+                   gsize                 len)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  gsize len = 0;
-  char *text;
-
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &len);
-
   soup_server_message_set_status (req->msg, status, NULL);
   soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, text, len);
   req->replied = TRUE;
@@ -83,6 +77,46 @@ set_json_response (HibachiServerRequest *req,
           hibachi_server_db_step_done (req->db, stmt, NULL);
         }
     }
+}
+
+static void
+set_json_response (HibachiServerRequest *req,
+                   guint                 status,
+                   JsonNode             *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize len = 0;
+  char *text;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &len);
+  set_response_text (req, status, text, len);
+}
+
+void
+hibachi_reply_json_text (HibachiServerRequest *req,
+                         guint                 status,
+                         GString              *json)
+{
+  gsize len = json->len;
+
+  set_response_text (req, status, g_string_free (json, FALSE), len);
+}
+
+void
+hibachi_reply_page_json (HibachiServerRequest *req,
+                         GString              *data,
+                         gint64                total,
+                         gint64                page,
+                         gint64                limit)
+{
+  GString *out = data;
+
+  g_string_prepend (out, "{\"data\":");
+  g_string_append_printf (out, ",\"total_count\":%" G_GINT64_FORMAT ",\"page\":%" G_GINT64_FORMAT
+                          ",\"limit\":%" G_GINT64_FORMAT ",\"has_next\":%s,\"has_prev\":%s}",
+                          total, page, limit, page * limit < total ? "true" : "false", page > 1 ? "true" : "false");
+  hibachi_reply_json_text (req, 200, out);
 }
 
 gboolean

@@ -216,6 +216,23 @@ const char * const hibachi_server_schema_migrations[] = {
   "  body TEXT NOT NULL,"
   "  created_at TEXT NOT NULL,"
   "  PRIMARY KEY (user_id, key));",
+
+  /* 2: substring search of bookings through a trigram index instead of a
+   * scan of every row (the search box types into it). */
+  "CREATE VIRTUAL TABLE bookings_search USING fts5 ("
+  "  search_text, content='bookings', content_rowid='rowid', tokenize='trigram');"
+  "CREATE TRIGGER bookings_search_insert AFTER INSERT ON bookings BEGIN"
+  "  INSERT INTO bookings_search (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "CREATE TRIGGER bookings_search_delete AFTER DELETE ON bookings BEGIN"
+  "  INSERT INTO bookings_search (bookings_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);"
+  "END;"
+  "CREATE TRIGGER bookings_search_update AFTER UPDATE OF reference, customer_name, customer_email, customer_phone"
+  "  ON bookings BEGIN"
+  "  INSERT INTO bookings_search (bookings_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);"
+  "  INSERT INTO bookings_search (rowid, search_text) VALUES (new.rowid, new.search_text);"
+  "END;"
+  "INSERT INTO bookings_search (bookings_search) VALUES ('rebuild');",
 };
 
 const guint hibachi_server_schema_n_migrations = G_N_ELEMENTS (hibachi_server_schema_migrations);

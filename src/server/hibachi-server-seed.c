@@ -12,6 +12,7 @@
 #include "hibachi-server-private.h"
 
 #define CHEFS_PER_STATION 8
+#define N_SAMPLE_PHOTOS 12
 #define DAYS_BACK 182
 #define DAYS_AHEAD 91
 #define MILES_PER_DEGREE_LAT (HIBACHI_EARTH_RADIUS_MILES * G_PI / 180.0)
@@ -136,6 +137,7 @@ hibachi_server_seed_demo (HibachiServer  *self,
   char *chef_ids[G_N_ELEMENTS (stations)][CHEFS_PER_STATION];
   guint chef_max_party[G_N_ELEMENTS (stations)][CHEFS_PER_STATION];
   HibachiPriceSheet sheet;
+  GBytes *photos_png[N_SAMPLE_PHOTOS];
   GDate today;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
@@ -151,6 +153,8 @@ hibachi_server_seed_demo (HibachiServer  *self,
   hibachi_price_sheet_init_defaults (&sheet);
   memset (station_ids, 0, sizeof station_ids);
   memset (chef_ids, 0, sizeof chef_ids);
+  for (guint i = 0; i < N_SAMPLE_PHOTOS; i++)
+    photos_png[i] = make_photo (rand, 320, 240);
 
   /* One slow hash for all demo accounts: they share the one demo password. */
   password_hash = hibachi_server_password_hash (HIBACHI_DEMO_PASSWORD);
@@ -468,7 +472,7 @@ hibachi_server_seed_demo (HibachiServer  *self,
 
             for (guint p = 0; p < n_photos; p++)
               {
-                g_autoptr(GBytes) png = make_photo (rand, 320, 240);
+                GBytes *png = photos_png[g_rand_int_range (rand, 0, N_SAMPLE_PHOTOS)];
 
                 sqlite3_reset (photo);
                 hibachi_server_db_bind_text (photo, 1, review_id);
@@ -486,6 +490,8 @@ hibachi_server_seed_demo (HibachiServer  *self,
 out:
   if (!ok)
     hibachi_server_db_rollback (db);
+  for (guint i = 0; i < N_SAMPLE_PHOTOS; i++)
+    g_bytes_unref (photos_png[i]);
   for (guint s = 0; s < G_N_ELEMENTS (stations); s++)
     {
       g_free (station_ids[s]);

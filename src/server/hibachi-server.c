@@ -17,7 +17,7 @@ struct _HibachiServer
   SoupServer      *soup;
   guint8           jwt_key[HIBACHI_JWT_KEY_BYTES];
   GHashTable      *revoked;        /* jti → expiry */
-  GHashTable      *counts;         /* query key → count */
+  GHashTable      *cache;          /* query key → CacheEntry */
   GList           *waiters;        /* Waiter, long-polls of the change feed */
   gint64           clock_offset;
 };
@@ -70,7 +70,7 @@ hibachi_server_finalize (GObject *object)
   HibachiServer *self = HIBACHI_SERVER (object);
 
   g_clear_pointer (&self->revoked, g_hash_table_unref);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->db, hibachi_server_db_free);
   sodium_memzero (self->jwt_key, sizeof self->jwt_key);
 
@@ -86,11 +86,27 @@ hibachi_server_class_init (HibachiServerClass *klass)
   object_class->finalize = hibachi_server_finalize;
 }
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} CacheEntry;
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  if (entry->destroy != NULL)
+    entry->destroy (entry->data);
+  g_free (entry);
+}
+
 static void
 hibachi_server_init (HibachiServer *self)
 {
   self->revoked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
 }
 
 HibachiServerDb *
@@ -152,30 +168,30 @@ hibachi_server_jti_is_revoked (HibachiServer *self,
   return g_hash_table_contains (self->revoked, jti);
 }
 
-gboolean
-hibachi_server_count_lookup (HibachiServer *self,
-                             const char    *key,
-                             gint64        *out_count)
+gpointer
+hibachi_server_cache_lookup (HibachiServer *self,
+                             const char    *key)
 {
-  gint64 *count = g_hash_table_lookup (self->counts, key);
+  CacheEntry *entry = g_hash_table_lookup (self->cache, key);
 
-  if (count == NULL)
-    return FALSE;
-
-  *out_count = *count;
-  return TRUE;
+  return entry ? entry->data : NULL;
 }
 
 void
-hibachi_server_count_store (HibachiServer *self,
-                            const char    *key,
-                            gint64         count)
+hibachi_server_cache_store (HibachiServer  *self,
+                            const char     *key,
+                            gpointer        data,
+                            GDestroyNotify  destroy)
 {
-  /* Bounded: a flood of distinct searches cannot grow it without limit. */
-  if (g_hash_table_size (self->counts) > 4096)
-    g_hash_table_remove_all (self->counts);
+  CacheEntry *entry = g_new (CacheEntry, 1);
 
-  g_hash_table_insert (self->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
+  /* Bounded: a flood of distinct searches cannot grow it without limit. */
+  if (g_hash_table_size (self->cache) > 4096)
+    g_hash_table_remove_all (self->cache);
+
+  entry->data = data;
+  entry->destroy = destroy;
+  g_hash_table_insert (self->cache, g_strdup (key), entry);
 }
 
 static gboolean
@@ -638,7 +654,7 @@ hibachi_server_changes_notify (HibachiServer *self)
 {
   GList *waiters = g_steal_pointer (&self->waiters);
 
-  g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->cache);
 
   for (GList *l = waiters; l != NULL; l = l->next)
     {
