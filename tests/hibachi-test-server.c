@@ -263,7 +263,9 @@ hibachi_test_response_free (HibachiTestResponse *response)
 JsonObject *
 hibachi_test_response_object (HibachiTestResponse *response)
 {
-  g_assert_nonnull (response->json);
+  if (response->json == NULL)
+    g_error ("Not JSON (HTTP %u): %.*s", response->status, (int) MIN (g_bytes_get_size (response->body), 2000),
+             (const char *) g_bytes_get_data (response->body, NULL));
   g_assert_true (JSON_NODE_HOLDS_OBJECT (response->json));
 
   return json_node_get_object (response->json);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "hibachi-server-db.h"
@@ -19,12 +20,15 @@ test_row_json_matches_tree (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (hibachi_server_db_get_schema_version (db), ==, (int) hibachi_server_schema_n_migrations);
-  g_assert_true (hibachi_server_db_exec (db, "CREATE TABLE t (s TEXT, i INTEGER, r REAL, b BOOLEAN, j JSON, n TEXT)", &error));
+  g_assert_true (hibachi_server_db_exec (db, "CREATE TABLE t (s TEXT, i INTEGER, r REAL, b BOOLEAN, j JSON, n TEXT, "
+                                         "c1 REAL, c2 REAL, c3 REAL, c4 REAL, c5 REAL, c6 REAL)", &error));
+  /* Doubles: many digits, six decimals (the fast path), negative, whole, tiny, huge. */
   g_assert_true (hibachi_server_db_exec (db,
                                          "INSERT INTO t VALUES ('quote \" back \\ tab \t nl \n bell ' || char(7) || ' ünï ☃', "
-                                         "-9007199254740993, 37.548512345678901, 1, '{\"a\":[1,\"x\"]}', NULL)", &error));
+                                         "-9007199254740993, 37.548512345678901, 1, '{\"a\":[1,\"x\"]}', NULL, "
+                                         "37.548512, -121.9886, 150.0, 0.1, 1e-9, 1.5e300)", &error));
 
-  stmt = hibachi_server_db_prepare (db, "SELECT s, i, r, b, j, n FROM t", &error);
+  stmt = hibachi_server_db_prepare (db, "SELECT s, i, r, b, j, n, c1, c2, c3, c4, c5, c6 FROM t", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   hibachi_server_db_append_row_json (text, stmt);
   tree = hibachi_server_db_row_to_object (stmt);
@@ -37,6 +41,9 @@ test_row_json_matches_tree (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (parsed), "i"), ==, G_GINT64_CONSTANT (-9007199254740993));
   g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (parsed), "r"), ==, 37.548512345678901);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (parsed), "b"));
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (parsed), "c2"), ==, -121.9886);
+  g_assert_nonnull (strstr (text->str, "\"c1\":37.548512,"));
+  g_assert_nonnull (strstr (text->str, "\"c3\":150.0,"));
 
   hibachi_server_db_free (db);
 }

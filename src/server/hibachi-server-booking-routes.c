@@ -551,15 +551,7 @@ list_cb (HibachiServerRequest *req)
   sqlite3_bind_int64 (stmt, (int) params->len + anchor_columns + 2, offset);
 
   data = g_string_sized_new (1024 * limit);
-  g_string_append_c (data, '[');
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (data->len > 1)
-        g_string_append_c (data, ',');
-      hibachi_server_db_append_row_json (data, stmt);
-    }
-  g_string_append_c (data, ']');
-  sqlite3_reset (stmt);
+  hibachi_server_db_append_rows_json (data, stmt);
 
   hibachi_reply_page_json (req, data, total, page, limit);
 }

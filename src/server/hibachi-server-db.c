@@ -348,44 +348,143 @@ hibachi_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-void
-hibachi_server_db_append_row_json (GString      *out,
-                                   sqlite3_stmt *stmt)
+typedef enum
 {
-  int n = sqlite3_column_count (stmt);
+  COLUMN_PLAIN,
+  COLUMN_BOOLEAN,
+  COLUMN_JSON,
+} ColumnKind;
 
-  g_string_append_c (out, '{');
-  for (int i = 0; i < n; i++)
+typedef struct
+{
+  int         n;
+  const char *names[64];
+  ColumnKind  kinds[64];
+} RowShape;
+
+static void
+row_shape_init (RowShape     *shape,
+                sqlite3_stmt *stmt)
+{
+  shape->n = MIN (sqlite3_column_count (stmt), (int) G_N_ELEMENTS (shape->names));
+  for (int i = 0; i < shape->n; i++)
     {
       const char *decl = sqlite3_column_decltype (stmt, i);
+
+      shape->names[i] = sqlite3_column_name (stmt, i);
+      shape->kinds[i] = decl == NULL ? COLUMN_PLAIN
+                      : g_ascii_strcasecmp (decl, "BOOLEAN") == 0 ? COLUMN_BOOLEAN
+                      : g_ascii_strcasecmp (decl, "JSON") == 0 ? COLUMN_JSON : COLUMN_PLAIN;
+    }
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double scaled = value * 1e6;
+
+  /* Coordinates and miles are stored with at most six decimals: write those
+   * exactly without printf's slow path, when the digits give back the same
+   * double; anything else as the shortest exact form printf finds. */
+  if (scaled > -9e15 && scaled < 9e15)
+    {
+      gint64 n = (gint64) (scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+
+      if ((double) n / 1e6 == value)
+        {
+          guint64 magnitude = n < 0 ? (guint64) -n : (guint64) n;
+          guint64 fraction = magnitude % 1000000;
+          int digits = 6;
+
+          if (n < 0)
+            g_string_append_c (out, '-');
+          g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / 1000000);
+          if (fraction != 0)
+            {
+              while (fraction % 10 == 0)
+                {
+                  fraction /= 10;
+                  digits--;
+                }
+              g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, digits, fraction);
+            }
+          else
+            g_string_append (out, ".0");
+          return;
+        }
+    }
+
+  g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
+static void
+append_row (GString        *out,
+            sqlite3_stmt   *stmt,
+            const RowShape *shape)
+{
+  g_string_append_c (out, '{');
+  for (int i = 0; i < shape->n; i++)
+    {
       int type = sqlite3_column_type (stmt, i);
 
       if (i > 0)
         g_string_append_c (out, ',');
       /* Column names are our own identifiers: no escaping needed. */
       g_string_append_c (out, '"');
-      g_string_append (out, sqlite3_column_name (stmt, i));
-      g_string_append (out, "\":");
+      g_string_append (out, shape->names[i]);
+      g_string_append_len (out, "\":", 2);
 
       if (type == SQLITE_NULL)
-        g_string_append (out, "null");
-      else if (decl != NULL && g_ascii_strcasecmp (decl, "BOOLEAN") == 0)
+        g_string_append_len (out, "null", 4);
+      else if (shape->kinds[i] == COLUMN_BOOLEAN)
         g_string_append (out, sqlite3_column_int (stmt, i) ? "true" : "false");
-      else if (decl != NULL && g_ascii_strcasecmp (decl, "JSON") == 0)
+      else if (shape->kinds[i] == COLUMN_JSON)
         /* Stored only after json-glib generated or validated it. */
-        g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
+        g_string_append_len (out, (const char *) sqlite3_column_text (stmt, i), sqlite3_column_bytes (stmt, i));
       else if (type == SQLITE_INTEGER)
         g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i));
       else if (type == SQLITE_FLOAT)
-        {
-          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, sqlite3_column_double (stmt, i)));
-        }
+        append_double (out, sqlite3_column_double (stmt, i));
       else
         hibachi_json_append_string (out, (const char *) sqlite3_column_text (stmt, i));
     }
   g_string_append_c (out, '}');
+}
+
+void
+hibachi_server_db_append_row_json (GString      *out,
+                                   sqlite3_stmt *stmt)
+{
+  RowShape shape;
+
+  row_shape_init (&shape, stmt);
+  append_row (out, stmt, &shape);
+}
+
+guint
+hibachi_server_db_append_rows_json (GString      *out,
+                                    sqlite3_stmt *stmt)
+{
+  RowShape shape;
+  guint n = 0;
+
+  g_string_append_c (out, '[');
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* After the first step: it may re-prepare the statement (bound values
+       * can change the plan), which frees the column names of before. */
+      if (n++ == 0)
+        row_shape_init (&shape, stmt);
+      else
+        g_string_append_c (out, ',');
+      append_row (out, stmt, &shape);
+    }
+  g_string_append_c (out, ']');
+  sqlite3_reset (stmt);
+
+  return n;
 }
 
 int

@@ -55,9 +55,13 @@ void             hibachi_server_db_bind_text    (sqlite3_stmt     *stmt,
                                                  const char       *text);
 JsonObject      *hibachi_server_db_row_to_object (sqlite3_stmt    *stmt);
 /* The same object as row_to_object, written straight to @out as JSON text:
- * the hot path of lists and reads, without building a JSON tree. */
+ * the hot path of lists and reads, without building a JSON tree. Call it
+ * after sqlite3_step() returned the row (column names change on re-prepare). */
 void             hibachi_server_db_append_row_json (GString       *out,
                                                     sqlite3_stmt  *stmt);
+/* Steps @stmt to the end, writing its rows as a JSON array; resets it. */
+guint            hibachi_server_db_append_rows_json (GString      *out,
+                                                     sqlite3_stmt *stmt);
 void             hibachi_json_append_string     (GString          *out,
                                                  const char       *text);
 int              hibachi_server_db_column_index (sqlite3_stmt     *stmt,

@@ -337,8 +337,9 @@ hibachi_server_seed_demo (HibachiServer  *self,
         double miles = g_rand_int_range (rand, 0, 100) < 85 ? g_rand_double_range (rand, 2, 40)
                                                                : g_rand_double_range (rand, 40, 100);
         double bearing = g_rand_double_range (rand, 0, 2 * G_PI);
-        double vlat = st->lat + miles * cos (bearing) / MILES_PER_DEGREE_LAT;
-        double vlng = st->lng + miles * sin (bearing) / (MILES_PER_DEGREE_LAT * cos (st->lat * G_PI / 180));
+        /* Six decimals, as a geocoder gives: about 10 cm. */
+        double vlat = round ((st->lat + miles * cos (bearing) / MILES_PER_DEGREE_LAT) * 1e6) / 1e6;
+        double vlng = round ((st->lng + miles * sin (bearing) / (MILES_PER_DEGREE_LAT * cos (st->lat * G_PI / 180))) * 1e6) / 1e6;
         const char *first = first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))];
         const char *last = last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))];
         g_autofree char *id = g_uuid_string_random ();
