@@ -155,7 +155,7 @@ test_sorting (Fixture *f, gconstpointer data)
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
-  g_autoptr(HibachiTestResponse) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autoptr(HibachiTestResponse) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
   JsonArray *rows;
   const char *reference;
   g_autofree char *query = NULL;
@@ -189,7 +189,7 @@ test_filters (Fixture *f, gconstpointer data)
 
   /* The search index follows edits: the new name is found, the old one is not. */
   {
-    JsonObject *first = json_array_get_object_element (list (f, f->owner, "?limit=1&sort=-created_at", NULL, &r1), 0);
+    JsonObject *first = json_array_get_object_element (list (f, f->owner, "?limit=1&sort=-created_at", NULL, &r5), 0);
     g_autofree char *path = g_strconcat ("/api/v1/bookings/", json_object_get_string_member (first, "id"), NULL);
     g_autofree char *old_query = g_strdup_printf ("?q=%s", json_object_get_string_member (first, "reference"));
     g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner,
