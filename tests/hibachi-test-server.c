@@ -169,27 +169,19 @@ hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
   g_mutex_unlock (&ts->lock);
 }
 
-HibachiTestResponse *
-hibachi_test_request_raw (HibachiTestServer *ts,
-                          const char        *method,
-                          const char        *path,
-                          const char        *token,
-                          const char        *content_type,
-                          GBytes            *body)
+static HibachiTestResponse *
+send_message (HibachiTestServer *ts,
+              SoupMessage       *msg,
+              const char        *token)
 {
-  g_autofree char *uri = g_strconcat (ts->url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GError) error = NULL;
   HibachiTestResponse *response = g_new0 (HibachiTestResponse, 1);
 
-  g_assert_nonnull (msg);
   if (token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
     }
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, content_type, body);
 
   response->body = soup_session_send_and_read (ts->session, msg, NULL, &error);
   g_assert_no_error (error);
@@ -204,6 +196,35 @@ hibachi_test_request_raw (HibachiTestServer *ts,
   return response;
 }
 
+static SoupMessage *
+new_message (HibachiTestServer *ts,
+             const char        *method,
+             const char        *path)
+{
+  g_autofree char *uri = g_strconcat (ts->url, path, NULL);
+  SoupMessage *msg = soup_message_new (method, uri);
+
+  g_assert_nonnull (msg);
+
+  return msg;
+}
+
+HibachiTestResponse *
+hibachi_test_request_raw (HibachiTestServer *ts,
+                          const char        *method,
+                          const char        *path,
+                          const char        *token,
+                          const char        *content_type,
+                          GBytes            *body)
+{
+  g_autoptr(SoupMessage) msg = new_message (ts, method, path);
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  return send_message (ts, msg, token);
+}
+
 HibachiTestResponse *
 hibachi_test_request (HibachiTestServer *ts,
                       const char        *method,
@@ -212,19 +233,10 @@ hibachi_test_request (HibachiTestServer *ts,
                       const char        *body,
                       ...)
 {
-  g_autofree char *uri = g_strconcat (ts->url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  HibachiTestResponse *response = g_new0 (HibachiTestResponse, 1);
+  g_autoptr(SoupMessage) msg = new_message (ts, method, path);
   const char *name;
   va_list args;
 
-  g_assert_nonnull (msg);
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
   va_start (args, body);
   while ((name = va_arg (args, const char *)) != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg), name, va_arg (args, const char *));
@@ -235,17 +247,7 @@ hibachi_test_request (HibachiTestServer *ts,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
-  response->body = soup_session_send_and_read (ts->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  response->status = soup_message_get_status (msg);
-  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  if (g_bytes_get_size (response->body) > 0)
-    {
-      g_autofree char *text = g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
-      response->json = json_from_string (text, NULL);
-    }
-
-  return response;
+  return send_message (ts, msg, token);
 }
 
 void
@@ -317,4 +319,23 @@ hibachi_test_first_id (HibachiTestServer *ts,
   g_assert_cmpuint (json_array_get_length (data), >, 0);
 
   return g_strdup (json_object_get_string_member (json_array_get_object_element (data, 0), "id"));
+}
+
+char *
+hibachi_test_station_id (HibachiTestServer *ts,
+                         const char        *token,
+                         const char        *code)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (ts, "GET", "/api/v1/stations", token, NULL, NULL);
+  JsonArray *data = json_object_get_array_member (hibachi_test_response_object (r), "data");
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *s = json_array_get_object_element (data, i);
+
+      if (g_strcmp0 (json_object_get_string_member (s, "code"), code) == 0)
+        return g_strdup (json_object_get_string_member (s, "id"));
+    }
+
+  g_error ("No station %s", code);
 }

@@ -54,6 +54,11 @@ char                *hibachi_test_first_id            (HibachiTestServer  *ts,
                                                        const char         *token,
                                                        const char         *path);
 
+/* The id of the station with @code. */
+char                *hibachi_test_station_id          (HibachiTestServer  *ts,
+                                                       const char         *token,
+                                                       const char         *code);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HibachiTestResponse, hibachi_test_response_free)
 
 G_END_DECLS

@@ -62,22 +62,6 @@ get_booking (Fixture *f, const char *id, HibachiTestResponse **out)
   return hibachi_test_response_object (*out);
 }
 
-static char *
-station_id (Fixture *f, const char *code)
-{
-  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/stations", f->owner, NULL, NULL);
-  JsonArray *data = json_object_get_array_member (hibachi_test_response_object (r), "data");
-
-  for (guint i = 0; i < json_array_get_length (data); i++)
-    {
-      JsonObject *s = json_array_get_object_element (data, i);
-
-      if (g_strcmp0 (json_object_get_string_member (s, "code"), code) == 0)
-        return g_strdup (json_object_get_string_member (s, "id"));
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_paging (Fixture *f, gconstpointer data)
 {
@@ -209,8 +193,8 @@ static void
 test_station_manager_scope (Fixture *f, gconstpointer data)
 {
   g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
-  g_autofree char *fremont = station_id (f, "CA-FREMONT-001");
-  g_autofree char *sacramento = station_id (f, "CA-SACRAMENTO-001");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
+  g_autofree char *sacramento = hibachi_test_station_id (f->ts, f->owner, "CA-SACRAMENTO-001");
   g_autofree char *sacramento_query = g_strdup_printf ("?station_id=%s", sacramento);
   g_autofree char *other_path = NULL;
   g_autoptr(HibachiTestResponse) r = NULL;
@@ -282,7 +266,7 @@ booking_body (const char *station, const char *date, const char *email)
 static void
 test_create_and_idempotency (Fixture *f, gconstpointer data)
 {
-  g_autofree char *fremont = station_id (f, "CA-FREMONT-001");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
   g_autofree char *date = future_date (20);
   g_autofree char *body = booking_body (fremont, date, "jane@example.com");
   g_autoptr(HibachiTestResponse) created = NULL;
@@ -317,7 +301,7 @@ test_create_and_idempotency (Fixture *f, gconstpointer data)
 static void
 test_create_invalid (Fixture *f, gconstpointer data)
 {
-  g_autofree char *fremont = station_id (f, "CA-FREMONT-001");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
   g_autofree char *date = future_date (20);
   struct { const char *find; const char *replace; const char *field; } cases[] = {
     { "jane@example.com", "not-an-email", "customer_email" },
@@ -688,7 +672,7 @@ test_audit_log (Fixture *f, gconstpointer data)
 static void
 test_dispatch (Fixture *f, gconstpointer data)
 {
-  g_autofree char *fremont = station_id (f, "CA-FREMONT-001");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
   g_autofree char *from = future_date (0);
   g_autofree char *to = future_date (30);
   g_autofree char *path = g_strdup_printf ("/api/v1/dispatch?station_id=%s&date_from=%s&date_to=%s", fremont, from, to);

@@ -14,29 +14,13 @@ typedef struct
   char              *sacramento;
 } Fixture;
 
-static char *
-station_id (Fixture *f, const char *code)
-{
-  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/stations", f->owner, NULL, NULL);
-  JsonArray *data = json_object_get_array_member (hibachi_test_response_object (r), "data");
-
-  for (guint i = 0; i < json_array_get_length (data); i++)
-    {
-      JsonObject *s = json_array_get_object_element (data, i);
-
-      if (g_strcmp0 (json_object_get_string_member (s, "code"), code) == 0)
-        return g_strdup (json_object_get_string_member (s, "id"));
-    }
-  g_assert_not_reached ();
-}
-
 static void
 setup (Fixture *f, gconstpointer data)
 {
   f->ts = hibachi_test_server_start (300);
   f->owner = hibachi_test_login (f->ts, "owner@demo.test");
-  f->fremont = station_id (f, "CA-FREMONT-001");
-  f->sacramento = station_id (f, "CA-SACRAMENTO-001");
+  f->fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
+  f->sacramento = hibachi_test_station_id (f->ts, f->owner, "CA-SACRAMENTO-001");
 }
 
 static void
@@ -166,6 +150,18 @@ test_chefs (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hibachi_test_response_object (list), "data")), ==, 8);
   g_assert_cmpuint (theirs->status, ==, 403);
   g_assert_cmpuint (not_mine->status, ==, 404);   /* other stations' chefs do not exist for them */
+
+  /* Without a station, a manager lists the chefs of their own stations only. */
+  {
+    g_autoptr(HibachiTestResponse) own = hibachi_test_request (f->ts, "GET", "/api/v1/chefs", manager, NULL, NULL);
+    g_autoptr(HibachiTestResponse) everyone = hibachi_test_request (f->ts, "GET", "/api/v1/chefs", f->owner, NULL, NULL);
+    JsonArray *rows = json_object_get_array_member (hibachi_test_response_object (own), "data");
+
+    g_assert_cmpuint (json_array_get_length (rows), ==, 8);
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, i), "station_id"), ==, f->sacramento);
+    g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (everyone), "total_count"), ==, 24);
+  }   /* other stations' chefs do not exist for them */
   g_assert_cmpuint (edit->status, ==, 200);
   g_assert_cmpuint (bad_slot->status, ==, 422);
   g_assert_cmpuint (bad_day->status, ==, 422);

@@ -18,7 +18,6 @@ audit_cb (HibachiServerRequest *req)
   const char *names[] = { "resource_type", "resource_id", "actor_id" };
   const char *from, *to;
   gint64 page, limit, total = 0;
-  JsonArray *data;
   sqlite3_stmt *stmt;
 
   if (!hibachi_request_query_int (req, "page", 1, 1, G_MAXINT32, &page) ||
@@ -42,11 +41,7 @@ audit_cb (HibachiServerRequest *req)
         }
       sqlite3_bind_int64 (stmt, 6, limit);
       sqlite3_bind_int64 (stmt, 7, (page - 1) * limit);
-      data = json_array_new ();
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
-      sqlite3_reset (stmt);
-      hibachi_reply_page (req, data, total, page, limit);
+      hibachi_reply_page_rows (req, stmt, total, page, limit);
     }
 }
 

@@ -11,36 +11,12 @@
 #define TEXT_NOTES_MAX 2000
 #define ALLERGENS_MAX 20
 
-static gboolean
-check_email (JsonNode *value, char **message)
-{
-  return hibachi_validate_email (json_node_get_string (value), message);
-}
-
-static gboolean
-check_phone (JsonNode *value, char **message)
-{
-  return hibachi_validate_phone (json_node_get_string (value), message);
-}
-
-static gboolean
-check_date (JsonNode *value, char **message)
-{
-  return hibachi_validate_date (json_node_get_string (value), NULL, message);
-}
-
-static gboolean
-check_slot (JsonNode *value, char **message)
-{
-  return hibachi_validate_slot (json_node_get_string (value), NULL, message);
-}
-
 static const HibachiFieldSpec booking_fields[] = {
   { "customer_name", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 100, NULL },
-  { "customer_email", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_EMAIL_MAX_CHARS, check_email },
-  { "customer_phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, check_phone },
-  { "event_date", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 10, check_date },
-  { "slot", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 5, check_slot },
+  { "customer_email", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_EMAIL_MAX_CHARS, hibachi_field_check_email },
+  { "customer_phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, hibachi_field_check_phone },
+  { "event_date", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 10, hibachi_field_check_date },
+  { "slot", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 5, hibachi_field_check_slot },
   { "adults", HIBACHI_FIELD_INT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_GUESTS_MAX, NULL },
   { "children", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
   { "toddlers", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
@@ -56,6 +32,11 @@ static const HibachiFieldSpec booking_fields[] = {
   { NULL }
 };
 
+static void complete_booking (HibachiServerRequest *req,
+                              JsonObject           *row,
+                              JsonObject           *changes,
+                              JsonObject           *field_errors);
+
 static const HibachiEntity booking_entity = {
   .table = "bookings",
   .resource_type = "booking",
@@ -64,6 +45,7 @@ static const HibachiEntity booking_entity = {
   .station_member = "station_id",
   .chef_member = "chef_id",
   .write_roles = HIBACHI_ROLES_STAFF,
+  .complete = complete_booking,
 };
 
 void
@@ -249,21 +231,6 @@ issues_to_json (GPtrArray            *issues,
 }
 
 /* Handlers */
-
-static void
-get_cb (HibachiServerRequest *req)
-{
-  hibachi_entity_reply_get (req, &booking_entity);
-}
-
-static void
-patch_cb (HibachiServerRequest *req)
-{
-  HibachiEntity entity = booking_entity;
-
-  entity.complete = complete_booking;
-  hibachi_entity_patch (req, &entity);
-}
 
 /* Every order ends in id, so rows have one total order and a row value of
  * the key columns names a position in it. */
@@ -641,6 +608,7 @@ load_for_action (HibachiServerRequest *req,
   if (row == NULL)
     return NULL;
 
+  /* The action's roles, with the entity's station rule. */
   entity.write_roles = roles;
   if (!hibachi_entity_can_write (req, &entity, row))
     {
@@ -931,23 +899,24 @@ static void
 history_cb (HibachiServerRequest *req)
 {
   g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
-  JsonArray *data;
   sqlite3_stmt *stmt;
+  gint64 total;
 
   if (row == NULL)
     return;
 
-  data = json_array_new ();
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT count(*) FROM audit_log WHERE resource_type = 'booking' AND resource_id = ?", NULL);
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
   stmt = hibachi_server_db_prepare (req->db,
                                     "SELECT id, at, actor_id, actor_email, action, resource_type, resource_id, reason, "
                                     "changes FROM audit_log WHERE resource_type = 'booking' AND resource_id = ? ORDER BY seq",
                                     NULL);
   hibachi_server_db_bind_text (stmt, 1, req->params[0]);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
-  sqlite3_reset (stmt);
-
-  hibachi_reply_page (req, data, json_array_get_length (data), 1, MAX (json_array_get_length (data), 1));
+  hibachi_reply_page_rows (req, stmt, total, 1, MAX (total, 1));
 }
 
 static void
@@ -1026,8 +995,8 @@ dispatch_cb (HibachiServerRequest *req)
 const HibachiServerRoute hibachi_server_booking_routes[] = {
   { "GET", "/api/v1/bookings", list_cb, HIBACHI_ROLES_ANY },
   { "POST", "/api/v1/bookings", create_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/bookings/{id}", get_cb, HIBACHI_ROLES_ANY },
-  { "PATCH", "/api/v1/bookings/{id}", patch_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/bookings/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_ANY, &booking_entity },
+  { "PATCH", "/api/v1/bookings/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_STAFF, &booking_entity },
   { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_ROLES_MANAGE },
   { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_ROLES_STAFF },

@@ -46,22 +46,10 @@ check_weekly (JsonNode *value, char **message)
   return TRUE;
 }
 
-static gboolean
-check_email (JsonNode *value, char **message)
-{
-  return hibachi_validate_email (json_node_get_string (value), message);
-}
-
-static gboolean
-check_phone (JsonNode *value, char **message)
-{
-  return hibachi_validate_phone (json_node_get_string (value), message);
-}
-
 static const HibachiFieldSpec chef_fields[] = {
   { "name", HIBACHI_FIELD_TEXT, 0, 0, 100, NULL },
-  { "email", HIBACHI_FIELD_TEXT, 0, 0, HIBACHI_EMAIL_MAX_CHARS, check_email },
-  { "phone", HIBACHI_FIELD_TEXT, 0, 0, 30, check_phone },
+  { "email", HIBACHI_FIELD_TEXT, 0, 0, HIBACHI_EMAIL_MAX_CHARS, hibachi_field_check_email },
+  { "phone", HIBACHI_FIELD_TEXT, 0, 0, 30, hibachi_field_check_phone },
   { "skill_level", HIBACHI_FIELD_INT, 0, 1, HIBACHI_SKILL_LEVEL_MAX, NULL },
   { "max_party_size", HIBACHI_FIELD_INT, 0, 1, HIBACHI_GUESTS_MAX, NULL },
   { "rating", HIBACHI_FIELD_REAL, 0, 0, HIBACHI_RATING_MAX, NULL },
@@ -160,8 +148,13 @@ list_cb (HibachiServerRequest *req)
 {
   const char *station_id = hibachi_request_query (req, "station_id");
   const char *active = hibachi_request_query (req, "active");
-  JsonArray *data;
-  sqlite3_stmt *stmt;
+  const char *where = "WHERE (?1 IS NULL OR station_id = ?1) AND (?2 IS NULL OR is_active = ?2) "
+                      "AND (?3 IS NULL OR station_id IN (SELECT value FROM json_each(?3)))";
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM chefs %s", where);
+  g_autofree char *page_sql = g_strdup_printf ("SELECT " HIBACHI_CHEF_COLUMNS " FROM chefs %s ORDER BY name", where);
+  g_autofree char *scope = NULL;
+  gint64 total = 0;
+  sqlite3_stmt *stmt = NULL;
 
   if (active != NULL && g_strcmp0 (active, "true") != 0 && g_strcmp0 (active, "false") != 0)
     {
@@ -174,39 +167,32 @@ list_cb (HibachiServerRequest *req)
       return;
     }
 
-  data = json_array_new ();
-  stmt = hibachi_server_db_prepare (req->db,
-                                    "SELECT " HIBACHI_CHEF_COLUMNS " FROM chefs "
-                                    "WHERE (?1 IS NULL OR station_id = ?1) AND (?2 IS NULL OR is_active = ?2) "
-                                    "ORDER BY name", NULL);
-  hibachi_server_db_bind_text (stmt, 1, station_id);
-  if (active != NULL)
-    sqlite3_bind_int (stmt, 2, g_strcmp0 (active, "true") == 0);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* Station managers list the chefs of their stations (?3: their ids, or NULL). */
+  if (!hibachi_server_principal_is_global (req->principal))
     {
-      JsonObject *chef = hibachi_server_db_row_to_object (stmt);
+      g_autoptr(JsonNode) ids = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
 
-      /* Station managers list the chefs of their stations. */
-      if (hibachi_server_principal_has_station (req->principal, hibachi_json_get_string (chef, "station_id")))
-        json_array_add_object_element (data, chef);
-      else
-        json_object_unref (chef);
+      for (guint i = 0; req->principal->station_ids[i] != NULL; i++)
+        json_array_add_string_element (array, req->principal->station_ids[i]);
+      json_node_take_array (ids, array);
+      scope = json_to_string (ids, FALSE);
     }
-  sqlite3_reset (stmt);
 
-  hibachi_reply_page (req, data, json_array_get_length (data), 1, MAX (json_array_get_length (data), 1));
-}
-
-static void
-get_cb (HibachiServerRequest *req)
-{
-  hibachi_entity_reply_get (req, &chef_entity);
-}
-
-static void
-patch_cb (HibachiServerRequest *req)
-{
-  hibachi_entity_patch (req, &chef_entity);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      stmt = hibachi_server_db_prepare (req->db, pass == 0 ? count_sql : page_sql, NULL);
+      hibachi_server_db_bind_text (stmt, 1, station_id);
+      if (active != NULL)
+        sqlite3_bind_int (stmt, 2, g_strcmp0 (active, "true") == 0);
+      hibachi_server_db_bind_text (stmt, 3, scope);
+      if (pass == 0)
+        {
+          total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+          sqlite3_reset (stmt);
+        }
+    }
+  hibachi_reply_page_rows (req, stmt, total, 1, MAX (total, 1));
 }
 
 static gboolean
@@ -456,8 +442,8 @@ delete_time_off_cb (HibachiServerRequest *req)
 
 const HibachiServerRoute hibachi_server_chef_routes[] = {
   { "GET", "/api/v1/chefs", list_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/chefs/{id}", get_cb, HIBACHI_ROLES_STAFF },
-  { "PATCH", "/api/v1/chefs/{id}", patch_cb, HIBACHI_ROLES_MANAGE },
+  { "GET", "/api/v1/chefs/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &chef_entity },
+  { "PATCH", "/api/v1/chefs/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_MANAGE, &chef_entity },
   { "GET", "/api/v1/chefs/{id}/availability", availability_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/chefs/{id}/time-off", add_time_off_cb, HIBACHI_ROLES_MANAGE },
   { "DELETE", "/api/v1/chefs/{id}/time-off/{time_off_id}", delete_time_off_cb, HIBACHI_ROLES_MANAGE },

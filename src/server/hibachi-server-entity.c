@@ -200,3 +200,15 @@ hibachi_entity_patch (HibachiServerRequest *req,
 
   hibachi_entity_write (req, entity, row, changes, "update", NULL);
 }
+
+void
+hibachi_entity_get_cb (HibachiServerRequest *req)
+{
+  hibachi_entity_reply_get (req, req->route_data);
+}
+
+void
+hibachi_entity_patch_cb (HibachiServerRequest *req)
+{
+  hibachi_entity_patch (req, req->route_data);
+}

@@ -345,7 +345,6 @@ history_cb (HibachiServerRequest *req)
   const char *key = hibachi_request_query (req, "key");
   const char *from, *to;
   gint64 page, limit, total;
-  JsonArray *data;
   sqlite3_stmt *stmt;
   const char *where = "WHERE coalesce(station_id, '') = ?1 AND (?2 IS NULL OR key = ?2) "
                       "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, '+1 day'))";
@@ -380,12 +379,7 @@ history_cb (HibachiServerRequest *req)
   hibachi_server_db_bind_text (stmt, 4, to);
   sqlite3_bind_int64 (stmt, 5, limit);
   sqlite3_bind_int64 (stmt, 6, (page - 1) * limit);
-  data = json_array_new ();
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
-  sqlite3_reset (stmt);
-
-  hibachi_reply_page (req, data, total, page, limit);
+  hibachi_reply_page_rows (req, stmt, total, page, limit);
 }
 
 static void

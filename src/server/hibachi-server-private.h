@@ -32,6 +32,7 @@ typedef struct
   HibachiServerPrincipal *principal;
   const char             *idempotency_key;
   JsonObject             *reply_extra;   /* members added to the next resource reply */
+  gconstpointer           route_data;    /* the matched route's data */
   gboolean                replied;
 } HibachiServerRequest;
 
@@ -43,6 +44,7 @@ typedef struct
   const char           *pattern;
   HibachiServerHandler  handler;
   guint                 roles;      /* 0: no sign-in needed */
+  gconstpointer         data;       /* for the handler, as req->route_data */
 } HibachiServerRoute;
 
 /* Route tables, each ending with a { NULL } entry. */
@@ -137,8 +139,9 @@ void         hibachi_reply_internal         (HibachiServerRequest *req,
 void         hibachi_reply_bytes            (HibachiServerRequest *req,
                                              const char           *content_type,
                                              GBytes               *bytes);
-void         hibachi_reply_page             (HibachiServerRequest *req,
-                                             JsonArray            *data,
+/* Steps @stmt to its end and replies with its rows as a page (resets it). */
+void         hibachi_reply_page_rows        (HibachiServerRequest *req,
+                                             sqlite3_stmt         *stmt,
                                              gint64                total,
                                              gint64                page,
                                              gint64                limit);
@@ -194,6 +197,16 @@ typedef enum
 } HibachiFieldFlags;
 
 typedef gboolean (*HibachiFieldCheck) (JsonNode *value, char **message);
+
+/* The src/core validators as field checks (the value is a string). */
+gboolean     hibachi_field_check_email      (JsonNode  *value,
+                                             char     **message);
+gboolean     hibachi_field_check_phone      (JsonNode  *value,
+                                             char     **message);
+gboolean     hibachi_field_check_date       (JsonNode  *value,
+                                             char     **message);
+gboolean     hibachi_field_check_slot       (JsonNode  *value,
+                                             char     **message);
 
 typedef struct
 {
@@ -292,6 +305,9 @@ gboolean    hibachi_entity_can_write        (HibachiServerRequest *req,
                                              JsonObject           *row);
 void        hibachi_entity_reply_get        (HibachiServerRequest *req,
                                              const HibachiEntity  *entity);
+/* Route handlers for GET and PATCH of the entity given as the route's data. */
+void        hibachi_entity_get_cb           (HibachiServerRequest *req);
+void        hibachi_entity_patch_cb         (HibachiServerRequest *req);
 /* Applies @changes (already validated) to the row with If-Match and audit. */
 void        hibachi_entity_write            (HibachiServerRequest *req,
                                              const HibachiEntity  *entity,

@@ -309,21 +309,16 @@ hibachi_reply_bytes (HibachiServerRequest *req,
 }
 
 void
-hibachi_reply_page (HibachiServerRequest *req,
-                    JsonArray            *data,
-                    gint64                total,
-                    gint64                page,
-                    gint64                limit)
+hibachi_reply_page_rows (HibachiServerRequest *req,
+                         sqlite3_stmt         *stmt,
+                         gint64                total,
+                         gint64                page,
+                         gint64                limit)
 {
-  JsonObject *root = json_object_new ();
+  GString *data = g_string_sized_new (1024 * (gsize) limit);
 
-  json_object_set_array_member (root, "data", data);
-  json_object_set_int_member (root, "total_count", total);
-  json_object_set_int_member (root, "page", page);
-  json_object_set_int_member (root, "limit", limit);
-  json_object_set_boolean_member (root, "has_next", page * limit < total);
-  json_object_set_boolean_member (root, "has_prev", page > 1);
-  hibachi_reply_object (req, 200, root);
+  hibachi_server_db_append_rows_json (data, stmt);
+  hibachi_reply_page_json (req, data, total, page, limit);
 }
 
 /* Query and body */
@@ -633,6 +628,34 @@ fail:
 }
 
 /* Entity fields */
+
+gboolean
+hibachi_field_check_email (JsonNode  *value,
+                           char     **message)
+{
+  return hibachi_validate_email (json_node_get_string (value), message);
+}
+
+gboolean
+hibachi_field_check_phone (JsonNode  *value,
+                           char     **message)
+{
+  return hibachi_validate_phone (json_node_get_string (value), message);
+}
+
+gboolean
+hibachi_field_check_date (JsonNode  *value,
+                          char     **message)
+{
+  return hibachi_validate_date (json_node_get_string (value), NULL, message);
+}
+
+gboolean
+hibachi_field_check_slot (JsonNode  *value,
+                          char     **message)
+{
+  return hibachi_validate_slot (json_node_get_string (value), NULL, message);
+}
 
 static gboolean
 check_type (const HibachiFieldSpec *spec,

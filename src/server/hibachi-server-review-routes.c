@@ -23,6 +23,11 @@ static const HibachiFieldSpec review_fields[] = {
   { NULL }
 };
 
+static void complete_review (HibachiServerRequest *req,
+                             JsonObject           *row,
+                             JsonObject           *changes,
+                             JsonObject           *field_errors);
+
 static const HibachiEntity review_entity = {
   .table = "reviews",
   .resource_type = "review",
@@ -30,6 +35,7 @@ static const HibachiEntity review_entity = {
   .fields = review_fields,
   .station_member = "station_id",
   .write_roles = HIBACHI_ROLES_STAFF,
+  .complete = complete_review,
 };
 
 static void
@@ -212,21 +218,6 @@ list_cb (HibachiServerRequest *req)
 out:
   filter_clear (&filter);
   filter_clear (&all);
-}
-
-static void
-get_cb (HibachiServerRequest *req)
-{
-  hibachi_entity_reply_get (req, &review_entity);
-}
-
-static void
-patch_cb (HibachiServerRequest *req)
-{
-  HibachiEntity entity = review_entity;
-
-  entity.complete = complete_review;
-  hibachi_entity_patch (req, &entity);
 }
 
 static gboolean
@@ -482,8 +473,8 @@ photo_cb (HibachiServerRequest *req)
 const HibachiServerRoute hibachi_server_review_routes[] = {
   { "GET", "/api/v1/reviews", list_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/reviews/bulk", bulk_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/reviews/{id}", get_cb, HIBACHI_ROLES_STAFF },
-  { "PATCH", "/api/v1/reviews/{id}", patch_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/reviews/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &review_entity },
+  { "PATCH", "/api/v1/reviews/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_STAFF, &review_entity },
   { "POST", "/api/v1/reviews/{id}/approve", approve_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/reviews/{id}/reject", reject_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/reviews/{id}/flag", flag_cb, HIBACHI_ROLES_STAFF },

@@ -27,18 +27,6 @@ check_code (JsonNode *value, char **message)
 }
 
 static gboolean
-check_email (JsonNode *value, char **message)
-{
-  return hibachi_validate_email (json_node_get_string (value), message);
-}
-
-static gboolean
-check_phone (JsonNode *value, char **message)
-{
-  return hibachi_validate_phone (json_node_get_string (value), message);
-}
-
-static gboolean
 check_timezone (JsonNode *value, char **message)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (json_node_get_string (value));
@@ -72,8 +60,8 @@ static const HibachiFieldSpec station_fields[] = {
   { "city", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 100, NULL },
   { "state", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 2, check_state },
   { "postal_code", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 10, NULL },
-  { "phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, check_phone },
-  { "email", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_EMAIL_MAX_CHARS, check_email },
+  { "phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, hibachi_field_check_phone },
+  { "email", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_EMAIL_MAX_CHARS, hibachi_field_check_email },
   { "timezone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 64, check_timezone },
   { "lat", HIBACHI_FIELD_REAL, HIBACHI_FIELD_REQUIRED, -90, 90, NULL },
   { "lng", HIBACHI_FIELD_REAL, HIBACHI_FIELD_REQUIRED, -180, 180, NULL },
@@ -83,6 +71,11 @@ static const HibachiFieldSpec station_fields[] = {
   { NULL }
 };
 
+static void complete_station (HibachiServerRequest *req,
+                              JsonObject           *row,
+                              JsonObject           *changes,
+                              JsonObject           *field_errors);
+
 static const HibachiEntity station_entity = {
   .table = "stations",
   .resource_type = "station",
@@ -91,6 +84,7 @@ static const HibachiEntity station_entity = {
   .station_member = "id",
   .readable_by_all_staff = TRUE,
   .write_roles = HIBACHI_ROLES_MANAGE,
+  .complete = complete_station,
 };
 
 JsonObject *
@@ -118,26 +112,27 @@ static void
 list_cb (HibachiServerRequest *req)
 {
   const char *active = hibachi_request_query (req, "active");
-  JsonArray *data = json_array_new ();
   sqlite3_stmt *stmt;
+  gint64 total;
 
   if (active != NULL && g_strcmp0 (active, "true") != 0 && g_strcmp0 (active, "false") != 0)
     {
-      json_array_unref (data);
       hibachi_reply_field_error (req, "active", "Use true or false.");
       return;
     }
+
+  stmt = hibachi_server_db_prepare (req->db, "SELECT count(*) FROM stations WHERE ?1 IS NULL OR is_active = ?1", NULL);
+  if (active != NULL)
+    sqlite3_bind_int (stmt, 1, g_strcmp0 (active, "true") == 0);
+  total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
 
   stmt = hibachi_server_db_prepare (req->db,
                                     "SELECT " HIBACHI_STATION_COLUMNS " FROM stations "
                                     "WHERE ?1 IS NULL OR is_active = ?1 ORDER BY name", NULL);
   if (active != NULL)
     sqlite3_bind_int (stmt, 1, g_strcmp0 (active, "true") == 0);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    json_array_add_object_element (data, hibachi_server_db_row_to_object (stmt));
-  sqlite3_reset (stmt);
-
-  hibachi_reply_page (req, data, json_array_get_length (data), 1, MAX (json_array_get_length (data), 1));
+  hibachi_reply_page_rows (req, stmt, total, 1, MAX (total, 1));
 }
 
 static void
@@ -212,21 +207,6 @@ create_cb (HibachiServerRequest *req)
 }
 
 static void
-get_cb (HibachiServerRequest *req)
-{
-  hibachi_entity_reply_get (req, &station_entity);
-}
-
-static void
-patch_cb (HibachiServerRequest *req)
-{
-  HibachiEntity entity = station_entity;
-
-  entity.complete = complete_station;
-  hibachi_entity_patch (req, &entity);
-}
-
-static void
 service_area_cb (HibachiServerRequest *req)
 {
   g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (HibachiStationArea));
@@ -280,8 +260,8 @@ service_area_cb (HibachiServerRequest *req)
 const HibachiServerRoute hibachi_server_station_routes[] = {
   { "GET", "/api/v1/stations", list_cb, HIBACHI_ROLES_STAFF },
   { "POST", "/api/v1/stations", create_cb, HIBACHI_ROLES_GLOBAL },
-  { "GET", "/api/v1/stations/{id}", get_cb, HIBACHI_ROLES_STAFF },
-  { "PATCH", "/api/v1/stations/{id}", patch_cb, HIBACHI_ROLES_MANAGE },
+  { "GET", "/api/v1/stations/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &station_entity },
+  { "PATCH", "/api/v1/stations/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_MANAGE, &station_entity },
   { "GET", "/api/v1/service-area/check", service_area_cb, HIBACHI_ROLES_STAFF },
   { NULL }
 };

@@ -422,6 +422,7 @@ handler_cb (SoupServer        *server,
       return;
     }
 
+  req.route_data = found->data;
   found->handler (&req);
 
   if (!req.replied && soup_server_message_get_status (msg) == 0)
