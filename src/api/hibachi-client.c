@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-client"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "hibachi-client.h"
+
+struct _HibachiClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;
+  char        *access_token;
+  char        *refresh_token;
+  gint64       expires_at;
+  gboolean     refreshing;
+  GPtrArray   *waiting;        /* GTask, requests waiting for the refresh */
+};
+
+G_DEFINE_FINAL_TYPE (HibachiClient, hibachi_client, G_TYPE_OBJECT)
+
+enum {
+  TOKENS_CHANGED,
+  SESSION_EXPIRED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char        *method;
+  char        *path;
+  JsonNode    *body;
+  char        *if_match;
+  char        *idempotency_key;
+  gboolean     no_auth;
+  gboolean     want_bytes;
+  gboolean     retried;
+  SoupMessage *msg;
+  JsonObject  *details;
+} RequestData;
+
+static void send_request (GTask *task);
+
+static void
+request_data_free (RequestData *data)
+{
+  g_free (data->method);
+  g_free (data->path);
+  g_clear_pointer (&data->body, json_node_unref);
+  g_free (data->if_match);
+  g_free (data->idempotency_key);
+  g_clear_object (&data->msg);
+  g_clear_pointer (&data->details, json_object_unref);
+  g_free (data);
+}
+
+static void
+hibachi_client_finalize (GObject *object)
+{
+  HibachiClient *self = HIBACHI_CLIENT (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_free (self->base_url);
+  hibachi_client_clear_tokens (self);
+
+  G_OBJECT_CLASS (hibachi_client_parent_class)->finalize (object);
+}
+
+static void
+hibachi_client_class_init (HibachiClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hibachi_client_finalize;
+
+  /* The tokens were rotated: write them back to the keyring. */
+  signals[TOKENS_CHANGED] = g_signal_new ("tokens-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The server refused the refresh token: the user must sign in again. */
+  signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hibachi_client_init (HibachiClient *self)
+{
+  g_autofree char *user_agent = g_strdup_printf ("HibachiAdmin/%s ", PACKAGE_VERSION);
+
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The trailing space makes libsoup append its own product token. */
+  self->session = soup_session_new_with_options ("user-agent", user_agent,
+                                                 "timeout", 60,
+                                                 "idle-timeout", 60,
+                                                 NULL);
+}
+
+HibachiClient *
+hibachi_client_new (const char *base_url)
+{
+  HibachiClient *self = g_object_new (HIBACHI_TYPE_CLIENT, NULL);
+  gsize len = strlen (base_url);
+
+  while (len > 0 && base_url[len - 1] == '/')
+    len--;
+  self->base_url = g_strndup (base_url, len);
+
+  return self;
+}
+
+const char *
+hibachi_client_get_base_url (HibachiClient *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+void
+hibachi_client_set_tokens (HibachiClient *self,
+                           const char    *access_token,
+                           const char    *refresh_token,
+                           gint64         expires_at)
+{
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+
+  hibachi_client_clear_tokens (self);
+  self->access_token = g_strdup (access_token);
+  self->refresh_token = g_strdup (refresh_token);
+  self->expires_at = expires_at;
+}
+
+gboolean
+hibachi_client_get_tokens (HibachiClient  *self,
+                           char          **access_token,
+                           char          **refresh_token,
+                           gint64         *expires_at)
+{
+  g_return_val_if_fail (HIBACHI_IS_CLIENT (self), FALSE);
+
+  if (self->refresh_token == NULL)
+    return FALSE;
+
+  *access_token = g_strdup (self->access_token);
+  *refresh_token = g_strdup (self->refresh_token);
+  *expires_at = self->expires_at;
+
+  return TRUE;
+}
+
+static void
+clear_secret (char **secret)
+{
+  if (*secret != NULL)
+    {
+      memset (*secret, 0, strlen (*secret));
+      g_clear_pointer (secret, g_free);
+    }
+}
+
+void
+hibachi_client_clear_tokens (HibachiClient *self)
+{
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+
+  clear_secret (&self->access_token);
+  clear_secret (&self->refresh_token);
+  self->expires_at = 0;
+}
+
+static int
+error_code_for_status (guint status)
+{
+  switch (status)
+    {
+    case 400: case 405: case 413: return HIBACHI_API_ERROR_BAD_REQUEST;
+    case 401: return HIBACHI_API_ERROR_UNAUTHORIZED;
+    case 403: return HIBACHI_API_ERROR_FORBIDDEN;
+    case 404: return HIBACHI_API_ERROR_NOT_FOUND;
+    case 409: return HIBACHI_API_ERROR_CONFLICT;
+    case 412: return HIBACHI_API_ERROR_PRECONDITION_FAILED;
+    case 422: return HIBACHI_API_ERROR_VALIDATION;
+    case 429: return HIBACHI_API_ERROR_RATE_LIMITED;
+    default: return HIBACHI_API_ERROR_SERVER;
+    }
+}
+
+static JsonNode *
+parse_json (GBytes  *bytes,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0)
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_set_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
+                   _("The server sent a reply that is not valid JSON."));
+      return NULL;
+    }
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+fail_with_api_error (GTask  *task,
+                     guint   status,
+                     GBytes *bytes)
+{
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = parse_json (bytes, NULL);
+  JsonObject *error_object = NULL;
+  const char *message = NULL;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "error") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "error")))
+    {
+      error_object = json_object_get_object_member (json_node_get_object (root), "error");
+      message = json_object_get_string_member_with_default (error_object, "message", NULL);
+      if (json_object_has_member (error_object, "details") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (error_object, "details")))
+        data->details = json_object_ref (json_object_get_object_member (error_object, "details"));
+    }
+
+  if (message == NULL)
+    message = status >= 500 ? _("The server had a problem; try again later.")
+                            : soup_status_get_phrase (status);
+
+  g_task_return_new_error (task, HIBACHI_API_ERROR, error_code_for_status (status), "%s", message);
+}
+
+static void
+fail_with_transport_error (GTask       *task,
+                           SoupMessage *msg,
+                           GError      *error)
+{
+  HibachiClient *self = g_task_get_source_object (task);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_error_copy (error));
+  else if (error->domain == G_TLS_ERROR || soup_message_get_tls_peer_certificate_errors (msg) != 0)
+    /* Never accepted silently: the user sees why the connection is not trusted. */
+    g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_TLS,
+                             _("The server’s certificate is not trusted (%s). Check the server address, or ask your administrator."),
+                             error->message);
+  else
+    g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK,
+                             _("Cannot reach the server at %s: %s"), self->base_url, error->message);
+}
+
+static gboolean
+needs_refresh (HibachiClient *self)
+{
+  if (self->refresh_token == NULL)
+    return FALSE;
+
+  return self->access_token == NULL ||
+         g_get_real_time () / G_USEC_PER_SEC >= self->expires_at - HIBACHI_CLIENT_REFRESH_MARGIN;
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  HibachiClient *self = HIBACHI_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (self, result, NULL, &error);
+  g_autoptr(GPtrArray) waiting = NULL;
+  JsonObject *tokens = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+
+  self->refreshing = FALSE;
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (error == NULL && tokens != NULL && json_object_has_member (tokens, "access_token") &&
+      json_object_has_member (tokens, "refresh_token"))
+    {
+      hibachi_client_set_tokens (self,
+                                 json_object_get_string_member (tokens, "access_token"),
+                                 json_object_get_string_member (tokens, "refresh_token"),
+                                 g_get_real_time () / G_USEC_PER_SEC +
+                                 json_object_get_int_member_with_default (tokens, "expires_in", 0));
+      g_signal_emit (self, signals[TOKENS_CHANGED], 0);
+
+      for (guint i = 0; i < waiting->len; i++)
+        send_request (g_ptr_array_index (waiting, i));
+      return;
+    }
+
+  if (error == NULL || g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED))
+    {
+      hibachi_client_clear_tokens (self);
+      g_signal_emit (self, signals[SESSION_EXPIRED], 0);
+      for (guint i = 0; i < waiting->len; i++)
+        g_task_return_new_error (g_ptr_array_index (waiting, i), HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED,
+                                 _("Your session has ended. Sign in again."));
+      return;
+    }
+
+  /* Offline or a server problem: keep the tokens, fail what waited. */
+  for (guint i = 0; i < waiting->len; i++)
+    g_task_return_error (g_ptr_array_index (waiting, i), g_error_copy (error));
+}
+
+/* Queues @task behind the one refresh in flight, starting it if needed. */
+static void
+wait_for_refresh (HibachiClient *self,
+                  GTask         *task)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  HibachiRequestOptions options = { .no_auth = TRUE };
+
+  g_ptr_array_add (self->waiting, g_object_ref (task));
+  if (self->refreshing)
+    return;
+
+  self->refreshing = TRUE;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "refresh_token");
+  json_builder_add_string_value (builder, self->refresh_token);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  hibachi_client_request_async (self, "POST", "/api/v1/auth/refresh", body, &options, NULL, refresh_cb, NULL);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HibachiClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  guint status;
+
+  if (bytes == NULL)
+    {
+      fail_with_transport_error (task, data->msg, error);
+      return;
+    }
+
+  status = soup_message_get_status (data->msg);
+
+  /* An access token refused mid-use: refresh once and try again. */
+  if (status == 401 && !data->no_auth && !data->retried && self->refresh_token != NULL)
+    {
+      data->retried = TRUE;
+      if (!self->refreshing)
+        g_clear_pointer (&self->access_token, g_free);
+      wait_for_refresh (self, task);
+      return;
+    }
+
+  if (status < 200 || status >= 300)
+    {
+      fail_with_api_error (task, status, bytes);
+      return;
+    }
+
+  if (data->want_bytes)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  {
+    JsonNode *node = parse_json (bytes, &error);
+
+    if (error != NULL)
+      g_task_return_error (task, g_steal_pointer (&error));
+    else
+      g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  }
+}
+
+static void
+send_request (GTask *task)
+{
+  HibachiClient *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  g_autofree char *uri = g_strconcat (self->base_url, data->path, NULL);
+  SoupMessageHeaders *headers;
+
+  g_clear_object (&data->msg);
+  data->msg = soup_message_new (data->method, uri);
+  if (data->msg == NULL)
+    {
+      g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK,
+                               _("“%s” is not a valid server address."), self->base_url);
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (!data->no_auth && self->access_token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->access_token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (data->if_match != NULL)
+    {
+      g_autofree char *etag = g_strdup_printf ("\"%s\"", data->if_match);
+      soup_message_headers_replace (headers, "If-Match", etag);
+    }
+  if (data->idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", data->idempotency_key);
+  if (data->body != NULL)
+    {
+      g_autofree char *text = json_to_string (data->body, FALSE);
+      gsize len = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+
+      soup_message_set_request_body_from_bytes (data->msg, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), sent_cb, g_object_ref (task));
+}
+
+static void
+start_request (HibachiClient *self,
+               GTask         *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+
+  /* Both keep their own reference to @task. */
+  if (!data->no_auth && needs_refresh (self))
+    wait_for_refresh (self, task);
+  else
+    send_request (task);
+}
+
+void
+hibachi_client_request_async (HibachiClient               *self,
+                              const char                  *method,
+                              const char                  *path,
+                              JsonNode                    *body,
+                              const HibachiRequestOptions *options,
+                              GCancellable                *cancellable,
+                              GAsyncReadyCallback          callback,
+                              gpointer                     user_data)
+{
+  GTask *task;
+  RequestData *data;
+
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hibachi_client_request_async);
+  data = g_new0 (RequestData, 1);
+  data->method = g_strdup (method);
+  data->path = g_strdup (path);
+  data->body = body ? json_node_ref (body) : NULL;
+  if (options != NULL)
+    {
+      data->if_match = g_strdup (options->if_match);
+      data->idempotency_key = g_strdup (options->idempotency_key);
+      data->no_auth = options->no_auth;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
+
+  start_request (self, task);
+  g_object_unref (task);
+}
+
+JsonNode *
+hibachi_client_request_finish (HibachiClient  *self,
+                               GAsyncResult   *result,
+                               JsonObject    **out_details,
+                               GError        **error)
+{
+  RequestData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_details != NULL)
+    *out_details = data->details ? json_object_ref (data->details) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+hibachi_client_fetch_bytes_async (HibachiClient       *self,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+  RequestData *data;
+
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hibachi_client_fetch_bytes_async);
+  data = g_new0 (RequestData, 1);
+  data->method = g_strdup ("GET");
+  data->path = g_strdup (path);
+  data->want_bytes = TRUE;
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
+
+  start_request (self, task);
+  g_object_unref (task);
+}
+
+GBytes *
+hibachi_client_fetch_bytes_finish (HibachiClient  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The client and session against a real hibachi-server: sign-in and its
+ * failures, the keyring (file backend), refresh mid-use, sign-out. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-client.h"
+#include "hibachi-credentials.h"
+#include "hibachi-session.h"
+#include "hibachi-test-server.h"
+
+#define OWNER "owner@demo.test"
+
+typedef struct
+{
+  HibachiTestServer *ts;
+  HibachiSession    *session;
+} Fixture;
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+sign_in (HibachiSession *session, const char *email, const char *password, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hibachi_session_sign_in_async (session, email, password, NULL, store_result_cb, &result);
+  return hibachi_session_sign_in_finish (session, wait_for_result (&result), error);
+}
+
+static gboolean
+restore (HibachiSession *session, const char *email, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hibachi_session_restore_async (session, email, NULL, store_result_cb, &result);
+  return hibachi_session_restore_finish (session, wait_for_result (&result), error);
+}
+
+static gboolean
+sign_out (HibachiSession *session, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hibachi_session_sign_out_async (session, NULL, store_result_cb, &result);
+  return hibachi_session_sign_out_finish (session, wait_for_result (&result), error);
+}
+
+static JsonNode *
+get (HibachiSession *session, const char *path, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  HibachiClient *client = hibachi_session_get_client (session);
+
+  hibachi_client_request_async (client, "GET", path, NULL, NULL, NULL, store_result_cb, &result);
+  return hibachi_client_request_finish (client, wait_for_result (&result), NULL, error);
+}
+
+static HibachiTokens *
+stored_tokens (const char *server, const char *email)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiTokens *tokens;
+
+  hibachi_credentials_lookup_async (server, email, NULL, store_result_cb, &result);
+  tokens = hibachi_credentials_lookup_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+
+  return tokens;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (60);
+  f->session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->session);
+  hibachi_test_server_stop (f->ts);
+}
+
+static void
+test_sign_in_and_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiSession) again = NULL;
+  g_autoptr(HibachiTokens) tokens = NULL;
+  g_autoptr(JsonNode) bookings = NULL;
+
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_OUT);
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_IN);
+  g_assert_cmpstr (hibachi_session_get_role (f->session), ==, "super_admin");
+  g_assert_cmpstr (hibachi_session_get_full_name (f->session), ==, "Olivia Owner");
+  g_assert_true (hibachi_session_get_remembered (f->session));
+  g_assert_true (hibachi_session_is_global_role (f->session));
+
+  /* The keyring holds the tokens, not the password. */
+  tokens = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
+  g_assert_nonnull (tokens);
+  g_assert_nonnull (tokens->refresh_token);
+  g_assert_cmpint (tokens->expires_at, >, g_get_real_time () / G_USEC_PER_SEC + 29 * 60);
+
+  bookings = get (f->session, "/api/v1/bookings?limit=5", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (bookings), "total_count"), ==, 60);
+
+  /* Next start: restored without the password. */
+  again = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  g_assert_true (restore (again, OWNER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hibachi_session_get_state (again), ==, HIBACHI_SESSION_SIGNED_IN);
+  g_assert_cmpstr (hibachi_session_get_email (again), ==, OWNER);
+
+  /* Nothing stored for another account: FALSE, no error. */
+  {
+    g_autoptr(HibachiSession) other = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+
+    g_assert_false (restore (other, "office@demo.test", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (hibachi_session_get_state (other), ==, HIBACHI_SESSION_SIGNED_OUT);
+  }
+}
+
+static void
+test_sign_in_failures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sign_in (f->session, OWNER, "wrong", &error));
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (error->message, ==, "Wrong email or password.");
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_OUT);
+  g_clear_error (&error);
+
+  for (int i = 0; i < 4; i++)
+    {
+      sign_in (f->session, OWNER, "wrong", &error);
+      g_clear_error (&error);
+    }
+  g_assert_false (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_RATE_LIMITED);
+  g_assert_nonnull (strstr (error->message, "15 more minutes"));
+}
+
+static void
+test_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiSession) nowhere = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  guint16 port;
+
+  /* A port that was free a moment ago and that nobody listens on. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  nowhere = hibachi_session_new (url);
+
+  g_assert_false (sign_in (nowhere, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, url));
+}
+
+static void
+test_refresh_mid_use (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiTokens) before = NULL;
+  g_autoptr(HibachiTokens) after = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  guint changed = 0;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  before = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
+  g_signal_connect_swapped (hibachi_session_get_client (f->session), "tokens-changed",
+                            G_CALLBACK (g_atomic_int_inc), &changed);
+
+  /* 31 minutes later on the server: the access token is refused, refreshed once, retried. */
+  hibachi_test_server_set_clock_offset (f->ts, 31 * 60);
+  reply = get (f->session, "/api/v1/stations", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The rotated refresh token was written back to the keyring. */
+  while (g_main_context_iteration (NULL, FALSE));
+  for (int i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&after, hibachi_tokens_free);
+      after = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
+      if (g_strcmp0 (after->refresh_token, before->refresh_token) != 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpstr (after->refresh_token, !=, before->refresh_token);
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_IN);
+}
+
+static void
+test_concurrent_requests_refresh_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  HibachiClient *client = hibachi_session_get_client (f->session);
+  GAsyncResult *results[5] = { NULL };
+  guint changed = 0;
+  char *access = NULL, *refresh = NULL;
+  gint64 expires;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_signal_connect_swapped (client, "tokens-changed", G_CALLBACK (g_atomic_int_inc), &changed);
+
+  /* The client believes its token is about to expire: five requests, one refresh. */
+  g_assert_true (hibachi_client_get_tokens (client, &access, &refresh, &expires));
+  hibachi_client_set_tokens (client, access, refresh, g_get_real_time () / G_USEC_PER_SEC + 10);
+  g_free (access);
+  g_free (refresh);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    hibachi_client_request_async (client, "GET", "/api/v1/stations", NULL, NULL, NULL, store_result_cb, &results[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autoptr(JsonNode) reply = hibachi_client_request_finish (client, wait_for_result (&results[i]), NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (reply);
+      g_object_unref (results[i]);
+    }
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
+test_refresh_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+
+  /* Eight days later even the refresh token has expired: sign in again. */
+  hibachi_test_server_set_clock_offset (f->ts, 8 * 24 * 3600);
+  reply = get (f->session, "/api/v1/stations", &error);
+  g_assert_null (reply);
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_EXPIRED);
+  /* The email is kept for the "Sign in again" prompt. */
+  g_assert_cmpstr (hibachi_session_get_email (f->session), ==, OWNER);
+}
+
+static void
+test_sign_out (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiTokens) tokens = NULL;
+  g_autoptr(HibachiTestResponse) me = NULL;
+  char *access = NULL, *refresh = NULL;
+  gint64 expires;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_true (hibachi_client_get_tokens (hibachi_session_get_client (f->session), &access, &refresh, &expires));
+  g_assert_true (sign_out (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_OUT);
+
+  tokens = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
+  g_assert_null (tokens);
+
+  /* The server revoked the old access token too. */
+  me = hibachi_test_request (f->ts, "GET", "/api/auth/me", access, NULL, NULL);
+  g_assert_cmpuint (me->status, ==, 401);
+  g_free (access);
+  g_free (refresh);
+}
+
+static void
+test_keyring_unavailable (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (10);
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(GError) error = NULL;
+
+  /* This run's SECRET_FILE_TEST_PATH points into a file, so the keyring cannot store. */
+  g_assert_true (sign_in (session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hibachi_session_get_state (session), ==, HIBACHI_SESSION_SIGNED_IN);
+  g_assert_false (hibachi_session_get_remembered (session));
+  g_assert_nonnull (hibachi_session_get_keyring_error (session));
+
+  hibachi_test_server_stop (ts);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add ("/hibachi/session/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("sign-in-and-restore", test_sign_in_and_restore);
+  ADD ("sign-in-failures", test_sign_in_failures);
+  ADD ("unreachable", test_unreachable);
+  ADD ("refresh-mid-use", test_refresh_mid_use);
+  ADD ("concurrent-refresh-once", test_concurrent_requests_refresh_once);
+  ADD ("refresh-refused", test_refresh_refused);
+  ADD ("sign-out", test_sign_out);
+#undef ADD
+  g_test_add_func ("/hibachi/session-no-keyring/keyring-unavailable", test_keyring_unavailable);
+
+  return g_test_run ();
+}
