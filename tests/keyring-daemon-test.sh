@@ -14,5 +14,5 @@ unset SECRET_BACKEND SECRET_FILE_TEST_PATH SECRET_FILE_TEST_PASSWORD
 
 exec dbus-run-session -- sh -c '
   printf %s hibachi-keyring-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
-  exec "$0" --tap -p /hibachi/session
+  exec "$0" --tap
 ' "$test_session"
