@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-booking-list"
+
+#include "config.h"
+
+#include "hibachi-booking-list.h"
+
+struct _HibachiBookingList
+{
+  GObject       parent_instance;
+
+  HibachiClient *client;
+  char          *query;
+  GPtrArray     *items;          /* HibachiBooking, or NULL where not loaded */
+  GHashTable    *pages_loading;  /* page index → page index */
+  GCancellable  *cancellable;    /* of the current query */
+  GError        *error;
+  guint          n_loaded;
+  gboolean       loading;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HibachiBookingList, hibachi_booking_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  HibachiBookingList *self;
+  guint               page;
+  gboolean            first;   /* the answer sets the total */
+} PageRequest;
+
+static void request_page (HibachiBookingList *self, guint page, gboolean first);
+
+static GType
+get_item_type (GListModel *model)
+{
+  return HIBACHI_TYPE_BOOKING;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return HIBACHI_BOOKING_LIST (model)->items->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  HibachiBookingList *self = HIBACHI_BOOKING_LIST (model);
+  HibachiBooking *booking;
+
+  if (position >= self->items->len)
+    return NULL;
+
+  booking = g_ptr_array_index (self->items, position);
+  if (booking != NULL)
+    return g_object_ref (booking);
+
+  request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
+
+  return hibachi_booking_new_placeholder ();
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+set_loading (HibachiBookingList *self,
+             gboolean            loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_error (HibachiBookingList *self,
+           GError             *error)
+{
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+}
+
+static void
+page_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  HibachiBookingList *self = request->self;
+  GError *error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *root;
+  JsonArray *data;
+  gint64 total;
+  guint start, old_len;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      g_object_unref (self);
+      g_free (request);
+      return;
+    }
+
+  g_hash_table_remove (self->pages_loading, GUINT_TO_POINTER (request->page));
+  set_loading (self, g_hash_table_size (self->pages_loading) > 0);
+
+  root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  if (error == NULL &&
+      (root == NULL || !json_object_has_member (root, "data") ||
+       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "data")) ||
+       !json_object_has_member (root, "total_count")))
+    error = g_error_new_literal (HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
+                                 "The server sent a list of bookings in an unknown shape.");
+
+  if (error == NULL)
+    {
+      data = json_object_get_array_member (root, "data");
+      for (guint i = 0; i < json_array_get_length (data) && error == NULL; i++)
+        {
+          HibachiBooking *booking = hibachi_booking_new_from_json (json_array_get_element (data, i), &error);
+
+          if (booking != NULL)
+            g_ptr_array_add (page, booking);
+        }
+    }
+
+  if (error != NULL)
+    {
+      set_error (self, error);
+      g_object_unref (self);
+      g_free (request);
+      return;
+    }
+
+  if (self->error != NULL)
+    set_error (self, NULL);
+
+  total = json_object_get_int_member (root, "total_count");
+  start = request->page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
+  old_len = self->items->len;
+
+  if (request->first)
+    {
+      /* A new query: the answer sets the length; nothing older is kept. */
+      g_ptr_array_set_size (self->items, 0);
+      g_ptr_array_set_size (self->items, (guint) MAX (total, 0));
+      self->n_loaded = 0;
+    }
+
+  for (guint i = 0; i < page->len && start + i < self->items->len; i++)
+    {
+      if (g_ptr_array_index (self->items, start + i) == NULL)
+        self->n_loaded++;
+      else
+        g_object_unref (g_ptr_array_index (self->items, start + i));
+      g_ptr_array_index (self->items, start + i) = g_object_ref (g_ptr_array_index (page, i));
+    }
+
+  if (request->first)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+      if (old_len != self->items->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  else if (start < self->items->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (page->len, self->items->len - start),
+                                MIN (page->len, self->items->len - start));
+
+  g_object_unref (self);
+  g_free (request);
+}
+
+static void
+request_page (HibachiBookingList *self,
+              guint               page,
+              gboolean            first)
+{
+  PageRequest *request;
+  g_autofree char *path = NULL;
+
+  if (!first && g_hash_table_contains (self->pages_loading, GUINT_TO_POINTER (page)))
+    return;
+
+  g_hash_table_add (self->pages_loading, GUINT_TO_POINTER (page));
+  set_loading (self, TRUE);
+
+  request = g_new0 (PageRequest, 1);
+  request->self = g_object_ref (self);
+  request->page = page;
+  request->first = first;
+  path = g_strdup_printf ("/api/v1/bookings?page=%u&limit=%u%s%s", page + 1, HIBACHI_BOOKING_LIST_PAGE_SIZE,
+                          self->query && *self->query ? "&" : "", self->query ? self->query : "");
+  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->cancellable, page_cb, request);
+}
+
+static void
+hibachi_booking_list_dispose (GObject *object)
+{
+  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (hibachi_booking_list_parent_class)->dispose (object);
+}
+
+static void
+hibachi_booking_list_finalize (GObject *object)
+{
+  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+
+  g_ptr_array_unref (self->items);
+  g_hash_table_unref (self->pages_loading);
+  g_clear_error (&self->error);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (hibachi_booking_list_parent_class)->finalize (object);
+}
+
+static void
+hibachi_booking_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error ? self->error->message : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hibachi_booking_list_class_init (HibachiBookingListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hibachi_booking_list_dispose;
+  object_class->finalize = hibachi_booking_list_finalize;
+  object_class->get_property = hibachi_booking_list_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+unref_if_loaded (gpointer data)
+{
+  /* Rows not loaded yet are NULL. */
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
+hibachi_booking_list_init (HibachiBookingList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
+  self->pages_loading = g_hash_table_new (NULL, NULL);
+  self->cancellable = g_cancellable_new ();
+}
+
+HibachiBookingList *
+hibachi_booking_list_new (HibachiClient *client)
+{
+  HibachiBookingList *self = g_object_new (HIBACHI_TYPE_BOOKING_LIST, NULL);
+
+  self->client = g_object_ref (client);
+
+  return self;
+}
+
+void
+hibachi_booking_list_reload (HibachiBookingList *self)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+
+  /* Requests of the previous query may still answer: they are cancelled. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->pages_loading);
+
+  request_page (self, 0, TRUE);
+}
+
+void
+hibachi_booking_list_set_query (HibachiBookingList *self,
+                                const char         *query)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+
+  if (self->query != NULL && g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query ? query : "");
+  hibachi_booking_list_reload (self);
+}
+
+const char *
+hibachi_booking_list_get_query (HibachiBookingList *self)
+{
+  return self->query;
+}
+
+gboolean
+hibachi_booking_list_get_loading (HibachiBookingList *self)
+{
+  return self->loading;
+}
+
+const GError *
+hibachi_booking_list_get_error (HibachiBookingList *self)
+{
+  return self->error;
+}
+
+guint
+hibachi_booking_list_get_n_loaded (HibachiBookingList *self)
+{
+  return self->n_loaded;
+}
+
+void
+hibachi_booking_list_replace (HibachiBookingList *self,
+                              HibachiBooking     *booking)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      HibachiBooking *old = g_ptr_array_index (self->items, i);
+
+      if (old != NULL && g_strcmp0 (hibachi_booking_get_id (old), hibachi_booking_get_id (booking)) == 0)
+        {
+          g_ptr_array_index (self->items, i) = g_object_ref (booking);
+          g_object_unref (old);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+          return;
+        }
+    }
+}

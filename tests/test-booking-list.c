@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The paging booking model against a real server, and against one that
+ * answers nonsense. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-booking-list.h"
+#include "hibachi-session.h"
+#include "hibachi-test-server.h"
+
+#define N_BOOKINGS 250
+
+typedef struct
+{
+  HibachiTestServer  *ts;
+  HibachiSession     *session;
+  HibachiBookingList *list;
+  guint               changes;
+} Fixture;
+
+static void
+store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Fixture *f)
+{
+  f->changes++;
+}
+
+static void
+wait_while_loading (HibachiBookingList *list)
+{
+  while (hibachi_booking_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->ts = hibachi_test_server_start (N_BOOKINGS);
+  f->session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  hibachi_session_sign_in_async (f->session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hibachi_session_sign_in_finish (f->session, result, &error));
+  f->list = hibachi_booking_list_new (hibachi_session_get_client (f->session));
+  g_signal_connect (f->list, "items-changed", G_CALLBACK (items_changed_cb), f);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->list);
+  g_clear_object (&f->session);
+  hibachi_test_server_stop (f->ts);
+}
+
+static void
+test_pages_on_demand (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) far = NULL;
+  g_autoptr(HibachiBooking) again = NULL;
+  g_autoptr(HibachiBooking) first = NULL;
+
+  hibachi_booking_list_set_query (f->list, "sort=event_date");
+  g_assert_true (hibachi_booking_list_get_loading (f->list));
+  wait_while_loading (f->list);
+
+  /* The total is known at once; only the first page was fetched. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, N_BOOKINGS);
+  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (f->list), ==, HIBACHI_BOOKING_LIST_PAGE_SIZE);
+  first = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+  g_assert_true (hibachi_booking_is_loaded (first));
+  g_assert_nonnull (hibachi_booking_get_reference (first));
+
+  /* A row further down: a placeholder now, the real booking after its page arrives. */
+  far = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
+  g_assert_false (hibachi_booking_is_loaded (far));
+  f->changes = 0;
+  wait_while_loading (f->list);
+  g_assert_cmpuint (f->changes, ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
+  g_assert_true (hibachi_booking_is_loaded (again));
+  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (f->list), ==, 150);
+  g_assert_cmpstr (hibachi_booking_get_event_date (first), <=, hibachi_booking_get_event_date (again));
+}
+
+static void
+test_sort_and_filter_on_server (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) top = NULL;
+  g_autoptr(HibachiBooking) second = NULL;
+  guint n;
+
+  hibachi_booking_list_set_query (f->list, "sort=-total");
+  wait_while_loading (f->list);
+  top = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (f->list), 1);
+  g_assert_cmpint (hibachi_booking_get_total_cents (top), >=, hibachi_booking_get_total_cents (second));
+
+  hibachi_booking_list_set_query (f->list, "status=pending");
+  wait_while_loading (f->list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, N_BOOKINGS);
+  for (guint i = 0; i < MIN (n, HIBACHI_BOOKING_LIST_PAGE_SIZE); i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_assert_cmpstr (hibachi_booking_get_status (b), ==, "pending");
+    }
+
+  /* A query that matches nothing: an empty model, no error. */
+  hibachi_booking_list_set_query (f->list, "q=nobody-is-called-this");
+  wait_while_loading (f->list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
+  g_assert_null (hibachi_booking_list_get_error (f->list));
+
+  /* A query the server refuses: an error, the model stays usable. */
+  hibachi_booking_list_set_query (f->list, "sort=price");
+  wait_while_loading (f->list);
+  g_assert_error ((GError *) hibachi_booking_list_get_error (f->list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+}
+
+static void
+test_superseded_query (Fixture *f, gconstpointer data)
+{
+  /* Typing fast: only the last query's answer counts. */
+  hibachi_booking_list_set_query (f->list, "status=completed");
+  hibachi_booking_list_set_query (f->list, "status=cancelled");
+  hibachi_booking_list_set_query (f->list, "status=pending");
+  wait_while_loading (f->list);
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (G_LIST_MODEL (f->list)), 50); i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_assert_cmpstr (hibachi_booking_get_status (b), ==, "pending");
+    }
+}
+
+/* A server that answers with broken bookings. */
+static void
+broken_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+{
+  const char *body = data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static void
+check_broken (const char *body)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiClient) client = NULL;
+  g_autoptr(HibachiBookingList) list = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+
+  soup_server_add_handler (server, NULL, broken_handler, (gpointer) body, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  client = hibachi_client_new (url);
+  list = hibachi_booking_list_new (client);
+  hibachi_booking_list_set_query (list, "");
+  wait_while_loading (list);
+
+  g_assert_error ((GError *) hibachi_booking_list_get_error (list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+static void
+test_malformed_replies (void)
+{
+  check_broken ("this is not json");
+  check_broken ("[1, 2, 3]");
+  check_broken ("{\"data\": {}, \"total_count\": 1}");
+  check_broken ("{\"data\": [{\"id\": 7}], \"total_count\": 1}");
+  check_broken ("{\"data\": [{\"id\": \"x\", \"reference\": \"MH-1\", \"status\": \"pending\", \"customer_name\": \"A\","
+                "\"customer_email\": \"a@b.c\", \"customer_phone\": \"1\", \"event_date\": \"2026-02-30\", \"slot\": \"12:00\","
+                "\"adults\": 1, \"children\": 0, \"toddlers\": 0, \"venue_address\": \"x\", \"venue_lat\": 1, \"venue_lng\": 1,"
+                "\"station_id\": \"s\", \"chef_id\": null, \"requested_chef_id\": null, \"total_cents\": 1, \"deposit_cents\": 1,"
+                "\"deposit_paid\": false, \"created_at\": \"x\", \"version\": 1}], \"total_count\": 1}");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add ("/hibachi/booking-list/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("pages-on-demand", test_pages_on_demand);
+  ADD ("sort-filter-on-server", test_sort_and_filter_on_server);
+  ADD ("superseded-query", test_superseded_query);
+#undef ADD
+  g_test_add_func ("/hibachi/booking-list/malformed-replies", test_malformed_replies);
+
+  return g_test_run ();
+}
