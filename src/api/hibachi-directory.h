@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-directory.h: the stations and chefs the signed-in user may see,
+ * by id, for names in lists and the station selector. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "hibachi-client.h"
+
+G_BEGIN_DECLS
+
+#define HIBACHI_TYPE_DIRECTORY (hibachi_directory_get_type ())
+G_DECLARE_FINAL_TYPE (HibachiDirectory, hibachi_directory, HIBACHI, DIRECTORY, GObject)
+
+HibachiDirectory *hibachi_directory_new            (HibachiClient       *client);
+void              hibachi_directory_load_async     (HibachiDirectory    *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          hibachi_directory_load_finish    (HibachiDirectory    *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Stations as JSON objects, by name. */
+GPtrArray        *hibachi_directory_get_stations   (HibachiDirectory    *self);
+JsonObject       *hibachi_directory_get_station    (HibachiDirectory    *self,
+                                                    const char          *station_id);
+const char       *hibachi_directory_station_name   (HibachiDirectory    *self,
+                                                    const char          *station_id);
+const char       *hibachi_directory_chef_name      (HibachiDirectory    *self,
+                                                    const char          *chef_id);
+
+G_END_DECLS

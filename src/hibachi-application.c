@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-application.h"
+#include "hibachi-preferences-window.h"
+#include "hibachi-window.h"
+
+struct _HibachiApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+  gboolean        start_demo;
+};
+
+G_DEFINE_FINAL_TYPE (HibachiApplication, hibachi_application, ADW_TYPE_APPLICATION)
+
+static void
+apply_color_scheme (HibachiApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+    case 2:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+    default:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "My Hibachi", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Hibachi Admin"),
+                        "application-icon", APP_ID,
+                        "developer-name", "My Hibachi",
+                        "version", PACKAGE_VERSION,
+                        "website", "https://myhibachichef.com",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your name and email, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HibachiApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HibachiPreferencesWindow *preferences = hibachi_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *page = parameter ? g_variant_get_string (parameter, NULL) : "";
+  g_autofree char *uri = g_strdup_printf ("help:hibachi-admin%s%s", *page ? "/" : "", page);
+
+  gtk_show_uri (gtk_application_get_active_window (app), uri, GDK_CURRENT_TIME);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_entries[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "help", help_action, "s" },
+  { "quit", quit_action },
+};
+
+static void
+hibachi_application_startup (GApplication *application)
+{
+  HibachiApplication *self = HIBACHI_APPLICATION (application);
+  static const char *help_accels[] = { "F1", NULL };
+
+  G_APPLICATION_CLASS (hibachi_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help::", help_accels);
+
+  g_signal_connect_swapped (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), self);
+  apply_color_scheme (self);
+}
+
+static void
+hibachi_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (hibachi_window_new (HIBACHI_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static int
+hibachi_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  HibachiApplication *self = HIBACHI_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("hibachi-admin %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  self->start_demo = g_variant_dict_contains (options, "demo");
+
+  return -1;
+}
+
+static void
+hibachi_application_finalize (GObject *object)
+{
+  HibachiApplication *self = HIBACHI_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hibachi_application_parent_class)->finalize (object);
+}
+
+static void
+hibachi_application_class_init (HibachiApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hibachi_application_finalize;
+  app_class->startup = hibachi_application_startup;
+  app_class->activate = hibachi_application_activate;
+  app_class->handle_local_options = hibachi_application_handle_local_options;
+}
+
+static void
+hibachi_application_init (HibachiApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start the demo server and sign in to it"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new ("com.myhibachichef.Admin");
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+HibachiApplication *
+hibachi_application_new (void)
+{
+  return g_object_new (HIBACHI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/com/myhibachichef/Admin",
+                       NULL);
+}
+
+GSettings *
+hibachi_application_get_settings (HibachiApplication *self)
+{
+  return self->settings;
+}
+
+gboolean
+hibachi_application_get_start_demo (HibachiApplication *self)
+{
+  return self->start_demo;
+}

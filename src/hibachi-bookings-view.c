@@ -1,0 +1,894 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-bookings-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-booking-csv.h"
+#include "hibachi-booking-detail.h"
+#include "hibachi-bookings-view.h"
+#include "hibachi-core.h"
+
+struct _HibachiBookingsView
+{
+  GtkWidget           parent_instance;
+
+  HibachiSession     *session;
+  HibachiDirectory   *directory;
+  GSettings          *settings;
+  HibachiBookingList *list;
+  GtkMultiSelection  *selection;
+  char               *station_id;
+  guint               retry_id;
+  const char         *connection;
+  GCancellable       *cancellable;
+
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *pending_toggle;
+  GtkToggleButton    *confirmed_toggle;
+  GtkToggleButton    *completed_toggle;
+  GtkToggleButton    *cancelled_toggle;
+  GtkDropDown        *date_dropdown;
+  GtkToggleButton    *unassigned_toggle;
+  GtkDropDown        *sort_dropdown;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkSpinner         *loading_spinner;
+  AdwStatusPage      *error_page;
+  AdwStatusPage      *offline_page;
+  GtkStack           *detail_stack;
+  GtkPaned           *paned;
+  gboolean            paned_placed;
+  HibachiBookingDetail *detail;
+  GtkLabel           *count_label;
+  GtkWidget          *confirm_selected_button;
+};
+
+G_DEFINE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  COLUMN_REFERENCE,
+  COLUMN_DATE,
+  COLUMN_SLOT,
+  COLUMN_CUSTOMER,
+  COLUMN_GUESTS,
+  COLUMN_STATION,
+  COLUMN_CHEF,
+  COLUMN_STATUS,
+  COLUMN_TOTAL,
+  COLUMN_CREATED,
+} Column;
+
+static const struct { Column column; const char *title; gboolean expand; int width; } columns[] = {
+  { COLUMN_REFERENCE, N_("Reference"), FALSE, 110 },
+  { COLUMN_DATE, N_("Event Date"), FALSE, 130 },
+  { COLUMN_SLOT, N_("Slot"), FALSE, 60 },
+  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 160 },
+  { COLUMN_GUESTS, N_("Guests"), FALSE, 60 },
+  { COLUMN_STATION, N_("Station"), FALSE, 100 },
+  { COLUMN_CHEF, N_("Chef"), FALSE, 120 },
+  { COLUMN_STATUS, N_("Status"), FALSE, 90 },
+  { COLUMN_TOTAL, N_("Total"), FALSE, 90 },
+  { COLUMN_CREATED, N_("Created"), FALSE, 100 },
+};
+
+static const char * const sort_keys[] = {
+  "event_date", "-event_date", "-created_at", "customer_name", "-guests", "-total",
+};
+
+static void
+set_connection (HibachiBookingsView *self,
+                const char          *connection)
+{
+  if (g_strcmp0 (self->connection, connection) == 0)
+    return;
+
+  self->connection = connection;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+const char *
+hibachi_bookings_view_get_connection (HibachiBookingsView *self)
+{
+  return self->connection;
+}
+
+static void
+toast (HibachiBookingsView *self,
+       const char          *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Cells */
+
+static char *
+cell_text (HibachiBookingsView *self,
+           HibachiBooking      *b,
+           Column               column)
+{
+  switch (column)
+    {
+    case COLUMN_REFERENCE:
+      return g_strdup (hibachi_booking_get_reference (b));
+    case COLUMN_DATE:
+      {
+        GDate date;
+        char text[64];
+
+        g_date_clear (&date, 1);
+        if (!hibachi_validate_date (hibachi_booking_get_event_date (b), &date, NULL) ||
+            g_date_strftime (text, sizeof text, "%a %d %b %Y", &date) == 0)
+          return g_strdup (hibachi_booking_get_event_date (b));
+        return g_strdup (text);
+      }
+    case COLUMN_SLOT:
+      return g_strdup (hibachi_booking_get_slot (b));
+    case COLUMN_CUSTOMER:
+      return g_strdup (hibachi_booking_get_customer_name (b));
+    case COLUMN_GUESTS:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_guests (b));
+    case COLUMN_STATION:
+      return g_strdup (hibachi_directory_station_name (self->directory, hibachi_booking_get_station_id (b)));
+    case COLUMN_CHEF:
+      {
+        const char *chef = hibachi_booking_get_chef_id (b);
+
+        if (chef == NULL)
+          return g_strdup (_("Unassigned"));
+        return g_strdup (hibachi_directory_chef_name (self->directory, chef) ?: chef);
+      }
+    case COLUMN_STATUS:
+      return g_strdup (hibachi_booking_status_label (hibachi_booking_get_status (b)));
+    case COLUMN_TOTAL:
+      return hibachi_format_cents (hibachi_booking_get_total_cents (b));
+    case COLUMN_CREATED:
+      return g_strndup (hibachi_booking_get_created_at (b), 10);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HibachiBookingsView      *self)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  GtkWidget *inscription = gtk_list_item_get_child (item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  g_autofree char *text = NULL;
+
+  if (!hibachi_booking_is_loaded (booking))
+    {
+      /* Its page is on the way. */
+      gtk_inscription_set_text (GTK_INSCRIPTION (inscription), "…");
+      gtk_widget_add_css_class (inscription, "dim-label");
+      return;
+    }
+
+  text = cell_text (self, booking, column);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_widget_remove_css_class (inscription, "dim-label");
+  if (column == COLUMN_CHEF && hibachi_booking_get_chef_id (booking) == NULL)
+    gtk_widget_add_css_class (inscription, "warning");
+  else
+    gtk_widget_remove_css_class (inscription, "warning");
+}
+
+static void
+add_columns (HibachiBookingsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (columns[i].column));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+/* Query */
+
+static void
+append_param (GString    *query,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_printf (query, "%s%s=%s", query->len ? "&" : "", name, escaped);
+}
+
+char *
+hibachi_bookings_view_build_query (HibachiBookingsView *self)
+{
+  GString *query = g_string_new (NULL);
+  g_autoptr(GString) statuses = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle, self->cancelled_toggle };
+  const char *status_names[] = { "pending", "confirmed", "completed", "cancelled" };
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (*search != '\0')
+    append_param (query, "q", search);
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    if (gtk_toggle_button_get_active (toggles[i]))
+      g_string_append_printf (statuses, "%s%s", statuses->len ? "," : "", status_names[i]);
+  if (statuses->len > 0)
+    append_param (query, "status", statuses->str);
+
+  switch (gtk_drop_down_get_selected (self->date_dropdown))
+    {
+    case 1:   /* today */
+      from = g_date_time_format (now, "%Y-%m-%d");
+      to = g_strdup (from);
+      break;
+    case 2:   /* next 7 days */
+      {
+        g_autoptr(GDateTime) later = g_date_time_add_days (now, 6);
+
+        from = g_date_time_format (now, "%Y-%m-%d");
+        to = g_date_time_format (later, "%Y-%m-%d");
+      }
+      break;
+    case 3:   /* this month */
+      {
+        g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now), 1, 0, 0, 0);
+        g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
+        g_autoptr(GDateTime) last = g_date_time_add_days (next, -1);
+
+        from = g_date_time_format (first, "%Y-%m-%d");
+        to = g_date_time_format (last, "%Y-%m-%d");
+      }
+      break;
+    case 4:   /* upcoming */
+      from = g_date_time_format (now, "%Y-%m-%d");
+      break;
+    case 5:   /* past */
+      {
+        g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+        to = g_date_time_format (yesterday, "%Y-%m-%d");
+      }
+      break;
+    default:
+      break;
+    }
+  if (from != NULL)
+    append_param (query, "date_from", from);
+  if (to != NULL)
+    append_param (query, "date_to", to);
+
+  if (self->station_id != NULL)
+    append_param (query, "station_id", self->station_id);
+  if (gtk_toggle_button_get_active (self->unassigned_toggle))
+    append_param (query, "unassigned", "true");
+  append_param (query, "sort", sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0]);
+
+  return g_string_free (query, FALSE);
+}
+
+static void
+filters_changed_cb (HibachiBookingsView *self)
+{
+  g_autofree char *query = NULL;
+
+  if (self->list == NULL)
+    return;
+
+  /* The search entry already waits for a pause in typing; the model drops
+   * answers to queries it no longer shows. */
+  query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_list_set_query (self->list, query);
+}
+
+/* State */
+
+static void
+update_count (HibachiBookingsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n_selected = (guint) gtk_bitset_get_size (selected);
+  g_autofree char *bookings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", n), n);
+
+  if (n_selected > 1)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u selected", "%s, %u selected", n_selected),
+                                               bookings, n_selected);
+      gtk_label_set_text (self->count_label, text);
+    }
+  else
+    gtk_label_set_text (self->count_label, bookings);
+
+  gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && g_strcmp0 (hibachi_session_get_role (self->session), "chef") != 0);
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  hibachi_booking_list_reload (self->list);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_state (HibachiBookingsView *self)
+{
+  const GError *error = hibachi_booking_list_get_error (self->list);
+  gboolean loading = hibachi_booking_list_get_loading (self->list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean offline = error != NULL && (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK) ||
+                                       g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_SERVER));
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading && n == 0);
+
+  if (offline)
+    {
+      g_autofree char *description = g_strdup_printf (_("%s\nHibachi Admin tries again by itself."), error->message);
+
+      adw_status_page_set_description (self->offline_page, description);
+      if (n == 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "offline");
+      set_connection (self, "offline");
+      /* Back online by itself: the list reloads every refresh interval. */
+      if (self->retry_id == 0)
+        self->retry_id = g_timeout_add_seconds (g_settings_get_uint (self->settings, "refresh-interval"), retry_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+      set_connection (self, loading ? "syncing" : "online");
+
+      if (error != NULL && !loading)
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->list_stack, "error");
+        }
+      else if (n > 0)
+        gtk_stack_set_visible_child_name (self->list_stack, "list");
+      else if (loading)
+        gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      else
+        gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+
+  update_count (self);
+}
+
+static void
+show_selected (HibachiBookingsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(HibachiBooking) booking = NULL;
+
+  if (gtk_bitset_get_size (selected) == 1)
+    booking = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+
+  if (booking != NULL && hibachi_booking_is_loaded (booking))
+    {
+      hibachi_booking_detail_set_booking (self->detail, booking);
+      gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->detail_stack, "none");
+
+  update_count (self);
+}
+
+static void
+selection_changed_cb (HibachiBookingsView *self)
+{
+  show_selected (self);
+}
+
+static void
+items_changed_cb (HibachiBookingsView *self,
+                  guint                position,
+                  guint                removed,
+                  guint                added)
+{
+  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+
+  update_state (self);
+  /* A placeholder that was selected has loaded. */
+  if (shown == NULL || !hibachi_booking_is_loaded (shown))
+    show_selected (self);
+}
+
+static void
+booking_changed_cb (HibachiBookingsView *self,
+                    HibachiBooking      *booking)
+{
+  hibachi_booking_list_replace (self->list, booking);
+}
+
+static void
+booking_removed_cb (HibachiBookingsView *self,
+                    HibachiBooking      *booking)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  hibachi_booking_list_reload (self->list);
+}
+
+/* Actions */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+
+  hibachi_booking_list_reload (self->list);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle,
+                                 self->cancelled_toggle, self->unassigned_toggle };
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    gtk_toggle_button_set_active (toggles[i], FALSE);
+  gtk_drop_down_set_selected (self->date_dropdown, 0);
+  filters_changed_cb (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+typedef struct
+{
+  HibachiBookingsView *self;
+  guint                pending;
+  guint                confirmed;
+  guint                failed;
+} ConfirmBatch;
+
+static void
+confirm_one_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ConfirmBatch *batch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+
+  if (reply != NULL)
+    batch->confirmed++;
+  else
+    batch->failed++;
+
+  if (--batch->pending > 0)
+    return;
+
+  if (batch->failed == 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking confirmed",
+                                                               "%u bookings confirmed", batch->confirmed), batch->confirmed);
+      toast (batch->self, message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("%u confirmed, %u could not be confirmed"), batch->confirmed, batch->failed);
+      toast (batch->self, message);
+    }
+
+  hibachi_booking_list_reload (batch->self->list);
+  g_object_unref (batch->self);
+  g_free (batch);
+}
+
+static void
+confirm_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  ConfirmBatch *batch = g_new0 (ConfirmBatch, 1);
+  GtkBitsetIter iter;
+  guint position;
+
+  batch->self = g_object_ref (self);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+      g_autofree char *path = NULL;
+      g_autofree char *version = NULL;
+      HibachiRequestOptions options = { 0 };
+
+      if (!hibachi_booking_is_loaded (booking) || g_strcmp0 (hibachi_booking_get_status (booking), "pending") != 0)
+        continue;
+      path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (booking), "/confirm", NULL);
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_version (booking));
+      options.if_match = version;
+      batch->pending++;
+      hibachi_client_request_async (hibachi_session_get_client (self->session), "POST", path, NULL, &options,
+                                    self->cancellable, confirm_one_cb, batch);
+    }
+
+  if (batch->pending == 0)
+    {
+      toast (self, _("None of the selected bookings is pending."));
+      g_object_unref (batch->self);
+      g_free (batch);
+    }
+}
+
+/* CSV export: the selection, or every booking of the current filter. */
+
+typedef struct
+{
+  HibachiBookingsView *self;
+  GFile               *file;
+  GString             *csv;
+  char                *query;
+  guint                page;
+  guint                written;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_object_unref (export->file);
+  g_string_free (export->csv, TRUE);
+  g_free (export->query);
+  g_free (export);
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    toast (export->self, error->message);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u booking",
+                                                               "Exported %u bookings", export->written), export->written);
+      toast (export->self, message);
+    }
+  export_free (export);
+}
+
+static void
+export_write (Export *export)
+{
+  g_file_replace_contents_async (export->file, export->csv->str, export->csv->len, NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, export);
+}
+
+static void export_next_page (Export *export);
+
+static void
+export_page_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  JsonObject *root;
+  JsonArray *data;
+
+  if (reply == NULL)
+    {
+      toast (export->self, error->message);
+      export_free (export);
+      return;
+    }
+
+  root = json_node_get_object (reply);
+  data = json_object_get_array_member (root, "data");
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      g_autoptr(HibachiBooking) booking = hibachi_booking_new_from_json (json_array_get_element (data, i), NULL);
+
+      if (booking != NULL)
+        {
+          hibachi_booking_csv_append (export->csv, booking, export->self->directory);
+          export->written++;
+        }
+    }
+
+  if (json_object_get_boolean_member_with_default (root, "has_next", FALSE))
+    export_next_page (export);
+  else
+    export_write (export);
+}
+
+static void
+export_next_page (Export *export)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?page=%u&limit=500&%s", ++export->page, export->query);
+
+  hibachi_client_request_async (hibachi_session_get_client (export->self->session), "GET", path, NULL, NULL,
+                                export->self->cancellable, export_page_cb, export);
+}
+
+static void
+export_file_cb (GtkNativeDialog *dialog,
+                int              response,
+                gpointer         user_data)
+{
+  HibachiBookingsView *self = user_data;
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  Export *export;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (dialog);
+      g_object_unref (self);
+      return;
+    }
+
+  export = g_new0 (Export, 1);
+  export->self = self;
+  export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  export->csv = g_string_new (NULL);
+  export->query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_csv_append_header (export->csv);
+  g_object_unref (dialog);
+
+  if (gtk_bitset_get_size (selected) > 1)
+    {
+      GtkBitsetIter iter;
+      guint position;
+
+      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+           more = gtk_bitset_iter_next (&iter, &position))
+        {
+          g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+          if (hibachi_booking_is_loaded (booking))
+            {
+              hibachi_booking_csv_append (export->csv, booking, self->directory);
+              export->written++;
+            }
+        }
+      export_write (export);
+      return;
+    }
+
+  toast (self, _("Exporting bookings…"));
+  export_next_page (export);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Bookings"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("bookings.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Life cycle */
+
+static void
+hibachi_bookings_view_dispose (GObject *object)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->session);
+  g_clear_object (&self->directory);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->station_id, g_free);
+
+  G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
+}
+
+static void
+hibachi_bookings_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+
+  /* The list gets the room; the detail its usual width, once. */
+  if (!self->paned_placed && width > 0)
+    {
+      gtk_paned_set_position (self->paned, MAX (width / 2, width - 440));
+      self->paned_placed = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (hibachi_bookings_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
+hibachi_bookings_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_string (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hibachi_bookings_view_dispose;
+  object_class->get_property = hibachi_bookings_view_get_property;
+  widget_class->size_allocate = hibachi_bookings_view_size_allocate;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_string ("connection", NULL, NULL, "online", G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HIBACHI_TYPE_BOOKING_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-bookings-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, pending_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirmed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, completed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, cancelled_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, unassigned_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, offline_page);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
+
+  gtk_widget_class_install_action (widget_class, "bookings.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "bookings.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "bookings.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "bookings.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "bookings.confirm-selected", NULL, confirm_selected_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bookings.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "bookings.reload", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hibachi_bookings_view_init (HibachiBookingsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->connection = "online";
+  self->cancellable = g_cancellable_new ();
+  add_columns (self);
+}
+
+void
+hibachi_bookings_view_set_context (HibachiBookingsView *self,
+                                   HibachiSession      *session,
+                                   HibachiDirectory    *directory,
+                                   GSettings           *settings)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->directory, directory);
+  g_set_object (&self->settings, settings);
+  hibachi_booking_detail_set_context (self->detail, session, directory);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  self->list = hibachi_booking_list_new (hibachi_session_get_client (session));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error-message", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_list_set_query (self->list, query);
+  update_state (self);
+}
+
+void
+hibachi_bookings_view_set_station (HibachiBookingsView *self,
+                                   const char          *station_id)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
+
+  if (g_strcmp0 (self->station_id, station_id) == 0)
+    return;
+
+  g_free (self->station_id);
+  self->station_id = g_strdup (station_id);
+  filters_changed_cb (self);
+}
+
+HibachiBookingList *
+hibachi_bookings_view_get_list (HibachiBookingsView *self)
+{
+  return self->list;
+}

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-demo-server.h"
+#include "hibachi-directory.h"
+#include "hibachi-sign-in-page.h"
+#include "hibachi-window.h"
+
+struct _HibachiWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  HibachiSession       *session;
+  HibachiDirectory     *directory;
+  HibachiDemoServer    *demo;
+  GCancellable         *cancellable;
+  GPtrArray            *station_choices;   /* station id per dropdown entry, NULL = all */
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkSpinner           *loading_spinner;
+  AdwStatusPage        *loading_page;
+  HibachiSignInPage    *sign_in_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkDropDown          *station_dropdown;
+  AdwWindowTitle       *content_title;
+  GtkMenuButton        *primary_menu_button;
+  GtkImage             *connection_icon;
+  GtkLabel             *connection_label;
+  GtkLabel             *unassigned_badge;
+  HibachiBookingsView  *bookings_view;
+};
+
+G_DEFINE_FINAL_TYPE (HibachiWindow, hibachi_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_page (HibachiWindow *self,
+           const char    *page)
+{
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+const char *
+hibachi_window_get_page (HibachiWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+toast (HibachiWindow *self,
+       const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_strcmp0 (role, "super_admin") == 0)
+    return _("Owner");
+  if (g_strcmp0 (role, "admin") == 0)
+    return _("Office Manager");
+  if (g_strcmp0 (role, "customer_support") == 0)
+    return _("Customer Support");
+  if (g_strcmp0 (role, "station_manager") == 0)
+    return _("Station Manager");
+  if (g_strcmp0 (role, "chef") == 0)
+    return _("Chef");
+  return role;
+}
+
+static void
+build_primary_menu (HibachiWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) app_section = g_menu_new ();
+  g_autoptr(GMenu) account = g_menu_new ();
+  /* Translators: the signed-in user's name, then their role */
+  g_autofree char *who = g_strdup_printf (_("%s, %s"), hibachi_session_get_full_name (self->session),
+                                          role_label (hibachi_session_get_role (self->session)));
+
+  g_menu_append (app_section, _("_Preferences"), "app.preferences");
+  g_menu_append (app_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_append (app_section, _("_Help"), "app.help::");
+  g_menu_append (app_section, _("_About Hibachi Admin"), "app.about");
+  g_menu_append (account, _("_Sign Out"), "win.sign-out");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (app_section));
+  g_menu_append_section (menu, who, G_MENU_MODEL (account));
+  gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
+}
+
+static void
+build_station_choices (HibachiWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *stations = hibachi_directory_get_stations (self->directory);
+  gboolean global = hibachi_session_is_global_role (self->session);
+  const char * const *own = hibachi_session_get_station_ids (self->session);
+
+  g_ptr_array_set_size (self->station_choices, 0);
+  gtk_string_list_append (names, global ? _("All Stations") : _("All My Stations"));
+  g_ptr_array_add (self->station_choices, NULL);
+
+  for (guint i = 0; i < stations->len; i++)
+    {
+      JsonObject *station = g_ptr_array_index (stations, i);
+      const char *id = json_object_get_string_member (station, "id");
+
+      if (!global && (own == NULL || !g_strv_contains (own, id)))
+        continue;
+      gtk_string_list_append (names, json_object_get_string_member (station, "name"));
+      g_ptr_array_add (self->station_choices, g_strdup (id));
+    }
+
+  gtk_drop_down_set_model (self->station_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->station_dropdown, 0);
+  /* A manager of one station, or a chef, has nothing to choose. */
+  gtk_widget_set_visible (GTK_WIDGET (self->station_dropdown), self->station_choices->len > 2);
+}
+
+static void
+station_changed_cb (HibachiWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->station_dropdown);
+  const char *id = selected < self->station_choices->len ? g_ptr_array_index (self->station_choices, selected) : NULL;
+
+  if (self->session != NULL && hibachi_session_get_state (self->session) == HIBACHI_SESSION_SIGNED_IN)
+    hibachi_bookings_view_set_station (self->bookings_view, id);
+}
+
+static void
+connection_changed_cb (HibachiWindow *self)
+{
+  const char *connection = hibachi_bookings_view_get_connection (self->bookings_view);
+
+  if (g_strcmp0 (connection, "offline") == 0)
+    {
+      gtk_image_set_from_icon_name (self->connection_icon, "network-offline-symbolic");
+      gtk_label_set_text (self->connection_label, _("Offline"));
+    }
+  else if (g_strcmp0 (connection, "syncing") == 0)
+    {
+      gtk_image_set_from_icon_name (self->connection_icon, "emblem-synchronizing-symbolic");
+      gtk_label_set_text (self->connection_label, _("Syncing"));
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->connection_icon, "network-transmit-receive-symbolic");
+      gtk_label_set_text (self->connection_label, _("Online"));
+    }
+}
+
+static void
+unassigned_count_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+  gint64 count;
+
+  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+    return;
+
+  count = json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0);
+  if (count > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+      gtk_label_set_text (self->unassigned_badge, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unassigned_badge), count > 0);
+}
+
+static void
+refresh_badges (HibachiWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+
+  if (g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+    return;
+
+  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
+                                self->cancellable, unassigned_count_cb, g_object_ref (self));
+}
+
+static void
+directory_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hibachi_directory_load_finish (HIBACHI_DIRECTORY (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Without names the lists still work; say why names are missing. */
+      toast (self, error->message);
+    }
+
+  build_primary_menu (self);
+  build_station_choices (self);
+  hibachi_bookings_view_set_context (self->bookings_view, self->session, self->directory, self->settings);
+  refresh_badges (self);
+  show_page (self, "main");
+
+  if (!hibachi_session_get_remembered (self->session))
+    {
+      AdwToast *notice = adw_toast_new (_("The keyring is unavailable: this session will not be remembered."));
+
+      adw_toast_set_timeout (notice, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, notice);
+    }
+}
+
+static void session_state_cb (HibachiWindow *self);
+
+static void
+set_session (HibachiWindow  *self,
+             HibachiSession *session)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, session_state_cb, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+signed_in (HibachiWindow *self)
+{
+  g_settings_set_string (self->settings, "server-url", hibachi_session_get_server_url (self->session));
+  g_settings_set_string (self->settings, "last-account", hibachi_session_get_email (self->session));
+
+  g_clear_object (&self->directory);
+  self->directory = hibachi_directory_new (hibachi_session_get_client (self->session));
+  adw_status_page_set_title (self->loading_page, _("Loading…"));
+  show_page (self, "loading");
+  hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));
+}
+
+static void
+show_sign_in (HibachiWindow *self,
+              const char    *message,
+              gboolean       is_error)
+{
+  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *account = g_settings_get_string (self->settings, "last-account");
+
+  hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
+  hibachi_sign_in_page_set_server (self->sign_in_page, server);
+  hibachi_sign_in_page_set_email (self->sign_in_page, account);
+  hibachi_sign_in_page_clear_password (self->sign_in_page);
+  hibachi_sign_in_page_set_message (self->sign_in_page, message, is_error);
+  show_page (self, "sign-in");
+}
+
+static void
+session_state_cb (HibachiWindow *self)
+{
+  /* The server refused to renew the session: sign in again, email kept. */
+  if (hibachi_session_get_state (self->session) == HIBACHI_SESSION_EXPIRED)
+    show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
+}
+
+static void
+sign_in_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hibachi_session_sign_in_finish (HIBACHI_SESSION (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
+      hibachi_sign_in_page_set_message (self->sign_in_page, error->message, TRUE);
+      return;
+    }
+
+  hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
+  hibachi_sign_in_page_clear_password (self->sign_in_page);
+  signed_in (self);
+}
+
+static void
+sign_in_cb (HibachiWindow *self)
+{
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_sign_in_page_get_server (self->sign_in_page));
+
+  set_session (self, session);
+  hibachi_sign_in_page_set_message (self->sign_in_page, NULL, FALSE);
+  hibachi_sign_in_page_set_busy (self->sign_in_page, TRUE);
+  hibachi_session_sign_in_async (self->session, hibachi_sign_in_page_get_email (self->sign_in_page),
+                                 hibachi_sign_in_page_get_password (self->sign_in_page), self->cancellable,
+                                 sign_in_done_cb, g_object_ref (self));
+}
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = hibachi_demo_server_start_finish (HIBACHI_DEMO_SERVER (source), result, &error);
+  g_autoptr(HibachiSession) session = NULL;
+
+  if (url == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_sign_in (self, error->message, TRUE);
+      return;
+    }
+
+  session = hibachi_session_new (url);
+  set_session (self, session);
+  hibachi_sign_in_page_set_server (self->sign_in_page, url);
+  hibachi_sign_in_page_set_email (self->sign_in_page, HIBACHI_DEMO_EMAIL);
+  hibachi_session_sign_in_async (self->session, HIBACHI_DEMO_EMAIL, HIBACHI_DEMO_SERVER_PASSWORD, self->cancellable,
+                                 sign_in_done_cb, g_object_ref (self));
+}
+
+static void
+try_demo_cb (HibachiWindow *self)
+{
+  if (self->demo == NULL)
+    self->demo = hibachi_demo_server_new ();
+
+  hibachi_sign_in_page_set_message (self->sign_in_page, _("Starting the demo server with sample data…"), FALSE);
+  hibachi_sign_in_page_set_busy (self->sign_in_page, TRUE);
+  hibachi_demo_server_start_async (self->demo, self->cancellable, demo_started_cb, g_object_ref (self));
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean restored = hibachi_session_restore_finish (HIBACHI_SESSION (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (restored)
+    signed_in (self);
+  else if (error != NULL && g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED))
+    show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
+  else if (error != NULL)
+    show_sign_in (self, error->message, TRUE);
+  else
+    show_sign_in (self, NULL, FALSE);
+}
+
+static void
+sign_out_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hibachi_session_sign_out_finish (HIBACHI_SESSION (source), result, &error))
+    toast (self, error->message);
+  g_settings_set_string (self->settings, "last-account", "");
+  show_sign_in (self, _("You are signed out."), FALSE);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HibachiWindow *self = HIBACHI_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  hibachi_session_sign_out_async (self->session, NULL, sign_out_done_cb, g_object_ref (self));
+}
+
+static void
+sidebar_row_activated_cb (HibachiWindow *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (HibachiWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+hibachi_window_close_request (GtkWindow *window)
+{
+  HibachiWindow *self = HIBACHI_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (hibachi_window_parent_class)->close_request (window);
+}
+
+static void
+hibachi_window_dispose (GObject *object)
+{
+  HibachiWindow *self = HIBACHI_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->demo != NULL)
+    hibachi_demo_server_stop (self->demo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
+  set_session (self, NULL);
+  g_clear_object (&self->directory);
+  g_clear_object (&self->demo);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->station_choices, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hibachi_window_parent_class)->dispose (object);
+}
+
+static void
+hibachi_window_class_init (HibachiWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hibachi_window_dispose;
+  window_class->close_request = hibachi_window_close_request;
+
+  g_type_ensure (HIBACHI_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (HIBACHI_TYPE_BOOKINGS_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, station_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_icon);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, unassigned_badge);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, bookings_view);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
+  gtk_widget_class_bind_template_callback (widget_class, station_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, connection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+}
+
+static void
+hibachi_window_init (HibachiWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->station_choices = g_ptr_array_new_with_free_func (g_free);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  connection_changed_cb (self);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+HibachiWindow *
+hibachi_window_new (HibachiApplication *application)
+{
+  HibachiWindow *self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *account = NULL;
+  g_autofree char *server = NULL;
+  const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
+
+  self->settings = g_object_ref (hibachi_application_get_settings (application));
+  if (env_server != NULL && *env_server != '\0')
+    g_settings_set_string (self->settings, "server-url", env_server);
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  account = g_settings_get_string (self->settings, "last-account");
+  server = g_settings_get_string (self->settings, "server-url");
+
+  if (hibachi_application_get_start_demo (application))
+    {
+      show_sign_in (self, NULL, FALSE);
+      try_demo_cb (self);
+    }
+  else if (*account != '\0')
+    {
+      /* The next start: restored from the keyring, no password asked. */
+      g_autoptr(HibachiSession) session = hibachi_session_new (server);
+
+      set_session (self, session);
+      adw_status_page_set_title (self->loading_page, _("Restoring Your Session…"));
+      show_page (self, "loading");
+      hibachi_session_restore_async (self->session, account, self->cancellable, restored_cb, g_object_ref (self));
+    }
+  else
+    show_sign_in (self, NULL, FALSE);
+
+  return self;
+}
+
+HibachiSession *
+hibachi_window_get_session (HibachiWindow *self)
+{
+  return self->session;
+}
+
+HibachiBookingsView *
+hibachi_window_get_bookings_view (HibachiWindow *self)
+{
+  return self->bookings_view;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hibachi-application.h"
+#include "hibachi-bookings-view.h"
+#include "hibachi-session.h"
+
+G_BEGIN_DECLS
+
+#define HIBACHI_TYPE_WINDOW (hibachi_window_get_type ())
+G_DECLARE_FINAL_TYPE (HibachiWindow, hibachi_window, HIBACHI, WINDOW, AdwApplicationWindow)
+
+HibachiWindow       *hibachi_window_new              (HibachiApplication *application);
+HibachiSession      *hibachi_window_get_session      (HibachiWindow      *self);
+HibachiBookingsView *hibachi_window_get_bookings_view (HibachiWindow     *self);
+/* "loading", "sign-in" or "main" */
+const char          *hibachi_window_get_page         (HibachiWindow      *self);
+
+G_END_DECLS
