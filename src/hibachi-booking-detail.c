@@ -845,7 +845,7 @@ info_row (AdwPreferencesGroup *group,
 }
 
 static GtkButton *
-action_button (GtkBox     *box,
+action_button (GtkWidget  *container,
                const char *label,
                const char *style,
                GCallback   callback,
@@ -856,7 +856,10 @@ action_button (GtkBox     *box,
   if (style != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (button), style);
   g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_box_append (box, GTK_WIDGET (button));
+  if (GTK_IS_FLOW_BOX (container))
+    gtk_flow_box_append (GTK_FLOW_BOX (container), GTK_WIDGET (button));
+  else
+    gtk_box_append (GTK_BOX (container), GTK_WIDGET (button));
 
   return button;
 }
@@ -903,7 +906,8 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   AdwPreferencesGroup *booking = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkBox *header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   GtkBox *edit_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  GtkBox *action_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  /* Actions wrap to the pane's width instead of widening it. */
+  GtkWidget *action_box = gtk_flow_box_new ();
   GtkStringList *slots = gtk_string_list_new (NULL);
   const char *count_titles[] = { N_("Adults (13+)"), N_("Children (6–12)"), N_("Toddlers (free)") };
 
@@ -916,8 +920,12 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
 
-  self->save_button = action_button (edit_box, _("_Save Changes"), "suggested-action", G_CALLBACK (hibachi_booking_detail_save), self);
-  self->revert_button = action_button (edit_box, _("_Revert"), NULL, G_CALLBACK (revert_clicked_cb), self);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (action_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (action_box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (action_box), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (action_box), 5);
+  self->save_button = action_button (GTK_WIDGET (edit_box), _("_Save Changes"), "suggested-action", G_CALLBACK (hibachi_booking_detail_save), self);
+  self->revert_button = action_button (GTK_WIDGET (edit_box), _("_Revert"), NULL, G_CALLBACK (revert_clicked_cb), self);
   self->confirm_button = action_button (action_box, _("C_onfirm"), NULL, G_CALLBACK (confirm_clicked_cb), self);
   self->assign_button = action_button (action_box, _("Assign _Chef…"), NULL, G_CALLBACK (assign_clicked_cb), self);
   action_button (action_box, _("_History"), NULL, G_CALLBACK (history_clicked_cb), self);
@@ -926,7 +934,7 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   gtk_widget_set_halign (GTK_WIDGET (edit_box), GTK_ALIGN_START);
   gtk_box_append (header, GTK_WIDGET (self->title));
   gtk_box_append (header, GTK_WIDGET (edit_box));
-  gtk_box_append (header, GTK_WIDGET (action_box));
+  gtk_box_append (header, action_box);
   gtk_box_append (header, GTK_WIDGET (self->problem_label));
   gtk_widget_set_halign (GTK_WIDGET (self->title), GTK_ALIGN_START);
 

@@ -38,8 +38,6 @@ struct _HibachiBookingsView
   AdwStatusPage      *error_page;
   AdwStatusPage      *offline_page;
   GtkStack           *detail_stack;
-  GtkPaned           *paned;
-  gboolean            paned_placed;
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
   GtkWidget          *confirm_selected_button;
@@ -748,24 +746,6 @@ hibachi_bookings_view_dispose (GObject *object)
 }
 
 static void
-hibachi_bookings_view_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
-
-  /* The list gets the room; the detail its usual width, once. */
-  if (!self->paned_placed && width > 0)
-    {
-      gtk_paned_set_position (self->paned, MAX (width / 2, width - 440));
-      self->paned_placed = TRUE;
-    }
-
-  GTK_WIDGET_CLASS (hibachi_bookings_view_parent_class)->size_allocate (widget, width, height, baseline);
-}
-
-static void
 hibachi_bookings_view_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -791,7 +771,6 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
 
   object_class->dispose = hibachi_bookings_view_dispose;
   object_class->get_property = hibachi_bookings_view_get_property;
-  widget_class->size_allocate = hibachi_bookings_view_size_allocate;
 
   properties[PROP_CONNECTION] =
     g_param_spec_string ("connection", NULL, NULL, "online", G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -813,7 +792,6 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, offline_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, paned);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
@@ -840,6 +818,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   add_columns (self);
+
 }
 
 void
