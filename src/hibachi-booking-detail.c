@@ -377,6 +377,24 @@ stale_response_cb (AdwMessageDialog *dialog,
   g_free (data);
 }
 
+static const char *
+field_title (const char *member)
+{
+  static const struct { const char *member; const char *title; } others[] = {
+    { "slot", N_("Slot") }, { "adults", N_("Adults (13+)") }, { "children", N_("Children (6–12)") },
+    { "toddlers", N_("Toddlers (free)") }, { "deposit_paid", N_("Deposit Paid") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_str_equal (text_fields[i].member, member))
+      return _(text_fields[i].title);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_equal (others[i].member, member))
+      return _(others[i].title);
+
+  return member;
+}
+
 static void
 show_stale_dialog (HibachiBookingDetail *self,
                    JsonObject           *changes,
@@ -397,7 +415,7 @@ show_stale_dialog (HibachiBookingDetail *self,
       g_autofree char *mine_text = json_to_string (mine, FALSE);
 
       /* Translators: a field, their value, your value */
-      g_string_append_printf (body, _("\n• %s — theirs: %s, yours: %s"), (const char *) l->data, theirs_text, mine_text);
+      g_string_append_printf (body, _("\n• %s — theirs: %s, yours: %s"), field_title (l->data), theirs_text, mine_text);
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Booking Changed Meanwhile"), body->str);

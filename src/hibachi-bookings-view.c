@@ -307,7 +307,7 @@ filters_changed_cb (HibachiBookingsView *self)
 {
   g_autofree char *query = NULL;
 
-  if (self->list == NULL)
+  if (self->list == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
   /* The search entry already waits for a pause in typing; the model drops
@@ -734,6 +734,9 @@ hibachi_bookings_view_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->session);

@@ -78,6 +78,9 @@ static void
 hibachi_sign_in_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), HIBACHI_TYPE_SIGN_IN_PAGE);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (hibachi_sign_in_page_parent_class)->dispose (object);
 }
@@ -164,9 +167,10 @@ hibachi_sign_in_page_set_busy (HibachiSignInPage *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->demo_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->email_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
+  /* Read-only rather than insensitive: focus stays where the user left it. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->server_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->email_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
 }
 
 void

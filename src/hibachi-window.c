@@ -43,6 +43,9 @@ static void
 show_page (HibachiWindow *self,
            const char    *page)
 {
+  /* Focus leaves the page being hidden first, so its entries see it go. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0)
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
 }
@@ -429,8 +432,9 @@ hibachi_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->demo != NULL)
     hibachi_demo_server_stop (self->demo);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
+  /* First: widgets that notify while they go must find no session to act on. */
   set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
   g_clear_object (&self->directory);
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);

@@ -16,6 +16,7 @@ struct _HibachiTestServer
   char          *dir;
   char          *db_path;
   char          *url;
+  guint          port;
   guint          n_bookings;
   GMutex         lock;
   GCond          cond;
@@ -37,6 +38,7 @@ server_thread (gpointer data)
     port = hibachi_server_listen (ts->server, "127.0.0.1", 0, &ts->error);
   if (port != 0)
     ts->url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  ts->port = port;
 
   g_mutex_lock (&ts->lock);
   ts->ready = TRUE;
@@ -137,10 +139,43 @@ typedef struct
 {
   HibachiTestServer *ts;
   gint64             seconds;
+  gboolean           listening;
   gboolean           done;
   GMutex            *lock;
   GCond             *cond;
 } ClockChange;
+
+static gboolean
+set_listening_cb (gpointer data)
+{
+  ClockChange *change = data;
+  g_autoptr(GError) error = NULL;
+
+  if (change->listening)
+    g_assert_cmpuint (hibachi_server_listen (change->ts->server, "127.0.0.1", change->ts->port, &error), ==, change->ts->port);
+  else
+    hibachi_server_disconnect (change->ts->server);
+
+  g_mutex_lock (change->lock);
+  change->done = TRUE;
+  g_cond_signal (change->cond);
+  g_mutex_unlock (change->lock);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+hibachi_test_server_set_listening (HibachiTestServer *ts,
+                                   gboolean           listening)
+{
+  ClockChange change = { ts, 0, listening, FALSE, &ts->lock, &ts->cond };
+
+  g_main_context_invoke (ts->context, set_listening_cb, &change);
+  g_mutex_lock (&ts->lock);
+  while (!change.done)
+    g_cond_wait (&ts->cond, &ts->lock);
+  g_mutex_unlock (&ts->lock);
+}
 
 static gboolean
 set_clock_cb (gpointer data)
@@ -160,7 +195,7 @@ void
 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                       gint64             seconds)
 {
-  ClockChange change = { ts, seconds, FALSE, &ts->lock, &ts->cond };
+  ClockChange change = { ts, seconds, FALSE, FALSE, &ts->lock, &ts->cond };
 
   g_main_context_invoke (ts->context, set_clock_cb, &change);
   g_mutex_lock (&ts->lock);

@@ -28,6 +28,10 @@ const char          *hibachi_test_server_get_db_path  (HibachiTestServer  *ts);
 void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                                        gint64              seconds);
 
+/* Stops listening (clients see a server gone) or listens again on the same port. */
+void                 hibachi_test_server_set_listening (HibachiTestServer *ts,
+                                                        gboolean           listening);
+
 HibachiTestResponse *hibachi_test_request             (HibachiTestServer  *ts,
                                                        const char         *method,
                                                        const char         *path,

@@ -21,6 +21,7 @@ struct _HibachiSession
   char               **station_ids;
   char                *keyring_error;
   gboolean             remembered;
+  gboolean             signing_out;
 };
 
 G_DEFINE_FINAL_TYPE (HibachiSession, hibachi_session, G_TYPE_OBJECT)
@@ -141,7 +142,10 @@ tokens_changed_cb (HibachiSession *self)
 static void
 session_expired_cb (HibachiSession *self)
 {
-  set_state (self, HIBACHI_SESSION_EXPIRED);
+  /* Signing out revokes the tokens: requests still in flight then fail to
+   * refresh. That is the sign-out, not an expired session. */
+  if (!self->signing_out)
+    set_state (self, HIBACHI_SESSION_EXPIRED);
 }
 
 static void
@@ -509,6 +513,7 @@ sign_out_cleared_cb (GObject      *source,
 
   hibachi_credentials_clear_finish (result, &error);
   hibachi_client_clear_tokens (self->client);
+  self->signing_out = FALSE;
   set_state (self, HIBACHI_SESSION_SIGNED_OUT);
 
   /* Signed out locally either way; a keyring that could not forget is reported. */
@@ -546,6 +551,7 @@ hibachi_session_sign_out_async (HibachiSession      *self,
 
   g_return_if_fail (HIBACHI_IS_SESSION (self));
 
+  self->signing_out = TRUE;
   hibachi_client_request_async (self->client, "POST", "/api/auth/logout", NULL, NULL, cancellable, logout_cb, task);
 }
 

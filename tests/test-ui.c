@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window against a real hibachi-server, under Xvfb: sign-in,
+ * restore, the bookings view's filters, edits, errors and offline. With
+ * HIBACHI_SCREENSHOT_DIR set, it also saves screenshots of what it shows. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-application.h"
+#include "hibachi-booking-detail.h"
+#include "hibachi-sign-in-page.h"
+#include "hibachi-test-server.h"
+#include "hibachi-window.h"
+
+#define N_BOOKINGS 120
+#define OWNER "owner@demo.test"
+
+typedef struct
+{
+  HibachiTestServer  *ts;
+  HibachiApplication *app;
+  HibachiWindow      *window;
+} Fixture;
+
+/* One application per process: it exports itself on the session bus. */
+static HibachiApplication *application;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(condition) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds (20, timeout_cb, &timed_out_); \
+    while (!(condition) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (timed_out_) \
+      g_error ("Timed out waiting for %s", #condition); \
+    g_source_remove (id_); \
+  } G_STMT_END
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        {
+          const char *text = NULL;
+
+          if (label == NULL)
+            return child;
+          if (GTK_IS_BUTTON (child))
+            text = gtk_button_get_label (GTK_BUTTON (child));
+          else if (ADW_IS_PREFERENCES_ROW (child))
+            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          if (text != NULL && g_str_equal (text, label))
+            return child;
+        }
+      found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* Let page transitions and fades finish. */
+  {
+    gboolean done = FALSE;
+    guint id = g_timeout_add (600, timeout_cb, &done);
+
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    (void) id;
+  }
+  settle ();
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn yet for %s", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  f->ts = hibachi_test_server_start (N_BOOKINGS);
+  if (application == NULL)
+    {
+      application = hibachi_application_new ();
+      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+    }
+  f->app = application;
+  settings = hibachi_application_get_settings (f->app);
+  g_settings_set_string (settings, "server-url", hibachi_test_server_get_url (f->ts));
+  g_settings_set_string (settings, "last-account", "");
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  hibachi_test_server_stop (f->ts);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+type_into (GtkWidget  *root,
+           GType       type,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = find_widget (root, type, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class) &&
+          gtk_widget_get_mapped (child))
+        return child;
+      found = find_with_class (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+sign_in_button (Fixture *f)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  GtkWidget *button = find_with_class (page, GTK_TYPE_BUTTON, "suggested-action");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static GtkLabel *
+visible_error_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) && gtk_widget_has_css_class (child, "error") &&
+          *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return GTK_LABEL (child);
+      found = visible_error_label (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+sign_in_through_page (Fixture *f, const char *password)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+
+  type_into (page, ADW_TYPE_ENTRY_ROW, "Email", OWNER);
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password", password);
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+}
+
+static HibachiBookingList *
+booking_list (Fixture *f)
+{
+  return hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window));
+}
+
+static void
+sign_in_to_main (Fixture *f)
+{
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+}
+
+static void
+test_sign_in (Fixture *f, gconstpointer data)
+{
+  GtkLabel *message;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  save_screenshot (GTK_WIDGET (f->window), "sign-in");
+
+  /* A wrong password: a message a person understands, still on the page. */
+  sign_in_through_page (f, "not-the-password");
+  WAIT_FOR (visible_error_label (GTK_WIDGET (f->window)) != NULL &&
+            gtk_widget_is_sensitive (sign_in_button (f)));
+  message = visible_error_label (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "Wrong email or password.");
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "sign-in");
+
+  /* A bad email is caught before anything is sent. */
+  type_into (GTK_WIDGET (f->window), ADW_TYPE_ENTRY_ROW, "Email", "owner-at-demo");
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+  settle ();
+  g_assert_nonnull (strstr (gtk_label_get_text (visible_error_label (GTK_WIDGET (f->window))), "name@example.com"));
+
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  g_assert_cmpstr (hibachi_session_get_role (hibachi_window_get_session (f->window)), ==, "super_admin");
+
+  /* The settings remember the account for the next start. */
+  {
+    g_autofree char *account = g_settings_get_string (hibachi_application_get_settings (f->app), "last-account");
+    g_assert_cmpstr (account, ==, OWNER);
+  }
+}
+
+static void
+test_restore (Fixture *f, gconstpointer data)
+{
+  sign_in_to_main (f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+
+  /* The next start: no password, straight to the bookings. */
+  f->window = NULL;
+  open_window (f);
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "loading");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  g_assert_cmpstr (hibachi_session_get_email (hibachi_window_get_session (f->window)), ==, OWNER);
+
+  /* Sign out: back to sign-in, and the next start asks again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  {
+    g_autofree char *account = g_settings_get_string (hibachi_application_get_settings (f->app), "last-account");
+    g_assert_cmpstr (account, ==, "");
+  }
+}
+
+static void
+test_filters (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkWidget *pending;
+  guint n;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+
+  pending = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending");
+  g_assert_nonnull (pending);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pending), TRUE);
+  g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), "status=pending"));
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, N_BOOKINGS);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+      g_assert_cmpstr (hibachi_booking_get_status (b), ==, "pending");
+    }
+
+  /* Search as you type goes to the server; nothing matches this. */
+  type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, "zzzz-nobody");
+  WAIT_FOR (strstr (hibachi_booking_list_get_query (booking_list (f)), "q=zzzz-nobody") != NULL);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-empty");
+
+  /* Clear Filters brings everything back. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+}
+
+static HibachiBookingDetail *
+select_first_pending (Fixture *f, HibachiBooking **out_booking)
+{
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (f->window);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  *out_booking = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+
+  return HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+}
+
+static JsonObject *
+server_booking (Fixture *f, const char *id, HibachiTestResponse **out)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+
+  *out = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  return hibachi_test_response_object (*out);
+}
+
+static void
+test_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  HibachiBookingDetail *detail;
+  GtkWidget *save;
+  gint64 version;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  g_assert_nonnull (detail);
+  g_assert_true (hibachi_booking_detail_get_booking (detail) == booking);
+  save_screenshot (GTK_WIDGET (f->window), "bookings");
+  version = json_object_get_int_member (server_booking (f, hibachi_booking_get_id (booking), &before), "version");
+
+  /* An invalid email: the field says why, Save stays off, nothing is sent. */
+  save = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes");
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email", "jane-at-example");
+  settle ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_nonnull (hibachi_booking_detail_get_problem (detail));
+  g_assert_nonnull (strstr (hibachi_booking_detail_get_problem (detail), "Email"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email"), "error"));
+  hibachi_booking_detail_save (detail);
+  settle ();
+
+  /* A good edit is saved on the server and shown. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email", "jane.new@example.com");
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Jane Newname");
+  settle ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
+
+  {
+    JsonObject *stored = server_booking (f, hibachi_booking_get_id (booking), &after);
+
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, "Jane Newname");
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==, "jane.new@example.com");
+    /* Only the good edit reached the server: one version more. */
+    g_assert_cmpint (json_object_get_int_member (stored, "version"), ==, version + 1);
+  }
+
+  /* The list shows the new name too. */
+  {
+    g_autoptr(HibachiBooking) listed = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+    g_assert_cmpstr (hibachi_booking_get_customer_name (listed), ==, "Jane Newname");
+  }
+}
+
+static GtkWindow *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_stale_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  g_autofree char *token = hibachi_test_login (f->ts, "office@demo.test");
+  g_autofree char *path = NULL;
+  HibachiBookingDetail *detail;
+  GtkWindow *dialog;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+
+  /* Someone else saves first. */
+  path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (booking), NULL);
+  theirs = hibachi_test_request (f->ts, "PATCH", path, token, "{\"internal_notes\":\"Gate code 1234\"}", NULL);
+  g_assert_cmpuint (theirs->status, ==, 200);
+
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "My Version");
+  settle ();
+  hibachi_booking_detail_save (detail);
+  WAIT_FOR ((dialog = find_dialog ("Booking Changed Meanwhile")) != NULL);
+  save_screenshot (GTK_WIDGET (dialog), "stale-dialog");
+
+  /* Taking theirs shows their note; nothing of mine was written. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  settle ();
+  g_assert_cmpstr (hibachi_booking_get_string (hibachi_booking_detail_get_booking (detail), "internal_notes"), ==,
+                   "Gate code 1234");
+  {
+    g_autoptr(HibachiTestResponse) now = NULL;
+    JsonObject *stored = server_booking (f, hibachi_booking_get_id (booking), &now);
+
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), !=, "My Version");
+  }
+}
+
+static void
+test_error_and_offline (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+
+  /* The server goes away: offline, no crash, the list still shows. */
+  hibachi_test_server_set_listening (f->ts, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "offline") == 0);
+  g_assert_error ((GError *) hibachi_booking_list_get_error (booking_list (f)), HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
+
+  /* It comes back: the next retry finds it. */
+  hibachi_test_server_set_listening (f->ts, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "online") == 0);
+  g_assert_null (hibachi_booking_list_get_error (booking_list (f)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==, N_BOOKINGS);
+
+  /* A query the server refuses: the error page with the server's words. */
+  hibachi_booking_list_set_query (booking_list (f), "sort=price");
+  WAIT_FOR (hibachi_booking_list_get_error (booking_list (f)) != NULL && !hibachi_booking_list_get_loading (booking_list (f)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL))),
+                   ==, "Could Not Load Bookings");
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add ("/hibachi/ui/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("sign-in", test_sign_in);
+  ADD ("restore", test_restore);
+  ADD ("filters", test_filters);
+  ADD ("edit", test_edit);
+  ADD ("stale-edit", test_stale_edit);
+  ADD ("error-and-offline", test_error_and_offline);
+#undef ADD
+
+  {
+    int status = g_test_run ();
+
+    g_clear_object (&application);
+    return status;
+  }
+}
