@@ -690,10 +690,9 @@ suggestion_row (JsonObject *suggestion)
   g_autofree char *score_text = g_strdup_printf ("%.0f", json_object_get_double_member (score, "total"));
   GtkWidget *score_label = gtk_label_new (score_text);
 
-  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " minute away",
-                                                 "%" G_GINT64_FORMAT " minutes away",
-                                                 (gulong) json_object_get_int_member (score, "travel_minutes")),
-                          json_object_get_int_member (score, "travel_minutes"));
+  guint minutes = (guint) json_object_get_int_member (score, "travel_minutes");
+
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u minute away", "%u minutes away", minutes), minutes);
   for (guint i = 0; i < json_array_get_length (issues); i++)
     g_string_append_printf (subtitle, " · %s", json_object_get_string_member (json_array_get_object_element (issues, i), "message"));
 

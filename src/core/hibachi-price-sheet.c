@@ -228,10 +228,12 @@ hibachi_price_item_format_value (HibachiPriceItem item,
 
   if (info->is_money)
     return hibachi_format_cents (value);
-  if (info->unit == HIBACHI_PRICE_UNIT_AGE_YEARS)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " year",
-                                         "%" G_GINT64_FORMAT " years", (gulong) value), value);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " mile",
-                                       "%" G_GINT64_FORMAT " miles", (gulong) value), value);
+    if (info->unit == HIBACHI_PRICE_UNIT_AGE_YEARS)
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", (gulong) value), number);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s mile", "%s miles", (gulong) value), number);
+  }
 }

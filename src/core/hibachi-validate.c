@@ -160,8 +160,12 @@ hibachi_validate_bounds (gint64       value,
                          char       **message)
 {
   if (value < min_value || value > max_value)
-    return fail (message, _("Must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
-                 min_value, max_value);
+    {
+      g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, min_value);
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, max_value);
+
+      return fail (message, _("Must be between %s and %s."), lo, hi);
+    }
 
   return succeed (message);
 }
