@@ -9,6 +9,7 @@
 #include "hibachi-booking-detail.h"
 #include "hibachi-bookings-view.h"
 #include "hibachi-core.h"
+#include "hibachi-new-booking-dialog.h"
 
 struct _HibachiBookingsView
 {
@@ -564,6 +565,33 @@ confirm_selected_action (GtkWidget  *widget,
     }
 }
 
+static void
+created_cb (HibachiBookingsView *self,
+            const char          *reference)
+{
+  g_autofree char *message = g_strdup_printf (_("Booking %s created"), reference);
+
+  toast (self, message);
+  hibachi_booking_list_reload (self->list);
+}
+
+static void
+new_booking_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  HibachiNewBookingDialog *dialog;
+
+  if (self->session == NULL || g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+    return;
+
+  dialog = hibachi_new_booking_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->directory,
+                                           self->station_id);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* CSV export: the selection, or every booking of the current filter. */
 
 typedef struct
@@ -806,6 +834,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "bookings.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "bookings.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "bookings.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "bookings.new", NULL, new_booking_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bookings.new", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.confirm-selected", NULL, confirm_selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bookings.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);
@@ -838,6 +868,7 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
   g_set_object (&self->directory, directory);
   g_set_object (&self->settings, settings);
   hibachi_booking_detail_set_context (self->detail, session, directory);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

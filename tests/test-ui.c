@@ -8,6 +8,7 @@
 
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
+#include "hibachi-new-booking-dialog.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-server.h"
 #include "hibachi-window.h"
@@ -502,6 +503,61 @@ test_error_and_offline (Fixture *f, gconstpointer data)
                    ==, "Could Not Load Bookings");
 }
 
+static GtkWindow *
+find_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_new_booking (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkWindow *dialog;
+  GtkWidget *create;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.new", NULL);
+  WAIT_FOR ((dialog = find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG)) != NULL);
+
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Ada Lovelace");
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Email", "ada@example.com");
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Phone", "(510) 555-0188");
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Address", "47481 Towhee St, Fremont, CA");
+  create = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
+  settle ();
+  /* No venue coordinates yet: nothing to create. */
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Latitude", "37.5485");
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Longitude", "-121.9886");
+  {
+    GtkSpinButton *adults = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
+
+    gtk_spin_button_set_value (adults, 12);
+  }
+  /* The live quote, from src/core with the station's prices: 12 × $55 at the station. */
+  WAIT_FOR (hibachi_new_booking_dialog_get_total (HIBACHI_NEW_BOOKING_DIALOG (dialog)) == 66000);
+  g_assert_true (gtk_widget_is_sensitive (create));
+  save_screenshot (GTK_WIDGET (dialog), "new-booking");
+
+  hibachi_new_booking_dialog_create (HIBACHI_NEW_BOOKING_DIALOG (dialog));
+  WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -514,6 +570,7 @@ main (int argc, char *argv[])
   ADD ("edit", test_edit);
   ADD ("stale-edit", test_stale_edit);
   ADD ("error-and-offline", test_error_and_offline);
+  ADD ("new-booking", test_new_booking);
 #undef ADD
 
   {

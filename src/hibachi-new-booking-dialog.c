@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-new-booking"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-core.h"
+#include "hibachi-new-booking-dialog.h"
+
+typedef enum
+{
+  ROW_NAME,
+  ROW_EMAIL,
+  ROW_PHONE,
+  ROW_DATE,
+  ROW_ADDRESS,
+  ROW_LAT,
+  ROW_LNG,
+  ROW_REQUESTS,
+  N_ROWS
+} Row;
+
+static const char * const row_titles[N_ROWS] = {
+  N_("Customer"), N_("Email"), N_("Phone"), N_("Event Date (YYYY-MM-DD)"), N_("Venue Address"),
+  N_("Venue Latitude"), N_("Venue Longitude"), N_("Special Requests"),
+};
+
+struct _HibachiNewBookingDialog
+{
+  AdwWindow          parent_instance;
+
+  HibachiSession    *session;
+  HibachiDirectory  *directory;
+  GCancellable      *cancellable;
+  GPtrArray         *station_ids;
+  char              *idempotency_key;
+  HibachiPriceSheet  sheet;
+  gboolean           have_sheet;
+  gint64             total;
+
+  AdwToastOverlay   *toasts;
+  AdwComboRow       *station_row;
+  AdwEntryRow       *rows[N_ROWS];
+  AdwComboRow       *slot_row;
+  GtkSpinButton     *counts[3];
+  GtkLabel          *quote_label;
+  GtkLabel          *problem_label;
+  GtkButton         *create_button;
+};
+
+G_DEFINE_FINAL_TYPE (HibachiNewBookingDialog, hibachi_new_booking_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+text (HibachiNewBookingDialog *self,
+      Row                      row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->rows[row]));
+}
+
+static const char *
+station_id (HibachiNewBookingDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->station_row);
+
+  return selected < self->station_ids->len ? g_ptr_array_index (self->station_ids, selected) : NULL;
+}
+
+static gboolean
+parse_coordinate (const char *value,
+                  double      min,
+                  double      max,
+                  double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (value, &end);
+  return *value != '\0' && end != NULL && *end == '\0' && *out >= min && *out <= max;
+}
+
+/* Validation and the quote, on every change. */
+static void
+update (HibachiNewBookingDialog *self)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GString) quote_text = g_string_new (NULL);
+  JsonObject *station = hibachi_directory_get_station (self->directory, station_id (self));
+  HibachiQuoteRequest request;
+  HibachiQuote quote;
+  double lat = 0, lng = 0;
+  gboolean have_venue;
+
+  have_venue = parse_coordinate (text (self, ROW_LAT), -90, 90, &lat) &&
+               parse_coordinate (text (self, ROW_LNG), -180, 180, &lng);
+
+  if (station == NULL)
+    problem = g_strdup (_("Choose a station."));
+  else if (!hibachi_validate_required_text (text (self, ROW_NAME), 100, NULL))
+    problem = g_strdup (_("Enter the customer’s name."));
+  else if (!hibachi_validate_email (text (self, ROW_EMAIL), &problem))
+    ;
+  else if (!hibachi_validate_phone (text (self, ROW_PHONE), &problem))
+    ;
+  else if (!hibachi_validate_date (text (self, ROW_DATE), NULL, &problem))
+    ;
+  else if (!hibachi_validate_party (gtk_spin_button_get_value_as_int (self->counts[0]),
+                                    gtk_spin_button_get_value_as_int (self->counts[1]),
+                                    gtk_spin_button_get_value_as_int (self->counts[2]), &problem))
+    ;
+  else if (!hibachi_validate_required_text (text (self, ROW_ADDRESS), 300, NULL))
+    problem = g_strdup (_("Enter the venue’s address."));
+  else if (!have_venue)
+    problem = g_strdup (_("Enter the venue’s latitude and longitude, e.g. 37.5485 and -121.9886."));
+
+  /* The quote needs the party, the station's prices and the venue only. */
+  self->total = -1;
+  hibachi_quote_request_init (&request);
+  request.adults = (guint) gtk_spin_button_get_value_as_int (self->counts[0]);
+  request.children = (guint) gtk_spin_button_get_value_as_int (self->counts[1]);
+  request.toddlers = (guint) gtk_spin_button_get_value_as_int (self->counts[2]);
+  if (station != NULL && have_venue)
+    {
+      HibachiLatLng from = { json_object_get_double_member (station, "lat"), json_object_get_double_member (station, "lng") };
+      HibachiLatLng to = { lat, lng };
+
+      request.distance_miles = MIN (hibachi_geo_distance_miles (from, to), HIBACHI_QUOTE_MAX_DISTANCE_MILES);
+    }
+
+  if (!self->have_sheet)
+    g_string_append (quote_text, _("Loading the station’s prices…"));
+  else if (hibachi_quote_compute (&self->sheet, &request, &quote, NULL, NULL))
+    {
+      g_autofree char *food = hibachi_format_cents (quote.food_total_cents);
+      g_autofree char *travel = hibachi_format_cents (quote.travel_fee_cents);
+      g_autofree char *total = hibachi_format_cents (quote.total_cents);
+      g_autofree char *deposit = hibachi_format_cents (quote.deposit_cents);
+
+      self->total = quote.total_cents;
+      g_string_append_printf (quote_text, _("Food %s%s · Travel %s (%.1f mi) · Total %s · Deposit %s"),
+                              food, quote.minimum_applied ? _(" (party minimum)") : "", travel,
+                              quote.distance_miles, total, deposit);
+    }
+  else
+    g_string_append (quote_text, _("Enter the party to see a quote."));
+
+  gtk_label_set_text (self->quote_label, quote_text->str);
+  gtk_label_set_text (self->problem_label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), problem == NULL);
+}
+
+static void
+sheet_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HibachiNewBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  JsonArray *items;
+
+  if (reply == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  hibachi_price_sheet_init_defaults (&self->sheet);
+  items = json_object_get_array_member (json_node_get_object (reply), "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      hibachi_price_sheet_set (&self->sheet, json_object_get_string_member (item, "key"),
+                               json_object_get_int_member (item, "value"), NULL);
+    }
+  self->have_sheet = TRUE;
+  update (self);
+}
+
+static void
+station_changed_cb (HibachiNewBookingDialog *self)
+{
+  g_autofree char *path = NULL;
+
+  if (station_id (self) == NULL)
+    return;
+
+  self->have_sheet = FALSE;
+  path = g_strdup_printf ("/api/v1/pricing?station_id=%s", station_id (self));
+  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
+                                self->cancellable, sheet_cb, g_object_ref (self));
+  update (self);
+}
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HibachiNewBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, &details, &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
+  if (reply == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  g_signal_emit (self, signals[CREATED], 0,
+                 json_object_get_string_member_with_default (json_node_get_object (reply), "reference", ""));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+hibachi_new_booking_dialog_create (HibachiNewBookingDialog *self)
+{
+  JsonObject *object = json_object_new ();
+  g_autoptr(JsonNode) body = NULL;
+  HibachiRequestOptions options = { .idempotency_key = self->idempotency_key };
+  const char *count_members[] = { "adults", "children", "toddlers" };
+  double lat = 0, lng = 0;
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
+    return;
+
+  parse_coordinate (text (self, ROW_LAT), -90, 90, &lat);
+  parse_coordinate (text (self, ROW_LNG), -180, 180, &lng);
+  json_object_set_string_member (object, "station_id", station_id (self));
+  {
+    g_autofree char *name = g_strstrip (g_strdup (text (self, ROW_NAME)));
+    json_object_set_string_member (object, "customer_name", name);
+  }
+  json_object_set_string_member (object, "customer_email", text (self, ROW_EMAIL));
+  json_object_set_string_member (object, "customer_phone", text (self, ROW_PHONE));
+  json_object_set_string_member (object, "event_date", text (self, ROW_DATE));
+  json_object_set_string_member (object, "slot", hibachi_slot_to_string (adw_combo_row_get_selected (self->slot_row)));
+  for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
+    json_object_set_int_member (object, count_members[i], gtk_spin_button_get_value_as_int (self->counts[i]));
+  json_object_set_string_member (object, "venue_address", text (self, ROW_ADDRESS));
+  json_object_set_double_member (object, "venue_lat", lat);
+  json_object_set_double_member (object, "venue_lng", lng);
+  json_object_set_string_member (object, "special_requests", text (self, ROW_REQUESTS));
+  body = json_node_init_object (json_node_alloc (), object);
+
+  /* The same key on a retry: the server answers with the first booking. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
+  hibachi_client_request_async (hibachi_session_get_client (self->session), "POST", "/api/v1/bookings", body, &options,
+                                self->cancellable, created_cb, g_object_ref (self));
+}
+
+gint64
+hibachi_new_booking_dialog_get_total (HibachiNewBookingDialog *self)
+{
+  return self->total;
+}
+
+static void
+hibachi_new_booking_dialog_dispose (GObject *object)
+{
+  HibachiNewBookingDialog *self = HIBACHI_NEW_BOOKING_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_object (&self->directory);
+  g_clear_pointer (&self->station_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->idempotency_key, g_free);
+
+  G_OBJECT_CLASS (hibachi_new_booking_dialog_parent_class)->dispose (object);
+}
+
+static void
+hibachi_new_booking_dialog_class_init (HibachiNewBookingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hibachi_new_booking_dialog_dispose;
+
+  /* The reference of the new booking. */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+count_row (const char     *title,
+           GtkSpinButton **out_spin,
+           double          value)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  *out_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, HIBACHI_GUESTS_MAX, 1));
+  gtk_spin_button_set_value (*out_spin, value);
+  gtk_widget_set_valign (GTK_WIDGET (*out_spin), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, GTK_WIDGET (*out_spin));
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (*out_spin));
+
+  return GTK_WIDGET (row);
+}
+
+static void
+hibachi_new_booking_dialog_init (HibachiNewBookingDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *where = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *customer = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *event = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *quote = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GtkStringList) slots = gtk_string_list_new (NULL);
+
+  self->cancellable = g_cancellable_new ();
+  self->station_ids = g_ptr_array_new_with_free_func (g_free);
+  self->idempotency_key = g_uuid_string_random ();
+  self->total = -1;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("New Booking"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 760);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  self->create_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("C_reate")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->create_button), "suggested-action");
+  g_signal_connect_swapped (self->create_button, "clicked", G_CALLBACK (hibachi_new_booking_dialog_create), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->create_button));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+
+  self->station_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->station_row), _("Station"));
+  adw_preferences_group_add (where, GTK_WIDGET (self->station_row));
+
+  adw_preferences_group_set_title (customer, _("Customer"));
+  adw_preferences_group_set_title (event, _("Event"));
+  adw_preferences_group_set_title (quote, _("Quote"));
+
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      self->rows[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(row_titles[i]));
+      g_signal_connect_swapped (self->rows[i], "changed", G_CALLBACK (update), self);
+      adw_preferences_group_add (i <= ROW_PHONE ? customer : event, GTK_WIDGET (self->rows[i]));
+      if (i == ROW_DATE)
+        {
+          for (guint s = 0; s < HIBACHI_N_SLOTS; s++)
+            gtk_string_list_append (slots, hibachi_slot_to_string (s));
+          self->slot_row = ADW_COMBO_ROW (adw_combo_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->slot_row), _("Slot"));
+          adw_combo_row_set_model (self->slot_row, G_LIST_MODEL (slots));
+          adw_combo_row_set_selected (self->slot_row, 2);
+          adw_preferences_group_add (event, GTK_WIDGET (self->slot_row));
+          adw_preferences_group_add (event, count_row (_("Adults (13+)"), &self->counts[0], 10));
+          adw_preferences_group_add (event, count_row (_("Children (6–12)"), &self->counts[1], 0));
+          adw_preferences_group_add (event, count_row (_("Toddlers (free)"), &self->counts[2], 0));
+          for (guint c = 0; c < 3; c++)
+            g_signal_connect_swapped (self->counts[c], "value-changed", G_CALLBACK (update), self);
+        }
+    }
+
+  self->quote_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->quote_label, TRUE);
+  gtk_label_set_xalign (self->quote_label, 0);
+  gtk_label_set_selectable (self->quote_label, TRUE);
+  adw_preferences_group_add (quote, GTK_WIDGET (self->quote_label));
+  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->problem_label, TRUE);
+  gtk_label_set_xalign (self->problem_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "dim-label");
+  adw_preferences_group_add (quote, GTK_WIDGET (self->problem_label));
+
+  /* The quote right under the station: it changes as the form is filled. */
+  adw_preferences_page_add (page, where);
+  adw_preferences_page_add (page, quote);
+  adw_preferences_page_add (page, customer);
+  adw_preferences_page_add (page, event);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (page));
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+}
+
+HibachiNewBookingDialog *
+hibachi_new_booking_dialog_new (GtkWindow        *parent,
+                                HibachiSession   *session,
+                                HibachiDirectory *directory,
+                                const char       *station)
+{
+  HibachiNewBookingDialog *self = g_object_new (HIBACHI_TYPE_NEW_BOOKING_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *stations = hibachi_directory_get_stations (directory);
+  const char * const *own = hibachi_session_get_station_ids (session);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *date = g_date_time_format (tomorrow, "%Y-%m-%d");
+  guint selected = 0;
+
+  self->session = g_object_ref (session);
+  self->directory = g_object_ref (directory);
+
+  for (guint i = 0; i < stations->len; i++)
+    {
+      JsonObject *s = g_ptr_array_index (stations, i);
+      const char *id = json_object_get_string_member (s, "id");
+
+      if (!hibachi_session_is_global_role (session) && (own == NULL || !g_strv_contains (own, id)))
+        continue;
+      if (g_strcmp0 (id, station) == 0)
+        selected = self->station_ids->len;
+      gtk_string_list_append (names, json_object_get_string_member (s, "name"));
+      g_ptr_array_add (self->station_ids, g_strdup (id));
+    }
+  adw_combo_row_set_model (self->station_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->station_row, selected);
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[ROW_DATE]), date);
+  g_signal_connect_swapped (self->station_row, "notify::selected", G_CALLBACK (station_changed_cb), self);
+  station_changed_cb (self);
+
+  return self;
+}
