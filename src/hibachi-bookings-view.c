@@ -184,7 +184,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (!hibachi_booking_is_loaded (booking))
     {
-      /* Its page is on the way. */
+      /* Shown, so worth a request; its page is on the way. */
+      hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
       gtk_inscription_set_text (GTK_INSCRIPTION (inscription), "…");
       gtk_widget_add_css_class (inscription, "dim-label");
       return;

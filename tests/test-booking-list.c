@@ -80,10 +80,14 @@ test_pages_on_demand (Fixture *f, gconstpointer data)
   g_assert_true (hibachi_booking_is_loaded (first));
   g_assert_nonnull (hibachi_booking_get_reference (first));
 
-  /* A row further down: a placeholder now, the real booking after its page arrives. */
+  /* A row further down: a placeholder, and no request until it is shown. */
   far = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
   g_assert_false (hibachi_booking_is_loaded (far));
+  g_assert_false (hibachi_booking_list_get_loading (f->list));
   f->changes = 0;
+  hibachi_booking_list_ensure (f->list, 230);
+  hibachi_booking_list_ensure (f->list, 231);     /* same page: one request */
+  g_assert_true (hibachi_booking_list_get_loading (f->list));
   wait_while_loading (f->list);
   g_assert_cmpuint (f->changes, ==, 1);
   again = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
@@ -193,6 +197,54 @@ test_malformed_replies (void)
                 "\"deposit_paid\": false, \"created_at\": \"x\", \"version\": 1}], \"total_count\": 1}");
 }
 
+static void
+test_bounded_memory (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (HIBACHI_BOOKING_LIST_PAGE_SIZE * (HIBACHI_BOOKING_LIST_MAX_PAGES + 5));
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(HibachiBookingList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
+
+  list = hibachi_booking_list_new (hibachi_session_get_client (session));
+  hibachi_booking_list_set_query (list, "");
+  wait_while_loading (list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* Scroll through every page: memory stays at the most recent pages. */
+  for (guint position = 0; position < n; position += HIBACHI_BOOKING_LIST_PAGE_SIZE)
+    {
+      hibachi_booking_list_ensure (list, position);
+      wait_while_loading (list);
+    }
+  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_MAX_PAGES * HIBACHI_BOOKING_LIST_PAGE_SIZE);
+
+  /* The first page was dropped; shown again, it is loaded again. */
+  {
+    g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(HibachiBooking) last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+
+    g_assert_false (hibachi_booking_is_loaded (first));
+    g_assert_true (hibachi_booking_is_loaded (last));
+  }
+  hibachi_booking_list_ensure (list, 0);
+  wait_while_loading (list);
+  {
+    g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (hibachi_booking_is_loaded (first));
+  }
+
+  g_clear_object (&list);
+  g_clear_object (&session);
+  hibachi_test_server_stop (ts);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +256,7 @@ main (int argc, char *argv[])
   ADD ("superseded-query", test_superseded_query);
 #undef ADD
   g_test_add_func ("/hibachi/booking-list/malformed-replies", test_malformed_replies);
+  g_test_add_func ("/hibachi/booking-list/bounded-memory", test_bounded_memory);
 
   return g_test_run ();
 }

@@ -17,6 +17,8 @@ struct _HibachiBookingList
   GError        *error;
   guint          n_loaded;
   gboolean       loading;
+  GQueue         recent_pages;   /* loaded page indices, least recently used first */
+  HibachiBooking *placeholder;   /* stands for every row not loaded */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -43,6 +45,43 @@ typedef struct
 
 static void request_page (HibachiBookingList *self, guint page, gboolean first);
 
+static void
+touch_page (HibachiBookingList *self,
+            guint               page)
+{
+  GList *link = g_queue_find (&self->recent_pages, GUINT_TO_POINTER (page));
+
+  if (link != NULL)
+    g_queue_unlink (&self->recent_pages, link);
+  else
+    link = g_list_alloc ();
+  link->data = GUINT_TO_POINTER (page);
+  g_queue_push_tail_link (&self->recent_pages, link);
+}
+
+/* Bounded memory: pages beyond the limit are dropped, least recently used
+ * first. Views keep the objects they show; a dropped row shown again is
+ * loaded again. */
+static void
+evict_pages (HibachiBookingList *self)
+{
+  while (self->recent_pages.length > HIBACHI_BOOKING_LIST_MAX_PAGES)
+    {
+      guint page = GPOINTER_TO_UINT (g_queue_pop_head (&self->recent_pages));
+      guint start = page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
+
+      for (guint i = start; i < start + HIBACHI_BOOKING_LIST_PAGE_SIZE && i < self->items->len; i++)
+        {
+          if (g_ptr_array_index (self->items, i) != NULL)
+            {
+              g_object_unref (g_ptr_array_index (self->items, i));
+              g_ptr_array_index (self->items, i) = NULL;
+              self->n_loaded--;
+            }
+        }
+    }
+}
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -67,11 +106,13 @@ get_item (GListModel *model,
 
   booking = g_ptr_array_index (self->items, position);
   if (booking != NULL)
-    return g_object_ref (booking);
+    {
+      touch_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE);
+      return g_object_ref (booking);
+    }
 
-  request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
-
-  return hibachi_booking_new_placeholder ();
+  /* One shared object: GTK may ask for many rows it never shows. */
+  return g_object_ref (self->placeholder);
 }
 
 static void
@@ -169,6 +210,7 @@ page_cb (GObject      *source,
       g_ptr_array_set_size (self->items, 0);
       g_ptr_array_set_size (self->items, (guint) MAX (total, 0));
       self->n_loaded = 0;
+      g_queue_clear (&self->recent_pages);
     }
 
   for (guint i = 0; i < page->len && start + i < self->items->len; i++)
@@ -179,6 +221,9 @@ page_cb (GObject      *source,
         g_object_unref (g_ptr_array_index (self->items, start + i));
       g_ptr_array_index (self->items, start + i) = g_object_ref (g_ptr_array_index (page, i));
     }
+
+  touch_page (self, request->page);
+  evict_pages (self);
 
   if (request->first)
     {
@@ -237,6 +282,7 @@ hibachi_booking_list_finalize (GObject *object)
 
   g_ptr_array_unref (self->items);
   g_hash_table_unref (self->pages_loading);
+  g_queue_clear (&self->recent_pages);
   g_clear_error (&self->error);
   g_free (self->query);
 
@@ -300,6 +346,7 @@ hibachi_booking_list_init (HibachiBookingList *self)
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
   self->pages_loading = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
+  self->placeholder = hibachi_booking_new_placeholder ();
 }
 
 HibachiBookingList *
@@ -310,6 +357,18 @@ hibachi_booking_list_new (HibachiClient *client)
   self->client = g_object_ref (client);
 
   return self;
+}
+
+void
+hibachi_booking_list_ensure (HibachiBookingList *self,
+                             guint               position)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+
+  if (position >= self->items->len || g_ptr_array_index (self->items, position) != NULL)
+    return;
+
+  request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
 }
 
 void

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 #define HIBACHI_BOOKING_LIST_PAGE_SIZE 100
+/* Pages kept in memory; the least recently used beyond it are dropped. */
+#define HIBACHI_BOOKING_LIST_MAX_PAGES 40
 
 #define HIBACHI_TYPE_BOOKING_LIST (hibachi_booking_list_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiBookingList, hibachi_booking_list, HIBACHI, BOOKING_LIST, GObject)
@@ -27,6 +29,11 @@ void                hibachi_booking_list_reload       (HibachiBookingList *self)
 gboolean            hibachi_booking_list_get_loading  (HibachiBookingList *self);
 /* The last failure to load, or NULL. */
 const GError       *hibachi_booking_list_get_error    (HibachiBookingList *self);
+/* Asks for the page of @position unless it is loaded or on its way. Views
+ * call it when they show a row: GTK asks for items it never shows, and those
+ * must not cost a request. */
+void                hibachi_booking_list_ensure       (HibachiBookingList *self,
+                                                       guint               position);
 /* Puts an updated booking in place of the loaded one with the same id. */
 void                hibachi_booking_list_replace      (HibachiBookingList *self,
                                                        HibachiBooking     *booking);
