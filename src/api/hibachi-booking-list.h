@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define HIBACHI_BOOKING_LIST_PAGE_SIZE 100
 /* Pages kept in memory; the least recently used beyond it are dropped. */
-#define HIBACHI_BOOKING_LIST_MAX_PAGES 40
+#define HIBACHI_BOOKING_LIST_MAX_PAGES 20
 
 #define HIBACHI_TYPE_BOOKING_LIST (hibachi_booking_list_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiBookingList, hibachi_booking_list, HIBACHI, BOOKING_LIST, GObject)
