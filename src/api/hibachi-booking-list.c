@@ -18,7 +18,6 @@ struct _HibachiBookingList
   guint          n_loaded;
   gboolean       loading;
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
-  HibachiBooking *placeholder;   /* stands for every row not loaded */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -111,8 +110,9 @@ get_item (GListModel *model,
       return g_object_ref (booking);
     }
 
-  /* One shared object: GTK may ask for many rows it never shows. */
-  return g_object_ref (self->placeholder);
+  /* A new object per row: GTK 4.8 warns when one object stands at two
+   * positions. It costs no request; views load the rows they show. */
+  return hibachi_booking_new_placeholder ();
 }
 
 static void
@@ -346,7 +346,6 @@ hibachi_booking_list_init (HibachiBookingList *self)
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
   self->pages_loading = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
-  self->placeholder = hibachi_booking_new_placeholder ();
 }
 
 HibachiBookingList *
