@@ -27,5 +27,7 @@ JsonObject           *hibachi_booking_detail_get_changes   (HibachiBookingDetail
 /* The first validation message of the form, or NULL when it is valid. */
 const char           *hibachi_booking_detail_get_problem   (HibachiBookingDetail *self);
 void                  hibachi_booking_detail_save          (HibachiBookingDetail *self);
+/* Reverts the last saved edit or first chef assignment (Undo, Ctrl+Z). */
+void                  hibachi_booking_detail_undo          (HibachiBookingDetail *self);
 
 G_END_DECLS

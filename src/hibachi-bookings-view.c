@@ -31,6 +31,8 @@ struct _HibachiBookingsView
   GtkToggleButton    *completed_toggle;
   GtkToggleButton    *cancelled_toggle;
   GtkDropDown        *date_dropdown;
+  GtkDropDown        *chef_dropdown;
+  GPtrArray          *chef_choices;     /* chef id per chef_dropdown entry, NULL = any */
   GtkToggleButton    *unassigned_toggle;
   GtkDropDown        *sort_dropdown;
   GtkStack           *list_stack;
@@ -299,6 +301,14 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
     append_param (query, "station_id", self->station_id);
   if (gtk_toggle_button_get_active (self->unassigned_toggle))
     append_param (query, "unassigned", "true");
+  else
+    {
+      guint chef = gtk_drop_down_get_selected (self->chef_dropdown);
+
+      /* "Unassigned" and one chef exclude each other: unassigned wins. */
+      if (self->chef_choices != NULL && chef < self->chef_choices->len && g_ptr_array_index (self->chef_choices, chef) != NULL)
+        append_param (query, "chef_id", g_ptr_array_index (self->chef_choices, chef));
+    }
   append_param (query, "sort", sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0]);
 
   return g_string_free (query, FALSE);
@@ -473,6 +483,7 @@ clear_filters_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     gtk_toggle_button_set_active (toggles[i], FALSE);
   gtk_drop_down_set_selected (self->date_dropdown, 0);
+  gtk_drop_down_set_selected (self->chef_dropdown, 0);
   filters_changed_cb (self);
 }
 
@@ -773,6 +784,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->station_id, g_free);
+  g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
 }
@@ -816,6 +828,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, completed_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, cancelled_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, chef_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, unassigned_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, list_stack);
@@ -870,6 +883,26 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
   g_set_object (&self->settings, settings);
   hibachi_booking_detail_set_context (self->detail, session, directory);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
+
+  /* Chefs to filter by, from the directory (empty for a chef's own view). */
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GPtrArray *chefs = hibachi_directory_get_chefs (directory);
+
+    g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
+    self->chef_choices = g_ptr_array_new_with_free_func (g_free);
+    gtk_string_list_append (names, _("Any Chef"));
+    g_ptr_array_add (self->chef_choices, NULL);
+    for (guint i = 0; i < chefs->len; i++)
+      {
+        JsonObject *chef = g_ptr_array_index (chefs, i);
+
+        gtk_string_list_append (names, json_object_get_string_member (chef, "name"));
+        g_ptr_array_add (self->chef_choices, g_strdup (json_object_get_string_member (chef, "id")));
+      }
+    gtk_drop_down_set_model (self->chef_dropdown, G_LIST_MODEL (names));
+    gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
+  }
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "hibachi-client.h"
 #include "hibachi-credentials.h"
@@ -297,6 +298,47 @@ test_sign_out (Fixture *f, gconstpointer data)
 }
 
 static void
+test_tls_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-tls-XXXXXX", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(HibachiSession) session = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  int status = 0;
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                         "-days", "1", "-subj", "/CN=127.0.0.1", NULL };
+
+  /* A server with a certificate nobody vouches for. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_assert_true (g_str_has_prefix (url, "https://"));
+
+  /* Refused with its own error, never accepted silently. */
+  session = hibachi_session_new (url);
+  g_assert_false (sign_in (session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_cmpint (hibachi_session_get_state (session), ==, HIBACHI_SESSION_SIGNED_OUT);
+
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
+static void
 test_keyring_unavailable (void)
 {
   HibachiTestServer *ts = hibachi_test_server_start (10);
@@ -334,6 +376,7 @@ main (int argc, char *argv[])
   ADD ("refresh-refused", test_refresh_refused);
   ADD ("sign-out", test_sign_out);
 #undef ADD
+  g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);
 
   return g_test_run ();
 }

@@ -80,6 +80,23 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -336,6 +353,25 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
   save_screenshot (GTK_WIDGET (f->window), "bookings-empty");
 
+  /* One chef's bookings. */
+  {
+    GtkDropDown *chefs = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Chef"));
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
+    g_assert_nonnull (chefs);
+    gtk_drop_down_set_selected (chefs, 1);
+    g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), "chef_id="));
+    WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+    n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+    g_assert_cmpuint (n, <, N_BOOKINGS);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+        g_assert_nonnull (hibachi_booking_get_chef_id (b));
+        g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), hibachi_booking_get_chef_id (b)));
+      }
+  }
+
   /* Clear Filters brings everything back. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
   WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
@@ -417,6 +453,19 @@ test_edit (Fixture *f, gconstpointer data)
   {
     g_autoptr(HibachiBooking) listed = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
     g_assert_cmpstr (hibachi_booking_get_customer_name (listed), ==, "Jane Newname");
+  }
+
+  /* Undo (the toast's button, or Ctrl+Z) puts the old values back on the server. */
+  {
+    g_autoptr(HibachiTestResponse) undone = NULL;
+    JsonObject *stored;
+
+    gtk_widget_activate_action (GTK_WIDGET (detail), "detail.undo", NULL);
+    WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
+    stored = server_booking (f, hibachi_booking_get_id (booking), &undone);
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, hibachi_booking_get_customer_name (booking));
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==,
+                     hibachi_booking_get_string (booking, "customer_email"));
   }
 }
 

@@ -13,6 +13,7 @@ struct _HibachiDirectory
   GPtrArray     *stations;     /* JsonObject */
   GHashTable    *station_by_id;
   GHashTable    *chef_names;   /* id → name */
+  GPtrArray     *chefs;        /* JsonObject, by name */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiDirectory, hibachi_directory, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ hibachi_directory_finalize (GObject *object)
   g_ptr_array_unref (self->stations);
   g_hash_table_unref (self->station_by_id);
   g_hash_table_unref (self->chef_names);
+  g_ptr_array_unref (self->chefs);
 
   G_OBJECT_CLASS (hibachi_directory_parent_class)->finalize (object);
 }
@@ -42,6 +44,7 @@ hibachi_directory_init (HibachiDirectory *self)
   self->stations = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->station_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->chef_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->chefs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 }
 
 HibachiDirectory *
@@ -97,7 +100,10 @@ chefs_cb (GObject      *source,
       const char *name = json_object_get_string_member_with_default (chef, "name", NULL);
 
       if (id != NULL && name != NULL)
-        g_hash_table_insert (self->chef_names, g_strdup (id), g_strdup (name));
+        {
+          g_hash_table_insert (self->chef_names, g_strdup (id), g_strdup (name));
+          g_ptr_array_add (self->chefs, json_object_ref (chef));
+        }
     }
 
   g_task_return_boolean (task, TRUE);
@@ -192,4 +198,10 @@ hibachi_directory_chef_name (HibachiDirectory *self,
                              const char       *chef_id)
 {
   return chef_id ? g_hash_table_lookup (self->chef_names, chef_id) : NULL;
+}
+
+GPtrArray *
+hibachi_directory_get_chefs (HibachiDirectory *self)
+{
+  return self->chefs;
 }

@@ -29,5 +29,7 @@ const char       *hibachi_directory_station_name   (HibachiDirectory    *self,
                                                     const char          *station_id);
 const char       *hibachi_directory_chef_name      (HibachiDirectory    *self,
                                                     const char          *chef_id);
+/* Chefs as JSON objects, by name. */
+GPtrArray        *hibachi_directory_get_chefs      (HibachiDirectory    *self);
 
 G_END_DECLS
