@@ -391,6 +391,9 @@ update_state (HibachiBookingsView *self)
         {
           adw_status_page_set_description (self->error_page, error->message);
           gtk_stack_set_visible_child_name (self->list_stack, "error");
+          /* The rows of before are not the answer to this query. */
+          gtk_label_set_text (self->count_label, "");
+          return;
         }
       else if (n > 0)
         gtk_stack_set_visible_child_name (self->list_stack, "list");

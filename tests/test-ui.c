@@ -536,6 +536,7 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
   WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "offline") == 0);
   g_assert_error ((GError *) hibachi_booking_list_get_error (booking_list (f)), HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
+  save_screenshot (GTK_WIDGET (f->window), "bookings-offline");
 
   /* It comes back: the next retry finds it. */
   hibachi_test_server_set_listening (f->ts, TRUE);
@@ -550,6 +551,7 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL))),
                    ==, "Could Not Load Bookings");
+  save_screenshot (GTK_WIDGET (f->window), "bookings-error");
 }
 
 static GtkWindow *
