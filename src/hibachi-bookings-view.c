@@ -175,21 +175,22 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              HibachiBookingsView      *self)
+fill_cell (HibachiBookingsView *self,
+           GtkListItem         *item,
+           Column               column)
 {
   HibachiBooking *booking = gtk_list_item_get_item (item);
   GtkWidget *inscription = gtk_list_item_get_child (item);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   g_autofree char *text = NULL;
+
+  if (booking == NULL || inscription == NULL)
+    return;
 
   if (!hibachi_booking_is_loaded (booking))
     {
-      /* Shown, so worth a request; its page is on the way. */
-      hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
       gtk_inscription_set_text (GTK_INSCRIPTION (inscription), "…");
       gtk_widget_add_css_class (inscription, "dim-label");
+      gtk_widget_remove_css_class (inscription, "warning");
       return;
     }
 
@@ -203,6 +204,53 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+row_changed_cb (HibachiBooking *booking,
+                GtkListItem    *item)
+{
+  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column"));
+
+  /* The row's data arrived or changed: update the cell, no rebuild. A row
+   * emptied while shown (a new query, a dropped page) asks for its page. */
+  if (column == COLUMN_REFERENCE && !hibachi_booking_is_loaded (booking))
+    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+  fill_cell (self, item, column);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HibachiBookingsView      *self)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (item), "hibachi-view", self);
+  g_object_set_data (G_OBJECT (item), "hibachi-column", GINT_TO_POINTER (column));
+  handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
+  g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
+
+  /* Shown, so its page is in use, or worth a request (once per page). */
+  if (column == COLUMN_REFERENCE)
+    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+  fill_cell (self, item, column);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                HibachiBookingsView      *self)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "hibachi-handler"));
+
+  if (booking != NULL && handler != 0)
+    g_signal_handler_disconnect (booking, handler);
+  g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
+}
+
+static void
 add_columns (HibachiBookingsView *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -213,6 +261,7 @@ add_columns (HibachiBookingsView *self)
       g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (columns[i].column));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
@@ -325,6 +374,19 @@ filters_changed_cb (HibachiBookingsView *self)
   /* The search entry already waits for a pause in typing; the model drops
    * answers to queries it no longer shows. */
   query = hibachi_bookings_view_build_query (self);
+  if (g_strcmp0 (query, hibachi_booking_list_get_query (self->list)) == 0)
+    return;
+  /* Rows keep their objects across queries: a selection would now point at
+   * other bookings. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  /* New results start at the top. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+    if (GTK_IS_SCROLLED_WINDOW (scrolled))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  }
   hibachi_booking_list_set_query (self->list, query);
 }
 
@@ -417,7 +479,14 @@ show_selected (HibachiBookingsView *self)
 
   if (booking != NULL && hibachi_booking_is_loaded (booking))
     {
-      hibachi_booking_detail_set_booking (self->detail, booking);
+      /* A copy: the list may reuse this row's object for another booking. */
+      g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
+
+      if (hibachi_booking_detail_get_booking (self->detail) == NULL ||
+          g_strcmp0 (hibachi_booking_get_id (hibachi_booking_detail_get_booking (self->detail)),
+                     hibachi_booking_get_id (booking)) != 0 ||
+          hibachi_booking_get_version (hibachi_booking_detail_get_booking (self->detail)) != hibachi_booking_get_version (booking))
+        hibachi_booking_detail_set_booking (self->detail, copy);
       gtk_stack_set_visible_child_name (self->detail_stack, "detail");
     }
   else
@@ -441,7 +510,6 @@ items_changed_cb (HibachiBookingsView *self,
   HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
 
   update_state (self);
-  /* A placeholder that was selected has loaded. */
   if (shown == NULL || !hibachi_booking_is_loaded (shown))
     show_selected (self);
 }

@@ -71,10 +71,11 @@ evict_pages (HibachiBookingList *self)
 
       for (guint i = start; i < start + HIBACHI_BOOKING_LIST_PAGE_SIZE && i < self->items->len; i++)
         {
-          if (g_ptr_array_index (self->items, i) != NULL)
+          HibachiBooking *booking = g_ptr_array_index (self->items, i);
+
+          if (booking != NULL && hibachi_booking_is_loaded (booking))
             {
-              g_object_unref (g_ptr_array_index (self->items, i));
-              g_ptr_array_index (self->items, i) = NULL;
+              hibachi_booking_set_json (booking, NULL);
               self->n_loaded--;
             }
         }
@@ -103,16 +104,17 @@ get_item (GListModel *model,
   if (position >= self->items->len)
     return NULL;
 
+  /* One object per row for as long as the row exists: pages and new queries
+   * fill it in place ("changed"), so views update rows without rebuilding
+   * them. Created on demand; it costs no request, views load what they show. */
   booking = g_ptr_array_index (self->items, position);
-  if (booking != NULL)
+  if (booking == NULL)
     {
-      touch_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE);
-      return g_object_ref (booking);
+      booking = hibachi_booking_new_placeholder ();
+      g_ptr_array_index (self->items, position) = booking;
     }
 
-  /* A new object per row: GTK 4.8 warns when one object stands at two
-   * positions. It costs no request; views load the rows they show. */
-  return hibachi_booking_new_placeholder ();
+  return g_object_ref (booking);
 }
 
 static void
@@ -200,40 +202,54 @@ page_cb (GObject      *source,
   if (self->error != NULL)
     set_error (self, NULL);
 
-  total = json_object_get_int_member (root, "total_count");
+  total = MAX (json_object_get_int_member (root, "total_count"), 0);
   start = request->page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
   old_len = self->items->len;
 
   if (request->first)
     {
-      /* A new query: the answer sets the length; nothing older is kept. */
-      g_ptr_array_set_size (self->items, 0);
-      g_ptr_array_set_size (self->items, (guint) MAX (total, 0));
+      /* A new query: the same row objects, emptied; only a change in length
+       * is announced, so views keep their rows and selection is cleared by them. */
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          HibachiBooking *booking = g_ptr_array_index (self->items, i);
+
+          if (booking != NULL && hibachi_booking_is_loaded (booking))
+            hibachi_booking_set_json (booking, NULL);
+        }
       self->n_loaded = 0;
       g_queue_clear (&self->recent_pages);
+      g_ptr_array_set_size (self->items, (guint) total);
     }
 
   for (guint i = 0; i < page->len && start + i < self->items->len; i++)
     {
-      if (g_ptr_array_index (self->items, start + i) == NULL)
-        self->n_loaded++;
+      HibachiBooking *row = g_ptr_array_index (self->items, start + i);
+      HibachiBooking *loaded = g_ptr_array_index (page, i);
+
+      if (row == NULL)
+        g_ptr_array_index (self->items, start + i) = g_object_ref (loaded);
       else
-        g_object_unref (g_ptr_array_index (self->items, start + i));
-      g_ptr_array_index (self->items, start + i) = g_object_ref (g_ptr_array_index (page, i));
+        {
+          if (!hibachi_booking_is_loaded (row))
+            self->n_loaded++;
+          hibachi_booking_set_json (row, hibachi_booking_get_json (loaded));
+          continue;
+        }
+      self->n_loaded++;
     }
 
   touch_page (self, request->page);
   evict_pages (self);
 
-  if (request->first)
+  if (request->first && old_len != self->items->len)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-      if (old_len != self->items->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      if (self->items->len < old_len)
+        g_list_model_items_changed (G_LIST_MODEL (self), self->items->len, old_len - self->items->len, 0);
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, self->items->len - old_len);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
-  else if (start < self->items->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (page->len, self->items->len - start),
-                                MIN (page->len, self->items->len - start));
 
   g_object_unref (self);
   g_free (request);
@@ -364,10 +380,15 @@ hibachi_booking_list_ensure (HibachiBookingList *self,
 {
   g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
 
-  if (position >= self->items->len || g_ptr_array_index (self->items, position) != NULL)
+  if (position >= self->items->len)
     return;
 
-  request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
+  /* Shown: its page is in use, or worth a request. */
+  if (g_ptr_array_index (self->items, position) != NULL &&
+      hibachi_booking_is_loaded (g_ptr_array_index (self->items, position)))
+    touch_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE);
+  else
+    request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
 }
 
 void
@@ -432,11 +453,10 @@ hibachi_booking_list_replace (HibachiBookingList *self,
     {
       HibachiBooking *old = g_ptr_array_index (self->items, i);
 
-      if (old != NULL && g_strcmp0 (hibachi_booking_get_id (old), hibachi_booking_get_id (booking)) == 0)
+      if (old != NULL && old != booking && hibachi_booking_is_loaded (old) &&
+          g_strcmp0 (hibachi_booking_get_id (old), hibachi_booking_get_id (booking)) == 0)
         {
-          g_ptr_array_index (self->items, i) = g_object_ref (booking);
-          g_object_unref (old);
-          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+          hibachi_booking_set_json (old, hibachi_booking_get_json (booking));
           return;
         }
     }

@@ -17,6 +17,13 @@ struct _HibachiBooking
 
 G_DEFINE_FINAL_TYPE (HibachiBooking, hibachi_booking, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 const char * const hibachi_booking_editable_fields[] = {
   "customer_name", "customer_email", "customer_phone", "event_date", "slot", "adults", "children", "toddlers",
   "venue_address", "venue_lat", "venue_lng", "requested_chef_id", "special_requests", "allergens",
@@ -37,6 +44,9 @@ static void
 hibachi_booking_class_init (HibachiBookingClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = hibachi_booking_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
 }
 
 static void
@@ -113,6 +123,30 @@ HibachiBooking *
 hibachi_booking_new_placeholder (void)
 {
   return g_object_new (HIBACHI_TYPE_BOOKING, NULL);
+}
+
+HibachiBooking *
+hibachi_booking_copy (HibachiBooking *self)
+{
+  HibachiBooking *copy = hibachi_booking_new_placeholder ();
+
+  if (self->json != NULL)
+    copy->json = json_object_ref (self->json);
+
+  return copy;
+}
+
+void
+hibachi_booking_set_json (HibachiBooking *self,
+                          JsonObject     *json)
+{
+  if (self->json == json)
+    return;
+
+  g_clear_pointer (&self->json, json_object_unref);
+  if (json != NULL)
+    self->json = json_object_ref (json);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean

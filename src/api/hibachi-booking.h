@@ -17,6 +17,13 @@ extern const char * const hibachi_booking_editable_fields[];
 HibachiBooking *hibachi_booking_new_from_json    (JsonNode        *node,
                                                   GError         **error);
 HibachiBooking *hibachi_booking_new_placeholder  (void);
+/* A new object with the same data: for holders that must not see the list
+ * reuse a row's object for another booking. */
+HibachiBooking *hibachi_booking_copy             (HibachiBooking  *self);
+/* Puts other data in (NULL: not loaded) and emits "changed". Lists reuse a
+ * row's object so views update the row without rebuilding it. */
+void            hibachi_booking_set_json         (HibachiBooking  *self,
+                                                  JsonObject      *json);
 gboolean        hibachi_booking_is_loaded        (HibachiBooking  *self);
 /* The server's object, for forms and diffs; do not modify. */
 JsonObject     *hibachi_booking_get_json         (HibachiBooking  *self);
