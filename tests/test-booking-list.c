@@ -200,6 +200,12 @@ test_malformed_replies (void)
 }
 
 static void
+count_changed_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_bounded_memory (void)
 {
   HibachiTestServer *ts = hibachi_test_server_start (HIBACHI_BOOKING_LIST_PAGE_SIZE * (HIBACHI_BOOKING_LIST_MAX_PAGES + 5));
@@ -207,6 +213,9 @@ test_bounded_memory (void)
   g_autoptr(HibachiBookingList) list = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  HibachiBooking *shown = NULL;
+  HibachiBooking *released = NULL;
+  guint shown_changed = 0;
   guint n;
 
   hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
@@ -219,6 +228,18 @@ test_bounded_memory (void)
   wait_while_loading (list);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
+  /* Row 5 is on screen (a view holds it); row 6 was looked at and let go. */
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_signal_connect_swapped (shown, "changed", G_CALLBACK (count_changed_cb), &shown_changed);
+  {
+    HibachiBooking *unheld = g_list_model_get_item (G_LIST_MODEL (list), 6);
+
+    g_assert_true (hibachi_booking_is_loaded (unheld));
+    g_object_add_weak_pointer (G_OBJECT (unheld), (gpointer *) &released);
+    released = unheld;
+    g_object_unref (unheld);
+  }
+
   /* Scroll through every page: memory stays at the most recent pages. */
   for (guint position = 0; position < n; position += HIBACHI_BOOKING_LIST_PAGE_SIZE)
     {
@@ -226,6 +247,23 @@ test_bounded_memory (void)
       wait_while_loading (list);
     }
   g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_MAX_PAGES * HIBACHI_BOOKING_LIST_PAGE_SIZE);
+
+  /* The shown row keeps its object, emptied, and says so; the row no one
+   * held is freed. */
+  {
+    g_autoptr(HibachiBooking) again = g_list_model_get_item (G_LIST_MODEL (list), 5);
+
+    g_assert_true (again == shown);
+    g_assert_false (hibachi_booking_is_loaded (shown));
+    g_assert_cmpuint (shown_changed, ==, 1);
+  }
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (released != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (released);
+  }
 
   /* The first page was dropped; shown again, it is loaded again. */
   {
@@ -240,6 +278,27 @@ test_bounded_memory (void)
   {
     g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_true (hibachi_booking_is_loaded (first));
+  }
+  g_assert_true (hibachi_booking_is_loaded (shown));
+  g_assert_cmpuint (shown_changed, ==, 2);
+  g_clear_object (&shown);
+
+  /* A new query lets go of the old rows no one holds, without leaking them. */
+  {
+    HibachiBooking *last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+    gint64 end;
+
+    g_assert_true (hibachi_booking_is_loaded (last));
+    released = last;
+    g_object_add_weak_pointer (G_OBJECT (last), (gpointer *) &released);
+    g_object_unref (last);
+    hibachi_booking_list_set_query (list, "sort=-created_at");
+    wait_while_loading (list);
+    end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (released != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (released);
+    g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_PAGE_SIZE);
   }
 
   g_clear_object (&list);

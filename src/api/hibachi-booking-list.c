@@ -11,13 +11,15 @@ struct _HibachiBookingList
 
   HibachiClient *client;
   char          *query;
-  GPtrArray     *items;          /* HibachiBooking, or NULL where not loaded */
+  GPtrArray     *items;          /* HibachiBooking, or NULL where none is held */
   GHashTable    *pages_loading;  /* page index → page index */
   GCancellable  *cancellable;    /* of the current query */
   GError        *error;
   guint          n_loaded;
   gboolean       loading;
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
+  GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
+  guint          release_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -43,6 +45,59 @@ typedef struct
 } PageRequest;
 
 static void request_page (HibachiBookingList *self, guint page, gboolean first);
+
+#define RELEASE_BATCH 64   /* about half a millisecond each here */
+
+static gboolean
+release_batch_cb (gpointer data)
+{
+  HibachiBookingList *self = data;
+  guint n = MIN (self->released->len, RELEASE_BATCH);
+
+  g_ptr_array_remove_range (self->released, self->released->len - n, n);
+  if (self->released->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->release_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A row leaves memory. An object only the list holds is dropped (a view
+ * asking again gets a new one); an object a view shows stays and is
+ * emptied, and the view loads it again. Evicting a page frees its rows at
+ * once (a hundred rows, under a millisecond), so memory stays bounded
+ * however long one scrolls; a new query over 100k rows hands its loaded
+ * rows to an idle that frees them in batches, so typing never stalls on it. */
+static void
+release_row (HibachiBookingList *self,
+             guint               position,
+             gboolean            later)
+{
+  HibachiBooking *booking = g_ptr_array_index (self->items, position);
+
+  if (booking == NULL)
+    return;
+
+  if (hibachi_booking_is_loaded (booking))
+    self->n_loaded--;
+
+  if (g_atomic_int_get (&G_OBJECT (booking)->ref_count) > 1)
+    {
+      hibachi_booking_set_json (booking, NULL);
+      return;
+    }
+
+  g_ptr_array_index (self->items, position) = NULL;
+  if (!later)
+    {
+      g_object_unref (booking);
+      return;
+    }
+
+  g_ptr_array_add (self->released, booking);
+  if (self->release_id == 0)
+    self->release_id = g_idle_add_full (G_PRIORITY_LOW, release_batch_cb, self, NULL);
+}
 
 static void
 touch_page (HibachiBookingList *self,
@@ -70,15 +125,7 @@ evict_pages (HibachiBookingList *self)
       guint start = page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
 
       for (guint i = start; i < start + HIBACHI_BOOKING_LIST_PAGE_SIZE && i < self->items->len; i++)
-        {
-          HibachiBooking *booking = g_ptr_array_index (self->items, i);
-
-          if (booking != NULL && hibachi_booking_is_loaded (booking))
-            {
-              hibachi_booking_set_json (booking, NULL);
-              self->n_loaded--;
-            }
-        }
+        release_row (self, i, FALSE);
     }
 }
 
@@ -208,16 +255,12 @@ page_cb (GObject      *source,
 
   if (request->first)
     {
-      /* A new query: the same row objects, emptied; only a change in length
-       * is announced, so views keep their rows and selection is cleared by them. */
+      /* A new query: the rows views show keep their objects, emptied; only a
+       * change in length is announced, so views keep their rows and
+       * selection is cleared by them. */
       for (guint i = 0; i < self->items->len; i++)
-        {
-          HibachiBooking *booking = g_ptr_array_index (self->items, i);
-
-          if (booking != NULL && hibachi_booking_is_loaded (booking))
-            hibachi_booking_set_json (booking, NULL);
-        }
-      self->n_loaded = 0;
+        release_row (self, i, TRUE);
+      g_assert (self->n_loaded == 0);
       g_queue_clear (&self->recent_pages);
       g_ptr_array_set_size (self->items, (guint) total);
     }
@@ -287,6 +330,7 @@ hibachi_booking_list_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_handle_id (&self->release_id, g_source_remove);
 
   G_OBJECT_CLASS (hibachi_booking_list_parent_class)->dispose (object);
 }
@@ -297,6 +341,7 @@ hibachi_booking_list_finalize (GObject *object)
   HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
 
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->released);
   g_hash_table_unref (self->pages_loading);
   g_queue_clear (&self->recent_pages);
   g_clear_error (&self->error);
@@ -351,7 +396,7 @@ hibachi_booking_list_class_init (HibachiBookingListClass *klass)
 static void
 unref_if_loaded (gpointer data)
 {
-  /* Rows not loaded yet are NULL. */
+  /* Rows no view has asked for since they were released are NULL. */
   if (data != NULL)
     g_object_unref (data);
 }
@@ -360,6 +405,7 @@ static void
 hibachi_booking_list_init (HibachiBookingList *self)
 {
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
+  self->released = g_ptr_array_new_with_free_func (g_object_unref);
   self->pages_loading = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
 }
