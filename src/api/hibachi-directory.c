@@ -68,6 +68,32 @@ data_array (JsonNode *reply)
   return json_object_get_array_member (root, "data");
 }
 
+/* The reply to a list request, or FALSE when the task is over already: an
+ * error, or a role that may not list these (a chef's directory stays empty). */
+static gboolean
+list_reply (GTask         *task,
+            GAsyncResult  *result,
+            JsonNode     **reply)
+{
+  HibachiDirectory *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  *reply = hibachi_client_request_finish (self->client, result, NULL, &error);
+  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN))
+    {
+      g_error_free (error);
+      g_task_return_boolean (task, TRUE);
+      return FALSE;
+    }
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 chefs_cb (GObject      *source,
           GAsyncResult *result,
@@ -75,22 +101,11 @@ chefs_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (self->client, result, NULL, &error);
+  g_autoptr(JsonNode) reply = NULL;
   JsonArray *chefs;
 
-  /* Chefs may not list chefs or stations: their directory stays empty. */
-  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN))
-    {
-      g_clear_error (&error);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!list_reply (task, result, &reply))
+    return;
 
   chefs = data_array (reply);
   for (guint i = 0; chefs != NULL && i < json_array_get_length (chefs); i++)
@@ -116,22 +131,12 @@ stations_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (self->client, result, NULL, &error);
+  g_autoptr(JsonNode) reply = NULL;
   JsonArray *stations;
   GCancellable *cancellable;
 
-  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN))
-    {
-      g_clear_error (&error);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!list_reply (task, result, &reply))
+    return;
 
   g_ptr_array_set_size (self->stations, 0);
   g_hash_table_remove_all (self->station_by_id);
