@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-booking-csv.h"
+#include "hibachi-booking-fetch.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-bookings-view.h"
 #include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
+#include "hibachi-run-sheet.h"
 
 struct _HibachiBookingsView
 {
@@ -682,8 +684,6 @@ typedef struct
   HibachiBookingsView *self;
   GFile               *file;
   GString             *csv;
-  char                *query;
-  guint                page;
   guint                written;
 } Export;
 
@@ -693,7 +693,6 @@ export_free (Export *export)
   g_object_unref (export->self);
   g_object_unref (export->file);
   g_string_free (export->csv, TRUE);
-  g_free (export->query);
   g_free (export);
 }
 
@@ -717,58 +716,39 @@ export_written_cb (GObject      *source,
 }
 
 static void
-export_write (Export *export)
+export_write (Export    *export,
+              GPtrArray *bookings)
 {
-  g_file_replace_contents_async (export->file, export->csv->str, export->csv->len, NULL, FALSE,
-                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, export);
-}
-
-static void export_next_page (Export *export);
-
-static void
-export_page_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Export *export = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  JsonObject *root;
-  JsonArray *data;
-
-  if (reply == NULL)
+  for (guint i = 0; i < bookings->len; i++)
     {
-      toast (export->self, error->message);
-      export_free (export);
-      return;
-    }
+      HibachiBooking *booking = g_ptr_array_index (bookings, i);
 
-  root = json_node_get_object (reply);
-  data = json_object_get_array_member (root, "data");
-  for (guint i = 0; i < json_array_get_length (data); i++)
-    {
-      g_autoptr(HibachiBooking) booking = hibachi_booking_new_from_json (json_array_get_element (data, i), NULL);
-
-      if (booking != NULL)
+      if (hibachi_booking_is_loaded (booking))
         {
           hibachi_booking_csv_append (export->csv, booking, export->self->directory);
           export->written++;
         }
     }
-
-  if (json_object_get_boolean_member_with_default (root, "has_next", FALSE))
-    export_next_page (export);
-  else
-    export_write (export);
+  g_file_replace_contents_async (export->file, export->csv->str, export->csv->len, NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written_cb, export);
 }
 
 static void
-export_next_page (Export *export)
+export_fetched_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?page=%u&limit=500&%s", ++export->page, export->query);
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
 
-  hibachi_client_request_async (hibachi_session_get_client (export->self->session), "GET", path, NULL, NULL,
-                                export->self->cancellable, export_page_cb, export);
+  if (bookings == NULL)
+    {
+      toast (export->self, error->message);
+      export_free (export);
+      return;
+    }
+  export_write (export, bookings);
 }
 
 static void
@@ -778,6 +758,7 @@ export_file_cb (GtkNativeDialog *dialog,
 {
   HibachiBookingsView *self = user_data;
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autofree char *query = NULL;
   Export *export;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -791,32 +772,195 @@ export_file_cb (GtkNativeDialog *dialog,
   export->self = self;
   export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   export->csv = g_string_new (NULL);
-  export->query = hibachi_bookings_view_build_query (self);
   hibachi_booking_csv_append_header (export->csv);
   g_object_unref (dialog);
 
   if (gtk_bitset_get_size (selected) > 1)
     {
+      g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
       GtkBitsetIter iter;
       guint position;
 
       for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
            more = gtk_bitset_iter_next (&iter, &position))
-        {
-          g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-
-          if (hibachi_booking_is_loaded (booking))
-            {
-              hibachi_booking_csv_append (export->csv, booking, self->directory);
-              export->written++;
-            }
-        }
-      export_write (export);
+        g_ptr_array_add (bookings, g_list_model_get_item (G_LIST_MODEL (self->list), position));
+      export_write (export, bookings);
       return;
     }
 
   toast (self, _("Exporting bookings…"));
-  export_next_page (export);
+  query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query, self->cancellable,
+                                   export_fetched_cb, export);
+}
+
+/* Run sheet: one day's pending and confirmed bookings of the station, in
+ * slot order, printed (or saved as PDF from the print dialog). */
+
+typedef struct
+{
+  HibachiBookingsView *self;
+  char                *date;
+  char                *pdf_path;
+} RunSheetPrint;
+
+static void
+run_sheet_print_free (RunSheetPrint *print)
+{
+  g_object_unref (print->self);
+  g_free (print->date);
+  g_free (print->pdf_path);
+  g_free (print);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               HibachiBookingsView     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* GTK 4.8 asks GLib to copy a NULL error otherwise. */
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  if (error != NULL)
+    toast (self, error->message);
+}
+
+static void
+run_sheet_fetched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  RunSheetPrint *print = user_data;
+  HibachiBookingsView *self = print->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult outcome;
+  HibachiRunSheet *sheet;
+
+  if (bookings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      run_sheet_print_free (print);
+      return;
+    }
+  if (bookings->len == 0)
+    {
+      toast (self, _("No pending or confirmed bookings that day: nothing to print"));
+      run_sheet_print_free (print);
+      return;
+    }
+
+  sheet = hibachi_run_sheet_new (print->date,
+                                 self->station_id ? hibachi_directory_station_name (self->directory, self->station_id) : NULL,
+                                 bookings, self->directory);
+  operation = hibachi_run_sheet_new_print_operation (sheet);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (print->pdf_path != NULL)
+    gtk_print_operation_set_export_filename (operation, print->pdf_path);
+  else
+    gtk_print_operation_set_allow_async (operation, TRUE);
+
+  outcome = gtk_print_operation_run (operation,
+                                     print->pdf_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
+  if (outcome == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    toast (self, error->message);
+  else if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY && print->pdf_path != NULL)
+    toast (self, _("Run sheet saved"));
+  run_sheet_print_free (print);
+}
+
+/**
+ * hibachi_bookings_view_print_run_sheet:
+ * @date: the day, YYYY-MM-DD
+ * @pdf_path: (nullable): save as this PDF instead of showing the print dialog
+ *
+ * Fetches the day's pending and confirmed bookings of the view's station and
+ * prints them as a run sheet.
+ */
+void
+hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
+                                       const char          *date,
+                                       const char          *pdf_path)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  RunSheetPrint *print;
+
+  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
+  g_return_if_fail (hibachi_validate_date (date, NULL, NULL));
+
+  if (self->session == NULL)
+    return;
+
+  g_string_append_printf (query, "date_from=%s&date_to=%s&status=pending,confirmed&sort=event_date", date, date);
+  if (self->station_id != NULL)
+    append_param (query, "station_id", self->station_id);
+
+  print = g_new0 (RunSheetPrint, 1);
+  print->self = g_object_ref (self);
+  print->date = g_strdup (date);
+  print->pdf_path = g_strdup (pdf_path);
+  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query->str, self->cancellable,
+                                   run_sheet_fetched_cb, print);
+}
+
+static void
+run_sheet_day_cb (AdwMessageDialog    *dialog,
+                  const char          *response,
+                  HibachiBookingsView *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (response, "print") != 0)
+    return;
+
+  day = gtk_calendar_get_date (GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog)));
+  date = g_date_time_format (day, "%Y-%m-%d");
+  hibachi_bookings_view_print_run_sheet (self, date, NULL);
+}
+
+static void
+print_run_sheet_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GDateTime) day = g_date_time_new_now_local ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *dialog;
+
+  /* The day of the booking in hand, if one is selected. */
+  if (gtk_bitset_get_size (selected) == 1)
+    {
+      g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), gtk_bitset_get_minimum (selected));
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (hibachi_booking_is_loaded (booking) && hibachi_validate_date (hibachi_booking_get_event_date (booking), &date, NULL))
+        {
+          g_date_time_unref (day);
+          day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+        }
+    }
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Run Sheet"),
+                                   _("The day’s pending and confirmed bookings of the current station, in slot order, "
+                                     "with what each chef needs at the door."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), calendar);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "print", _("_Print…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (run_sheet_day_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -919,10 +1063,12 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "bookings.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "bookings.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "bookings.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "bookings.print-run-sheet", NULL, print_run_sheet_action);
   gtk_widget_class_install_action (widget_class, "bookings.new", NULL, new_booking_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bookings.new", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.confirm-selected", NULL, confirm_selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bookings.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "bookings.print-run-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "bookings.reload", NULL);
 

@@ -22,6 +22,9 @@ void                hibachi_bookings_view_set_station  (HibachiBookingsView *sel
 HibachiBookingList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
 /* The query the filters make, as sent to the server. */
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
+void                hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
+                                                           const char          *date,
+                                                           const char          *pdf_path);
 /* "online", "offline" or "syncing" */
 const char         *hibachi_bookings_view_get_connection (HibachiBookingsView *self);
 

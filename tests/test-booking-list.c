@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "hibachi-booking-fetch.h"
 #include "hibachi-booking-list.h"
 #include "hibachi-session.h"
 #include "hibachi-test-server.h"
@@ -299,6 +300,23 @@ test_bounded_memory (void)
       g_main_context_iteration (NULL, FALSE);
     g_assert_null (released);
     g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_PAGE_SIZE);
+  }
+
+  /* Exports and run sheets fetch every page of a query: 2,500 rows, 5 pages,
+   * each booking once. */
+  {
+    g_autoptr(GAsyncResult) fetched = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+    hibachi_booking_fetch_all_async (hibachi_session_get_client (session), "sort=-created_at", NULL, store_result_cb, &fetched);
+    while (fetched == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    all = hibachi_booking_fetch_all_finish (hibachi_session_get_client (session), fetched, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, n);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (g_hash_table_add (ids, (gpointer) hibachi_booking_get_id (g_ptr_array_index (all, i))));
   }
 
   g_clear_object (&list);

@@ -4,6 +4,8 @@
  * HIBACHI_SCREENSHOT_DIR set, it also saves screenshots of what it shows. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "hibachi-application.h"
@@ -612,6 +614,108 @@ test_new_booking (Fixture *f, gconstpointer data)
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS + 1);
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_label_containing (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_is_written (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size > 0;
+}
+
+static void
+test_run_sheet (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(HibachiTestResponse) first = NULL;
+  g_autoptr(HibachiTestResponse) day = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-run-sheet-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "run-sheet.pdf", NULL);
+  g_autofree char *empty_pdf = g_build_filename (dir, "empty.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  HibachiBookingsView *view;
+  GtkWindow *dialog;
+  JsonArray *bookings;
+  const char *date;
+  int status;
+
+  g_assert_nonnull (pdftotext);
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+
+  /* A day with bookings, and what the server says is on it. */
+  token = hibachi_test_login (f->ts, OWNER);
+  first = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?status=confirmed&limit=1", token, NULL, NULL);
+  date = json_object_get_string_member (json_array_get_object_element (
+           json_object_get_array_member (hibachi_test_response_object (first), "data"), 0), "event_date");
+  path = g_strdup_printf ("/api/v1/bookings?date_from=%s&date_to=%s&status=pending,confirmed&limit=100", date, date);
+  day = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  bookings = json_object_get_array_member (hibachi_test_response_object (day), "data");
+  g_assert_cmpuint (json_array_get_length (bookings), >, 0);
+
+  /* Ctrl+P asks for the day. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
+  WAIT_FOR ((dialog = find_window_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_true (GTK_IS_CALENDAR (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  save_screenshot (GTK_WIDGET (dialog), "run-sheet-day");
+  gtk_window_close (dialog);
+  WAIT_FOR (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+
+  /* The printed sheet holds every booking of the day, in slot order. */
+  hibachi_bookings_view_print_run_sheet (view, date, pdf);
+  /* Export runs to the end before the main loop turns again. */
+  WAIT_FOR (file_is_written (pdf));
+  {
+    const char *argv[] = { pdftotext, "-layout", pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "Run Sheet"));
+  {
+    const char *previous = text;
+
+    for (guint i = 0; i < json_array_get_length (bookings); i++)
+      {
+        JsonObject *b = json_array_get_object_element (bookings, i);
+        const char *reference = json_object_get_string_member (b, "reference");
+
+        g_assert_nonnull (strstr (text, reference));
+        g_assert_nonnull (strstr (text, json_object_get_string_member (b, "venue_address")));
+        /* The server lists the day by slot; the sheet keeps that order. */
+        g_assert_true (strstr (text, reference) >= previous);
+        previous = strstr (text, reference);
+      }
+  }
+
+  /* A day without bookings: said so, nothing printed. */
+  hibachi_bookings_view_print_run_sheet (view, "2031-01-01", empty_pdf);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), "nothing to print") != NULL);
+  g_assert_false (g_file_test (empty_pdf, G_FILE_TEST_EXISTS));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -625,6 +729,7 @@ main (int argc, char *argv[])
   ADD ("stale-edit", test_stale_edit);
   ADD ("error-and-offline", test_error_and_offline);
   ADD ("new-booking", test_new_booking);
+  ADD ("run-sheet", test_run_sheet);
 #undef ADD
 
   {
