@@ -751,29 +751,32 @@ export_fetched_cb (GObject      *source,
   export_write (export, bookings);
 }
 
-static void
-export_file_cb (GtkNativeDialog *dialog,
-                int              response,
-                gpointer         user_data)
+/**
+ * hibachi_bookings_view_export_csv:
+ * @file: where to write
+ *
+ * Saves the selected bookings (two or more), or every booking of the
+ * current filter, as CSV; a toast says how many or why not.
+ */
+void
+hibachi_bookings_view_export_csv (HibachiBookingsView *self,
+                                  GFile               *file)
 {
-  HibachiBookingsView *self = user_data;
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autofree char *query = NULL;
   Export *export;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      g_object_unref (dialog);
-      g_object_unref (self);
-      return;
-    }
+  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->session == NULL)
+    return;
 
   export = g_new0 (Export, 1);
-  export->self = self;
-  export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  export->self = g_object_ref (self);
+  export->file = g_object_ref (file);
   export->csv = g_string_new (NULL);
   hibachi_booking_csv_append_header (export->csv);
-  g_object_unref (dialog);
 
   if (gtk_bitset_get_size (selected) > 1)
     {
@@ -792,6 +795,21 @@ export_file_cb (GtkNativeDialog *dialog,
   query = hibachi_bookings_view_build_query (self);
   hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query, self->cancellable,
                                    export_fetched_cb, export);
+}
+
+static void
+export_file_cb (GtkNativeDialog     *dialog,
+                int                  response,
+                HibachiBookingsView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      hibachi_bookings_view_export_csv (self, file);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
 }
 
 /* Run sheet: one day's pending and confirmed bookings of the station, in

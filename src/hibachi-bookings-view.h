@@ -22,6 +22,8 @@ void                hibachi_bookings_view_set_station  (HibachiBookingsView *sel
 HibachiBookingList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
 /* The query the filters make, as sent to the server. */
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
+void                hibachi_bookings_view_export_csv   (HibachiBookingsView *self,
+                                                        GFile               *file);
 void                hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
                                                            const char          *date,
                                                            const char          *pdf_path);

@@ -614,6 +614,82 @@ test_new_booking (Fixture *f, gconstpointer data)
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS + 1);
 }
 
+static GtkLabel *find_label_containing (GtkWidget *root, const char *text);
+
+static char **
+read_csv_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  char **lines;
+  guint n;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The last row ends with CRLF too. */
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_free (lines[n - 1]);
+  lines[n - 1] = NULL;
+  return lines;
+}
+
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-csv-XXXXXX", NULL);
+  g_autofree char *selected_path = g_build_filename (dir, "selected.csv", NULL);
+  g_autofree char *filtered_path = g_build_filename (dir, "pending.csv", NULL);
+  g_autoptr(GFile) selected_file = g_file_new_for_path (selected_path);
+  g_autoptr(GFile) filtered_file = g_file_new_for_path (filtered_path);
+  g_auto(GStrv) lines = NULL;
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  guint n_pending;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+
+  /* Two selected rows: exactly those two. */
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  hibachi_bookings_view_export_csv (view, selected_file);
+  /* The toast comes once the file is written. */
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), "Exported 2 bookings") != NULL);
+  lines = read_csv_lines (selected_path);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "Reference,"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+      g_autofree char *prefix = g_strconcat (hibachi_booking_get_reference (b), ",", NULL);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], prefix));
+    }
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* No selection: every booking of the filter, fetched from the server. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  n_pending = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n_pending, >, 0);
+  hibachi_bookings_view_export_csv (view, filtered_file);
+  {
+    g_autofree char *done = g_strdup_printf ("Exported %u bookings", n_pending);
+
+    WAIT_FOR (g_file_test (filtered_path, G_FILE_TEST_EXISTS) &&
+              find_label_containing (GTK_WIDGET (f->window), done) != NULL);
+  }
+  lines = read_csv_lines (filtered_path);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_pending + 1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_assert_nonnull (strstr (lines[i], ",Pending,"));
+
+  g_unlink (selected_path);
+  g_unlink (filtered_path);
+  g_rmdir (dir);
+}
+
 static GtkLabel *
 find_label_containing (GtkWidget  *root,
                        const char *text)
@@ -729,6 +805,7 @@ main (int argc, char *argv[])
   ADD ("stale-edit", test_stale_edit);
   ADD ("error-and-offline", test_error_and_offline);
   ADD ("new-booking", test_new_booking);
+  ADD ("export-csv", test_export_csv);
   ADD ("run-sheet", test_run_sheet);
 #undef ADD
 
