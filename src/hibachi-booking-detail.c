@@ -795,6 +795,11 @@ assign_selection_cb (GtkListBox    *list,
   gboolean conflict = row != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict"));
   const char *reason = gtk_editable_get_text (GTK_EDITABLE (assign->reason_entry));
 
+  /* A closing dialog lets go of its list first; emptied, the list
+   * unselects its row with no dialog left to update. */
+  if (gtk_widget_get_root (GTK_WIDGET (list)) != GTK_ROOT (assign->dialog))
+    return;
+
   gtk_widget_set_visible (GTK_WIDGET (assign->reason_entry), conflict);
   adw_message_dialog_set_response_label (assign->dialog, "assign", conflict ? _("Assign _Anyway") : _("_Assign"));
   adw_message_dialog_set_response_enabled (assign->dialog, "assign",

@@ -616,6 +616,176 @@ test_new_booking (Fixture *f, gconstpointer data)
 
 static GtkLabel *find_label_containing (GtkWidget *root, const char *text);
 
+/* The detail's actions, as a person does them: buttons, dialogs, reasons. */
+
+static char *
+create_booking (Fixture *f, const char *token, const char *station, const char *date)
+{
+  g_autofree char *body = g_strdup_printf (
+    "{\"customer_name\":\"Grace Hopper\",\"customer_email\":\"grace@example.com\","
+    "\"customer_phone\":\"(510) 555-0199\",\"event_date\":\"%s\",\"slot\":\"18:00\","
+    "\"adults\":12,\"children\":0,\"toddlers\":0,\"venue_address\":\"1 Main St, Fremont, CA\","
+    "\"venue_lat\":37.5485,\"venue_lng\":-121.9886,\"station_id\":\"%s\"}", date, station);
+  g_autoptr(HibachiTestResponse) created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", token, body, NULL);
+
+  g_assert_cmpuint (created->status, ==, 201);
+  return g_strdup (json_object_get_string_member (hibachi_test_response_object (created), "reference"));
+}
+
+static HibachiBookingDetail *
+open_booking (Fixture *f, const char *reference)
+{
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (f->window);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_autofree char *q = g_strconcat ("q=", reference, NULL);
+
+  type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, reference);
+  WAIT_FOR (strstr (hibachi_booking_list_get_query (booking_list (f)), q) != NULL &&
+            !hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 1);
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
+  settle ();
+  return HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+}
+
+/* What the server holds: the number of bookings matching @reference, and
+ * whether the one match has @member = @value. */
+static gint64
+server_count (Fixture *f, const char *token, const char *reference)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings?q=", reference, NULL);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+
+  return json_object_get_int_member (hibachi_test_response_object (r), "total_count");
+}
+
+static gboolean
+server_has (Fixture *f, const char *token, const char *reference, const char *member, const char *value)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings?q=", reference, NULL);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  JsonArray *data = json_object_get_array_member (hibachi_test_response_object (r), "data");
+
+  return json_array_get_length (data) == 1 &&
+         g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (data, 0), member, NULL), value) == 0;
+}
+
+static AdwMessageDialog *
+click_for_dialog (HibachiBookingDetail *detail, const char *button)
+{
+  GtkWidget *b = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, button);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (b);
+  g_assert_true (gtk_widget_is_sensitive (b));
+  g_signal_emit_by_name (b, "clicked");
+  WAIT_FOR ((dialog = find_window_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  settle ();
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static GtkListBoxRow *
+chef_row (AdwMessageDialog *dialog, const char *chef_id, gboolean want_conflict)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      gboolean conflict = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict"));
+
+      if (chef_id != NULL ? g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), chef_id) == 0
+                          : conflict == want_conflict)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+test_actions (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, token, "CA-FREMONT-001");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 24);
+  g_autofree char *date = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *chef_id = NULL;
+  HibachiBookingDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkListBoxRow *row;
+
+  sign_in_to_main (f);
+  first = create_booking (f, token, fremont, date);
+  second = create_booking (f, token, fremont, date);
+
+  /* Confirm. */
+  detail = open_booking (f, first);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "C_onfirm"), "clicked");
+  WAIT_FOR (server_has (f, token, first, "status", "confirmed"));
+
+  /* Assign the best chef without a conflict. */
+  dialog = click_for_dialog (detail, "Assign _Chef…");
+  row = chef_row (dialog, NULL, FALSE);
+  g_assert_nonnull (row);
+  chef_id = g_strdup (g_object_get_data (G_OBJECT (row), "chef-id"));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+  respond (dialog, "assign");
+  WAIT_FOR (server_has (f, token, first, "chef_id", chef_id));
+
+  /* The same chef for a party at the same time: a conflict, explained, and
+   * only "Assign Anyway" with a reason of 10+ characters goes through. */
+  detail = open_booking (f, second);
+  dialog = click_for_dialog (detail, "Assign _Chef…");
+  row = chef_row (dialog, chef_id, FALSE);
+  g_assert_nonnull (row);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+  settle ();
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "assign"), ==, "Assign _Anyway");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "assign"));
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "too short");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "assign"));
+  save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Customer asked for this chef by name");
+  respond (dialog, "assign");
+  WAIT_FOR (server_has (f, token, second, "chef_id", chef_id));
+
+  /* Cancel with a reason; a short one is refused in the dialog. */
+  dialog = click_for_dialog (detail, "Cance_l Booking…");
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "no");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Customer moved the party to spring");
+  respond (dialog, "apply");
+  WAIT_FOR (server_has (f, token, second, "status", "cancelled"));
+
+  /* History tells who did what and why. */
+  WAIT_FOR (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_History")));
+  dialog = click_for_dialog (detail, "_History");
+  WAIT_FOR (find_label_containing (GTK_WIDGET (dialog), "Customer moved the party to spring") != NULL);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Customer asked for this chef by name"));
+  respond (dialog, "close");
+
+  /* Delete: gone from the server's lists. */
+  detail = open_booking (f, first);
+  dialog = click_for_dialog (detail, "_Delete…");
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Entered twice by mistake");
+  respond (dialog, "apply");
+  WAIT_FOR (server_count (f, token, first) == 0);
+}
+
+
 static char **
 read_csv_lines (const char *path)
 {
@@ -805,6 +975,7 @@ main (int argc, char *argv[])
   ADD ("stale-edit", test_stale_edit);
   ADD ("error-and-offline", test_error_and_offline);
   ADD ("new-booking", test_new_booking);
+  ADD ("actions", test_actions);
   ADD ("export-csv", test_export_csv);
   ADD ("run-sheet", test_run_sheet);
 #undef ADD
