@@ -712,6 +712,49 @@ chef_row (AdwMessageDialog *dialog, const char *chef_id, gboolean want_conflict)
 }
 
 static void
+test_confirm_selected (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  guint n_pending;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  n_pending = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n_pending, >=, 3);
+
+  /* Three pending bookings selected, one click: all three confirmed. */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+      g_ptr_array_add (references, g_strdup (hibachi_booking_get_reference (b)));
+    }
+  settle ();
+  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "C_onfirm Selected")));
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.confirm-selected", NULL);
+  for (guint i = 0; i < references->len; i++)
+    WAIT_FOR (server_has (f, token, g_ptr_array_index (references, i), "status", "confirmed"));
+
+  /* The list reloads: the pending filter no longer lists them. */
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == n_pending - 3);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))); i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+
+      if (hibachi_booking_is_loaded (b))
+        for (guint j = 0; j < references->len; j++)
+          g_assert_cmpstr (hibachi_booking_get_reference (b), !=, g_ptr_array_index (references, j));
+    }
+}
+
+static void
 test_actions (Fixture *f, gconstpointer data)
 {
   g_autofree char *token = hibachi_test_login (f->ts, OWNER);
@@ -976,6 +1019,7 @@ main (int argc, char *argv[])
   ADD ("error-and-offline", test_error_and_offline);
   ADD ("new-booking", test_new_booking);
   ADD ("actions", test_actions);
+  ADD ("confirm-selected", test_confirm_selected);
   ADD ("export-csv", test_export_csv);
   ADD ("run-sheet", test_run_sheet);
 #undef ADD
