@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include "hibachi-api-error.h"
 #include "hibachi-booking-fetch.h"
 
 #define FETCH_PAGE_SIZE 500
@@ -34,24 +33,19 @@ page_cb (GObject      *source,
   Fetch *fetch = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  JsonNode *data = root ? json_object_get_member (root, "data") : NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  gboolean has_next = FALSE;
 
-  if (error == NULL && (data == NULL || !JSON_NODE_HOLDS_ARRAY (data)))
-    error = g_error_new_literal (HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
-                                 "The server sent a list of bookings in an unknown shape.");
-
-  for (guint i = 0; error == NULL && i < json_array_get_length (json_node_get_array (data)); i++)
+  if (error == NULL)
+    page = hibachi_booking_parse_page (reply, NULL, &has_next, &error);
+  if (error != NULL)
     {
-      HibachiBooking *booking = hibachi_booking_new_from_json (json_array_get_element (json_node_get_array (data), i), &error);
-
-      if (booking != NULL)
-        g_ptr_array_add (fetch->bookings, booking);
+      g_task_return_error (task, error);
+      return;
     }
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else if (json_object_get_boolean_member_with_default (root, "has_next", FALSE))
+  g_ptr_array_extend_and_steal (fetch->bookings, g_steal_pointer (&page));
+  if (has_next)
     fetch_next_page (g_steal_pointer (&task));
   else
     g_task_return_pointer (task, g_ptr_array_ref (fetch->bookings), (GDestroyNotify) g_ptr_array_unref);

@@ -157,7 +157,7 @@ get_item (GListModel *model,
   booking = g_ptr_array_index (self->items, position);
   if (booking == NULL)
     {
-      booking = hibachi_booking_new_placeholder ();
+      booking = hibachi_booking_new_unloaded ();
       g_ptr_array_index (self->items, position) = booking;
     }
 
@@ -201,10 +201,8 @@ page_cb (GObject      *source,
   HibachiBookingList *self = request->self;
   GError *error = NULL;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonObject *root;
-  JsonArray *data;
-  gint64 total;
+  g_autoptr(GPtrArray) page = NULL;
+  gint64 total = 0;
   guint start, old_len;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -218,25 +216,8 @@ page_cb (GObject      *source,
   g_hash_table_remove (self->pages_loading, GUINT_TO_POINTER (request->page));
   set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
-  root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  if (error == NULL &&
-      (root == NULL || !json_object_has_member (root, "data") ||
-       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "data")) ||
-       !json_object_has_member (root, "total_count")))
-    error = g_error_new_literal (HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
-                                 "The server sent a list of bookings in an unknown shape.");
-
   if (error == NULL)
-    {
-      data = json_object_get_array_member (root, "data");
-      for (guint i = 0; i < json_array_get_length (data) && error == NULL; i++)
-        {
-          HibachiBooking *booking = hibachi_booking_new_from_json (json_array_get_element (data, i), &error);
-
-          if (booking != NULL)
-            g_ptr_array_add (page, booking);
-        }
-    }
+    page = hibachi_booking_parse_page (reply, &total, NULL, &error);
 
   if (error != NULL)
     {
@@ -249,7 +230,6 @@ page_cb (GObject      *source,
   if (self->error != NULL)
     set_error (self, NULL);
 
-  total = MAX (json_object_get_int_member (root, "total_count"), 0);
   start = request->page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
   old_len = self->items->len;
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-booking-list.h: the bookings of a query as a GListModel that pages
  * from the server while the view scrolls. It knows the total at once, asks
- * for the page of any row the view wants, hands out placeholders meanwhile
+ * for the page of any row the view wants, hands out unloaded rows meanwhile
  * and keeps what it loaded — so 100,000 bookings cost only what is seen. */
 #pragma once
 

@@ -12,7 +12,7 @@
 struct _HibachiBooking
 {
   GObject     parent_instance;
-  JsonObject *json;       /* NULL for a placeholder */
+  JsonObject *json;       /* NULL while unloaded */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiBooking, hibachi_booking, G_TYPE_OBJECT)
@@ -119,8 +119,43 @@ hibachi_booking_new_from_json (JsonNode  *node,
   return self;
 }
 
+GPtrArray *
+hibachi_booking_parse_page (JsonNode  *reply,
+                            gint64    *out_total,
+                            gboolean  *out_has_next,
+                            GError   **error)
+{
+  JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  JsonNode *data = root ? json_object_get_member (root, "data") : NULL;
+  g_autoptr(GPtrArray) page = NULL;
+
+  if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data) || !json_object_has_member (root, "total_count"))
+    {
+      g_set_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
+                   _("The server sent a list of bookings in an unknown shape."));
+      return NULL;
+    }
+
+  page = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (data)); i++)
+    {
+      HibachiBooking *booking = hibachi_booking_new_from_json (json_array_get_element (json_node_get_array (data), i), error);
+
+      if (booking == NULL)
+        return NULL;
+      g_ptr_array_add (page, booking);
+    }
+
+  if (out_total != NULL)
+    *out_total = MAX (json_object_get_int_member (root, "total_count"), 0);
+  if (out_has_next != NULL)
+    *out_has_next = json_object_get_boolean_member_with_default (root, "has_next", FALSE);
+
+  return g_steal_pointer (&page);
+}
+
 HibachiBooking *
-hibachi_booking_new_placeholder (void)
+hibachi_booking_new_unloaded (void)
 {
   return g_object_new (HIBACHI_TYPE_BOOKING, NULL);
 }
@@ -128,7 +163,7 @@ hibachi_booking_new_placeholder (void)
 HibachiBooking *
 hibachi_booking_copy (HibachiBooking *self)
 {
-  HibachiBooking *copy = hibachi_booking_new_placeholder ();
+  HibachiBooking *copy = hibachi_booking_new_unloaded ();
 
   if (self->json != NULL)
     copy->json = json_object_ref (self->json);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-booking.h: a booking as the server sends it (the JSON shape of the
- * booking entity lives here once), or a placeholder while its page loads. */
+ * booking entity lives here once), or unloaded (no data yet) while its page loads. */
 #pragma once
 
 #include <gio/gio.h>
@@ -16,7 +16,13 @@ extern const char * const hibachi_booking_editable_fields[];
 
 HibachiBooking *hibachi_booking_new_from_json    (JsonNode        *node,
                                                   GError         **error);
-HibachiBooking *hibachi_booking_new_placeholder  (void);
+HibachiBooking *hibachi_booking_new_unloaded     (void);
+/* A page of GET /api/v1/bookings: (transfer full) (element-type HibachiBooking),
+ * or NULL with HIBACHI_API_ERROR_PARSE when the page or any row is malformed. */
+GPtrArray      *hibachi_booking_parse_page       (JsonNode        *reply,
+                                                  gint64          *out_total,
+                                                  gboolean        *out_has_next,
+                                                  GError         **error);
 /* A new object with the same data: for holders that must not see the list
  * reuse a row's object for another booking. */
 HibachiBooking *hibachi_booking_copy             (HibachiBooking  *self);
