@@ -514,6 +514,9 @@ field_title (const char *member)
   static const struct { const char *member; const char *title; } others[] = {
     { "slot", N_("Slot") }, { "adults", N_("Adults (13+)") }, { "children", N_("Children (6–12)") },
     { "toddlers", N_("Toddlers (free)") }, { "deposit_paid", N_("Deposit Paid") },
+    { "status", N_("Status") }, { "chef_id", N_("Chef") }, { "requested_chef_id", N_("Requested Chef") },
+    { "station_id", N_("Station") }, { "total_cents", N_("Total") }, { "deposit_cents", N_("Deposit") },
+    { "allergens", N_("Allergens") }, { "venue_lat", N_("Venue Latitude") }, { "venue_lng", N_("Venue Longitude") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -524,6 +527,55 @@ field_title (const char *member)
       return _(others[i].title);
 
   return member;
+}
+
+/* A booking member's value as a person reads it: names for ids, money,
+ * status labels, yes/no; "—" for none. */
+static char *
+field_value_text (HibachiBookingDetail *self,
+                  const char           *member,
+                  JsonNode             *value)
+{
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("—");
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (value);
+      const char *name = NULL;
+
+      if (self->directory != NULL && (g_str_equal (member, "chef_id") || g_str_equal (member, "requested_chef_id")))
+        name = hibachi_directory_chef_name (self->directory, text);
+      else if (self->directory != NULL && g_str_equal (member, "station_id"))
+        name = hibachi_directory_station_name (self->directory, text);
+      else if (g_str_equal (member, "status"))
+        name = hibachi_booking_status_label (text);
+      return g_strdup (name != NULL ? name : text);
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (value) ? _("Yes") : _("No"));
+
+  if (JSON_NODE_HOLDS_VALUE (value) && g_str_has_suffix (member, "_cents"))
+    return hibachi_format_cents (json_node_get_int (value));
+
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_DOUBLE)
+    return g_strdup_printf ("%.5f", json_node_get_double (value));
+
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = field_value_text (self, member, json_array_get_element (array, i));
+          g_string_append_printf (text, "%s%s", i ? ", " : "", item);
+        }
+      return g_string_free (text, FALSE);
+    }
+
+  return json_to_string (value, FALSE);
 }
 
 static void
@@ -542,8 +594,8 @@ show_stale_dialog (HibachiBookingDetail *self,
     {
       JsonNode *theirs = json_object_get_member (current, l->data);
       JsonNode *mine = json_object_get_member (changes, l->data);
-      g_autofree char *theirs_text = theirs ? json_to_string (theirs, FALSE) : g_strdup ("—");
-      g_autofree char *mine_text = json_to_string (mine, FALSE);
+      g_autofree char *theirs_text = field_value_text (self, l->data, theirs);
+      g_autofree char *mine_text = field_value_text (self, l->data, mine);
 
       /* Translators: a field, their value, your value */
       g_string_append_printf (body, _("\n• %s — theirs: %s, yours: %s"), field_title (l->data), theirs_text, mine_text);
@@ -934,6 +986,21 @@ assign_clicked_cb (HibachiBookingDetail *self)
                                 g_object_ref (self));
 }
 
+static const char *
+action_label (const char *action)
+{
+  static const struct { const char *action; const char *label; } labels[] = {
+    { "create", N_("created") }, { "update", N_("edited") }, { "confirm", N_("confirmed") },
+    { "cancel", N_("cancelled") }, { "delete", N_("deleted") }, { "assign_chef", N_("assigned a chef") },
+    { "assign_chef_override", N_("assigned a chef despite a conflict") }, { "unassign_chef", N_("unassigned the chef") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].action, action) == 0)
+      return _(labels[i].label);
+  return action;
+}
+
 static void
 history_cb (GObject      *source,
             GAsyncResult *result,
@@ -961,27 +1028,47 @@ history_cb (GObject      *source,
       JsonObject *changes = json_object_get_object_member (entry, "changes");
       g_autoptr(GList) members = json_object_get_members (changes);
 
-      g_string_append_printf (text, "%s%s — %s — %s", i ? "\n\n" : "",
-                              json_object_get_string_member (entry, "at"),
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "at"), NULL);
+      g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+      /* Translators: when a change was made, as strftime */
+      g_autofree char *when = local ? g_date_time_format (local, _("%a %d %b %Y, %H:%M"))
+                                    : g_strdup (json_object_get_string_member (entry, "at"));
+
+      /* Translators: when — who — what was done */
+      g_string_append_printf (text, _("%s%s — %s — %s"), i ? "\n\n" : "", when,
                               json_object_get_string_member_with_default (entry, "actor_email", "?"),
-                              json_object_get_string_member (entry, "action"));
+                              action_label (json_object_get_string_member (entry, "action")));
       if (json_object_get_string_member_with_default (entry, "reason", NULL) != NULL)
         g_string_append_printf (text, " (%s)", json_object_get_string_member (entry, "reason"));
       for (const GList *l = members; l != NULL; l = l->next)
         {
           JsonObject *change = json_object_get_object_member (changes, l->data);
-          g_autofree char *old = json_to_string (json_object_get_member (change, "old"), FALSE);
-          g_autofree char *new = json_to_string (json_object_get_member (change, "new"), FALSE);
+          g_autofree char *old = NULL;
+          g_autofree char *new = NULL;
 
-          g_string_append_printf (text, "\n    %s: %s → %s", (const char *) l->data, old, new);
+          /* Bookkeeping the server does on every write; a new booking's
+           * fields are the booking itself. */
+          if (g_str_equal (l->data, "version") || g_str_equal (l->data, "updated_at") ||
+              g_strcmp0 (json_object_get_string_member (entry, "action"), "create") == 0)
+            continue;
+          old = field_value_text (self, l->data, json_object_get_member (change, "old"));
+          new = field_value_text (self, l->data, json_object_get_member (change, "new"));
+          /* The reason is already said beside the action. */
+          if (g_str_equal (old, new) ||
+              g_strcmp0 (new, json_object_get_string_member_with_default (entry, "reason", NULL)) == 0)
+            continue;
+          g_string_append_printf (text, "\n    %s: %s → %s", field_title (l->data), old, new);
         }
     }
 
   label = gtk_label_new (text->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Measured as wrapped at the dialog's width, so the dialog grows to fit. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);

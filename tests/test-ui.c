@@ -765,6 +765,7 @@ test_actions (Fixture *f, gconstpointer data)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *chef_id = NULL;
+  g_autofree char *chef_name = NULL;
   HibachiBookingDetail *detail;
   AdwMessageDialog *dialog;
   GtkListBoxRow *row;
@@ -783,6 +784,7 @@ test_actions (Fixture *f, gconstpointer data)
   row = chef_row (dialog, NULL, FALSE);
   g_assert_nonnull (row);
   chef_id = g_strdup (g_object_get_data (G_OBJECT (row), "chef-id"));
+  chef_name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
   respond (dialog, "assign");
   WAIT_FOR (server_has (f, token, first, "chef_id", chef_id));
@@ -818,6 +820,17 @@ test_actions (Fixture *f, gconstpointer data)
   dialog = click_for_dialog (detail, "_History");
   WAIT_FOR (find_label_containing (GTK_WIDGET (dialog), "Customer moved the party to spring") != NULL);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Customer asked for this chef by name"));
+  /* In words a person reads: labels and names, not members and ids. */
+  {
+    const char *history = gtk_label_get_text (find_label_containing (GTK_WIDGET (dialog), "Customer moved the party"));
+    g_autofree char *assigned = g_strdup_printf ("Chef: — → %s", chef_name);
+
+    g_assert_nonnull (strstr (history, "Status: Pending → Cancelled"));
+    g_assert_nonnull (strstr (history, assigned));
+    g_assert_null (strstr (history, chef_id));
+    g_assert_null (strstr (history, "chef_id"));
+  }
+  save_screenshot (GTK_WIDGET (dialog), "history");
   respond (dialog, "close");
 
   /* Delete: gone from the server's lists. */
