@@ -684,6 +684,7 @@ typedef struct
   HibachiBookingsView *self;
   GFile               *file;
   GString             *csv;
+  GtkBitset           *positions;  /* of the filter's rows to keep; NULL: all */
   guint                written;
 } Export;
 
@@ -693,6 +694,7 @@ export_free (Export *export)
   g_object_unref (export->self);
   g_object_unref (export->file);
   g_string_free (export->csv, TRUE);
+  g_clear_pointer (&export->positions, gtk_bitset_unref);
   g_free (export);
 }
 
@@ -748,6 +750,16 @@ export_fetched_cb (GObject      *source,
       export_free (export);
       return;
     }
+  if (export->positions != NULL)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < bookings->len; i++)
+        if (gtk_bitset_contains (export->positions, i))
+          g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (bookings, i)));
+      export_write (export, kept);
+      return;
+    }
   export_write (export, bookings);
 }
 
@@ -781,14 +793,27 @@ hibachi_bookings_view_export_csv (HibachiBookingsView *self,
   if (gtk_bitset_get_size (selected) > 1)
     {
       g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+      gboolean all_loaded = TRUE;
       GtkBitsetIter iter;
       guint position;
 
-      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more && all_loaded;
            more = gtk_bitset_iter_next (&iter, &position))
-        g_ptr_array_add (bookings, g_list_model_get_item (G_LIST_MODEL (self->list), position));
-      export_write (export, bookings);
-      return;
+        {
+          HibachiBooking *booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+          all_loaded = hibachi_booking_is_loaded (booking);
+          g_ptr_array_add (bookings, booking);
+        }
+      if (all_loaded)
+        {
+          export_write (export, bookings);
+          return;
+        }
+      /* A selection reaching rows not in memory (Ctrl+A over 100k): the
+       * filter's rows from the server, those at the selected positions. */
+      if (gtk_bitset_get_size (selected) < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+        export->positions = gtk_bitset_ref (selected);
     }
 
   toast (self, _("Exporting bookings…"));
