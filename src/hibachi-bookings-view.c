@@ -570,6 +570,92 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The bookings a selection stands for, with their data: from memory when
+ * every selected row is loaded; otherwise (Ctrl+A over 100k rows, a
+ * shift-click across pages never shown) the filter's rows from the server,
+ * those at the selected positions. A selection smaller than @min_selection
+ * stands for the whole filter. Finishes with a GPtrArray of HibachiBooking. */
+
+static void
+selected_fetched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GtkBitset *positions = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+  GPtrArray *kept;
+
+  if (bookings == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (positions == NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bookings), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < bookings->len; i++)
+    if (gtk_bitset_contains (positions, i))
+      g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (bookings, i)));
+  g_task_return_pointer (task, kept, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+selected_bookings_async (HibachiBookingsView *self,
+                         guint                min_selection,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (self, self->cancellable, callback, user_data);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n_selected = (guint) gtk_bitset_get_size (selected);
+  g_autofree char *query = NULL;
+
+  if (n_selected > 0 && n_selected >= min_selection)
+    {
+      g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+      gboolean all_loaded = TRUE;
+      GtkBitsetIter iter;
+      guint position;
+
+      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more && all_loaded;
+           more = gtk_bitset_iter_next (&iter, &position))
+        {
+          HibachiBooking *booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+          all_loaded = hibachi_booking_is_loaded (booking);
+          g_ptr_array_add (bookings, booking);
+        }
+      if (all_loaded)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&bookings), (GDestroyNotify) g_ptr_array_unref);
+          g_object_unref (task);
+          return;
+        }
+      if (n_selected < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+        g_task_set_task_data (task, gtk_bitset_ref (selected), (GDestroyNotify) gtk_bitset_unref);
+    }
+
+  /* Thousands of rows can take seconds. */
+  toast (self, _("Getting the bookings from the server…"));
+  query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query, self->cancellable,
+                                   selected_fetched_cb, task);
+}
+
+static GPtrArray *
+selected_bookings_finish (HibachiBookingsView  *self,
+                          GAsyncResult         *result,
+                          GError              **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 typedef struct
 {
   HibachiBookingsView *self;
@@ -613,26 +699,32 @@ confirm_one_cb (GObject      *source,
 }
 
 static void
-confirm_selected_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+confirm_selection_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  ConfirmBatch *batch = g_new0 (ConfirmBatch, 1);
-  GtkBitsetIter iter;
-  guint position;
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = selected_bookings_finish (self, result, &error);
+  ConfirmBatch *batch;
 
-  batch->self = g_object_ref (self);
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
-       more = gtk_bitset_iter_next (&iter, &position))
+  if (bookings == NULL)
     {
-      g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  batch = g_new0 (ConfirmBatch, 1);
+  batch->self = g_object_ref (self);
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      HibachiBooking *booking = g_ptr_array_index (bookings, i);
       g_autofree char *path = NULL;
       g_autofree char *version = NULL;
       HibachiRequestOptions options = { 0 };
 
-      if (!hibachi_booking_is_loaded (booking) || g_strcmp0 (hibachi_booking_get_status (booking), "pending") != 0)
+      if (g_strcmp0 (hibachi_booking_get_status (booking), "pending") != 0)
         continue;
       path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (booking), "/confirm", NULL);
       version = g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_version (booking));
@@ -648,6 +740,19 @@ confirm_selected_action (GtkWidget  *widget,
       g_object_unref (batch->self);
       g_free (batch);
     }
+}
+
+static void
+confirm_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (selected) || self->session == NULL)
+    return;
+  selected_bookings_async (self, 1, confirm_selection_cb, NULL);
 }
 
 static void
@@ -684,7 +789,6 @@ typedef struct
   HibachiBookingsView *self;
   GFile               *file;
   GString             *csv;
-  GtkBitset           *positions;  /* of the filter's rows to keep; NULL: all */
   guint                written;
 } Export;
 
@@ -694,7 +798,6 @@ export_free (Export *export)
   g_object_unref (export->self);
   g_object_unref (export->file);
   g_string_free (export->csv, TRUE);
-  g_clear_pointer (&export->positions, gtk_bitset_unref);
   g_free (export);
 }
 
@@ -742,22 +845,12 @@ export_fetched_cb (GObject      *source,
 {
   Export *export = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) bookings = selected_bookings_finish (HIBACHI_BOOKINGS_VIEW (source), result, &error);
 
   if (bookings == NULL)
     {
       toast (export->self, error->message);
       export_free (export);
-      return;
-    }
-  if (export->positions != NULL)
-    {
-      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < bookings->len; i++)
-        if (gtk_bitset_contains (export->positions, i))
-          g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (bookings, i)));
-      export_write (export, kept);
       return;
     }
   export_write (export, bookings);
@@ -774,8 +867,6 @@ void
 hibachi_bookings_view_export_csv (HibachiBookingsView *self,
                                   GFile               *file)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autofree char *query = NULL;
   Export *export;
 
   g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
@@ -790,36 +881,8 @@ hibachi_bookings_view_export_csv (HibachiBookingsView *self,
   export->csv = g_string_new (NULL);
   hibachi_booking_csv_append_header (export->csv);
 
-  if (gtk_bitset_get_size (selected) > 1)
-    {
-      g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
-      gboolean all_loaded = TRUE;
-      GtkBitsetIter iter;
-      guint position;
-
-      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more && all_loaded;
-           more = gtk_bitset_iter_next (&iter, &position))
-        {
-          HibachiBooking *booking = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-
-          all_loaded = hibachi_booking_is_loaded (booking);
-          g_ptr_array_add (bookings, booking);
-        }
-      if (all_loaded)
-        {
-          export_write (export, bookings);
-          return;
-        }
-      /* A selection reaching rows not in memory (Ctrl+A over 100k): the
-       * filter's rows from the server, those at the selected positions. */
-      if (gtk_bitset_get_size (selected) < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-        export->positions = gtk_bitset_ref (selected);
-    }
-
-  toast (self, _("Exporting bookings…"));
-  query = hibachi_bookings_view_build_query (self);
-  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query, self->cancellable,
-                                   export_fetched_cb, export);
+  /* Two or more selected: those; otherwise the whole filter. */
+  selected_bookings_async (self, 2, export_fetched_cb, export);
 }
 
 static void
