@@ -6,6 +6,7 @@
 
 #include "hibachi-assignment.h"
 #include "hibachi-geo.h"
+#include "hibachi-json-text.h"
 #include "hibachi-price-sheet.h"
 #include "hibachi-quote.h"
 #include "hibachi-schedule.h"

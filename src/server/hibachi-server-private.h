@@ -107,6 +107,10 @@ gboolean     hibachi_request_query_double   (HibachiServerRequest *req,
 gboolean     hibachi_request_query_date     (HibachiServerRequest *req,
                                              const char           *name,
                                              const char          **out_value);
+/* Parses and checks the JSON object body once (replies 400/422 and returns
+ * FALSE when it is not one); the server does it for every request with a body
+ * before the route runs. */
+gboolean     hibachi_request_parse_body     (HibachiServerRequest *req);
 JsonObject  *hibachi_request_body_object    (HibachiServerRequest *req);
 gint64       hibachi_request_if_match       (HibachiServerRequest *req);
 

@@ -410,30 +410,55 @@ hibachi_request_query_date (HibachiServerRequest *req,
   return TRUE;
 }
 
-JsonObject *
-hibachi_request_body_object (HibachiServerRequest *req)
+gboolean
+hibachi_request_parse_body (HibachiServerRequest *req)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *member = NULL;
   const char *data;
   gsize len;
 
   if (req->body != NULL)
-    return json_node_get_object (req->body);
+    return TRUE;
 
   bytes = soup_message_body_flatten (body);
   data = g_bytes_get_data (bytes, &len);
   if (len == 0)
     {
       hibachi_reply_error (req, 400, "BAD_REQUEST", "This request needs a JSON object body.", NULL);
-      return NULL;
+      return FALSE;
     }
   if (!g_utf8_validate (data, (gssize) len, NULL))
     {
       hibachi_reply_error (req, 400, "BAD_REQUEST", "The body is not valid UTF-8.", NULL);
-      return NULL;
+      return FALSE;
+    }
+
+  /* Before json-glib sees the text: it recurses per nesting level (a long
+   * run of "[" overflows the stack), accepts comments and single quotes, and
+   * silently cuts strings at \u0000. */
+  switch (hibachi_json_text_check (data, len, HIBACHI_JSON_MAX_DEPTH, &member))
+    {
+    case HIBACHI_JSON_TEXT_OK:
+      break;
+    case HIBACHI_JSON_TEXT_TOO_DEEP:
+      hibachi_reply_error (req, 400, "BAD_REQUEST", "The body nests arrays and objects deeper than 64 levels.", NULL);
+      return FALSE;
+    case HIBACHI_JSON_TEXT_NOT_STRICT:
+      hibachi_reply_error (req, 400, "BAD_REQUEST",
+                           "The body is not strict JSON (no comments, single quotes or bare words).", NULL);
+      return FALSE;
+    case HIBACHI_JSON_TEXT_BAD_STRING:
+      if (member != NULL)
+        hibachi_reply_field_error (req, member, "Text may not contain U+0000 or an unpaired surrogate.");
+      else
+        hibachi_reply_error (req, 400, "BAD_REQUEST", "A member name contains U+0000 or an unpaired surrogate.", NULL);
+      return FALSE;
+    default:
+      g_assert_not_reached ();
     }
 
   parser = json_parser_new ();
@@ -441,15 +466,24 @@ hibachi_request_body_object (HibachiServerRequest *req)
     {
       g_autofree char *message = g_strdup_printf ("The body is not valid JSON: %s", error->message);
       hibachi_reply_error (req, 400, "BAD_REQUEST", message, NULL);
-      return NULL;
+      return FALSE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       hibachi_reply_error (req, 400, "BAD_REQUEST", "The body must be a JSON object.", NULL);
-      return NULL;
+      return FALSE;
     }
 
   req->body = json_node_ref (json_parser_get_root (parser));
+
+  return TRUE;
+}
+
+JsonObject *
+hibachi_request_body_object (HibachiServerRequest *req)
+{
+  if (!hibachi_request_parse_body (req))
+    return NULL;
 
   return json_node_get_object (req->body);
 }

@@ -413,6 +413,13 @@ handler_cb (SoupServer        *server,
         }
     }
 
+  /* Every body is checked before any route sees it, whichever route it is. */
+  if (body->length > 0 && !hibachi_request_parse_body (&req))
+    {
+      hibachi_server_principal_free (req.principal);
+      return;
+    }
+
   req.idempotency_key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                       "Idempotency-Key");
   if (g_strcmp0 (method, "POST") == 0 && req.idempotency_key != NULL && req.principal != NULL &&
