@@ -135,6 +135,12 @@ hibachi_test_server_get_db_path (HibachiTestServer *ts)
   return ts->db_path;
 }
 
+HibachiServer *
+hibachi_test_server_get_server (HibachiTestServer *ts)
+{
+  return ts->server;
+}
+
 typedef struct
 {
   HibachiTestServer *ts;

@@ -25,6 +25,8 @@ HibachiTestServer   *hibachi_test_server_start        (guint               n_boo
 void                 hibachi_test_server_stop         (HibachiTestServer  *ts);
 const char          *hibachi_test_server_get_url      (HibachiTestServer  *ts);
 const char          *hibachi_test_server_get_db_path  (HibachiTestServer  *ts);
+/* The server itself, for its test accessors (it runs on another thread). */
+HibachiServer       *hibachi_test_server_get_server   (HibachiTestServer  *ts);
 void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                                        gint64              seconds);
 

@@ -298,7 +298,7 @@ load_anchors (HibachiServerRequest *req,
     return anchors;
 
   sql = g_strdup_printf ("SELECT %s FROM bookings WHERE %s ORDER BY %s", sort->columns, where, sort->order);
-  stmt = hibachi_server_db_prepare (req->db, sql, NULL);
+  stmt = hibachi_server_db_prepare_dynamic (req->db, sql, NULL);
   for (guint i = 0; i < params->len; i++)
     hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
 
@@ -480,7 +480,7 @@ list_cb (HibachiServerRequest *req)
     {
       g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM bookings WHERE %s", where->str);
 
-      stmt = hibachi_server_db_prepare (req->db, count_sql, NULL);
+      stmt = hibachi_server_db_prepare_dynamic (req->db, count_sql, NULL);
       for (guint i = 0; i < params->len; i++)
         hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
       total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
@@ -509,7 +509,7 @@ list_cb (HibachiServerRequest *req)
 
   g_string_append_printf (sql, "SELECT " HIBACHI_BOOKING_COLUMNS " FROM bookings WHERE %s ORDER BY %s LIMIT ? OFFSET ?",
                           where->str, sort->order);
-  stmt = hibachi_server_db_prepare (req->db, sql->str, NULL);
+  stmt = hibachi_server_db_prepare_dynamic (req->db, sql->str, NULL);
   for (guint i = 0; i < params->len; i++)
     hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
   for (int c = 0; c < anchor_columns; c++)

@@ -8,11 +8,23 @@
 #include "hibachi-server-db.h"
 #include "hibachi-server-schema.h"
 
+/* Statements built from a request's members (UPDATE … SET of the members
+ * given): at most this many are kept, least recently used dropped first. */
+#define DYNAMIC_STATEMENTS_MAX 64
+
 struct _HibachiServerDb
 {
   sqlite3    *handle;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *dynamic;      /* SQL text → GList link in dynamic_lru */
+  GQueue      dynamic_lru;  /* DynamicStatement, most recently used first */
 };
+
+typedef struct
+{
+  char         *sql;
+  sqlite3_stmt *stmt;
+} DynamicStatement;
 
 G_DEFINE_QUARK (hibachi-server-db-error-quark, hibachi_server_db_error)
 
@@ -33,6 +45,16 @@ static void
 finalize_statement (gpointer data)
 {
   sqlite3_finalize (data);
+}
+
+static void
+dynamic_statement_free (gpointer data)
+{
+  DynamicStatement *entry = data;
+
+  sqlite3_finalize (entry->stmt);
+  g_free (entry->sql);
+  g_free (entry);
 }
 
 gboolean
@@ -108,6 +130,8 @@ hibachi_server_db_open (const char  *path,
   HibachiServerDb *db = g_new0 (HibachiServerDb, 1);
 
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  db->dynamic = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&db->dynamic_lru);
 
   if (sqlite3_open_v2 (path, &db->handle,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -151,6 +175,8 @@ hibachi_server_db_free (HibachiServerDb *db)
     return;
 
   g_clear_pointer (&db->statements, g_hash_table_unref);
+  g_clear_pointer (&db->dynamic, g_hash_table_unref);
+  g_queue_clear_full (&db->dynamic_lru, dynamic_statement_free);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
   g_free (db);
@@ -186,6 +212,57 @@ hibachi_server_db_prepare (HibachiServerDb  *db,
   g_hash_table_insert (db->statements, g_strdup (sql), stmt);
 
   return stmt;
+}
+
+sqlite3_stmt *
+hibachi_server_db_prepare_dynamic (HibachiServerDb  *db,
+                                   const char       *sql,
+                                   GError          **error)
+{
+  GList *link = g_hash_table_lookup (db->dynamic, sql);
+  DynamicStatement *entry;
+  sqlite3_stmt *stmt;
+
+  if (link != NULL)
+    {
+      g_queue_unlink (&db->dynamic_lru, link);
+      g_queue_push_head_link (&db->dynamic_lru, link);
+      entry = link->data;
+      sqlite3_reset (entry->stmt);
+      sqlite3_clear_bindings (entry->stmt);
+      return entry->stmt;
+    }
+
+  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      hibachi_server_db_set_error (db, error);
+      g_warning ("Cannot prepare %s: %s", sql, sqlite3_errmsg (db->handle));
+      return NULL;
+    }
+
+  /* Only the caller of this function steps a dynamic statement, and it is
+   * done with the previous one: dropping the oldest frees nothing in use. */
+  if (db->dynamic_lru.length >= DYNAMIC_STATEMENTS_MAX)
+    {
+      DynamicStatement *oldest = g_queue_pop_tail (&db->dynamic_lru);
+
+      g_hash_table_remove (db->dynamic, oldest->sql);
+      dynamic_statement_free (oldest);
+    }
+
+  entry = g_new (DynamicStatement, 1);
+  entry->sql = g_strdup (sql);
+  entry->stmt = stmt;
+  g_queue_push_head (&db->dynamic_lru, entry);
+  g_hash_table_insert (db->dynamic, entry->sql, db->dynamic_lru.head);
+
+  return stmt;
+}
+
+guint
+hibachi_server_db_count_statements (HibachiServerDb *db)
+{
+  return g_hash_table_size (db->statements) + db->dynamic_lru.length;
 }
 
 gboolean

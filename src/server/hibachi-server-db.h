@@ -33,6 +33,14 @@ int              hibachi_server_db_get_schema_version (HibachiServerDb *db);
 sqlite3_stmt    *hibachi_server_db_prepare      (HibachiServerDb  *db,
                                                  const char       *sql,
                                                  GError          **error);
+/* The same for SQL built from a request (the columns of an UPDATE): a bounded
+ * cache, so many distinct texts cannot grow memory. Step it to its end before
+ * preparing another dynamic statement. */
+sqlite3_stmt    *hibachi_server_db_prepare_dynamic (HibachiServerDb *db,
+                                                    const char      *sql,
+                                                    GError         **error);
+/* Statements held by @db (both caches). */
+guint            hibachi_server_db_count_statements (HibachiServerDb *db);
 gboolean         hibachi_server_db_exec         (HibachiServerDb  *db,
                                                  const char       *sql,
                                                  GError          **error);

@@ -828,6 +828,14 @@ hibachi_fields_collect (const HibachiFieldSpec *specs,
     }
 }
 
+/* The members in one order whatever the order of the request's keys, so one
+ * set of columns is one statement. */
+static GList *
+sorted_members (JsonObject *object)
+{
+  return g_list_sort (json_object_get_members (object), (GCompareFunc) strcmp);
+}
+
 gboolean
 hibachi_db_update_row (HibachiServerRequest *req,
                        const char           *table,
@@ -837,7 +845,7 @@ hibachi_db_update_row (HibachiServerRequest *req,
                        GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GList) members = json_object_get_members (changes);
+  g_autoptr(GList) members = sorted_members (changes);
   g_autofree char *now = hibachi_server_now_iso (req->server);
   sqlite3_stmt *stmt;
   int index = 1;
@@ -848,7 +856,7 @@ hibachi_db_update_row (HibachiServerRequest *req,
     g_string_append_printf (sql, ", %s = ?", (const char *) l->data);
   g_string_append (sql, " WHERE id = ? AND version = ?");
 
-  stmt = hibachi_server_db_prepare (req->db, sql->str, error);
+  stmt = hibachi_server_db_prepare_dynamic (req->db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   hibachi_server_db_bind_text (stmt, index++, now);
@@ -871,7 +879,7 @@ hibachi_db_insert_row (HibachiServerRequest *req,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new (NULL);
-  g_autoptr(GList) members = json_object_get_members (values);
+  g_autoptr(GList) members = sorted_members (values);
   sqlite3_stmt *stmt;
   int index = 1;
 
@@ -883,7 +891,7 @@ hibachi_db_insert_row (HibachiServerRequest *req,
     }
   g_string_append_printf (sql, ") VALUES (%s)", marks->str);
 
-  stmt = hibachi_server_db_prepare (req->db, sql->str, error);
+  stmt = hibachi_server_db_prepare_dynamic (req->db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   for (const GList *l = members; l != NULL; l = l->next)

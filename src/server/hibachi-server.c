@@ -520,6 +520,14 @@ hibachi_server_disconnect (HibachiServer *self)
     soup_server_disconnect (self->soup);
 }
 
+guint
+hibachi_server_count_statements (HibachiServer *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_SERVER (self), 0);
+
+  return hibachi_server_db_count_statements (self->db);
+}
+
 gboolean
 hibachi_server_is_empty (HibachiServer *self)
 {

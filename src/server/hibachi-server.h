@@ -28,6 +28,8 @@ gboolean       hibachi_server_seed_demo        (HibachiServer  *self,
 /* For tests: moves the server's clock by @seconds (token expiry, lockouts). */
 void           hibachi_server_set_clock_offset (HibachiServer  *self,
                                                 gint64          seconds);
+/* For tests: prepared statements the server holds (bounded). */
+guint          hibachi_server_count_statements (HibachiServer  *self);
 gboolean       hibachi_address_is_loopback     (const char     *address);
 
 G_END_DECLS
