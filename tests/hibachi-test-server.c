@@ -363,6 +363,36 @@ hibachi_test_first_id (HibachiTestServer *ts,
 }
 
 char *
+hibachi_test_etag (HibachiTestServer *ts,
+                   const char        *token,
+                   const char        *path)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (ts, "GET", path, token, NULL, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (soup_message_headers_get_one (r->headers, "ETag"));
+
+  return g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
+}
+
+HibachiTestResponse *
+hibachi_test_write (HibachiTestServer *ts,
+                    const char        *method,
+                    const char        *path,
+                    const char        *token,
+                    const char        *body,
+                    const char        *resource)
+{
+  g_autoptr(HibachiTestResponse) current = hibachi_test_request (ts, "GET", resource, token, NULL, NULL);
+  const char *etag = current->status == 200 ? soup_message_headers_get_one (current->headers, "ETag") : NULL;
+
+  if (etag == NULL)
+    return hibachi_test_request (ts, method, path, token, body, NULL);
+
+  return hibachi_test_request (ts, method, path, token, body, "If-Match", etag, NULL);
+}
+
+char *
 hibachi_test_station_id (HibachiTestServer *ts,
                          const char        *token,
                          const char        *code)

@@ -60,6 +60,20 @@ char                *hibachi_test_first_id            (HibachiTestServer  *ts,
                                                        const char         *token,
                                                        const char         *path);
 
+/* The ETag of GET @path (what a client that loaded it sends as If-Match). */
+char                *hibachi_test_etag                (HibachiTestServer  *ts,
+                                                       const char         *token,
+                                                       const char         *path);
+
+/* @method @path with If-Match: the ETag of GET @resource as @token sees it
+ * now (none when @token cannot read it). */
+HibachiTestResponse *hibachi_test_write               (HibachiTestServer  *ts,
+                                                       const char         *method,
+                                                       const char         *path,
+                                                       const char         *token,
+                                                       const char         *body,
+                                                       const char         *resource);
+
 /* The id of the station with @code. */
 char                *hibachi_test_station_id          (HibachiTestServer  *ts,
                                                        const char         *token,

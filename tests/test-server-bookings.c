@@ -176,8 +176,10 @@ test_filters (Fixture *f, gconstpointer data)
     JsonObject *first = json_array_get_object_element (list (f, f->owner, "?limit=1&sort=-created_at", NULL, &r5), 0);
     g_autofree char *path = g_strconcat ("/api/v1/bookings/", json_object_get_string_member (first, "id"), NULL);
     g_autofree char *old_query = g_strdup_printf ("?q=%s", json_object_get_string_member (first, "reference"));
+    g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, path);
     g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner,
-                                                                "{\"customer_name\":\"Zebediah Quartz\",\"customer_email\":\"zq@example.org\"}", NULL);
+                                                                "{\"customer_name\":\"Zebediah Quartz\",\"customer_email\":\"zq@example.org\"}",
+                                                                "If-Match", etag, NULL);
 
     g_assert_cmpuint (edit->status, ==, 200);
     g_assert_cmpint (total_count (f, f->owner, "?q=zebediah"), ==, 1);
@@ -380,9 +382,12 @@ test_patch_and_concurrency (Fixture *f, gconstpointer data)
                           "{\"customer_phone\":\"12\"}", "{\"adults\":0,\"children\":0}", "{\"requested_chef_id\":\"nobody\"}",
                           "{}" };
 
+    g_autofree char *etag_now = hibachi_test_etag (f->ts, f->owner, path);
+
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->owner, bad[i], NULL);
+        g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->owner, bad[i],
+                                                                 "If-Match", etag_now, NULL);
         g_assert_cmpuint (r->status, >=, 400);
         g_assert_cmpuint (r->status, <, 500);
       }
@@ -394,8 +399,10 @@ test_patch_and_concurrency (Fixture *f, gconstpointer data)
   /* Support staff fix details too. */
   {
     g_autofree char *support = hibachi_test_login (f->ts, "support@demo.test");
+    g_autofree char *etag_now = hibachi_test_etag (f->ts, support, path);
     g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, support,
-                                                             "{\"customer_phone\":\"(510) 555-0199\"}", NULL);
+                                                             "{\"customer_phone\":\"(510) 555-0199\"}",
+                                                             "If-Match", etag_now, NULL);
     g_assert_cmpuint (r->status, ==, 200);
   }
 }
@@ -410,17 +417,21 @@ test_confirm_cancel_delete (Fixture *f, gconstpointer data)
   g_autofree char *support = hibachi_test_login (f->ts, "support@demo.test");
 
   {
-    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", confirm, support, NULL, NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, support, path);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", confirm, support, NULL, "If-Match", etag, NULL);
     g_assert_cmpuint (r->status, ==, 200);
     g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "status"), ==, "confirmed");
   }
   {
-    g_autoptr(HibachiTestResponse) again = hibachi_test_request (f->ts, "POST", confirm, support, NULL, NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, support, path);
+    g_autoptr(HibachiTestResponse) again = hibachi_test_request (f->ts, "POST", confirm, support, NULL, "If-Match", etag, NULL);
     g_assert_cmpuint (again->status, ==, 409);
     g_assert_cmpstr (hibachi_test_response_error_code (again), ==, "CONFLICT");
   }
   {
-    g_autoptr(HibachiTestResponse) short_reason = hibachi_test_request (f->ts, "POST", cancel, support, "{\"reason\":\"  too short \"}", NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, support, path);
+    g_autoptr(HibachiTestResponse) short_reason = hibachi_test_request (f->ts, "POST", cancel, support, "{\"reason\":\"  too short \"}",
+                                                                        "If-Match", etag, NULL);
     g_autoptr(HibachiTestResponse) check = NULL;
 
     g_assert_cmpuint (short_reason->status, ==, 422);
@@ -428,19 +439,25 @@ test_confirm_cancel_delete (Fixture *f, gconstpointer data)
     g_assert_cmpstr (json_object_get_string_member (get_booking (f, id, &check), "status"), ==, "confirmed");
   }
   {
+    g_autofree char *etag = hibachi_test_etag (f->ts, support, path);
     g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", cancel, support,
-                                                             "{\"reason\":\"Customer moved the party to next year.\"}", NULL);
+                                                             "{\"reason\":\"Customer moved the party to next year.\"}",
+                                                             "If-Match", etag, NULL);
     g_assert_cmpuint (r->status, ==, 200);
     g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "status"), ==, "cancelled");
     g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "cancel_reason"), ==,
                      "Customer moved the party to next year.");
   }
   {
+    g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, path);
     g_autoptr(HibachiTestResponse) by_support = hibachi_test_request (f->ts, "DELETE", path, support,
-                                                                      "{\"reason\":\"Duplicate of another booking.\"}", NULL);
-    g_autoptr(HibachiTestResponse) no_reason = hibachi_test_request (f->ts, "DELETE", path, f->owner, "{}", NULL);
+                                                                      "{\"reason\":\"Duplicate of another booking.\"}",
+                                                                      "If-Match", etag, NULL);
+    g_autoptr(HibachiTestResponse) no_reason = hibachi_test_request (f->ts, "DELETE", path, f->owner, "{}",
+                                                                     "If-Match", etag, NULL);
     g_autoptr(HibachiTestResponse) deleted = hibachi_test_request (f->ts, "DELETE", path, f->owner,
-                                                                   "{\"reason\":\"Duplicate of another booking.\"}", NULL);
+                                                                   "{\"reason\":\"Duplicate of another booking.\"}",
+                                                                   "If-Match", etag, NULL);
     g_autoptr(HibachiTestResponse) gone = hibachi_test_request (f->ts, "GET", path, f->owner, NULL, NULL);
 
     g_assert_cmpuint (by_support->status, ==, 403);
@@ -472,6 +489,7 @@ test_assignment (Fixture *f, gconstpointer data)
   g_autofree char *suggest_path = g_strconcat ("/api/v1/bookings/", id, "/chef-suggestions", NULL);
   g_autofree char *chef_path = g_strconcat ("/api/v1/bookings/", id, "/chef", NULL);
   g_autofree char *history_path = g_strconcat ("/api/v1/bookings/", id, "/history", NULL);
+  g_autofree char *booking_path = g_strconcat ("/api/v1/bookings/", id, NULL);
   g_autoptr(HibachiTestResponse) suggestions = hibachi_test_request (f->ts, "GET", suggest_path, f->owner, NULL, NULL);
   JsonArray *ranked = json_object_get_array_member (hibachi_test_response_object (suggestions), "data");
   const char *best = NULL;
@@ -503,8 +521,9 @@ test_assignment (Fixture *f, gconstpointer data)
   {
     g_autofree char *support = hibachi_test_login (f->ts, "support@demo.test");
     g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\"}", best);
-    g_autoptr(HibachiTestResponse) denied = hibachi_test_request (f->ts, "PUT", chef_path, support, body, NULL);
-    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PUT", chef_path, f->owner, body, NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, booking_path);
+    g_autoptr(HibachiTestResponse) denied = hibachi_test_request (f->ts, "PUT", chef_path, support, body, "If-Match", etag, NULL);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PUT", chef_path, f->owner, body, "If-Match", etag, NULL);
     JsonObject *b;
 
     g_assert_cmpuint (denied->status, ==, 403);
@@ -529,7 +548,9 @@ test_assignment (Fixture *f, gconstpointer data)
                                                   json_object_get_double_member (b, "venue_lng"),
                                                   json_object_get_string_member (b, "station_id"));
     g_autoptr(HibachiTestResponse) twin = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->owner, twin_body, NULL);
-    g_autofree char *twin_chef = g_strconcat ("/api/v1/bookings/", json_object_get_string_member (hibachi_test_response_object (twin), "id"), "/chef", NULL);
+    g_autofree char *twin_path = g_strconcat ("/api/v1/bookings/", json_object_get_string_member (hibachi_test_response_object (twin), "id"), NULL);
+    g_autofree char *twin_chef = g_strconcat (twin_path, "/chef", NULL);
+    g_autofree char *twin_etag = hibachi_test_etag (f->ts, f->owner, twin_path);
     g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\"}", best);
     g_autofree char *short_override = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"ok\"}", best);
     g_autofree char *override = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"Two chefs share the grill tonight.\"}", best);
@@ -538,24 +559,27 @@ test_assignment (Fixture *f, gconstpointer data)
 
     (void) fremont_path;
     g_assert_cmpuint (twin->status, ==, 201);
-    conflict = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, body, NULL);
+    conflict = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, body, "If-Match", twin_etag, NULL);
     g_assert_cmpuint (conflict->status, ==, 409);
     conflicts = json_object_get_array_member (json_object_get_object_member (json_object_get_object_member (hibachi_test_response_object (conflict), "error"), "details"), "conflicts");
     g_assert_cmpuint (json_array_get_length (conflicts), >, 0);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "code"), ==, "overlap");
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "booking_id"), ==, id);
 
-    weak = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, short_override, NULL);
+    weak = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, short_override, "If-Match", twin_etag, NULL);
     g_assert_cmpuint (weak->status, ==, 422);
-    forced = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, override, NULL);
+    forced = hibachi_test_request (f->ts, "PUT", twin_chef, f->owner, override, "If-Match", twin_etag, NULL);
     g_assert_cmpuint (forced->status, ==, 200);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hibachi_test_response_object (forced), "conflicts_overridden")), >, 0);
   }
 
   /* Unassign, then the history tells the story. */
   {
-    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "DELETE", chef_path, f->owner, NULL, NULL);
-    g_autoptr(HibachiTestResponse) twice = hibachi_test_request (f->ts, "DELETE", chef_path, f->owner, NULL, NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, booking_path);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "DELETE", chef_path, f->owner, NULL, "If-Match", etag, NULL);
+    g_autofree char *etag_after = hibachi_test_etag (f->ts, f->owner, booking_path);
+    g_autoptr(HibachiTestResponse) twice = hibachi_test_request (f->ts, "DELETE", chef_path, f->owner, NULL,
+                                                                 "If-Match", etag_after, NULL);
     g_autoptr(HibachiTestResponse) history = hibachi_test_request (f->ts, "GET", history_path, f->owner, NULL, NULL);
     JsonArray *entries = json_object_get_array_member (hibachi_test_response_object (history), "data");
     JsonObject *last;
@@ -611,7 +635,7 @@ test_change_feed (Fixture *f, gconstpointer data)
   thread = g_thread_new ("long-poll", long_poll_thread, &poll);
   g_usleep (300 * 1000);
   {
-    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", confirm, f->owner, NULL, NULL);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", confirm, f->owner, NULL, "If-Match", "\"1\"", NULL);
     g_assert_cmpuint (r->status, ==, 200);
   }
   g_thread_join (thread);
@@ -651,7 +675,9 @@ test_audit_log (Fixture *f, gconstpointer data)
   g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?status=pending");
   g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
   g_autofree char *audit = g_strdup_printf ("/api/v1/audit-logs?resource_type=booking&resource_id=%s", id);
-  g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner, "{\"customer_name\":\"Janet Smith\"}", NULL);
+  g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, path);
+  g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner, "{\"customer_name\":\"Janet Smith\"}",
+                                                              "If-Match", etag, NULL);
   g_autoptr(HibachiTestResponse) log = hibachi_test_request (f->ts, "GET", audit, f->owner, NULL, NULL);
   g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
   g_autoptr(HibachiTestResponse) denied = hibachi_test_request (f->ts, "GET", "/api/v1/audit-logs", manager, NULL, NULL);
@@ -768,7 +794,9 @@ test_deep_paging (Fixture *f, gconstpointer data)
   {
     g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?status=pending");
     g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
-    g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner, "{\"adults\":37}", NULL);
+    g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, path);
+    g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, f->owner, "{\"adults\":37}",
+                                                                "If-Match", etag, NULL);
 
     g_assert_cmpuint (edit->status, ==, 200);
   }

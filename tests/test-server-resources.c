@@ -60,8 +60,8 @@ test_stations (Fixture *f, gconstpointer data)
 
   /* Managers edit their own station only. */
   {
-    g_autoptr(HibachiTestResponse) mine = hibachi_test_request (f->ts, "PATCH", own, manager, "{\"service_radius_miles\":120}", NULL);
-    g_autoptr(HibachiTestResponse) theirs = hibachi_test_request (f->ts, "PATCH", other, manager, "{\"service_radius_miles\":120}", NULL);
+    g_autoptr(HibachiTestResponse) mine = hibachi_test_write (f->ts, "PATCH", own, manager, "{\"service_radius_miles\":120}", own);
+    g_autoptr(HibachiTestResponse) theirs = hibachi_test_write (f->ts, "PATCH", other, manager, "{\"service_radius_miles\":120}", other);
 
     g_assert_cmpuint (mine->status, ==, 200);
     g_assert_cmpfloat (json_object_get_double_member (hibachi_test_response_object (mine), "service_radius_miles"), ==, 120);
@@ -76,7 +76,7 @@ test_stations (Fixture *f, gconstpointer data)
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", own, f->owner, bad[i], NULL);
+        g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", own, f->owner, bad[i], own);
         g_assert_cmpuint (r->status, ==, 422);
       }
   }
@@ -138,14 +138,14 @@ test_chefs (Fixture *f, gconstpointer data)
   g_autofree char *manager = hibachi_test_login (f->ts, "sacramento.manager@demo.test");
   g_autoptr(HibachiTestResponse) list = hibachi_test_request (f->ts, "GET", list_path, f->owner, NULL, NULL);
   g_autoptr(HibachiTestResponse) theirs = hibachi_test_request (f->ts, "GET", list_path, manager, NULL, NULL);
-  g_autoptr(HibachiTestResponse) not_mine = hibachi_test_request (f->ts, "PATCH", chef_path, manager, "{\"rating\":1}", NULL);
-  g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", chef_path, f->owner,
-                                                              "{\"weekly_availability\":{\"mon\":[\"18:00\"],\"tue\":[]},\"skill_level\":5}", NULL);
-  g_autoptr(HibachiTestResponse) bad_slot = hibachi_test_request (f->ts, "PATCH", chef_path, f->owner,
-                                                                  "{\"weekly_availability\":{\"mon\":[\"17:00\"]}}", NULL);
-  g_autoptr(HibachiTestResponse) bad_day = hibachi_test_request (f->ts, "PATCH", chef_path, f->owner,
-                                                                 "{\"weekly_availability\":{\"monday\":[]}}", NULL);
-  g_autoptr(HibachiTestResponse) bad_skill = hibachi_test_request (f->ts, "PATCH", chef_path, f->owner, "{\"skill_level\":6}", NULL);
+  g_autoptr(HibachiTestResponse) not_mine = hibachi_test_write (f->ts, "PATCH", chef_path, manager, "{\"rating\":1}", chef_path);
+  g_autoptr(HibachiTestResponse) edit = hibachi_test_write (f->ts, "PATCH", chef_path, f->owner,
+                                                            "{\"weekly_availability\":{\"mon\":[\"18:00\"],\"tue\":[]},\"skill_level\":5}", chef_path);
+  g_autoptr(HibachiTestResponse) bad_slot = hibachi_test_write (f->ts, "PATCH", chef_path, f->owner,
+                                                                "{\"weekly_availability\":{\"mon\":[\"17:00\"]}}", chef_path);
+  g_autoptr(HibachiTestResponse) bad_day = hibachi_test_write (f->ts, "PATCH", chef_path, f->owner,
+                                                               "{\"weekly_availability\":{\"monday\":[]}}", chef_path);
+  g_autoptr(HibachiTestResponse) bad_skill = hibachi_test_write (f->ts, "PATCH", chef_path, f->owner, "{\"skill_level\":6}", chef_path);
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hibachi_test_response_object (list), "data")), ==, 8);
   g_assert_cmpuint (theirs->status, ==, 403);
@@ -386,8 +386,8 @@ test_reviews (Fixture *f, gconstpointer data)
   {
     g_autofree char *reject = g_strconcat (path, "/reject", NULL);
     g_autofree char *approve = g_strconcat (path, "/approve", NULL);
-    g_autoptr(HibachiTestResponse) no_reason = hibachi_test_request (f->ts, "POST", reject, support, "{}", NULL);
-    g_autoptr(HibachiTestResponse) ok = hibachi_test_request (f->ts, "POST", approve, support, NULL, NULL);
+    g_autoptr(HibachiTestResponse) no_reason = hibachi_test_write (f->ts, "POST", reject, support, "{}", path);
+    g_autoptr(HibachiTestResponse) ok = hibachi_test_write (f->ts, "POST", approve, support, NULL, path);
     g_autoptr(HibachiTestResponse) after = hibachi_test_request (f->ts, "GET", "/api/v1/reviews?status=pending", support, NULL, NULL);
 
     g_assert_cmpuint (no_reason->status, ==, 422);
@@ -402,10 +402,10 @@ test_reviews (Fixture *f, gconstpointer data)
   {
     g_autoptr(HibachiTestResponse) before = hibachi_test_request (f->ts, "GET", path, support, NULL, NULL);
     g_autofree char *original = g_strdup (json_object_get_string_member (hibachi_test_response_object (before), "body"));
-    g_autoptr(HibachiTestResponse) edit = hibachi_test_request (f->ts, "PATCH", path, support,
-                                                                "{\"body\":\"Great party (phone number removed).\",\"featured\":true}", NULL);
-    g_autoptr(HibachiTestResponse) again = hibachi_test_request (f->ts, "PATCH", path, support, "{\"body\":\"Great party!\"}", NULL);
-    g_autoptr(HibachiTestResponse) bad = hibachi_test_request (f->ts, "PATCH", path, support, "{\"rating\":1}", NULL);
+    g_autoptr(HibachiTestResponse) edit = hibachi_test_write (f->ts, "PATCH", path, support,
+                                                              "{\"body\":\"Great party (phone number removed).\",\"featured\":true}", path);
+    g_autoptr(HibachiTestResponse) again = hibachi_test_write (f->ts, "PATCH", path, support, "{\"body\":\"Great party!\"}", path);
+    g_autoptr(HibachiTestResponse) bad = hibachi_test_write (f->ts, "PATCH", path, support, "{\"rating\":1}", path);
 
     g_assert_cmpuint (edit->status, ==, 200);
     g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (edit), "original_body"), ==, original);
@@ -417,9 +417,9 @@ test_reviews (Fixture *f, gconstpointer data)
   /* A public response. */
   {
     g_autofree char *response_path = g_strconcat (path, "/response", NULL);
-    g_autoptr(HibachiTestResponse) empty = hibachi_test_request (f->ts, "PUT", response_path, support, "{\"text\":\"  \"}", NULL);
-    g_autoptr(HibachiTestResponse) ok = hibachi_test_request (f->ts, "PUT", response_path, support,
-                                                              "{\"text\":\"Thank you for celebrating with us!\"}", NULL);
+    g_autoptr(HibachiTestResponse) empty = hibachi_test_write (f->ts, "PUT", response_path, support, "{\"text\":\"  \"}", path);
+    g_autoptr(HibachiTestResponse) ok = hibachi_test_write (f->ts, "PUT", response_path, support,
+                                                            "{\"text\":\"Thank you for celebrating with us!\"}", path);
 
     g_assert_cmpuint (empty->status, ==, 422);
     g_assert_cmpuint (ok->status, ==, 200);

@@ -162,6 +162,146 @@ test_json_depth_limit (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error_message (refused), "64"));
 }
 
+static gint64
+resource_version (Fixture    *f,
+                  const char *path)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+
+  return json_object_get_int_member (hibachi_test_response_object (r), "version");
+}
+
+/* The id of the first booking of @query whose chef is set (or not). */
+static char *
+booking_where (Fixture    *f,
+               const char *query,
+               gboolean    with_chef)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings", query, NULL);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+  JsonArray *rows = json_object_get_array_member (hibachi_test_response_object (r), "data");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (json_object_get_null_member (row, "chef_id") != with_chef)
+        return g_strdup (json_object_get_string_member (row, "id"));
+    }
+
+  g_error ("No booking for %s", query);
+}
+
+static void
+test_if_match_required (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pending = booking_where (f, "?status=pending&limit=100", FALSE);
+  g_autofree char *assigned = booking_where (f, "?status=confirmed&limit=100", TRUE);
+  g_autofree char *pending_path = g_strconcat ("/api/v1/bookings/", pending, NULL);
+  g_autofree char *assigned_path = g_strconcat ("/api/v1/bookings/", assigned, NULL);
+  g_autofree char *chef = hibachi_test_first_id (f->ts, f->token, "/api/v1/chefs");
+  g_autofree char *review = hibachi_test_first_id (f->ts, f->token, "/api/v1/reviews?status=pending");
+  g_autofree char *station = hibachi_test_first_id (f->ts, f->token, "/api/v1/stations");
+  g_autofree char *chef_path = g_strconcat ("/api/v1/chefs/", chef, NULL);
+  g_autofree char *review_path = g_strconcat ("/api/v1/reviews/", review, NULL);
+  g_autofree char *station_path = g_strconcat ("/api/v1/stations/", station, NULL);
+  g_autofree char *assign_body = NULL;
+  g_autoptr(HibachiTestResponse) booking = hibachi_test_request (f->ts, "GET", pending_path, f->token, NULL, NULL);
+  const char *reason = "{\"reason\":\"The customer asked us by phone.\"}";
+
+  /* A chef of the booking's own station, with a reason to override any conflict. */
+  {
+    g_autofree char *chefs_path = g_strdup_printf ("/api/v1/chefs?station_id=%s",
+                                                   json_object_get_string_member (hibachi_test_response_object (booking), "station_id"));
+    g_autofree char *own_chef = hibachi_test_first_id (f->ts, f->token, chefs_path);
+
+    assign_body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"The customer asked for this chef.\"}", own_chef);
+  }
+
+  {
+    struct { const char *method; const char *path; const char *tail; const char *body; } writes[] = {
+      { "PATCH", pending_path, "", "{\"internal_notes\":\"Blind write\"}" },
+      { "POST", pending_path, "/confirm", NULL },
+      { "POST", pending_path, "/cancel", reason },
+      { "PUT", pending_path, "/chef", assign_body },
+      { "DELETE", assigned_path, "/chef", NULL },
+      { "DELETE", pending_path, "", reason },
+      { "PATCH", chef_path, "", "{\"rating\":4.5}" },
+      { "PATCH", station_path, "", "{\"service_radius_miles\":140}" },
+      { "PATCH", review_path, "", "{\"featured\":true}" },
+      { "POST", review_path, "/approve", NULL },
+      { "POST", review_path, "/reject", reason },
+      { "POST", review_path, "/flag", reason },
+      { "PUT", review_path, "/response", "{\"text\":\"Thank you!\"}" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+      {
+        g_autofree char *path = g_strconcat (writes[i].path, writes[i].tail, NULL);
+        gint64 version = resource_version (f, writes[i].path);
+        g_autoptr(HibachiTestResponse) missing = hibachi_test_request (f->ts, writes[i].method, path, f->token,
+                                                                       writes[i].body, NULL);
+        g_autoptr(HibachiTestResponse) any = hibachi_test_request (f->ts, writes[i].method, path, f->token,
+                                                                   writes[i].body, "If-Match", "*", NULL);
+        g_autoptr(HibachiTestResponse) malformed = hibachi_test_request (f->ts, writes[i].method, path, f->token,
+                                                                         writes[i].body, "If-Match", "W/\"1\"x", NULL);
+
+        g_test_message ("%s %s", writes[i].method, path);
+        g_assert_cmpuint (missing->status, ==, 428);
+        g_assert_cmpstr (hibachi_test_response_error_code (missing), ==, "PRECONDITION_REQUIRED");
+        g_assert_nonnull (strstr (error_message (missing), "If-Match"));
+        g_assert_cmpuint (any->status, ==, 428);
+        g_assert_cmpuint (malformed->status, ==, 400);
+        g_assert_cmpstr (hibachi_test_response_error_code (malformed), ==, "BAD_REQUEST");
+        g_assert_nonnull (strstr (error_message (malformed), "If-Match"));
+        /* Nothing was written. */
+        g_assert_cmpint (resource_version (f, writes[i].path), ==, version);
+      }
+  }
+}
+
+static void
+test_if_match_strict (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = hibachi_test_first_id (f->ts, f->token, "/api/v1/bookings?status=pending");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  gint64 version = resource_version (f, path);
+  g_autofree char *quoted = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+  g_autofree char *bare = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  g_autofree char *trailing = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"x", version);
+  g_autofree char *weak_trailing = g_strdup_printf ("W/\"%" G_GINT64_FORMAT "\"x", version);
+  g_autofree char *list = g_strdup_printf ("\"%" G_GINT64_FORMAT "\", \"%" G_GINT64_FORMAT "\"", version, version + 1);
+  g_autofree char *unclosed = g_strdup_printf ("\"%" G_GINT64_FORMAT, version);
+  const char *malformed[] = { "\"abc\"", bare, trailing, weak_trailing, list, unclosed, "\"\"", "\"-1\"", "W/",
+                              "\"99999999999999999999\"", "w/\"1\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->token, "{\"internal_notes\":\"Strict\"}",
+                                                               "If-Match", malformed[i], NULL);
+
+      g_test_message ("If-Match: %s", malformed[i]);
+      g_assert_cmpuint (r->status, ==, 400);
+      g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "BAD_REQUEST");
+    }
+  g_assert_cmpint (resource_version (f, path), ==, version);
+
+  /* A weak tag of the current version, with spaces around it, is the version. */
+  {
+    g_autofree char *weak = g_strdup_printf (" W/\"%" G_GINT64_FORMAT "\" ", version);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->token, "{\"internal_notes\":\"Weak\"}",
+                                                             "If-Match", weak, NULL);
+    g_autoptr(HibachiTestResponse) stale = hibachi_test_request (f->ts, "PATCH", path, f->token, "{\"internal_notes\":\"Old\"}",
+                                                                 "If-Match", quoted, NULL);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (r), "version"), ==, version + 1);
+    g_assert_cmpuint (stale->status, ==, 412);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -169,6 +309,9 @@ main (int argc, char *argv[])
 
   g_test_add ("/hibachi/server-rules/json-too-deep", Fixture, NULL, setup, test_json_too_deep, teardown);
   g_test_add ("/hibachi/server-rules/json-depth-limit", Fixture, NULL, setup, test_json_depth_limit, teardown);
+
+  g_test_add ("/hibachi/server-rules/if-match-required", Fixture, NULL, setup, test_if_match_required, teardown);
+  g_test_add ("/hibachi/server-rules/if-match-strict", Fixture, NULL, setup, test_if_match_strict, teardown);
 
   return g_test_run ();
 }

@@ -506,7 +506,7 @@ test_stale_edit (Fixture *f, gconstpointer data)
 
   /* Someone else saves first. */
   path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (booking), NULL);
-  theirs = hibachi_test_request (f->ts, "PATCH", path, token, "{\"internal_notes\":\"Gate code 1234\"}", NULL);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"internal_notes\":\"Gate code 1234\"}", path);
   g_assert_cmpuint (theirs->status, ==, 200);
 
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "My Version");

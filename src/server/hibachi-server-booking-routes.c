@@ -712,11 +712,13 @@ delete_cb (HibachiServerRequest *req)
 
   /* The row disappears from reads, so the reply is the row as it was. */
   {
-    gint64 expected = hibachi_request_if_match (req);
     g_autoptr(GError) error = NULL;
     JsonObject *reply;
+    gint64 expected;
 
-    if (expected >= 0 && expected != hibachi_json_get_int (row, "version"))
+    if (!hibachi_request_if_match (req, &expected))
+      return;
+    if (expected != hibachi_json_get_int (row, "version"))
       {
         hibachi_reply_stale (req, row);
         return;

@@ -107,10 +107,12 @@ hibachi_entity_write (HibachiServerRequest *req,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) after = NULL;
   const char *id = hibachi_json_get_string (row, "id");
-  gint64 expected = hibachi_request_if_match (req);
   gint64 version = hibachi_json_get_int (row, "version");
+  gint64 expected;
 
-  if (expected >= 0 && expected != version)
+  if (!hibachi_request_if_match (req, &expected))
+    return;
+  if (expected != version)
     {
       hibachi_reply_stale (req, row);
       return;

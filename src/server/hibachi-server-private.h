@@ -112,7 +112,11 @@ gboolean     hibachi_request_query_date     (HibachiServerRequest *req,
  * before the route runs. */
 gboolean     hibachi_request_parse_body     (HibachiServerRequest *req);
 JsonObject  *hibachi_request_body_object    (HibachiServerRequest *req);
-gint64       hibachi_request_if_match       (HibachiServerRequest *req);
+/* The version named by If-Match ("N" or W/"N", nothing else). Every write
+ * to a versioned resource needs it: replies 428 when it is missing and 400
+ * when it is malformed, and returns FALSE. */
+gboolean     hibachi_request_if_match       (HibachiServerRequest *req,
+                                             gint64               *out_version);
 
 void         hibachi_reply_node             (HibachiServerRequest *req,
                                              guint                 status,

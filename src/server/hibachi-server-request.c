@@ -488,33 +488,44 @@ hibachi_request_body_object (HibachiServerRequest *req)
   return json_node_get_object (req->body);
 }
 
-gint64
-hibachi_request_if_match (HibachiServerRequest *req)
+gboolean
+hibachi_request_if_match (HibachiServerRequest *req,
+                          gint64               *out_version)
 {
   const char *value = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "If-Match");
-  g_autofree char *copy = NULL;
-  char *p;
-  gint64 version;
+  g_autofree char *tag = value ? g_strstrip (g_strdup (value)) : NULL;
+  const char *p = tag;
+  gsize digits;
+  guint64 version;
 
-  if (value == NULL)
-    return -1;
-
-  copy = g_strdup (value);
-  p = g_strstrip (copy);
-  if (g_str_has_prefix (p, "W/"))
-    p += 2;
-  if (*p == '"')
+  /* Without it the write would be blind and could undo someone else's
+   * change; "*" says the same. */
+  if (tag == NULL || strcmp (tag, "*") == 0)
     {
-      p++;
-      if (strchr (p, '"') != NULL)
-        *strchr (p, '"') = '\0';
+      hibachi_reply_error (req, 428, "PRECONDITION_REQUIRED",
+                           "Send If-Match with the version you loaded (its ETag).", NULL);
+      return FALSE;
     }
 
-  /* A malformed If-Match matches no version: the write is refused as stale. */
-  if (!g_ascii_string_to_signed (p, 10, 0, G_MAXINT64, &version, NULL))
-    return 0;
+  /* Exactly one entity tag, "N" or W/"N", N being the version. */
+  if (g_str_has_prefix (p, "W/"))
+    p += 2;
+  digits = *p == '"' ? strspn (p + 1, "0123456789") : 0;
+  if (digits == 0 || digits > 18 || strcmp (p + 1 + digits, "\"") != 0)
+    {
+      hibachi_reply_error (req, 400, "BAD_REQUEST", "If-Match must be one entity tag: the ETag you loaded.", NULL);
+      return FALSE;
+    }
+  p++;
+  tag[p - tag + digits] = '\0';
+  if (!g_ascii_string_to_unsigned (p, 10, 0, G_MAXINT64, &version, NULL))
+    {
+      hibachi_reply_error (req, 400, "BAD_REQUEST", "If-Match must be one entity tag: the ETag you loaded.", NULL);
+      return FALSE;
+    }
 
-  return version;
+  *out_version = (gint64) version;
+  return TRUE;
 }
 
 /* Transactions and audit */
