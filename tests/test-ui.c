@@ -301,6 +301,33 @@ test_sign_in (Fixture *f, gconstpointer data)
 }
 
 static void
+test_sign_in_address (Fixture *f, gconstpointer data)
+{
+  const char *url = hibachi_test_server_get_url (f->ts);
+  GtkWidget *server;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  server = find_widget (GTK_WIDGET (f->window), ADW_TYPE_ENTRY_ROW, "Server Address");
+
+  /* Another scheme: said before anything is sent. */
+  gtk_editable_set_text (GTK_EDITABLE (server), "ftp://admin.example.com");
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  settle ();
+  g_assert_cmpstr (gtk_label_get_text (visible_error_label (GTK_WIDGET (f->window))), ==,
+                   "The server address must start with https:// or http://.");
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "sign-in");
+
+  /* As people type it, without a scheme: a loopback address gets http://. */
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+  gtk_editable_set_text (GTK_EDITABLE (server), url + strlen ("http://"));
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  g_assert_cmpstr (hibachi_session_get_server_url (hibachi_window_get_session (f->window)), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (server)), ==, url);
+}
+
+static void
 test_restore (Fixture *f, gconstpointer data)
 {
   sign_in_to_main (f);
@@ -317,6 +344,9 @@ test_restore (Fixture *f, gconstpointer data)
   /* Sign out: back to sign-in, and the next start asks again. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  /* The email stays for whoever signs in next; the password does not. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->window), ADW_TYPE_ENTRY_ROW, "Email"))), ==, OWNER);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->window), ADW_TYPE_PASSWORD_ENTRY_ROW, "Password"))), ==, "");
   {
     g_autofree char *account = g_settings_get_string (hibachi_application_get_settings (f->app), "last-account");
     g_assert_cmpstr (account, ==, "");
@@ -1058,6 +1088,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add ("/hibachi/ui/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("sign-in", test_sign_in);
+  ADD ("sign-in-address", test_sign_in_address);
   ADD ("restore", test_restore);
   ADD ("filters", test_filters);
   ADD ("edit", test_edit);

@@ -75,6 +75,55 @@ test_email (void)
 }
 
 static void
+test_server_url (void)
+{
+  const char *cases[][2] = {
+    { "admin.example.com", "https://admin.example.com" },
+    { "  admin.example.com:8443/ ", "https://admin.example.com:8443" },
+    { "localhost:8080", "http://localhost:8080" },
+    { "LOCALHOST", "http://LOCALHOST" },
+    { "127.0.0.1:41623", "http://127.0.0.1:41623" },
+    { "127.1.2.3", "http://127.1.2.3" },
+    { "[::1]:8080", "http://[::1]:8080" },
+    { "127.0.0.1.example.com", "https://127.0.0.1.example.com" },
+    { "10.0.0.5:8080", "https://10.0.0.5:8080" },
+    { "http://admin.example.com", "http://admin.example.com" },
+    { "HTTPS://admin.example.com/", "HTTPS://admin.example.com" },
+    { "https://admin.example.com/hibachi", "https://admin.example.com/hibachi" },
+  };
+  const char *bad[] = { "", "   ", "ftp://admin.example.com", "https://", "https://user@admin.example.com",
+                        "admin.example.com/?x=1", "https://exa mple.com" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_true (hibachi_validate_server_url (cases[i][0], &url, &message));
+      g_assert_cmpstr (url, ==, cases[i][1]);
+      g_assert_null (message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *url = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_false (hibachi_validate_server_url (bad[i], &url, &message));
+      g_assert_null (url);
+      g_assert_nonnull (message);
+    }
+  g_assert_false (hibachi_validate_server_url (NULL, NULL, NULL));
+
+  g_assert_true (hibachi_host_is_loopback ("localhost"));
+  g_assert_true (hibachi_host_is_loopback ("app.localhost"));
+  g_assert_true (hibachi_host_is_loopback ("127.0.0.1"));
+  g_assert_true (hibachi_host_is_loopback ("[::1]"));
+  g_assert_false (hibachi_host_is_loopback ("127.example.com"));
+  g_assert_false (hibachi_host_is_loopback ("192.168.1.10"));
+  g_assert_false (hibachi_host_is_loopback (NULL));
+}
+
+static void
 test_phone (void)
 {
   g_assert_true (hibachi_validate_phone ("(510) 555-0142", NULL));
@@ -183,6 +232,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/validate/reason-bounds", test_reason_bounds);
   g_test_add_func ("/hibachi/validate/reason-characters", test_reason_counts_characters);
   g_test_add_func ("/hibachi/validate/email", test_email);
+  g_test_add_func ("/hibachi/validate/server-url", test_server_url);
   g_test_add_func ("/hibachi/validate/phone", test_phone);
   g_test_add_func ("/hibachi/validate/required-text", test_required_text);
   g_test_add_func ("/hibachi/validate/bounds", test_bounds);

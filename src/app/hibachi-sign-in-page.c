@@ -36,15 +36,17 @@ static void
 sign_in_clicked_cb (HibachiSignInPage *self)
 {
   g_autofree char *message = NULL;
-  const char *server = hibachi_sign_in_page_get_server (self);
+  g_autofree char *server = NULL;
 
   /* Checked here so a typo costs no round trip; the server checks again. */
-  if (!g_str_has_prefix (server, "https://") && !g_str_has_prefix (server, "http://"))
+  if (!hibachi_validate_server_url (hibachi_sign_in_page_get_server (self), &server, &message))
     {
-      hibachi_sign_in_page_set_message (self, _("Enter the server address, starting with https://"), TRUE);
+      hibachi_sign_in_page_set_message (self, message, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
       return;
     }
+  /* The address used, shown: "admin.example.com" becomes https://admin.example.com. */
+  hibachi_sign_in_page_set_server (self, server);
   if (!hibachi_validate_email (hibachi_sign_in_page_get_email (self), &message))
     {
       hibachi_sign_in_page_set_message (self, message, TRUE);

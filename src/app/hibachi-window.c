@@ -380,8 +380,10 @@ sign_out_done_cb (GObject      *source,
 
   if (!hibachi_session_sign_out_finish (HIBACHI_SESSION (source), result, &error))
     toast (self, error->message);
-  g_settings_set_string (self->settings, "last-account", "");
+  /* The email stays in the field (the next person is often the same one);
+   * the next start does not sign in by itself. */
   show_sign_in (self, _("You are signed out."), FALSE);
+  g_settings_set_string (self->settings, "last-account", "");
 }
 
 static void

@@ -109,6 +109,92 @@ hibachi_validate_email (const char  *text,
 }
 
 gboolean
+hibachi_host_is_loopback (const char *host)
+{
+  g_autofree char *lower = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (host, -1);
+
+  return g_str_equal (lower, "localhost") || g_str_has_suffix (lower, ".localhost") ||
+         g_str_equal (lower, "::1") || g_str_equal (lower, "[::1]") ||
+         (g_hostname_is_ip_address (lower) && g_str_has_prefix (lower, "127."));
+}
+
+/* The host of "host[:port][/path]" or "[v6][:port][/path]". */
+static char *
+host_of (const char *address)
+{
+  const char *end;
+
+  if (address[0] == '[')
+    {
+      end = strchr (address, ']');
+      return end != NULL ? g_strndup (address, (gsize) (end - address) + 1) : g_strdup (address);
+    }
+  end = address + strcspn (address, ":/?#");
+
+  return g_strndup (address, (gsize) (end - address));
+}
+
+/* A DNS name or an IP address, as GUri gives it (IPv6 without brackets). */
+static gboolean
+is_host_name (const char *host)
+{
+  if (host == NULL || *host == '\0')
+    return FALSE;
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+  for (const char *p = host; *p != '\0'; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '.'))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+hibachi_validate_server_url (const char  *text,
+                             char       **out_url,
+                             char       **message)
+{
+  g_autofree char *address = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *url = NULL;
+  g_autoptr(GUri) uri = NULL;
+  gsize len;
+
+  if (*address == '\0')
+    return fail (message, _("Enter the server address."));
+
+  if (strstr (address, "://") != NULL)
+    {
+      if (g_ascii_strncasecmp (address, "https://", 8) != 0 && g_ascii_strncasecmp (address, "http://", 7) != 0)
+        return fail (message, _("The server address must start with https:// or http://."));
+      url = g_steal_pointer (&address);
+    }
+  else
+    {
+      g_autofree char *host = host_of (address);
+
+      url = g_strconcat (hibachi_host_is_loopback (host) ? "http://" : "https://", address, NULL);
+    }
+
+  len = strlen (url);
+  while (len > 0 && url[len - 1] == '/')
+    url[--len] = '\0';
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || !is_host_name (g_uri_get_host (uri)) ||
+      g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    return fail (message, _("Enter a server address like https://admin.example.com."));
+
+  if (out_url != NULL)
+    *out_url = g_steal_pointer (&url);
+
+  return succeed (message);
+}
+
+gboolean
 hibachi_validate_phone (const char  *text,
                         char       **message)
 {

@@ -37,6 +37,14 @@ gboolean hibachi_validate_reason           (const char  *text,
                                             char       **message);
 gboolean hibachi_validate_email            (const char  *text,
                                             char       **message);
+/* A server address as people type it: "admin.example.com" gets https://,
+ * a loopback address ("localhost:8080", "127.0.0.1:8080", "[::1]:8080")
+ * http://. On success @out_url (when not NULL) receives the address to use,
+ * without a trailing slash. */
+gboolean hibachi_validate_server_url       (const char  *text,
+                                            char       **out_url,
+                                            char       **message);
+gboolean hibachi_host_is_loopback          (const char  *host);
 gboolean hibachi_validate_phone            (const char  *text,
                                             char       **message);
 gboolean hibachi_validate_required_text    (const char  *text,
