@@ -302,6 +302,115 @@ test_if_match_strict (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_other_station_chef (Fixture *f, gconstpointer data)
+{
+  g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *sacramento = hibachi_test_station_id (f->ts, f->token, "CA-SACRAMENTO-001");
+  g_autofree char *bookings = g_strdup_printf ("?station_id=%s&status=pending&limit=100", fremont);
+  g_autofree char *booking = booking_where (f, bookings, FALSE);
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", booking, NULL);
+  g_autofree char *chef_path = g_strconcat (path, "/chef", NULL);
+  g_autofree char *their_chefs = g_strdup_printf ("/api/v1/chefs?station_id=%s", sacramento);
+  g_autofree char *own_chefs = g_strdup_printf ("/api/v1/chefs?station_id=%s", fremont);
+  g_autofree char *their_chef = hibachi_test_first_id (f->ts, f->token, their_chefs);
+  g_autofree char *own_chef = hibachi_test_first_id (f->ts, f->token, own_chefs);
+  g_autofree char *their_body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"Short of chefs in Fremont tonight.\"}",
+                                                 their_chef);
+  g_autofree char *own_body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"Short of chefs in Fremont tonight.\"}",
+                                               own_chef);
+  gint64 version = resource_version (f, path);
+
+  /* The Fremont manager may not reach into Sacramento, reason or not. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PUT", chef_path, manager, their_body, path);
+
+    g_assert_cmpuint (r->status, ==, 403);
+    g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "FORBIDDEN");
+  }
+
+  /* For the office too, another station's chef is no conflict to override. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PUT", chef_path, f->token, their_body, path);
+    JsonObject *field_errors;
+
+    g_assert_cmpuint (r->status, ==, 422);
+    field_errors = hibachi_test_response_field_errors (r);
+    g_assert_nonnull (field_errors);
+    g_assert_true (json_object_has_member (field_errors, "chef_id"));
+    g_assert_nonnull (strstr (error_message (r), "another station"));
+  }
+
+  /* Nothing was assigned. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+    g_assert_true (json_object_get_null_member (hibachi_test_response_object (r), "chef_id"));
+    g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (r), "version"), ==, version);
+  }
+
+  /* The manager's own chef, with a reason, still goes through. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PUT", chef_path, manager, own_body, path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "chef_id"), ==, own_chef);
+  }
+}
+
+static HibachiTestResponse *
+refresh (Fixture    *f,
+         const char *refresh_token)
+{
+  g_autofree char *body = g_strdup_printf ("{\"refresh_token\":\"%s\"}", refresh_token);
+
+  return hibachi_test_request (f->ts, "POST", "/api/v1/auth/refresh", NULL, body, NULL);
+}
+
+static guint
+me_status (Fixture    *f,
+           const char *token)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/auth/me", token, NULL, NULL);
+
+  return r->status;
+}
+
+static void
+test_refresh_reuse_ends_access (Fixture *f, gconstpointer data)
+{
+  g_autofree char *body = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"%s\"}", OWNER, HIBACHI_DEMO_PASSWORD);
+  g_autoptr(HibachiTestResponse) login = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, body, NULL);
+  JsonObject *first = hibachi_test_response_object (login);
+  const char *first_access = json_object_get_string_member (first, "access_token");
+  const char *first_refresh = json_object_get_string_member (first, "refresh_token");
+  g_autoptr(HibachiTestResponse) rotated = refresh (f, first_refresh);
+  const char *second_access = json_object_get_string_member (hibachi_test_response_object (rotated), "access_token");
+  g_autoptr(HibachiTestResponse) reused = NULL;
+  g_autofree char *other_user = hibachi_test_login (f->ts, "office@demo.test");
+
+  g_assert_cmpuint (rotated->status, ==, 200);
+  g_assert_cmpuint (me_status (f, first_access), ==, 200);
+  g_assert_cmpuint (me_status (f, second_access), ==, 200);
+
+  /* The first refresh token again: it was copied. */
+  reused = refresh (f, first_refresh);
+  g_assert_cmpuint (reused->status, ==, 401);
+
+  /* Every access token of the account ends at once, not in 30 minutes. */
+  g_assert_cmpuint (me_status (f, first_access), ==, 401);
+  g_assert_cmpuint (me_status (f, second_access), ==, 401);
+  g_assert_cmpuint (me_status (f, f->token), ==, 401);
+  {
+    g_autoptr(HibachiTestResponse) r = refresh (f, json_object_get_string_member (hibachi_test_response_object (rotated),
+                                                                                 "refresh_token"));
+    g_assert_cmpuint (r->status, ==, 401);
+  }
+  /* Other accounts are not touched. */
+  g_assert_cmpuint (me_status (f, other_user), ==, 200);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -312,6 +421,9 @@ main (int argc, char *argv[])
 
   g_test_add ("/hibachi/server-rules/if-match-required", Fixture, NULL, setup, test_if_match_required, teardown);
   g_test_add ("/hibachi/server-rules/if-match-strict", Fixture, NULL, setup, test_if_match_strict, teardown);
+
+  g_test_add ("/hibachi/server-rules/other-station-chef", Fixture, NULL, setup, test_other_station_chef, teardown);
+  g_test_add ("/hibachi/server-rules/refresh-reuse-ends-access", Fixture, NULL, setup, test_refresh_reuse_ends_access, teardown);
 
   return g_test_run ();
 }

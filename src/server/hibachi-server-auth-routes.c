@@ -210,12 +210,39 @@ login_cb (HibachiServerRequest *req)
   issue_tokens (req, user);
 }
 
+/* Ends every session of the account: its refresh tokens, and the access
+ * tokens issued with them that have not expired yet (each refresh token row
+ * names the access token issued with it; that one expired
+ * REFRESH - ACCESS seconds before the refresh token does). */
 static void
-revoke_refresh_tokens_of_user (HibachiServerRequest *req,
-                               const char           *user_id)
+revoke_sessions_of_user (HibachiServerRequest *req,
+                         const char           *user_id)
 {
-  sqlite3_stmt *stmt = hibachi_server_db_prepare (req->db, "UPDATE refresh_tokens SET used = 1 WHERE user_id = ?", NULL);
+  g_autoptr(GPtrArray) jtis = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) expiries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
 
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT access_jti, expires_at - ?2 FROM refresh_tokens "
+                                    "WHERE user_id = ?1 AND expires_at - ?2 > ?3", NULL);
+  if (stmt != NULL)
+    {
+      hibachi_server_db_bind_text (stmt, 1, user_id);
+      sqlite3_bind_int64 (stmt, 2, HIBACHI_REFRESH_TOKEN_SECONDS - HIBACHI_ACCESS_TOKEN_SECONDS);
+      sqlite3_bind_int64 (stmt, 3, hibachi_server_now (req->server));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 expiry = sqlite3_column_int64 (stmt, 1);
+
+          g_ptr_array_add (jtis, g_strdup (hibachi_server_db_column_text (stmt, 0)));
+          g_array_append_val (expiries, expiry);
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < jtis->len; i++)
+    hibachi_server_revoke_jti (req->server, g_ptr_array_index (jtis, i), g_array_index (expiries, gint64, i));
+
+  stmt = hibachi_server_db_prepare (req->db, "UPDATE refresh_tokens SET used = 1 WHERE user_id = ?", NULL);
   if (stmt == NULL)
     return;
   hibachi_server_db_bind_text (stmt, 1, user_id);
@@ -251,8 +278,9 @@ refresh_cb (HibachiServerRequest *req)
 
   if (json_object_get_boolean_member (token, "used"))
     {
-      /* A refresh token used twice was copied: end every session of the account. */
-      revoke_refresh_tokens_of_user (req, hibachi_json_get_string (token, "user_id"));
+      /* A refresh token used twice was copied: end every session of the
+       * account, access tokens included, not only the refresh tokens. */
+      revoke_sessions_of_user (req, hibachi_json_get_string (token, "user_id"));
       hibachi_reply_error (req, 401, "UNAUTHORIZED", "The session has ended; sign in again.", NULL);
       return;
     }

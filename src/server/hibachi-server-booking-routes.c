@@ -784,6 +784,24 @@ assign_cb (HibachiServerRequest *req)
       hibachi_reply_field_error (req, "chef_id", "No such chef.");
       return;
     }
+
+  /* A chef of another station is not a conflict to override (SPEC §8.3 calls
+   * it hard): for a station manager a chef outside their stations is outside
+   * what they may touch (403, as for any other resource there); for everyone
+   * a chef of another station than the booking's is not a valid choice (422
+   * on chef_id, whatever the override_reason): move the booking or the chef
+   * first. The app offers "Assign anyway" on 409, which must not appear here. */
+  if (!hibachi_server_principal_has_station (req->principal, hibachi_json_get_string (chef, "station_id")))
+    {
+      hibachi_reply_forbidden (req);
+      return;
+    }
+  if (g_strcmp0 (hibachi_json_get_string (chef, "station_id"), hibachi_json_get_string (row, "station_id")) != 0)
+    {
+      hibachi_reply_field_error (req, "chef_id",
+                                 "This chef belongs to another station; move the booking or the chef first.");
+      return;
+    }
   station = hibachi_load_station (req, hibachi_json_get_string (row, "station_id"));
   evaluate_chef (req, row, chef, station, &suggestion);
 
