@@ -294,18 +294,18 @@ hibachi_session_get_keyring_error (HibachiSession *self)
   return self->keyring_error;
 }
 
-gboolean
-hibachi_session_is_global_role (HibachiSession *self)
+HibachiRole
+hibachi_session_get_role_id (HibachiSession *self)
 {
-  return g_strcmp0 (self->role, "super_admin") == 0 || g_strcmp0 (self->role, "admin") == 0 ||
-         g_strcmp0 (self->role, "customer_support") == 0;
+  return hibachi_role_from_string (self->role);
 }
 
 gboolean
-hibachi_session_can_manage (HibachiSession *self)
+hibachi_session_can (HibachiSession    *self,
+                     HibachiCapability  capabilities)
 {
-  return g_strcmp0 (self->role, "super_admin") == 0 || g_strcmp0 (self->role, "admin") == 0 ||
-         g_strcmp0 (self->role, "station_manager") == 0;
+  return self->state == HIBACHI_SESSION_SIGNED_IN &&
+         hibachi_role_can (hibachi_session_get_role_id (self), capabilities);
 }
 
 /* Sign in */

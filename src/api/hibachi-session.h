@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "hibachi-client.h"
+#include "hibachi-roles.h"
 
 G_BEGIN_DECLS
 
@@ -36,9 +37,11 @@ const char * const  *hibachi_session_get_station_ids  (HibachiSession      *self
 gboolean             hibachi_session_get_remembered   (HibachiSession      *self);
 /* The keyring's complaint when the session is not remembered, or NULL. */
 const char          *hibachi_session_get_keyring_error (HibachiSession     *self);
-/* Roles that see every station (and the "All stations" choice). */
-gboolean             hibachi_session_is_global_role   (HibachiSession      *self);
-gboolean             hibachi_session_can_manage       (HibachiSession      *self);
+HibachiRole          hibachi_session_get_role_id      (HibachiSession      *self);
+/* Whether the signed-in role has every capability asked for (src/core's
+ * table, the one the server authorises with). FALSE when signed out. */
+gboolean             hibachi_session_can              (HibachiSession      *self,
+                                                       HibachiCapability    capabilities);
 
 void                 hibachi_session_sign_in_async    (HibachiSession      *self,
                                                        const char          *email,

@@ -63,22 +63,6 @@ toast (HibachiWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static const char *
-role_label (const char *role)
-{
-  if (g_strcmp0 (role, "super_admin") == 0)
-    return _("Owner");
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Office Manager");
-  if (g_strcmp0 (role, "customer_support") == 0)
-    return _("Customer Support");
-  if (g_strcmp0 (role, "station_manager") == 0)
-    return _("Station Manager");
-  if (g_strcmp0 (role, "chef") == 0)
-    return _("Chef");
-  return role;
-}
-
 static void
 build_primary_menu (HibachiWindow *self)
 {
@@ -87,7 +71,7 @@ build_primary_menu (HibachiWindow *self)
   g_autoptr(GMenu) account = g_menu_new ();
   /* Translators: the signed-in user's name, then their role */
   g_autofree char *who = g_strdup_printf (_("%s, %s"), hibachi_session_get_full_name (self->session),
-                                          role_label (hibachi_session_get_role (self->session)));
+                                          hibachi_role_get_label (hibachi_session_get_role_id (self->session)));
 
   g_menu_append (app_section, _("_Preferences"), "app.preferences");
   g_menu_append (app_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
@@ -104,7 +88,7 @@ build_station_choices (HibachiWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *stations = hibachi_directory_get_stations (self->directory);
-  gboolean global = hibachi_session_is_global_role (self->session);
+  gboolean global = hibachi_session_can (self->session, HIBACHI_CAPABILITY_ALL_STATIONS);
   const char * const *own = hibachi_session_get_station_ids (self->session);
 
   g_ptr_array_set_size (self->station_choices, 0);
@@ -188,7 +172,7 @@ refresh_badges (HibachiWindow *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
 
-  if (g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
     return;
 
   hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,

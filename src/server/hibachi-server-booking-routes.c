@@ -44,7 +44,7 @@ static const HibachiEntity booking_entity = {
   .fields = booking_fields,
   .station_member = "station_id",
   .chef_member = "chef_id",
-  .write_roles = HIBACHI_ROLES_STAFF,
+  .write_capability = HIBACHI_CAPABILITY_EDIT_BOOKINGS,
   .complete = complete_booking,
 };
 
@@ -600,7 +600,7 @@ create_cb (HibachiServerRequest *req)
 /* Loads the booking for a state change the caller's role may make. */
 static JsonObject *
 load_for_action (HibachiServerRequest *req,
-                 guint                 roles)
+                 HibachiCapability     capability)
 {
   g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
   HibachiEntity entity = booking_entity;
@@ -608,8 +608,8 @@ load_for_action (HibachiServerRequest *req,
   if (row == NULL)
     return NULL;
 
-  /* The action's roles, with the entity's station rule. */
-  entity.write_roles = roles;
+  /* The action's capability, with the entity's station rule. */
+  entity.write_capability = capability;
   if (!hibachi_entity_can_write (req, &entity, row))
     {
       hibachi_reply_forbidden (req);
@@ -658,7 +658,7 @@ reply_state_conflict (HibachiServerRequest *req,
 static void
 confirm_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
 
   if (row == NULL)
@@ -676,7 +676,7 @@ confirm_cb (HibachiServerRequest *req)
 static void
 cancel_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autofree char *reason = NULL;
   const char *status;
@@ -699,7 +699,7 @@ cancel_cb (HibachiServerRequest *req)
 static void
 delete_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_DELETE_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autofree char *reason = NULL;
   g_autofree char *now = hibachi_server_now_iso (req->server);
@@ -749,7 +749,7 @@ delete_cb (HibachiServerRequest *req)
 static void
 assign_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   g_autoptr(JsonObject) chef = NULL;
   g_autoptr(JsonObject) station = NULL;
   g_autoptr(JsonObject) changes = json_object_new ();
@@ -830,7 +830,7 @@ assign_cb (HibachiServerRequest *req)
 static void
 unassign_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   g_autoptr(JsonObject) changes = json_object_new ();
 
   if (row == NULL)
@@ -1013,17 +1013,17 @@ dispatch_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_booking_routes[] = {
-  { "GET", "/api/v1/bookings", list_cb, HIBACHI_ROLES_ANY },
-  { "POST", "/api/v1/bookings", create_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/bookings/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_ANY, &booking_entity },
-  { "PATCH", "/api/v1/bookings/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_STAFF, &booking_entity },
-  { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_ROLES_MANAGE },
-  { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_ROLES_STAFF },
-  { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_ROLES_MANAGE },
-  { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_ROLES_MANAGE },
-  { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/bookings", list_cb, HIBACHI_CAPABILITY_VIEW_BOOKINGS },
+  { "POST", "/api/v1/bookings", create_cb, HIBACHI_CAPABILITY_CREATE_BOOKINGS },
+  { "GET", "/api/v1/bookings/{id}", hibachi_entity_get_cb, HIBACHI_CAPABILITY_VIEW_BOOKINGS, &booking_entity },
+  { "PATCH", "/api/v1/bookings/{id}", hibachi_entity_patch_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS, &booking_entity },
+  { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_CAPABILITY_DELETE_BOOKINGS },
+  { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS },
+  { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS },
+  { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
+  { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
+  { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
+  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_CAPABILITY_VIEW_BOOKING_HISTORY },
+  { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
   { NULL }
 };

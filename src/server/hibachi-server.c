@@ -305,8 +305,8 @@ authenticate (HibachiServer     *self,
   for (guint i = 0; stations != NULL && i < json_array_get_length (stations); i++)
     principal->station_ids[i] = g_strdup (json_array_get_string_element (stations, i));
 
-  if (!hibachi_role_from_string (json_object_get_string_member_with_default (claims, "role", ""),
-                                 &principal->role) ||
+  principal->role = hibachi_role_from_string (json_object_get_string_member_with_default (claims, "role", NULL));
+  if (principal->role == HIBACHI_ROLE_NONE ||
       *principal->jti == '\0' || hibachi_server_jti_is_revoked (self, principal->jti))
     {
       hibachi_server_principal_free (principal);
@@ -395,7 +395,7 @@ handler_cb (SoupServer        *server,
       return;
     }
 
-  if (found->roles != 0)
+  if (found->capability != 0)
     {
       req.principal = authenticate (self, msg);
       if (req.principal == NULL)
@@ -405,7 +405,7 @@ handler_cb (SoupServer        *server,
           hibachi_reply_error (&req, 401, "UNAUTHORIZED", "Sign in again: the access token is missing, invalid or expired.", NULL);
           return;
         }
-      if ((req.principal->role & found->roles) == 0)
+      if (!hibachi_role_can (req.principal->role, found->capability))
         {
           hibachi_reply_forbidden (&req);
           hibachi_server_principal_free (req.principal);

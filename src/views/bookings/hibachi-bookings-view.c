@@ -411,7 +411,7 @@ update_count (HibachiBookingsView *self)
   else
     gtk_label_set_text (self->count_label, bookings);
 
-  gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && g_strcmp0 (hibachi_session_get_role (self->session), "chef") != 0);
+  gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
 }
 
 static gboolean
@@ -773,7 +773,7 @@ new_booking_action (GtkWidget  *widget,
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
   HibachiNewBookingDialog *dialog;
 
-  if (self->session == NULL || g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+  if (self->session == NULL || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_CREATE_BOOKINGS))
     return;
 
   dialog = hibachi_new_booking_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->directory,
@@ -1205,7 +1205,7 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
   g_set_object (&self->directory, directory);
   g_set_object (&self->settings, settings);
   hibachi_booking_detail_set_context (self->detail, session, directory);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", hibachi_session_can (session, HIBACHI_CAPABILITY_CREATE_BOOKINGS));
 
   /* Chefs to filter by, from the directory (empty for a chef's own view). */
   {

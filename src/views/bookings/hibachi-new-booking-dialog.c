@@ -426,7 +426,7 @@ hibachi_new_booking_dialog_new (GtkWindow        *parent,
       JsonObject *s = g_ptr_array_index (stations, i);
       const char *id = json_object_get_string_member (s, "id");
 
-      if (!hibachi_session_is_global_role (session) && (own == NULL || !g_strv_contains (own, id)))
+      if (!hibachi_session_can (session, HIBACHI_CAPABILITY_ALL_STATIONS) && (own == NULL || !g_strv_contains (own, id)))
         continue;
       if (g_strcmp0 (id, station) == 0)
         selected = self->station_ids->len;
