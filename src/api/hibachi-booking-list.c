@@ -217,7 +217,7 @@ page_cb (GObject      *source,
   set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
   if (error == NULL)
-    page = hibachi_booking_parse_page (reply, &total, NULL, &error);
+    page = hibachi_resource_parse_page (HIBACHI_TYPE_BOOKING, reply, &total, NULL, &error);
 
   if (error != NULL)
     {

@@ -5,7 +5,7 @@
  *
  *   0  a booking (GET /api/v1/bookings/{id}): the client's JSON parse, then
  *      hibachi_booking_new_from_json, its getters and its CSV row
- *   1  a page of bookings (GET /api/v1/bookings): hibachi_booking_parse_page
+ *   1  a page of bookings (GET /api/v1/bookings): hibachi_resource_parse_page
  *   2  an error reply (4xx/5xx): the message and details the client shows
  *
  * Found: a crash or sanitizer report, or a critical.
@@ -77,7 +77,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         gboolean has_next = FALSE;
 
         node = hibachi_client_parse_json (body, &error);
-        if (node != NULL && (page = hibachi_booking_parse_page (node, &total, &has_next, &error)) != NULL)
+        if (node != NULL &&
+            (page = hibachi_resource_parse_page (HIBACHI_TYPE_BOOKING, node, &total, &has_next, &error)) != NULL)
           for (guint i = 0; i < page->len; i++)
             use_booking (g_ptr_array_index (page, i), csv);
       }
