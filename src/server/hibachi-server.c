@@ -109,6 +109,12 @@ hibachi_server_init (HibachiServer *self)
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
 }
 
+SoupServer *
+hibachi_server_get_soup_server (HibachiServer *self)
+{
+  return self->soup;
+}
+
 HibachiServerDb *
 hibachi_server_get_db (HibachiServer *self)
 {

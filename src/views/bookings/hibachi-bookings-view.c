@@ -20,7 +20,7 @@ struct _HibachiBookingsView
   HibachiSession     *session;
   HibachiDirectory   *directory;
   GSettings          *settings;
-  HibachiBookingList *list;
+  HibachiPagedList *list;
   GtkMultiSelection  *selection;
   char               *station_id;
   guint               retry_id;
@@ -215,7 +215,7 @@ row_changed_cb (HibachiBooking *booking,
   /* The row's data arrived or changed: update the cell, no rebuild. A row
    * emptied while shown (a new query, a dropped page) asks for its page. */
   if (column == COLUMN_REFERENCE && !hibachi_booking_is_loaded (booking))
-    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+    hibachi_paged_list_ensure (self->list, gtk_list_item_get_position (item));
   fill_cell (self, item, column);
 }
 
@@ -235,7 +235,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   /* Shown, so its page is in use, or worth a request (once per page). */
   if (column == COLUMN_REFERENCE)
-    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+    hibachi_paged_list_ensure (self->list, gtk_list_item_get_position (item));
   fill_cell (self, item, column);
 }
 
@@ -376,7 +376,7 @@ filters_changed_cb (HibachiBookingsView *self)
   /* The search entry already waits for a pause in typing; the model drops
    * answers to queries it no longer shows. */
   query = hibachi_bookings_view_build_query (self);
-  if (g_strcmp0 (query, hibachi_booking_list_get_query (self->list)) == 0)
+  if (g_strcmp0 (query, hibachi_paged_list_get_query (self->list)) == 0)
     return;
   /* Rows keep their objects across queries: a selection would now point at
    * other bookings. */
@@ -389,7 +389,7 @@ filters_changed_cb (HibachiBookingsView *self)
     if (GTK_IS_SCROLLED_WINDOW (scrolled))
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
   }
-  hibachi_booking_list_set_query (self->list, query);
+  hibachi_paged_list_set_query (self->list, query);
 }
 
 /* State */
@@ -419,15 +419,15 @@ retry_cb (gpointer data)
 {
   HibachiBookingsView *self = data;
 
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
   return G_SOURCE_CONTINUE;
 }
 
 static void
 update_state (HibachiBookingsView *self)
 {
-  const GError *error = hibachi_booking_list_get_error (self->list);
-  gboolean loading = hibachi_booking_list_get_loading (self->list);
+  const GError *error = hibachi_paged_list_get_error (self->list);
+  gboolean loading = hibachi_paged_list_get_loading (self->list);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gboolean offline = error != NULL && (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK) ||
                                        g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_SERVER));
@@ -520,7 +520,7 @@ static void
 booking_changed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
-  hibachi_booking_list_replace (self->list, booking);
+  hibachi_paged_list_replace (self->list, HIBACHI_RESOURCE (booking));
 }
 
 static void
@@ -528,7 +528,7 @@ booking_removed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
 }
 
 /* Actions */
@@ -540,7 +540,7 @@ reload_action (GtkWidget  *widget,
 {
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
 
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
 }
 
 static void
@@ -693,7 +693,7 @@ confirm_one_cb (GObject      *source,
       toast (batch->self, message);
     }
 
-  hibachi_booking_list_reload (batch->self->list);
+  hibachi_paged_list_reload (batch->self->list);
   g_object_unref (batch->self);
   g_free (batch);
 }
@@ -762,7 +762,7 @@ created_cb (HibachiBookingsView *self,
   g_autofree char *message = g_strdup_printf (_("Booking %s created"), reference);
 
   toast (self, message);
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
 }
 
 static void
@@ -1229,7 +1229,7 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
-  self->list = hibachi_booking_list_new (hibachi_session_get_client (session));
+  self->list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1239,7 +1239,7 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
 
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   query = hibachi_bookings_view_build_query (self);
-  hibachi_booking_list_set_query (self->list, query);
+  hibachi_paged_list_set_query (self->list, query);
   update_state (self);
 }
 
@@ -1257,7 +1257,7 @@ hibachi_bookings_view_set_station (HibachiBookingsView *self,
   filters_changed_cb (self);
 }
 
-HibachiBookingList *
+HibachiPagedList *
 hibachi_bookings_view_get_list (HibachiBookingsView *self)
 {
   return self->list;

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "hibachi-booking-list.h"
+#include "hibachi-paged-list.h"
 #include "hibachi-directory.h"
 #include "hibachi-session.h"
 
@@ -19,7 +19,7 @@ void                hibachi_bookings_view_set_context  (HibachiBookingsView *sel
 /* NULL for all stations the user may see. */
 void                hibachi_bookings_view_set_station  (HibachiBookingsView *self,
                                                         const char          *station_id);
-HibachiBookingList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
+HibachiPagedList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
 /* The query the filters make, as sent to the server. */
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
 void                hibachi_bookings_view_export_csv   (HibachiBookingsView *self,
