@@ -801,6 +801,7 @@ test_change_feed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (change, "action"), ==, "confirm");
   g_assert_cmpstr (json_object_get_string_member (change, "actor"), ==, "owner@demo.test");
+  g_assert_cmpstr (json_object_get_string_member (change, "actor_name"), ==, "Olivia Owner");
   g_assert_cmpint (json_object_get_int_member (change, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (poll.result), "cursor"), !=, cursor);
 

@@ -21,6 +21,7 @@ static const HibachiField fields[] = {
   { "action", "action", HIBACHI_FIELD_STRING, HIBACHI_FIELD_REQUIRED },
   { "version", "version", HIBACHI_FIELD_INT, HIBACHI_FIELD_NULLABLE },
   { "actor", "actor", HIBACHI_FIELD_STRING, HIBACHI_FIELD_NULLABLE },
+  { "actor_name", "actor-name", HIBACHI_FIELD_STRING, HIBACHI_FIELD_NULLABLE | HIBACHI_FIELD_OPTIONAL },
   { "at", "at", HIBACHI_FIELD_STRING, HIBACHI_FIELD_REQUIRED },
   { NULL }
 };
@@ -65,4 +66,10 @@ const char *
 hibachi_change_get_actor (HibachiChange *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "actor");
+}
+
+const char *
+hibachi_change_get_actor_name (HibachiChange *self)
+{
+  return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "actor_name");
 }

@@ -19,5 +19,6 @@ gint64         hibachi_change_get_seq           (HibachiChange *self);
 const char    *hibachi_change_get_resource      (HibachiChange *self);
 const char    *hibachi_change_get_action        (HibachiChange *self);
 const char    *hibachi_change_get_actor         (HibachiChange *self);
+const char    *hibachi_change_get_actor_name    (HibachiChange *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (HibachiClient, hibachi_client, G_TYPE_OBJECT)
 enum {
   TOKENS_CHANGED,
   SESSION_EXPIRED,
+  REQUEST_DONE,
   N_SIGNALS
 };
 
@@ -89,6 +90,11 @@ hibachi_client_class_init (HibachiClientClass *klass)
   /* The server refused the refresh token: the user must sign in again. */
   signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Every request's outcome, for the connection state: whether the server
+   * answered (any status but a gateway's "unavailable"). Not for cancelled
+   * requests. */
+  signals[REQUEST_DONE] = g_signal_new ("request-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -379,11 +385,14 @@ sent_cb (GObject      *source,
 
   if (bytes == NULL)
     {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[REQUEST_DONE], 0, FALSE);
       fail_with_transport_error (task, data->msg, error);
       return;
     }
 
   status = soup_message_get_status (data->msg);
+  g_signal_emit (self, signals[REQUEST_DONE], 0, status != 502 && status != 503 && status != 504);
 
   /* An access token refused mid-use: refresh once and try again. */
   if (status == 401 && !data->no_auth && !data->retried && self->refresh_token != NULL)

@@ -522,6 +522,8 @@ hibachi_server_disconnect (HibachiServer *self)
 {
   g_return_if_fail (HIBACHI_IS_SERVER (self));
 
+  /* Their connections close: answering them later would touch dead messages. */
+  g_list_free_full (g_steal_pointer (&self->waiters), (GDestroyNotify) waiter_free);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 }
@@ -560,8 +562,10 @@ hibachi_server_changes_collect (HibachiServer                *self,
   gint64 cursor = since;
 
   stmt = hibachi_server_db_prepare (self->db,
-                                    "SELECT seq, resource, resource_id AS id, action, version, actor, at, station_id "
-                                    "FROM changes WHERE seq > ? ORDER BY seq LIMIT 500",
+                                    "SELECT c.seq, c.resource, c.resource_id AS id, c.action, c.version, c.actor, "
+                                    "u.full_name AS actor_name, c.at, c.station_id "
+                                    "FROM changes c LEFT JOIN users u ON u.email = c.actor "
+                                    "WHERE c.seq > ? ORDER BY c.seq LIMIT 500",
                                     NULL);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "changes");
