@@ -10,7 +10,7 @@
 #include "hibachi-audit-entry.h"
 #include "hibachi-booking.h"
 #include "hibachi-chef.h"
-#include "hibachi-price-item.h"
+#include "hibachi-price-entry.h"
 #include "hibachi-review.h"
 #include "hibachi-station.h"
 
@@ -169,7 +169,7 @@ test_entities (void)
     { HIBACHI_TYPE_CHEF, CHEF_JSON, "name", "Kenji Sato" },
     { HIBACHI_TYPE_STATION, STATION_JSON, "code", "CA-FREMONT-001" },
     { HIBACHI_TYPE_REVIEW, REVIEW_JSON, "title", "Great" },
-    { HIBACHI_TYPE_PRICE_ITEM, PRICE_ITEM_JSON, "key", "adult_price" },
+    { HIBACHI_TYPE_PRICE_ENTRY, PRICE_ITEM_JSON, "key", "adult_price" },
     { HIBACHI_TYPE_AUDIT_ENTRY, AUDIT_JSON, "reason", "Customer asked to cancel" },
   };
 
@@ -211,7 +211,7 @@ test_typed_getters (void)
   g_autoptr(JsonNode) audit_node = parse (AUDIT_JSON);
   g_autoptr(HibachiChef) chef = hibachi_chef_new_from_json (chef_node, NULL);
   g_autoptr(HibachiStation) station = hibachi_station_new_from_json (station_node, NULL);
-  g_autoptr(HibachiPriceItem) item = hibachi_price_item_new_from_json (item_node, NULL);
+  g_autoptr(HibachiPriceEntry) item = hibachi_price_entry_new_from_json (item_node, NULL);
   g_autoptr(HibachiAuditEntry) entry = hibachi_audit_entry_new_from_json (audit_node, NULL);
 
   g_assert_cmpstr (hibachi_chef_get_name (chef), ==, "Kenji Sato");
@@ -221,7 +221,7 @@ test_typed_getters (void)
   g_assert_cmpstr (hibachi_station_get_timezone (station), ==, "America/Los_Angeles");
   /* A price item is named by its key. */
   g_assert_cmpstr (hibachi_resource_get_id (HIBACHI_RESOURCE (item)), ==, "adult_price");
-  g_assert_cmpint (hibachi_price_item_get_value (item), ==, 5500);
+  g_assert_cmpint (hibachi_price_entry_get_value (item), ==, 5500);
   g_assert_true (json_object_has_member (hibachi_audit_entry_get_changes (entry), "status"));
 }
 

@@ -125,7 +125,7 @@ test_server_payloads (Fixture *f, gconstpointer data)
     { "/api/v1/chefs?limit=500", HIBACHI_TYPE_CHEF, "data" },
     { "/api/v1/stations", HIBACHI_TYPE_STATION, "data" },
     { "/api/v1/reviews?limit=500", HIBACHI_TYPE_REVIEW, "data" },
-    { "/api/v1/pricing", HIBACHI_TYPE_PRICE_ITEM, "items" },
+    { "/api/v1/pricing", HIBACHI_TYPE_PRICE_ENTRY, "items" },
     { "/api/v1/audit-logs?limit=500", HIBACHI_TYPE_AUDIT_ENTRY, "data" },
     { history, HIBACHI_TYPE_AUDIT_ENTRY, "data" },
   };
@@ -217,15 +217,26 @@ test_booking_lifecycle (Fixture *f, gconstpointer data)
                             date, hibachi_resource_get_id (HIBACHI_RESOURCE (station)));
     fields = object_from (json);
   }
-  created = BOOKING_CALL (hibachi_store_create_booking_async, fields);
+  created = BOOKING_CALL (hibachi_store_create_booking_async, fields, NULL);
   g_assert_no_error (local_error);
   g_assert_cmpstr (hibachi_booking_get_status (created), ==, "pending");
   g_assert_cmpstr (hibachi_booking_get_event_date (created), ==, date);
   g_assert_true (was_changed (f, HIBACHI_RESOURCE_BOOKING, hibachi_booking_get_id (created)));
-  /* Each create is its own: a second one is a second booking. */
-  again = BOOKING_CALL (hibachi_store_create_booking_async, fields);
+  /* Each create is its own: a second one is a second booking… */
+  again = BOOKING_CALL (hibachi_store_create_booking_async, fields, NULL);
   g_assert_no_error (local_error);
   g_assert_cmpstr (hibachi_booking_get_id (again), !=, hibachi_booking_get_id (created));
+  /* …unless it is a retry of one create (same key): the first booking again. */
+  {
+    g_autoptr(HibachiBooking) first = NULL;
+    g_autoptr(HibachiBooking) retried = NULL;
+
+    first = BOOKING_CALL (hibachi_store_create_booking_async, fields, "dialog-7f3a");
+    g_assert_no_error (local_error);
+    retried = BOOKING_CALL (hibachi_store_create_booking_async, fields, "dialog-7f3a");
+    g_assert_no_error (local_error);
+    g_assert_cmpstr (hibachi_booking_get_id (retried), ==, hibachi_booking_get_id (first));
+  }
 
   edited = BOOKING_CALL (hibachi_store_update_booking_async, created, changes);
   g_assert_no_error (local_error);
@@ -288,7 +299,7 @@ test_booking_lifecycle (Fixture *f, gconstpointer data)
 
     hibachi_store_count_bookings_async (f->store, "", NULL, store_result_cb, &result);
     after = hibachi_store_count_finish (f->store, wait_for (&result), error);
-    g_assert_cmpint (after, ==, before + 2);
+    g_assert_cmpint (after, ==, before + 3);
   }
 }
 
@@ -390,22 +401,22 @@ test_assignment (Fixture *f, gconstpointer data)
   g_autoptr(GError) local_error = NULL;
   GError **error = &local_error;
   HibachiBooking **out_current = NULL;
-  HibachiSuggestion *pick = NULL;
+  HibachiChefSuggestion *pick = NULL;
 
   hibachi_store_suggest_chefs_async (f->store, hibachi_booking_get_id (booking), NULL, store_result_cb, &result);
   suggestions = objects (f, &result, error);
   g_assert_no_error (local_error);
   g_assert_cmpuint (suggestions->len, >, 0);
   for (guint i = 0; i < suggestions->len && pick == NULL; i++)
-    if (!hibachi_suggestion_get_has_conflict (suggestions->pdata[i]))
+    if (!hibachi_chef_suggestion_get_has_conflict (suggestions->pdata[i]))
       pick = suggestions->pdata[i];
   g_assert_nonnull (pick);
-  g_assert_nonnull (hibachi_suggestion_get_chef_name (pick));
-  g_assert_true (json_object_has_member (hibachi_suggestion_get_score (pick), "total"));
+  g_assert_nonnull (hibachi_chef_suggestion_get_chef_name (pick));
+  g_assert_true (json_object_has_member (hibachi_chef_suggestion_get_score (pick), "total"));
 
-  assigned = BOOKING_CALL (hibachi_store_assign_chef_async, booking, hibachi_suggestion_get_chef_id (pick), NULL);
+  assigned = BOOKING_CALL (hibachi_store_assign_chef_async, booking, hibachi_chef_suggestion_get_chef_id (pick), NULL);
   g_assert_no_error (local_error);
-  g_assert_cmpstr (hibachi_booking_get_chef_id (assigned), ==, hibachi_suggestion_get_chef_id (pick));
+  g_assert_cmpstr (hibachi_booking_get_chef_id (assigned), ==, hibachi_chef_suggestion_get_chef_id (pick));
 
   unassigned = BOOKING_CALL (hibachi_store_assign_chef_async, assigned, NULL, NULL);
   g_assert_no_error (local_error);
@@ -457,10 +468,10 @@ test_reads (Fixture *f, gconstpointer data)
     items = objects (f, &result, error);
     g_assert_no_error (local_error);
     for (guint i = 0; i < items->len; i++)
-      if (g_strcmp0 (hibachi_price_item_get_key (items->pdata[i]), "adult_price") == 0)
+      if (g_strcmp0 (hibachi_price_entry_get_key (items->pdata[i]), "adult_price") == 0)
         {
           found = TRUE;
-          g_assert_cmpint (hibachi_price_item_get_value (items->pdata[i]), ==, 5500);
+          g_assert_cmpint (hibachi_price_entry_get_value (items->pdata[i]), ==, 5500);
         }
     g_assert_true (found);
   }

@@ -13,6 +13,7 @@ struct _HibachiSession
   GObject              parent_instance;
 
   HibachiClient       *client;
+  HibachiStore        *store;     /* made when first asked for */
   HibachiSessionState  state;
   char                *email;
   char                *full_name;
@@ -153,6 +154,7 @@ hibachi_session_finalize (GObject *object)
 {
   HibachiSession *self = HIBACHI_SESSION (object);
 
+  g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_free (self->email);
   g_free (self->full_name);
@@ -238,6 +240,17 @@ HibachiClient *
 hibachi_session_get_client (HibachiSession *self)
 {
   return self->client;
+}
+
+HibachiStore *
+hibachi_session_get_store (HibachiSession *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_SESSION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = hibachi_store_new (self->client);
+
+  return self->store;
 }
 
 const char *

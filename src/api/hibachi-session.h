@@ -8,6 +8,7 @@
 
 #include "hibachi-client.h"
 #include "hibachi-roles.h"
+#include "hibachi-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ GType                hibachi_session_state_get_type (void);
 
 HibachiSession      *hibachi_session_new              (const char          *server_url);
 HibachiClient       *hibachi_session_get_client       (HibachiSession      *self);
+/* The one store of this session's client: every view's calls go through it,
+ * so its "changed" hears every write this app makes. */
+HibachiStore        *hibachi_session_get_store        (HibachiSession      *self);
 const char          *hibachi_session_get_server_url   (HibachiSession      *self);
 HibachiSessionState  hibachi_session_get_state        (HibachiSession      *self);
 const char          *hibachi_session_get_email        (HibachiSession      *self);

@@ -204,30 +204,44 @@ reply_cb (GObject      *source,
     }
 }
 
-/* One request; @version >= 0 sends If-Match, @create an Idempotency-Key. */
+/* One request; @version >= 0 sends If-Match, @key Idempotency-Key. */
 static void
-request (HibachiStore        *self,
-         const char          *method,
-         const char          *path,
-         JsonObject          *body,
-         gint64               version,
-         gboolean             create,
-         Call                *call,
-         gpointer             source_tag,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
+request_with_key (HibachiStore        *self,
+                  const char          *method,
+                  const char          *path,
+                  JsonObject          *body,
+                  gint64               version,
+                  const char          *key,
+                  Call                *call,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonNode) body_node = body ? json_node_init_object (json_node_alloc (), body) : NULL;
   g_autofree char *if_match = version >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, version) : NULL;
-  g_autofree char *key = create ? g_uuid_string_random () : NULL;
   HibachiRequestOptions options = { .if_match = if_match, .idempotency_key = key };
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
   hibachi_client_request_async (self->client, method, path, body_node, &options, cancellable, reply_cb,
                                 g_steal_pointer (&task));
+}
+
+static void
+request (HibachiStore        *self,
+         const char          *method,
+         const char          *path,
+         JsonObject          *body,
+         gint64               version,
+         Call                *call,
+         gpointer             source_tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  request_with_key (self, method, path, body, version, NULL, call, source_tag, cancellable, callback, user_data);
 }
 
 static Call *
@@ -320,7 +334,7 @@ hibachi_store_count_bookings_async (HibachiStore        *self,
   g_autofree char *path = g_strdup_printf ("/api/v1/bookings?page=1&limit=1%s%s", query && *query ? "&" : "",
                                            query ? query : "");
 
-  request (self, "GET", path, NULL, -1, FALSE,
+  request (self, "GET", path, NULL, -1,
            call_new (REPLY_COUNT, HIBACHI_TYPE_BOOKING, NULL, HIBACHI_RESOURCE_UNKNOWN, NULL),
            hibachi_store_count_bookings_async, cancellable, callback, user_data);
 }
@@ -344,19 +358,22 @@ hibachi_store_get_booking_async (HibachiStore        *self,
 {
   g_autofree char *path = booking_path (id, NULL);
 
-  request (self, "GET", path, NULL, -1, FALSE, read_one (HIBACHI_TYPE_BOOKING), hibachi_store_get_booking_async,
+  request (self, "GET", path, NULL, -1, read_one (HIBACHI_TYPE_BOOKING), hibachi_store_get_booking_async,
            cancellable, callback, user_data);
 }
 
 void
 hibachi_store_create_booking_async (HibachiStore        *self,
                                     JsonObject          *fields,
+                                    const char          *retry_key,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  request (self, "POST", "/api/v1/bookings", fields, -1, TRUE, write_booking (NULL),
-           hibachi_store_create_booking_async, cancellable, callback, user_data);
+  g_autofree char *key = retry_key ? g_strdup (retry_key) : g_uuid_string_random ();
+
+  request_with_key (self, "POST", "/api/v1/bookings", fields, -1, key, write_booking (NULL),
+                    hibachi_store_create_booking_async, cancellable, callback, user_data);
 }
 
 void
@@ -370,7 +387,7 @@ hibachi_store_update_booking_async (HibachiStore        *self,
   const char *id = hibachi_booking_get_id (booking);
   g_autofree char *path = booking_path (id, NULL);
 
-  request (self, "PATCH", path, changes, hibachi_booking_get_version (booking), FALSE, write_booking (id),
+  request (self, "PATCH", path, changes, hibachi_booking_get_version (booking), write_booking (id),
            hibachi_store_update_booking_async, cancellable, callback, user_data);
 }
 
@@ -384,7 +401,7 @@ hibachi_store_confirm_booking_async (HibachiStore        *self,
   const char *id = hibachi_booking_get_id (booking);
   g_autofree char *path = booking_path (id, "confirm");
 
-  request (self, "POST", path, NULL, hibachi_booking_get_version (booking), FALSE, write_booking (id),
+  request (self, "POST", path, NULL, hibachi_booking_get_version (booking), write_booking (id),
            hibachi_store_confirm_booking_async, cancellable, callback, user_data);
 }
 
@@ -400,7 +417,7 @@ hibachi_store_cancel_booking_async (HibachiStore        *self,
   g_autofree char *path = booking_path (id, "cancel");
   g_autoptr(JsonObject) body = reason_body ("reason", reason);
 
-  request (self, "POST", path, body, hibachi_booking_get_version (booking), FALSE, write_booking (id),
+  request (self, "POST", path, body, hibachi_booking_get_version (booking), write_booking (id),
            hibachi_store_cancel_booking_async, cancellable, callback, user_data);
 }
 
@@ -417,7 +434,7 @@ hibachi_store_delete_booking_async (HibachiStore        *self,
   g_autoptr(JsonObject) body = reason_body ("reason", reason);
   Call *call = call_new (REPLY_NOTHING, HIBACHI_TYPE_BOOKING, NULL, HIBACHI_RESOURCE_BOOKING, id);
 
-  request (self, "DELETE", path, body, hibachi_booking_get_version (booking), FALSE, call,
+  request (self, "DELETE", path, body, hibachi_booking_get_version (booking), call,
            hibachi_store_delete_booking_async, cancellable, callback, user_data);
 }
 
@@ -433,7 +450,7 @@ hibachi_store_restore_booking_async (HibachiStore        *self,
   g_autofree char *path = booking_path (id, "restore");
   g_autoptr(JsonObject) body = reason_body ("reason", reason);
 
-  request (self, "POST", path, body, version, FALSE, write_booking (id), hibachi_store_restore_booking_async,
+  request (self, "POST", path, body, version, write_booking (id), hibachi_store_restore_booking_async,
            cancellable, callback, user_data);
 }
 
@@ -452,7 +469,7 @@ hibachi_store_assign_chef_async (HibachiStore        *self,
 
   json_object_set_string_member (body, "chef_id", chef_id);
   request (self, chef_id ? "PUT" : "DELETE", path, chef_id ? body : NULL, hibachi_booking_get_version (booking),
-           FALSE, write_booking (id), hibachi_store_assign_chef_async, cancellable, callback, user_data);
+           write_booking (id), hibachi_store_assign_chef_async, cancellable, callback, user_data);
 }
 
 static gpointer
@@ -490,7 +507,7 @@ hibachi_store_suggest_chefs_async (HibachiStore        *self,
 {
   g_autofree char *path = booking_path (booking_id, "chef-suggestions");
 
-  request (self, "GET", path, NULL, -1, FALSE, read_many (HIBACHI_TYPE_SUGGESTION, "data"),
+  request (self, "GET", path, NULL, -1, read_many (HIBACHI_TYPE_CHEF_SUGGESTION, "data"),
            hibachi_store_suggest_chefs_async, cancellable, callback, user_data);
 }
 
@@ -503,7 +520,7 @@ hibachi_store_booking_history_async (HibachiStore        *self,
 {
   g_autofree char *path = booking_path (booking_id, "history");
 
-  request (self, "GET", path, NULL, -1, FALSE, read_many (HIBACHI_TYPE_AUDIT_ENTRY, "data"),
+  request (self, "GET", path, NULL, -1, read_many (HIBACHI_TYPE_AUDIT_ENTRY, "data"),
            hibachi_store_booking_history_async, cancellable, callback, user_data);
 }
 
@@ -515,7 +532,7 @@ hibachi_store_list_chefs_async (HibachiStore        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  request (self, "GET", "/api/v1/chefs?limit=500", NULL, -1, FALSE, read_many (HIBACHI_TYPE_CHEF, "data"),
+  request (self, "GET", "/api/v1/chefs?limit=500", NULL, -1, read_many (HIBACHI_TYPE_CHEF, "data"),
            hibachi_store_list_chefs_async, cancellable, callback, user_data);
 }
 
@@ -525,7 +542,7 @@ hibachi_store_list_stations_async (HibachiStore        *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  request (self, "GET", "/api/v1/stations?limit=500", NULL, -1, FALSE, read_many (HIBACHI_TYPE_STATION, "data"),
+  request (self, "GET", "/api/v1/stations?limit=500", NULL, -1, read_many (HIBACHI_TYPE_STATION, "data"),
            hibachi_store_list_stations_async, cancellable, callback, user_data);
 }
 
@@ -543,7 +560,7 @@ hibachi_store_dispatch_async (HibachiStore        *self,
   g_autofree char *to = g_uri_escape_string (date_to, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/api/v1/dispatch?station_id=%s&date_from=%s&date_to=%s", station, from, to);
 
-  request (self, "GET", path, NULL, -1, FALSE,
+  request (self, "GET", path, NULL, -1,
            call_new (REPLY_DISPATCH, G_TYPE_INVALID, NULL, HIBACHI_RESOURCE_UNKNOWN, NULL),
            hibachi_store_dispatch_async, cancellable, callback, user_data);
 }
@@ -583,7 +600,7 @@ hibachi_store_price_sheet_async (HibachiStore        *self,
   g_autofree char *station = station_id ? g_uri_escape_string (station_id, NULL, FALSE) : NULL;
   g_autofree char *path = g_strconcat ("/api/v1/pricing", station ? "?station_id=" : "", station, NULL);
 
-  request (self, "GET", path, NULL, -1, FALSE, read_many (HIBACHI_TYPE_PRICE_ITEM, "items"),
+  request (self, "GET", path, NULL, -1, read_many (HIBACHI_TYPE_PRICE_ENTRY, "items"),
            hibachi_store_price_sheet_async, cancellable, callback, user_data);
 }
 
@@ -605,7 +622,7 @@ hibachi_store_moderate_review_async (HibachiStore        *self,
 
   g_return_if_fail (g_strv_contains ((const char * const[]) { "approve", "reject", "flag", NULL }, action));
 
-  request (self, "POST", path, body, hibachi_resource_get_version (HIBACHI_RESOURCE (review)), FALSE,
+  request (self, "POST", path, body, hibachi_resource_get_version (HIBACHI_RESOURCE (review)),
            call_new (REPLY_ONE, HIBACHI_TYPE_REVIEW, NULL, HIBACHI_RESOURCE_REVIEW, id),
            hibachi_store_moderate_review_async, cancellable, callback, user_data);
 }

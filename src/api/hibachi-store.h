@@ -18,11 +18,11 @@
 #include "hibachi-chef.h"
 #include "hibachi-client.h"
 #include "hibachi-paged-list.h"
-#include "hibachi-price-item.h"
+#include "hibachi-price-entry.h"
 #include "hibachi-resource.h"
 #include "hibachi-review.h"
 #include "hibachi-station.h"
-#include "hibachi-suggestion.h"
+#include "hibachi-chef-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -51,9 +51,13 @@ void              hibachi_store_get_booking_async       (HibachiStore         *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
-/* @fields: the members of the new booking (as the form has them). */
+/* @fields: the members of the new booking (as the form has them).
+ * @retry_key: the same string for every attempt at one create (e.g. one per
+ * dialog: a retry after a lost reply answers with the first booking instead
+ * of making a second), or NULL for a new one. */
 void              hibachi_store_create_booking_async    (HibachiStore         *self,
                                                          JsonObject           *fields,
+                                                         const char           *retry_key,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -104,7 +108,7 @@ HibachiBooking   *hibachi_store_booking_finish          (HibachiStore         *s
                                                          GAsyncResult         *result,
                                                          HibachiBooking      **out_current,
                                                          GError              **error);
-/* HibachiSuggestion, best first */
+/* HibachiChefSuggestion, best first */
 void              hibachi_store_suggest_chefs_async     (HibachiStore         *self,
                                                          const char           *booking_id,
                                                          GCancellable         *cancellable,
@@ -140,7 +144,7 @@ gboolean          hibachi_store_dispatch_finish         (HibachiStore         *s
                                                          GPtrArray           **out_chefs,
                                                          GPtrArray           **out_bookings,
                                                          GError              **error);
-/* HibachiPriceItem of a station's sheet (NULL: the global defaults) */
+/* HibachiPriceEntry of a station's sheet (NULL: the global defaults) */
 void              hibachi_store_price_sheet_async       (HibachiStore         *self,
                                                          const char           *station_id,
                                                          GCancellable         *cancellable,

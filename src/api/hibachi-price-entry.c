@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "hibachi-price-item"
+#define G_LOG_DOMAIN "hibachi-price-entry"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "hibachi-price-item.h"
+#include "hibachi-price-entry.h"
 
-struct _HibachiPriceItem
+struct _HibachiPriceEntry
 {
   HibachiResource parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (HibachiPriceItem, hibachi_price_item, HIBACHI_TYPE_RESOURCE)
+G_DEFINE_FINAL_TYPE (HibachiPriceEntry, hibachi_price_entry, HIBACHI_TYPE_RESOURCE)
 
 static const HibachiField fields[] = {
   { "key", "key", HIBACHI_FIELD_STRING, HIBACHI_FIELD_REQUIRED },
@@ -33,55 +33,55 @@ static const HibachiField fields[] = {
 };
 
 static void
-hibachi_price_item_class_init (HibachiPriceItemClass *klass)
+hibachi_price_entry_class_init (HibachiPriceEntryClass *klass)
 {
   hibachi_resource_class_set_fields (HIBACHI_RESOURCE_CLASS (klass), fields, "key", N_("price item"));
 }
 
 static void
-hibachi_price_item_init (HibachiPriceItem *self)
+hibachi_price_entry_init (HibachiPriceEntry *self)
 {
 }
 
-HibachiPriceItem *
-hibachi_price_item_new_from_json (JsonNode  *node,
-                                  GError   **error)
+HibachiPriceEntry *
+hibachi_price_entry_new_from_json (JsonNode  *node,
+                                   GError   **error)
 {
-  return hibachi_resource_new_from_json (HIBACHI_TYPE_PRICE_ITEM, node, error);
+  return hibachi_resource_new_from_json (HIBACHI_TYPE_PRICE_ENTRY, node, error);
 }
 
 const char *
-hibachi_price_item_get_key (HibachiPriceItem *self)
+hibachi_price_entry_get_key (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "key");
 }
 
 const char *
-hibachi_price_item_get_label (HibachiPriceItem *self)
+hibachi_price_entry_get_label (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "label");
 }
 
 gint64
-hibachi_price_item_get_value (HibachiPriceItem *self)
+hibachi_price_entry_get_value (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_int (HIBACHI_RESOURCE (self), "value");
 }
 
 gint64
-hibachi_price_item_get_min_value (HibachiPriceItem *self)
+hibachi_price_entry_get_min_value (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_int (HIBACHI_RESOURCE (self), "min_value");
 }
 
 gint64
-hibachi_price_item_get_max_value (HibachiPriceItem *self)
+hibachi_price_entry_get_max_value (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_int (HIBACHI_RESOURCE (self), "max_value");
 }
 
 const char *
-hibachi_price_item_get_scope (HibachiPriceItem *self)
+hibachi_price_entry_get_scope (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "scope");
 }

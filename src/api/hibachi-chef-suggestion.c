@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "hibachi-suggestion"
+#define G_LOG_DOMAIN "hibachi-chef-suggestion"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "hibachi-suggestion.h"
+#include "hibachi-chef-suggestion.h"
 
-struct _HibachiSuggestion
+struct _HibachiChefSuggestion
 {
   HibachiResource parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (HibachiSuggestion, hibachi_suggestion, HIBACHI_TYPE_RESOURCE)
+G_DEFINE_FINAL_TYPE (HibachiChefSuggestion, hibachi_chef_suggestion, HIBACHI_TYPE_RESOURCE)
 
 static const HibachiField fields[] = {
   { "chef_id", "chef-id", HIBACHI_FIELD_STRING, HIBACHI_FIELD_REQUIRED },
@@ -25,55 +25,55 @@ static const HibachiField fields[] = {
 };
 
 static void
-hibachi_suggestion_class_init (HibachiSuggestionClass *klass)
+hibachi_chef_suggestion_class_init (HibachiChefSuggestionClass *klass)
 {
   hibachi_resource_class_set_fields (HIBACHI_RESOURCE_CLASS (klass), fields, "chef_id", N_("suggestion"));
 }
 
 static void
-hibachi_suggestion_init (HibachiSuggestion *self)
+hibachi_chef_suggestion_init (HibachiChefSuggestion *self)
 {
 }
 
-HibachiSuggestion *
-hibachi_suggestion_new_from_json (JsonNode  *node,
-                                  GError   **error)
+HibachiChefSuggestion *
+hibachi_chef_suggestion_new_from_json (JsonNode  *node,
+                                       GError   **error)
 {
-  return hibachi_resource_new_from_json (HIBACHI_TYPE_SUGGESTION, node, error);
+  return hibachi_resource_new_from_json (HIBACHI_TYPE_CHEF_SUGGESTION, node, error);
 }
 
 const char *
-hibachi_suggestion_get_chef_id (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_chef_id (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "chef_id");
 }
 
 const char *
-hibachi_suggestion_get_chef_name (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_chef_name (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "chef_name");
 }
 
 gboolean
-hibachi_suggestion_get_has_conflict (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_has_conflict (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_boolean (HIBACHI_RESOURCE (self), "has_conflict");
 }
 
 JsonObject *
-hibachi_suggestion_get_score (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_score (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_object (HIBACHI_RESOURCE (self), "score");
 }
 
 JsonArray *
-hibachi_suggestion_get_conflicts (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_conflicts (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_array (HIBACHI_RESOURCE (self), "conflicts");
 }
 
 JsonArray *
-hibachi_suggestion_get_warnings (HibachiSuggestion *self)
+hibachi_chef_suggestion_get_warnings (HibachiChefSuggestion *self)
 {
   return hibachi_resource_get_array (HIBACHI_RESOURCE (self), "warnings");
 }
