@@ -2,6 +2,7 @@
 /* The client's entities and store against a real hibachi-server. */
 #include "config.h"
 
+#include "hibachi-directory.h"
 #include "hibachi-session.h"
 #include "hibachi-store.h"
 #include "hibachi-test-server.h"
@@ -507,6 +508,47 @@ test_reads (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+load_directory (HibachiDirectory *directory, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hibachi_directory_load_async (directory, NULL, store_result_cb, &result);
+  return hibachi_directory_load_finish (directory, wait_for (&result), error);
+}
+
+/* Names of stations and chefs for lists, as entities from the store; a
+ * role that may not list them gets an empty directory, not an error. */
+static void
+test_directory (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiDirectory) directory = hibachi_directory_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  GPtrArray *chefs;
+
+  g_assert_true (load_directory (directory, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hibachi_directory_get_stations (directory)->len, ==, 3);
+  g_assert_cmpstr (hibachi_station_get_code (hibachi_directory_get_station (directory, fremont)), ==, "CA-FREMONT-001");
+  g_assert_cmpstr (hibachi_directory_station_name (directory, fremont), ==, "Fremont");
+  chefs = hibachi_directory_get_chefs (directory);
+  g_assert_cmpuint (chefs->len, >=, 3 * 6);
+  g_assert_cmpstr (hibachi_directory_chef_name (directory, hibachi_resource_get_id (chefs->pdata[0])), ==,
+                   hibachi_chef_get_name (chefs->pdata[0]));
+  g_assert_null (hibachi_directory_chef_name (directory, "no-such-chef"));
+
+  {
+    g_autoptr(HibachiSession) chef_session = sign_in (f, "chef.kenji@demo.test");
+    g_autoptr(HibachiDirectory) chef_directory = hibachi_directory_new (hibachi_session_get_store (chef_session));
+
+    g_assert_true (load_directory (chef_directory, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (hibachi_directory_get_stations (chef_directory)->len, ==, 0);
+    g_assert_cmpuint (hibachi_directory_get_chefs (chef_directory)->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -517,5 +559,6 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/store/refused", Fixture, NULL, setup, test_refused, teardown);
   g_test_add ("/hibachi/store/assignment", Fixture, NULL, setup, test_assignment, teardown);
   g_test_add ("/hibachi/store/reads", Fixture, NULL, setup, test_reads, teardown);
+  g_test_add ("/hibachi/store/directory", Fixture, NULL, setup, test_directory, teardown);
   return g_test_run ();
 }

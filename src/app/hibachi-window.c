@@ -97,12 +97,12 @@ build_station_choices (HibachiWindow *self)
 
   for (guint i = 0; i < stations->len; i++)
     {
-      JsonObject *station = g_ptr_array_index (stations, i);
-      const char *id = json_object_get_string_member (station, "id");
+      HibachiStation *station = g_ptr_array_index (stations, i);
+      const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (station));
 
       if (!global && (own == NULL || !g_strv_contains (own, id)))
         continue;
-      gtk_string_list_append (names, json_object_get_string_member (station, "name"));
+      gtk_string_list_append (names, hibachi_station_get_name (station));
       g_ptr_array_add (self->station_choices, g_strdup (id));
     }
 
@@ -230,7 +230,7 @@ signed_in (HibachiWindow *self)
   g_settings_set_string (self->settings, "last-account", hibachi_session_get_email (self->session));
 
   g_clear_object (&self->directory);
-  self->directory = hibachi_directory_new (hibachi_session_get_client (self->session));
+  self->directory = hibachi_directory_new (hibachi_session_get_store (self->session));
   adw_status_page_set_title (self->loading_page, _("Loading…"));
   show_page (self, "loading");
   hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));

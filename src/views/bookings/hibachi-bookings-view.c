@@ -1218,10 +1218,10 @@ hibachi_bookings_view_set_context (HibachiBookingsView *self,
     g_ptr_array_add (self->chef_choices, NULL);
     for (guint i = 0; i < chefs->len; i++)
       {
-        JsonObject *chef = g_ptr_array_index (chefs, i);
+        HibachiChef *chef = g_ptr_array_index (chefs, i);
 
-        gtk_string_list_append (names, json_object_get_string_member (chef, "name"));
-        g_ptr_array_add (self->chef_choices, g_strdup (json_object_get_string_member (chef, "id")));
+        gtk_string_list_append (names, hibachi_chef_get_name (chef));
+        g_ptr_array_add (self->chef_choices, g_strdup (hibachi_resource_get_id (HIBACHI_RESOURCE (chef))));
       }
     gtk_drop_down_set_model (self->chef_dropdown, G_LIST_MODEL (names));
     gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);

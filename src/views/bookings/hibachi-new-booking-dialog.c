@@ -91,7 +91,7 @@ update (HibachiNewBookingDialog *self)
 {
   g_autofree char *problem = NULL;
   g_autoptr(GString) quote_text = g_string_new (NULL);
-  JsonObject *station = hibachi_directory_get_station (self->directory, station_id (self));
+  HibachiStation *station = hibachi_directory_get_station (self->directory, station_id (self));
   HibachiQuoteRequest request;
   HibachiQuote quote;
   double lat = 0, lng = 0;
@@ -127,7 +127,7 @@ update (HibachiNewBookingDialog *self)
   request.toddlers = (guint) gtk_spin_button_get_value_as_int (self->counts[2]);
   if (station != NULL && have_venue)
     {
-      HibachiLatLng from = { json_object_get_double_member (station, "lat"), json_object_get_double_member (station, "lng") };
+      HibachiLatLng from = { hibachi_station_get_lat (station), hibachi_station_get_lng (station) };
       HibachiLatLng to = { lat, lng };
 
       request.distance_miles = MIN (hibachi_geo_distance_miles (from, to), HIBACHI_QUOTE_MAX_DISTANCE_MILES);
@@ -409,14 +409,14 @@ hibachi_new_booking_dialog_new (GtkWindow        *parent,
 
   for (guint i = 0; i < stations->len; i++)
     {
-      JsonObject *s = g_ptr_array_index (stations, i);
-      const char *id = json_object_get_string_member (s, "id");
+      HibachiStation *s = g_ptr_array_index (stations, i);
+      const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (s));
 
       if (!hibachi_session_can (session, HIBACHI_CAPABILITY_ALL_STATIONS) && (own == NULL || !g_strv_contains (own, id)))
         continue;
       if (g_strcmp0 (id, station) == 0)
         selected = self->station_ids->len;
-      gtk_string_list_append (names, json_object_get_string_member (s, "name"));
+      gtk_string_list_append (names, hibachi_station_get_name (s));
       g_ptr_array_add (self->station_ids, g_strdup (id));
     }
   adw_combo_row_set_model (self->station_row, G_LIST_MODEL (names));
