@@ -248,6 +248,65 @@ test_feed (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_change_feed_get_running (feed));
 }
 
+static void
+row_changed_cb (HibachiPagedList *list, HibachiResource *row, const char *actor, const char *action, Fixture *f)
+{
+  g_ptr_array_add (f->events, g_strdup_printf ("%s %s %s", hibachi_resource_get_id (row), actor, action));
+}
+
+static void
+status_notify_cb (HibachiBooking *booking, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* A list following the feed: the row another client changed is updated in
+ * place (same object, its property notified), and the list says who did it. */
+static void
+test_list_follows_feed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiChangeFeed) feed = hibachi_change_feed_new (hibachi_session_get_client (f->session));
+  g_autoptr(HibachiPagedList) list = hibachi_store_new_booking_list (f->store);
+  g_autoptr(HibachiSession) office = sign_in (f, "office@demo.test");
+  g_autoptr(HibachiStore) other = hibachi_store_new (hibachi_session_get_client (office));
+  g_autoptr(HibachiBooking) row = NULL;
+  g_autoptr(HibachiBooking) theirs = NULL;
+  g_autoptr(HibachiBooking) done = NULL;
+  g_autofree char *expected = NULL;
+  guint notified = 0;
+
+  hibachi_paged_list_follow (list, feed, HIBACHI_RESOURCE_BOOKING);
+  g_signal_connect (list, "row-changed", G_CALLBACK (row_changed_cb), f);
+  hibachi_paged_list_set_query (list, "status=pending&sort=created_at");
+  while (hibachi_paged_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_signal_connect (row, "notify::status", G_CALLBACK (status_notify_cb), &notified);
+
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_change_feed_start (feed);
+  WAIT_UNTIL (waiting_polls (f) == 1);
+
+  theirs = pending_booking (f, other, 0);
+  g_assert_cmpstr (hibachi_booking_get_id (theirs), ==, hibachi_booking_get_id (row));
+  done = confirm (other, theirs);
+
+  expected = g_strdup_printf ("%s %s confirm", hibachi_booking_get_id (row), hibachi_session_get_full_name (office));
+  WAIT_UNTIL (f->events->len == 1);
+  g_assert_cmpstr (f->events->pdata[0], ==, expected);
+  g_assert_cmpstr (hibachi_booking_get_status (row), ==, "confirmed");
+  g_assert_cmpint (hibachi_booking_get_version (row), ==, hibachi_booking_get_version (done));
+  g_assert_cmpuint (notified, ==, 1);
+  {
+    g_autoptr(HibachiBooking) again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_true (again == row);
+  }
+  /* One fetch of that booking, nothing else. */
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings/"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 1);
+}
+
 /* A chef may not follow changes: the feed stops instead of retrying. */
 static void
 test_feed_refused (Fixture *f, gconstpointer data)
@@ -276,6 +335,7 @@ main (int argc, char *argv[])
   ADD ("errors-are-online", test_errors_are_online);
   ADD ("feed", test_feed);
   ADD ("feed-refused", test_feed_refused);
+  ADD ("list-follows-feed", test_list_follows_feed);
 #undef ADD
 
   return g_test_run ();

@@ -24,6 +24,8 @@ struct _HibachiPagedList
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
   GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
   guint          release_id;
+  HibachiResourceKind followed;  /* of the feed's changes that concern the rows */
+  GCancellable  *follow_cancellable;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -40,6 +42,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ROW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -314,6 +323,9 @@ hibachi_paged_list_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->follow_cancellable != NULL)
+    g_cancellable_cancel (self->follow_cancellable);
+  g_clear_object (&self->follow_cancellable);
   g_clear_object (&self->client);
   g_clear_handle_id (&self->release_id, g_source_remove);
 
@@ -377,6 +389,11 @@ hibachi_paged_list_class_init (HibachiPagedListClass *klass)
     g_param_spec_string ("error-message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A loaded row was updated in place after someone changed it (the
+   * row, who, what they did: as the change feed says). */
+  signals[ROW_CHANGED] = g_signal_new ("row-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 3, HIBACHI_TYPE_RESOURCE, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -512,4 +529,92 @@ hibachi_paged_list_replace (HibachiPagedList *self,
   row = hibachi_paged_list_find (self, hibachi_resource_get_id (resource));
   if (row != NULL && row != resource)
     hibachi_resource_set_json (row, hibachi_resource_get_json (resource));
+}
+
+typedef struct
+{
+  HibachiPagedList *self;
+  char             *id;
+  char             *actor;
+  char             *action;
+} RowFetch;
+
+static void
+row_fetch_free (RowFetch *fetch)
+{
+  g_free (fetch->id);
+  g_free (fetch->actor);
+  g_free (fetch->action);
+  g_free (fetch);
+}
+
+static void
+row_fetched_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RowFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  g_autoptr(HibachiResource) fresh = NULL;
+  HibachiResource *row;
+
+  /* Cancelled when the list goes: then fetch->self may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      row_fetch_free (fetch);
+      return;
+    }
+
+  /* Gone (deleted) or unreadable now: the row stays until the next reload. */
+  fresh = reply ? hibachi_resource_new_from_json (fetch->self->item_type, reply, &error) : NULL;
+  row = fresh ? hibachi_paged_list_find (fetch->self, fetch->id) : NULL;
+  if (row != NULL && hibachi_resource_get_version (fresh) > hibachi_resource_get_version (row))
+    {
+      hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
+      g_signal_emit (fetch->self, signals[ROW_CHANGED], 0, row, fetch->actor, fetch->action);
+    }
+  else if (error != NULL)
+    g_debug ("Not updating %s: %s", fetch->id, error->message);
+
+  row_fetch_free (fetch);
+}
+
+static void
+feed_changed_cb (HibachiChangeFeed   *feed,
+                 HibachiResourceKind  kind,
+                 const char          *id,
+                 const char          *actor,
+                 const char          *action,
+                 HibachiPagedList    *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  RowFetch *fetch;
+
+  if (kind != self->followed || hibachi_paged_list_find (self, id) == NULL)
+    return;
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat (self->path, "/", escaped, NULL);
+  fetch = g_new0 (RowFetch, 1);
+  fetch->self = self;
+  fetch->id = g_strdup (id);
+  fetch->actor = g_strdup (actor);
+  fetch->action = g_strdup (action);
+  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->follow_cancellable, row_fetched_cb, fetch);
+}
+
+void
+hibachi_paged_list_follow (HibachiPagedList    *self,
+                           HibachiChangeFeed   *feed,
+                           HibachiResourceKind  kind)
+{
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
+  g_return_if_fail (HIBACHI_IS_CHANGE_FEED (feed));
+  g_return_if_fail (self->follow_cancellable == NULL);
+
+  self->followed = kind;
+  self->follow_cancellable = g_cancellable_new ();
+  g_signal_connect_object (feed, "changed", G_CALLBACK (feed_changed_cb), self, 0);
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "hibachi-change-feed.h"
 #include "hibachi-client.h"
 #include "hibachi-resource.h"
 
@@ -48,5 +49,12 @@ HibachiResource  *hibachi_paged_list_find         (HibachiPagedList *self,
 void              hibachi_paged_list_replace      (HibachiPagedList *self,
                                                    HibachiResource  *resource);
 guint             hibachi_paged_list_get_n_loaded (HibachiPagedList *self);
+/* Keeps the loaded rows current: when @feed reports a change of a @kind
+ * resource the list holds, the row is fetched again (GET path/id) and
+ * updated in place, then "row-changed" says who did what. Rows that leave
+ * or join the query wait for the next reload. Once per list. */
+void              hibachi_paged_list_follow       (HibachiPagedList    *self,
+                                                   HibachiChangeFeed   *feed,
+                                                   HibachiResourceKind  kind);
 
 G_END_DECLS
