@@ -12,7 +12,8 @@
 #include "hibachi-booking-detail.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-sign-in-page.h"
-#include "hibachi-test-server.h"
+#include "hibachi-test-app.h"
+#include "hibachi-test-wait.h"
 #include "hibachi-window.h"
 
 #define N_BOOKINGS 250   /* three pages: the last is never shown unless scrolled to */
@@ -24,27 +25,6 @@ typedef struct
   HibachiApplication *app;
   HibachiWindow      *window;
 } Fixture;
-
-/* One application per process: it exports itself on the session bus. */
-static HibachiApplication *application;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds (20, timeout_cb, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out waiting for %s", #condition); \
-    g_source_remove (id_); \
-  } G_STMT_END
 
 static void
 settle (void)
@@ -117,7 +97,7 @@ save_screenshot (GtkWidget  *widget,
   /* Let page transitions and fades finish. */
   {
     gboolean done = FALSE;
-    guint id = g_timeout_add (600, timeout_cb, &done);
+    guint id = g_timeout_add (600, hibachi_test_timeout_cb, &done);
 
     while (!done)
       g_main_context_iteration (NULL, TRUE);
@@ -146,20 +126,8 @@ save_screenshot (GtkWidget  *widget,
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  GSettings *settings;
-
   f->ts = hibachi_test_server_start (N_BOOKINGS);
-  if (application == NULL)
-    {
-      application = hibachi_application_new ();
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-    }
-  f->app = application;
-  settings = hibachi_application_get_settings (f->app);
-  g_settings_set_string (settings, "server-url", hibachi_test_server_get_url (f->ts));
-  g_settings_set_string (settings, "last-account", "");
+  f->app = hibachi_test_application (f->ts);
 }
 
 static void
@@ -1104,7 +1072,7 @@ main (int argc, char *argv[])
   {
     int status = g_test_run ();
 
-    g_clear_object (&application);
+    hibachi_test_application_release ();
     return status;
   }
 }

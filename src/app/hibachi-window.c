@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-demo-server.h"
 #include "hibachi-directory.h"
 #include "hibachi-sign-in-page.h"
@@ -151,17 +152,28 @@ unassigned_count_cb (GObject      *source,
 {
   g_autoptr(HibachiWindow) self = user_data;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+  GtkWidget *row;
   gint64 count;
 
   if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
     return;
 
   count = json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (self->unassigned_badge), GTK_TYPE_LIST_BOX_ROW);
   if (count > 0)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+      /* A badge says what it counts: "Bookings, 3 upcoming without a chef". */
+      g_autofree char *spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
+                                                              "%s upcoming bookings without a chef", (gulong) count),
+                                                 text);
+
       gtk_label_set_text (self->unassigned_badge, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->unassigned_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
     }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_visible (GTK_WIDGET (self->unassigned_badge), count > 0);
 }
 
@@ -471,6 +483,8 @@ static void
 hibachi_window_init (HibachiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->primary_menu_button), _("Main Menu"));
+  hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station"));
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   adw_leaflet_set_visible_child (self->leaflet, self->content);

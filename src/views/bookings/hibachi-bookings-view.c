@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-booking-csv.h"
 #include "hibachi-booking-fetch.h"
 #include "hibachi-booking-detail.h"
@@ -1056,6 +1057,10 @@ print_run_sheet_action (GtkWidget  *widget,
         }
     }
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  hibachi_accessible_label_icon_buttons (calendar, "pan-start-symbolic",
+                                         (const char *[]) { _("Previous Month"), _("Previous Year"), NULL });
+  hibachi_accessible_label_icon_buttons (calendar, "pan-end-symbolic",
+                                         (const char *[]) { _("Next Month"), _("Next Year"), NULL });
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Run Sheet"),
                                    _("The day’s pending and confirmed bookings of the current station, in slot order, "
@@ -1185,6 +1190,9 @@ static void
 hibachi_bookings_view_init (HibachiBookingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->sort_dropdown), _("Sort order"));
+  hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
+  hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   add_columns (self);
