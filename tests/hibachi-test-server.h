@@ -29,6 +29,10 @@ const char          *hibachi_test_server_get_db_path  (HibachiTestServer  *ts);
 HibachiServer       *hibachi_test_server_get_server   (HibachiTestServer  *ts);
 void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                                        gint64              seconds);
+/* hibachi_server_set_connection_limits() on the server's thread. */
+void                 hibachi_test_server_set_connection_limits (HibachiTestServer *ts,
+                                                            guint              max_connections,
+                                                            guint              request_timeout_ms);
 
 /* Requests the server has read whose "METHOD /path?query" starts with
  * @prefix, e.g. "GET /api/v1/bookings?page=3&". */
@@ -57,6 +61,9 @@ JsonObject          *hibachi_test_response_object     (HibachiTestResponse *resp
 const char          *hibachi_test_response_error_code (HibachiTestResponse *response);
 /* field_errors member of a 422, or NULL */
 JsonObject          *hibachi_test_response_field_errors (HibachiTestResponse *response);
+
+/* Removes @dir and the files in it (a test's temporary folder). */
+void                 hibachi_test_remove_dir          (const char         *dir);
 
 /* Signs in with the demo password; returns the access token. */
 char                *hibachi_test_login               (HibachiTestServer  *ts,
