@@ -445,6 +445,9 @@ test_edit (Fixture *f, gconstpointer data)
   HibachiBookingDetail *detail;
   GtkWidget *save;
   gint64 version;
+  JsonObject *stored_before;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_email = NULL;
 
   sign_in_to_main (f);
   detail = select_first_pending (f, &booking);
@@ -454,7 +457,11 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)), ==,
                    hibachi_booking_get_id (booking));
   save_screenshot (GTK_WIDGET (f->window), "bookings");
-  version = json_object_get_int_member (server_booking (f, hibachi_booking_get_id (booking), &before), "version");
+  stored_before = server_booking (f, hibachi_booking_get_id (booking), &before);
+  version = json_object_get_int_member (stored_before, "version");
+  /* Copies: the list row's object takes every reply's values. */
+  old_name = g_strdup (json_object_get_string_member (stored_before, "customer_name"));
+  old_email = g_strdup (json_object_get_string_member (stored_before, "customer_email"));
 
   /* An invalid email: the field says why, Save stays off, nothing is sent. */
   save = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes");
@@ -490,17 +497,19 @@ test_edit (Fixture *f, gconstpointer data)
     g_assert_cmpstr (hibachi_booking_get_customer_name (listed), ==, "Jane Newname");
   }
 
-  /* Undo (the toast's button, or Ctrl+Z) puts the old values back on the server. */
+  /* Undo (the toast's button, or Ctrl+Z) puts the values from before the
+   * edit back on the server, and the list and the pane show them. */
   {
     g_autoptr(HibachiTestResponse) undone = NULL;
     JsonObject *stored;
 
-    gtk_widget_activate_action (GTK_WIDGET (detail), "detail.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
     WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
     stored = server_booking (f, hibachi_booking_get_id (booking), &undone);
-    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, hibachi_booking_get_customer_name (booking));
-    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==,
-                     hibachi_booking_get_string (booking, "customer_email"));
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, old_name);
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==, old_email);
+    g_assert_cmpstr (hibachi_booking_get_customer_name (booking), ==, old_name);
+    g_assert_cmpstr (hibachi_booking_get_customer_name (hibachi_booking_detail_get_booking (detail)), ==, old_name);
   }
 }
 
@@ -1081,6 +1090,108 @@ test_run_sheet (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The window's undo stack: the toast names what its button undoes; Ctrl+Z
+ * undoes this window's most recent command even while another booking is
+ * shown, says what it undid, and puts the old values back exactly (the
+ * total to the cent), leaving the booking on screen alone. */
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) other_before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autoptr(HibachiTestResponse) other_after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *undid_text = NULL;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *adults_row;
+  JsonObject *stored;
+  gint64 version, adults, total, other_version;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  id = g_strdup (hibachi_booking_get_id (booking));
+  stored = server_booking (f, id, &before);
+  version = json_object_get_int_member (stored, "version");
+  adults = json_object_get_int_member (stored, "adults");
+  total = json_object_get_int_member (stored, "total_cents");
+
+  /* One more adult: saved, repriced on the server. */
+  adults_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Adults (13+)");
+  g_assert_nonnull (adults_row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (adults_row, GTK_TYPE_SPIN_BUTTON, NULL)), (double) adults + 1);
+  settle ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"), "clicked");
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
+  g_assert_cmpint (hibachi_booking_get_int (booking, "adults"), ==, adults + 1);
+  g_assert_cmpint (hibachi_booking_get_total_cents (booking), !=, total);
+
+  /* The toast's button says what it undoes. */
+  undo_label = g_strdup_printf ("Undo edit of %s", hibachi_booking_get_reference (booking));
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) != NULL);
+  save_screenshot (GTK_WIDGET (f->window), "undo-toast");
+
+  /* Another booking on screen; Ctrl+Z still undoes the edit, not it. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  other_id = g_strdup (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)));
+  g_assert_cmpstr (other_id, !=, id);
+  other_version = json_object_get_int_member (server_booking (f, other_id, &other_before), "version");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  undid_text = g_strdup_printf ("Undid edit of %s", hibachi_booking_get_reference (booking));
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), undid_text) != NULL);
+
+  stored = server_booking (f, id, &after);
+  g_assert_cmpint (json_object_get_int_member (stored, "version"), ==, version + 2);
+  g_assert_cmpint (json_object_get_int_member (stored, "adults"), ==, adults);
+  g_assert_cmpint (json_object_get_int_member (stored, "total_cents"), ==, total);
+  /* The list row shows the old values; the booking on screen is untouched. */
+  g_assert_cmpint (hibachi_booking_get_int (booking, "adults"), ==, adults);
+  g_assert_cmpint (hibachi_booking_get_total_cents (booking), ==, total);
+  g_assert_cmpstr (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)), ==, other_id);
+  g_assert_cmpint (json_object_get_int_member (server_booking (f, other_id, &other_after), "version"), ==, other_version);
+  /* The toast's button is gone with what it offered. */
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) == NULL);
+
+  /* Nothing more to undo: it says so, and nothing is sent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), "Nothing to undo") != NULL);
+}
+
+/* The sidebar follows the window's pages: a row per page with its title,
+ * and the page's badge (upcoming bookings without a chef) beside it. */
+static void
+test_sidebar (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+  g_autoptr(HibachiTestResponse) count = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  g_autofree char *badge = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            json_object_get_int_member (hibachi_test_response_object (count), "total_count"));
+  GtkWidget *sidebar;
+  GtkWidget *row;
+
+  sign_in_to_main (f);
+  sidebar = find_with_class (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  g_assert_nonnull (sidebar);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 1));
+  g_assert_nonnull (find_label_containing (row, "Bookings"));
+  g_assert_cmpstr (badge, !=, "0");
+  WAIT_FOR (find_label_containing (row, badge) != NULL && gtk_widget_get_visible (GTK_WIDGET (find_label_containing (row, badge))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_label_containing (row, badge))), ==,
+                   "Upcoming bookings without a chef");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1099,6 +1210,8 @@ main (int argc, char *argv[])
   ADD ("confirm-selected", test_confirm_selected);
   ADD ("export-csv", test_export_csv);
   ADD ("run-sheet", test_run_sheet);
+  ADD ("undo", test_undo);
+  ADD ("sidebar", test_sidebar);
 #undef ADD
 
   {

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-booking-detail.h"
+#include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
+#include "hibachi-page.h"
 #include "hibachi-reason-dialog.h"
 
 typedef enum
@@ -41,6 +43,7 @@ struct _HibachiBookingDetail
 {
   GtkWidget          parent_instance;
 
+  HibachiContext    *context;
   HibachiSession    *session;
   HibachiDirectory  *directory;
   HibachiBooking    *booking;
@@ -66,7 +69,6 @@ struct _HibachiBookingDetail
   GtkButton         *cancel_button;
   GtkButton         *delete_button;
   char              *problem;
-  struct _UndoData  *pending_undo;   /* what Undo (toast or Ctrl+Z) reverts */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiBookingDetail, hibachi_booking_detail, GTK_TYPE_WIDGET)
@@ -85,10 +87,7 @@ static void
 toast (HibachiBookingDetail *self,
        const char           *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  hibachi_page_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -366,126 +365,21 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* Undo: the inverse change, applied on top of the version just saved. */
-typedef struct _UndoData
-{
-  char                 *booking_id;
-  gint64                version;
-  char                 *method;
-  char                 *suffix;
-  JsonObject           *body;          /* NULL for none */
-} UndoData;
-
+/* Undo: the request that puts the old values back, on the window's stack. */
 static void
-undo_data_free (gpointer data)
+push_undo (HibachiBookingDetail *self,
+           const char           *message,
+           const char           *description,
+           const char           *method,
+           const char           *suffix,
+           JsonObject           *body)
 {
-  UndoData *undo = data;
+  g_autoptr(HibachiBookingUndo) undo = NULL;
 
-  if (undo == NULL)
+  if (self->context == NULL)
     return;
-  g_free (undo->booking_id);
-  g_free (undo->method);
-  g_free (undo->suffix);
-  g_clear_pointer (&undo->body, json_object_unref);
-  g_free (undo);
-}
-
-static void
-undone_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HibachiBookingDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-
-  if (reply == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (self->booking != NULL && JSON_NODE_HOLDS_OBJECT (reply) &&
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (reply), "id", ""),
-                 hibachi_booking_get_id (self->booking)) == 0)
-    replace_booking (self, reply);
-  else
-    {
-      g_autoptr(HibachiBooking) booking = hibachi_booking_new_from_json (reply, NULL);
-
-      if (booking != NULL)
-        g_signal_emit (self, signals[BOOKING_CHANGED], 0, booking);
-    }
-  toast (self, _("Undone"));
-}
-
-void
-hibachi_booking_detail_undo (HibachiBookingDetail *self)
-{
-  UndoData *undo = g_steal_pointer (&self->pending_undo);
-  g_autofree char *path = NULL;
-  g_autofree char *if_match = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  HibachiRequestOptions options = { 0 };
-
-  if (undo == NULL)
-    return;
-
-  path = g_strconcat ("/api/v1/bookings/", undo->booking_id, undo->suffix, NULL);
-  if_match = g_strdup_printf ("%" G_GINT64_FORMAT, undo->version);
-  body = undo->body ? json_node_init_object (json_node_alloc (), json_object_ref (undo->body)) : NULL;
-  options.if_match = if_match;
-  /* If someone changed it meanwhile the server answers 412: nothing is lost. */
-  hibachi_client_request_async (hibachi_session_get_client (self->session), undo->method, path, body, &options,
-                                self->cancellable, undone_cb, g_object_ref (self));
-  undo_data_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast             *toast_,
-                 HibachiBookingDetail *self)
-{
-  hibachi_booking_detail_undo (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  hibachi_booking_detail_undo (HIBACHI_BOOKING_DETAIL (widget));
-}
-
-/* A toast with Undo that sends @method @suffix (@body) against @version. */
-static void
-toast_with_undo (HibachiBookingDetail *self,
-                 const char           *message,
-                 const char           *booking_id,
-                 gint64                version,
-                 const char           *method,
-                 const char           *suffix,
-                 JsonObject           *body)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t = adw_toast_new (message);
-  UndoData *undo = g_new0 (UndoData, 1);
-
-  undo->booking_id = g_strdup (booking_id);
-  undo->version = version;
-  undo->method = g_strdup (method);
-  undo->suffix = g_strdup (suffix);
-  undo->body = body ? json_object_ref (body) : NULL;
-
-  undo_data_free (self->pending_undo);
-  self->pending_undo = undo;
-
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (t, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
-  else
-    g_object_unref (t);
+  undo = hibachi_booking_undo_new (self->session, self->booking, message, description, method, suffix, body);
+  hibachi_undo_stack_push (hibachi_context_get_undo_stack (self->context), HIBACHI_UNDO_COMMAND (undo));
 }
 
 static void save_with_version (HibachiBookingDetail *self, JsonObject *changes, gint64 version);
@@ -643,9 +537,15 @@ save_cb (GObject      *source,
             json_object_set_member (inverse, l->data, json_node_copy (old));
         }
 
+      g_autofree char *message = NULL;
+      g_autofree char *description = NULL;
+
       replace_booking (self, reply);
-      toast_with_undo (self, _("Changes saved"), hibachi_booking_get_id (self->booking),
-                       hibachi_booking_get_version (self->booking), "PATCH", "", inverse);
+      /* Translators: a booking reference */
+      message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (self->booking));
+      /* Translators: completes "Undo …" / "Undid …"; a booking reference */
+      description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (self->booking));
+      push_undo (self, message, description, "PATCH", "", inverse);
     }
   else if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && details != NULL &&
            json_object_has_member (details, "current"))
@@ -709,8 +609,13 @@ action_cb (GObject      *source,
     {
       replace_booking (data->self, reply);
       if (data->undo_unassigns)
-        toast_with_undo (data->self, data->done_message, hibachi_booking_get_id (data->self->booking),
-                         hibachi_booking_get_version (data->self->booking), "DELETE", "/chef", NULL);
+        {
+          /* Translators: completes "Undo …" / "Undid …"; a booking reference */
+          g_autofree char *description = g_strdup_printf (_("chef assignment of %s"),
+                                                          hibachi_booking_get_reference (data->self->booking));
+
+          push_undo (data->self, data->done_message, description, "DELETE", "/chef", NULL);
+        }
       else
         toast (data->self, data->done_message);
     }
@@ -1130,11 +1035,11 @@ hibachi_booking_detail_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->booking);
+  g_clear_object (&self->context);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->problem, g_free);
-  g_clear_pointer (&self->pending_undo, undo_data_free);
 
   G_OBJECT_CLASS (hibachi_booking_detail_parent_class)->dispose (object);
 }
@@ -1151,9 +1056,6 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, HIBACHI_TYPE_BOOKING);
   signals[BOOKING_REMOVED] = g_signal_new ("booking-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, HIBACHI_TYPE_BOOKING);
-
-  gtk_widget_class_install_action (widget_class, "detail.undo", NULL, undo_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "detail.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bookingdetail");
@@ -1276,11 +1178,15 @@ hibachi_booking_detail_new (void)
 
 void
 hibachi_booking_detail_set_context (HibachiBookingDetail *self,
-                                    HibachiSession       *session,
-                                    HibachiDirectory     *directory)
+                                    HibachiContext       *context)
 {
-  g_set_object (&self->session, session);
-  g_set_object (&self->directory, directory);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->session);
+  g_clear_object (&self->directory);
+  if (context == NULL)
+    return;
+  g_set_object (&self->session, hibachi_context_get_session (context));
+  g_set_object (&self->directory, hibachi_context_get_directory (context));
 }
 
 void

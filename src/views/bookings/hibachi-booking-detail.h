@@ -7,8 +7,7 @@
 #include <adwaita.h>
 
 #include "hibachi-booking.h"
-#include "hibachi-directory.h"
-#include "hibachi-session.h"
+#include "hibachi-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +16,7 @@ G_DECLARE_FINAL_TYPE (HibachiBookingDetail, hibachi_booking_detail, HIBACHI, BOO
 
 HibachiBookingDetail *hibachi_booking_detail_new           (void);
 void                  hibachi_booking_detail_set_context   (HibachiBookingDetail *self,
-                                                            HibachiSession       *session,
-                                                            HibachiDirectory     *directory);
+                                                            HibachiContext       *context);
 void                  hibachi_booking_detail_set_booking   (HibachiBookingDetail *self,
                                                             HibachiBooking       *booking);
 HibachiBooking       *hibachi_booking_detail_get_booking   (HibachiBookingDetail *self);
@@ -27,7 +25,5 @@ JsonObject           *hibachi_booking_detail_get_changes   (HibachiBookingDetail
 /* The first validation message of the form, or NULL when it is valid. */
 const char           *hibachi_booking_detail_get_problem   (HibachiBookingDetail *self);
 void                  hibachi_booking_detail_save          (HibachiBookingDetail *self);
-/* Reverts the last saved edit or first chef assignment (Undo, Ctrl+Z). */
-void                  hibachi_booking_detail_undo          (HibachiBookingDetail *self);
 
 G_END_DECLS

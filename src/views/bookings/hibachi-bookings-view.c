@@ -8,21 +8,23 @@
 #include "hibachi-booking-csv.h"
 #include "hibachi-booking-fetch.h"
 #include "hibachi-booking-detail.h"
+#include "hibachi-booking-undo.h"
 #include "hibachi-bookings-view.h"
 #include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-run-sheet.h"
+#include "hibachi-status-view.h"
 
 struct _HibachiBookingsView
 {
-  GtkWidget           parent_instance;
+  HibachiPage         parent_instance;
 
   HibachiSession     *session;
   HibachiDirectory   *directory;
   GSettings          *settings;
   HibachiBookingList *list;
   GtkMultiSelection  *selection;
-  char               *station_id;
+  HibachiUndoStack   *undo_stack;
   guint               retry_id;
   const char         *connection;
   GCancellable       *cancellable;
@@ -37,18 +39,15 @@ struct _HibachiBookingsView
   GPtrArray          *chef_choices;     /* chef id per chef_dropdown entry, NULL = any */
   GtkToggleButton    *unassigned_toggle;
   GtkDropDown        *sort_dropdown;
-  GtkStack           *list_stack;
+  HibachiStatusView  *status_view;
   GtkColumnView      *column_view;
-  GtkSpinner         *loading_spinner;
-  AdwStatusPage      *error_page;
-  AdwStatusPage      *offline_page;
   GtkStack           *detail_stack;
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
   GtkWidget          *confirm_selected_button;
 };
 
-G_DEFINE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, HIBACHI_TYPE_PAGE)
 
 enum {
   PROP_0,
@@ -110,10 +109,13 @@ static void
 toast (HibachiBookingsView *self,
        const char          *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  hibachi_page_toast (GTK_WIDGET (self), message);
+}
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+static const char *
+station_id (HibachiBookingsView *self)
+{
+  return hibachi_page_get_station_id (HIBACHI_PAGE (self));
 }
 
 /* Cells */
@@ -348,8 +350,8 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   if (to != NULL)
     append_param (query, "date_to", to);
 
-  if (self->station_id != NULL)
-    append_param (query, "station_id", self->station_id);
+  if (station_id (self) != NULL)
+    append_param (query, "station_id", station_id (self));
   if (gtk_toggle_button_get_active (self->unassigned_toggle))
     append_param (query, "unassigned", "true");
   else
@@ -432,15 +434,11 @@ update_state (HibachiBookingsView *self)
   gboolean offline = error != NULL && (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK) ||
                                        g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_SERVER));
 
-  gtk_spinner_set_spinning (self->loading_spinner, loading && n == 0);
-
   if (offline)
     {
-      g_autofree char *description = g_strdup_printf (_("%s\nHibachi Admin tries again by itself."), error->message);
-
-      adw_status_page_set_description (self->offline_page, description);
+      hibachi_status_view_set_message (self->status_view, error->message);
       if (n == 0)
-        gtk_stack_set_visible_child_name (self->list_stack, "offline");
+        hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_OFFLINE);
       set_connection (self, "offline");
       /* Back online by itself: the list reloads every refresh interval. */
       if (self->retry_id == 0)
@@ -453,18 +451,18 @@ update_state (HibachiBookingsView *self)
 
       if (error != NULL && !loading)
         {
-          adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->list_stack, "error");
+          hibachi_status_view_set_message (self->status_view, error->message);
+          hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_ERROR);
           /* The rows of before are not the answer to this query. */
           gtk_label_set_text (self->count_label, "");
           return;
         }
       else if (n > 0)
-        gtk_stack_set_visible_child_name (self->list_stack, "list");
+        hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_CONTENT);
       else if (loading)
-        gtk_stack_set_visible_child_name (self->list_stack, "loading");
+        hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_LOADING);
       else
-        gtk_stack_set_visible_child_name (self->list_stack, "empty");
+        hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
     }
 
   update_count (self);
@@ -523,6 +521,27 @@ booking_changed_cb (HibachiBookingsView *self,
   hibachi_booking_list_replace (self->list, booking);
 }
 
+/* An undo put a booking's old values back: the list and the pane show them. */
+static void
+undone_cb (HibachiBookingsView *self,
+           HibachiUndoCommand  *command)
+{
+  HibachiBooking *booking;
+  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+
+  if (!HIBACHI_IS_BOOKING_UNDO (command) || self->list == NULL)
+    return;
+
+  booking = hibachi_booking_undo_get_result (HIBACHI_BOOKING_UNDO (command));
+  hibachi_booking_list_replace (self->list, booking);
+  if (shown != NULL && g_strcmp0 (hibachi_booking_get_id (shown), hibachi_booking_get_id (booking)) == 0)
+    {
+      g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
+
+      hibachi_booking_detail_set_booking (self->detail, copy);
+    }
+}
+
 static void
 booking_removed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
@@ -538,9 +557,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
-
-  hibachi_booking_list_reload (self->list);
+  hibachi_page_reload (HIBACHI_PAGE (widget));
 }
 
 static void
@@ -565,9 +582,7 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  hibachi_page_focus_search (HIBACHI_PAGE (widget));
 }
 
 /* The bookings a selection stands for, with their data: from memory when
@@ -777,7 +792,7 @@ new_booking_action (GtkWidget  *widget,
     return;
 
   dialog = hibachi_new_booking_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->directory,
-                                           self->station_id);
+                                           station_id (self));
   g_signal_connect_object (dialog, "created", G_CALLBACK (created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -962,7 +977,7 @@ run_sheet_fetched_cb (GObject      *source,
     }
 
   sheet = hibachi_run_sheet_new (print->date,
-                                 self->station_id ? hibachi_directory_station_name (self->directory, self->station_id) : NULL,
+                                 station_id (self) ? hibachi_directory_station_name (self->directory, station_id (self)) : NULL,
                                  bookings, self->directory);
   operation = hibachi_run_sheet_new_print_operation (sheet);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
@@ -1004,8 +1019,8 @@ hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
     return;
 
   g_string_append_printf (query, "date_from=%s&date_to=%s&status=pending,confirmed&sort=event_date", date, date);
-  if (self->station_id != NULL)
-    append_param (query, "station_id", self->station_id);
+  if (station_id (self) != NULL)
+    append_param (query, "station_id", station_id (self));
 
   print = g_new0 (RunSheetPrint, 1);
   print->self = g_object_ref (self);
@@ -1084,6 +1099,150 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The page: account, station, reload, search */
+
+static void
+unassigned_count_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HibachiBookingsView) self = user_data;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+
+  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+    return;
+
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self),
+                                (guint) MAX (0, json_object_get_int_member_with_default (json_node_get_object (reply),
+                                                                                         "total_count", 0)));
+}
+
+/* The sidebar's badge: upcoming bookings that still need a chef. */
+static void
+refresh_badge (HibachiBookingsView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+
+  if (g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+    return;
+
+  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
+                                self->cancellable, unassigned_count_cb, g_object_ref (self));
+}
+
+static void
+signed_out (HibachiBookingsView *self)
+{
+  GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle,
+                                 self->cancelled_toggle, self->unassigned_toggle };
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  /* The next user starts from the defaults, not from this user's search. */
+  g_clear_object (&self->list);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    gtk_toggle_button_set_active (toggles[i], FALSE);
+  gtk_drop_down_set_selected (self->date_dropdown, 0);
+  gtk_drop_down_set_selected (self->chef_dropdown, 0);
+  gtk_drop_down_set_selected (self->sort_dropdown, 0);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  hibachi_booking_detail_set_booking (self->detail, NULL);
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self), 0);
+  g_clear_object (&self->session);
+  g_clear_object (&self->directory);
+  g_clear_object (&self->settings);
+}
+
+static void
+hibachi_bookings_view_account_changed (HibachiPage *page)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
+  HibachiContext *context = hibachi_page_get_context (page);
+  HibachiSession *session = hibachi_page_get_session (page);
+  HibachiDirectory *directory = hibachi_page_get_directory (page);
+  g_autofree char *query = NULL;
+
+  signed_out (self);
+  hibachi_booking_detail_set_context (self->detail, context);
+  if (context != NULL && self->undo_stack != hibachi_context_get_undo_stack (context))
+    {
+      if (self->undo_stack != NULL)
+        g_signal_handlers_disconnect_by_func (self->undo_stack, undone_cb, self);
+      g_set_object (&self->undo_stack, hibachi_context_get_undo_stack (context));
+      g_signal_connect_object (self->undo_stack, "undone", G_CALLBACK (undone_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (session == NULL || directory == NULL)
+    return;
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->directory, directory);
+  g_set_object (&self->settings, hibachi_context_get_settings (context));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
+
+  /* Chefs to filter by, from the directory (empty for a chef's own view). */
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GPtrArray *chefs = hibachi_directory_get_chefs (directory);
+
+    g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
+    self->chef_choices = g_ptr_array_new_with_free_func (g_free);
+    gtk_string_list_append (names, _("Any Chef"));
+    g_ptr_array_add (self->chef_choices, NULL);
+    for (guint i = 0; i < chefs->len; i++)
+      {
+        JsonObject *chef = g_ptr_array_index (chefs, i);
+
+        gtk_string_list_append (names, json_object_get_string_member (chef, "name"));
+        g_ptr_array_add (self->chef_choices, g_strdup (json_object_get_string_member (chef, "id")));
+      }
+    gtk_drop_down_set_model (self->chef_dropdown, G_LIST_MODEL (names));
+    gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
+  }
+
+  self->list = hibachi_booking_list_new (hibachi_session_get_client (session));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error-message", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  query = hibachi_bookings_view_build_query (self);
+  hibachi_booking_list_set_query (self->list, query);
+  update_state (self);
+  refresh_badge (self);
+}
+
+static void
+hibachi_bookings_view_station_changed (HibachiPage *page)
+{
+  filters_changed_cb (HIBACHI_BOOKINGS_VIEW (page));
+}
+
+static void
+hibachi_bookings_view_reload (HibachiPage *page)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
+
+  if (self->list != NULL)
+    hibachi_booking_list_reload (self->list);
+}
+
+static void
+hibachi_bookings_view_focus_search (HibachiPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (HIBACHI_BOOKINGS_VIEW (page)->search_entry));
+}
+
 /* Life cycle */
 
 static void
@@ -1100,11 +1259,11 @@ hibachi_bookings_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->station_id, g_free);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
@@ -1133,15 +1292,22 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HibachiPageClass *page_class = HIBACHI_PAGE_CLASS (klass);
 
   object_class->dispose = hibachi_bookings_view_dispose;
   object_class->get_property = hibachi_bookings_view_get_property;
+
+  page_class->account_changed = hibachi_bookings_view_account_changed;
+  page_class->station_changed = hibachi_bookings_view_station_changed;
+  page_class->reload = hibachi_bookings_view_reload;
+  page_class->focus_search = hibachi_bookings_view_focus_search;
 
   properties[PROP_CONNECTION] =
     g_param_spec_string ("connection", NULL, NULL, "online", G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HIBACHI_TYPE_BOOKING_DETAIL);
+  g_type_ensure (HIBACHI_TYPE_STATUS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-bookings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, pending_toggle);
@@ -1152,11 +1318,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, chef_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, unassigned_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, sort_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, offline_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
@@ -1177,8 +1340,6 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "bookings.print-run-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "bookings.reload", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1189,72 +1350,6 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   self->cancellable = g_cancellable_new ();
   add_columns (self);
 
-}
-
-void
-hibachi_bookings_view_set_context (HibachiBookingsView *self,
-                                   HibachiSession      *session,
-                                   HibachiDirectory    *directory,
-                                   GSettings           *settings)
-{
-  g_autofree char *query = NULL;
-
-  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
-
-  g_set_object (&self->session, session);
-  g_set_object (&self->directory, directory);
-  g_set_object (&self->settings, settings);
-  hibachi_booking_detail_set_context (self->detail, session, directory);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
-
-  /* Chefs to filter by, from the directory (empty for a chef's own view). */
-  {
-    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-    GPtrArray *chefs = hibachi_directory_get_chefs (directory);
-
-    g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
-    self->chef_choices = g_ptr_array_new_with_free_func (g_free);
-    gtk_string_list_append (names, _("Any Chef"));
-    g_ptr_array_add (self->chef_choices, NULL);
-    for (guint i = 0; i < chefs->len; i++)
-      {
-        JsonObject *chef = g_ptr_array_index (chefs, i);
-
-        gtk_string_list_append (names, json_object_get_string_member (chef, "name"));
-        g_ptr_array_add (self->chef_choices, g_strdup (json_object_get_string_member (chef, "id")));
-      }
-    gtk_drop_down_set_model (self->chef_dropdown, G_LIST_MODEL (names));
-    gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
-  }
-
-  g_clear_object (&self->selection);
-  g_clear_object (&self->list);
-  self->list = hibachi_booking_list_new (hibachi_session_get_client (session));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::error-message", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  query = hibachi_bookings_view_build_query (self);
-  hibachi_booking_list_set_query (self->list, query);
-  update_state (self);
-}
-
-void
-hibachi_bookings_view_set_station (HibachiBookingsView *self,
-                                   const char          *station_id)
-{
-  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
-
-  if (g_strcmp0 (self->station_id, station_id) == 0)
-    return;
-
-  g_free (self->station_id);
-  self->station_id = g_strdup (station_id);
-  filters_changed_cb (self);
 }
 
 HibachiBookingList *
