@@ -1192,6 +1192,188 @@ test_sidebar (Fixture *f, gconstpointer data)
                    "Upcoming bookings without a chef");
 }
 
+static const char *
+detail_id (HibachiBookingDetail *detail)
+{
+  return hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail));
+}
+
+static const char *
+server_name (Fixture *f, const char *id, HibachiTestResponse **out)
+{
+  return json_object_get_string_member (server_booking (f, id, out), "customer_name");
+}
+
+/* Unsaved changes are never lost silently: another booking, closing the
+ * window, quitting and signing out each ask Save / Discard / Cancel. */
+static void
+test_unsaved (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) r1 = NULL;
+  g_autoptr(HibachiTestResponse) r2 = NULL;
+  g_autoptr(HibachiTestResponse) r3 = NULL;
+  g_autoptr(HibachiTestResponse) r4 = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *name_a = NULL;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWindow *dialog;
+  GtkWidget *customer;
+
+  sign_in_to_main (f);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  detail = select_first_pending (f, &first);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
+  id_a = g_strdup (hibachi_booking_get_id (first));
+  name_a = g_strdup (server_name (f, id_a, &r1));
+
+  /* Another booking with an edit in the pane: the question, naming it. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Kept Or Not");
+  settle ();
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  dialog = find_dialog ("Save Changes?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), hibachi_booking_get_reference (first)));
+  save_screenshot (GTK_WIDGET (dialog), "unsaved-question");
+
+  /* Cancel: the pane and the selection stay on the edited booking. */
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+  customer = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "Kept Or Not");
+
+  /* Discard: the other booking opens, nothing was sent. */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  g_assert_cmpstr (detail_id (detail), !=, id_a);
+  id_b = g_strdup (detail_id (detail));
+  g_assert_cmpstr (server_name (f, id_a, &r2), ==, name_a);
+
+  /* Save: saved on the server, then the other booking opens. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Switch");
+  settle ();
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
+  WAIT_FOR (g_strcmp0 (detail_id (detail), id_b) == 0);
+  g_assert_cmpstr (server_name (f, id_a, &r3), ==, "Saved On Switch");
+
+  /* Quit (Ctrl+Q) and closing ask too; Cancel keeps the window. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Close");
+  settle ();
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
+  g_assert_nonnull (f->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Sign out: Discard, then signed out with nothing sent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "main");
+
+  /* Close: Save, and the window closes once the server has it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  g_assert_nonnull (f->window);
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
+  WAIT_FOR (f->window == NULL);
+  g_assert_cmpstr (server_name (f, id_b, &r4), ==, "Saved On Close");
+}
+
+/* Signing out with unsaved changes: Discard signs out and sends nothing. */
+static void
+test_unsaved_sign_out (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autofree char *name = NULL;
+  HibachiBookingDetail *detail;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &first);
+  name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
+}
+
+/* A state change by someone else, with the version it applies to. */
+static void
+server_post (Fixture *f, const char *id, const char *action, const char *body)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *resource = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *path = g_strconcat (resource, "/", action, NULL);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_write (f->ts, "POST", path, token, body, resource);
+
+  g_assert_nonnull (hibachi_test_response_object (response));
+  g_assert_nonnull (json_object_get_string_member (hibachi_test_response_object (response), "id"));
+}
+
+static gboolean
+row_is (Fixture *f, guint position, const char *id)
+{
+  g_autoptr(HibachiBooking) row = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), position);
+
+  return row != NULL && hibachi_booking_is_loaded (row) && g_strcmp0 (hibachi_booking_get_id (row), id) == 0;
+}
+
+/* After a reload the selection follows the booking the pane shows (by id),
+ * and when that booking left the list the pane clears: never one booking
+ * selected beside the pane of another. */
+static void
+test_selection_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autofree char *id_z = NULL;
+  g_autofree char *id_a = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  detail = select_first_pending (f, &first);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  id_z = g_strdup (hibachi_booking_get_id (first));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  id_a = g_strdup (detail_id (detail));
+  g_assert_cmpstr (id_a, !=, id_z);
+
+  /* The row above leaves the list: the selection moves up with A. */
+  server_post (f, id_z, "cancel", "{\"reason\": \"The customer moved the party\"}");
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (row_is (f, 0, id_a));
+  WAIT_FOR (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+
+  /* A itself leaves the list: nothing selected, and the pane clears. */
+  server_post (f, id_a, "confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) && !row_is (f, 0, id_a) && !row_is (f, 1, id_a));
+  WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) == NULL);
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1212,6 +1394,9 @@ main (int argc, char *argv[])
   ADD ("run-sheet", test_run_sheet);
   ADD ("undo", test_undo);
   ADD ("sidebar", test_sidebar);
+  ADD ("unsaved", test_unsaved);
+  ADD ("unsaved-sign-out", test_unsaved_sign_out);
+  ADD ("selection-kept", test_selection_kept);
 #undef ADD
 
   {

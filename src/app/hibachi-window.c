@@ -11,6 +11,7 @@
 #include "hibachi-directory.h"
 #include "hibachi-page.h"
 #include "hibachi-sign-in-page.h"
+#include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
 
 struct _HibachiWindow
@@ -391,33 +392,42 @@ unsaved_saved_cb (GObject      *source,
                   gpointer      user_data)
 {
   UnsavedQuestion *question = user_data;
-  g_autoptr(GError) error = NULL;
 
   /* Not saved (invalid, changed meanwhile, offline): the page says why and
    * keeps the changes; the window stays. */
-  if (hibachi_page_save_finish (HIBACHI_PAGE (source), result, &error))
+  if (hibachi_page_save_finish (HIBACHI_PAGE (source), result, NULL))
     confirm_unsaved (question->self, question->then);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (question->self, error->message);
   unsaved_question_free (question);
 }
 
-static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     UnsavedQuestion  *question)
+static UnsavedQuestion *
+unsaved_question_new (HibachiWindow *self,
+                      HibachiPage   *page,
+                      AfterUnsaved   then)
 {
-  if (g_strcmp0 (response, "save") == 0)
-    {
-      hibachi_page_save_async (question->page, question->self->cancellable, unsaved_saved_cb, question);
-      return;
-    }
-  if (g_strcmp0 (response, "discard") == 0)
+  UnsavedQuestion *question = g_new0 (UnsavedQuestion, 1);
+
+  question->self = g_object_ref (self);
+  question->page = g_object_ref (page);
+  question->then = then;
+
+  return question;
+}
+
+static void
+unsaved_answer_cb (HibachiUnsavedAnswer  answer,
+                   gpointer              user_data)
+{
+  UnsavedQuestion *question = user_data;
+
+  if (answer == HIBACHI_UNSAVED_SAVE)
+    hibachi_page_save_async (question->page, question->self->cancellable, unsaved_saved_cb,
+                             unsaved_question_new (question->self, question->page, question->then));
+  else if (answer == HIBACHI_UNSAVED_DISCARD)
     {
       hibachi_page_discard (question->page);
       confirm_unsaved (question->self, question->then);
     }
-  unsaved_question_free (question);
 }
 
 /* The first page with unsaved changes, and what they are of. */
@@ -447,35 +457,13 @@ confirm_unsaved (HibachiWindow *self,
                  AfterUnsaved   then)
 {
   g_autofree char *unsaved = NULL;
-  g_autofree char *body = NULL;
   HibachiPage *page = first_unsaved_page (self, &unsaved);
-  UnsavedQuestion *question;
-  GtkWidget *dialog;
 
   if (page == NULL)
-    {
-      then (self);
-      return;
-    }
-
-  /* Translators: what has unsaved changes, e.g. "Booking MH-100398" */
-  body = g_strdup_printf (_("%s has changes that are not saved. Save them before you go on?"), unsaved);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  question = g_new0 (UnsavedQuestion, 1);
-  question->self = g_object_ref (self);
-  question->page = g_object_ref (page);
-  question->then = then;
-  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), question);
-  gtk_window_present (GTK_WINDOW (dialog));
+    then (self);
+  else
+    hibachi_unsaved_dialog_run (GTK_WIDGET (self), unsaved, unsaved_answer_cb,
+                                unsaved_question_new (self, page, then), (GDestroyNotify) unsaved_question_free);
 }
 
 static void

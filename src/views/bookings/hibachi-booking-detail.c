@@ -354,6 +354,7 @@ typedef struct
   HibachiBookingDetail *self;
   JsonObject           *changes;
   JsonObject           *before;      /* the booking as it was, for Undo */
+  GTask                *task;        /* whoever waits for the save, or NULL */
 } SaveData;
 
 static void
@@ -362,6 +363,7 @@ save_data_free (SaveData *data)
   g_object_unref (data->self);
   json_object_unref (data->changes);
   g_clear_pointer (&data->before, json_object_unref);
+  g_clear_object (&data->task);
   g_free (data);
 }
 
@@ -382,7 +384,7 @@ push_undo (HibachiBookingDetail *self,
   hibachi_undo_stack_push (hibachi_context_get_undo_stack (self->context), HIBACHI_UNDO_COMMAND (undo));
 }
 
-static void save_with_version (HibachiBookingDetail *self, JsonObject *changes, gint64 version);
+static void save_with_version (HibachiBookingDetail *self, JsonObject *changes, gint64 version, GTask *task);
 
 static void
 stale_response_cb (AdwMessageDialog *dialog,
@@ -397,7 +399,7 @@ stale_response_cb (AdwMessageDialog *dialog,
     replace_booking (data->self, node);
   else if (g_strcmp0 (response, "mine") == 0)
     /* Mine, on top of their version: nothing is overwritten unseen. */
-    save_with_version (data->self, data->changes, json_object_get_int_member (current, "version"));
+    save_with_version (data->self, data->changes, json_object_get_int_member (current, "version"), NULL);
 
   save_data_free (data);
 }
@@ -528,7 +530,10 @@ save_cb (GObject      *source,
     {
       g_autoptr(JsonObject) inverse = json_object_new ();
       g_autoptr(GList) members = json_object_get_members (data->changes);
+      g_autofree char *message = NULL;
+      g_autofree char *description = NULL;
 
+      /* The undo is built from the values before the save, never the reply's. */
       for (const GList *l = members; l != NULL; l = l->next)
         {
           JsonNode *old = data->before ? json_object_get_member (data->before, l->data) : NULL;
@@ -537,17 +542,21 @@ save_cb (GObject      *source,
             json_object_set_member (inverse, l->data, json_node_copy (old));
         }
 
-      g_autofree char *message = NULL;
-      g_autofree char *description = NULL;
-
       replace_booking (self, reply);
       /* Translators: a booking reference */
       message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (self->booking));
       /* Translators: completes "Undo …" / "Undid …"; a booking reference */
       description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (self->booking));
       push_undo (self, message, description, "PATCH", "", inverse);
+      if (data->task != NULL)
+        g_task_return_boolean (data->task, TRUE);
+      save_data_free (data);
+      return;
     }
-  else if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && details != NULL &&
+
+  if (data->task != NULL)
+    g_task_return_error (data->task, g_error_copy (error));
+  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && details != NULL &&
            json_object_has_member (details, "current"))
     show_stale_dialog (self, data->changes, json_object_get_object_member (details, "current"));
   else
@@ -562,7 +571,8 @@ save_cb (GObject      *source,
 static void
 save_with_version (HibachiBookingDetail *self,
                    JsonObject           *changes,
-                   gint64                version)
+                   gint64                version,
+                   GTask                *task)
 {
   g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (self->booking), NULL);
   g_autofree char *if_match = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -573,18 +583,66 @@ save_with_version (HibachiBookingDetail *self,
   data->self = g_object_ref (self);
   data->changes = json_object_ref (changes);
   data->before = json_object_ref (hibachi_booking_get_json (self->booking));
+  data->task = task != NULL ? g_object_ref (task) : NULL;
   hibachi_client_request_async (client (self), "PATCH", path, body, &options, self->cancellable, save_cb, data);
+}
+
+void
+hibachi_booking_detail_save_async (HibachiBookingDetail *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonObject) changes = hibachi_booking_detail_get_changes (self);
+
+  g_task_set_source_tag (task, hibachi_booking_detail_save_async);
+  if (json_object_get_size (changes) == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->problem != NULL)
+    {
+      g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION, "%s", self->problem);
+      return;
+    }
+
+  save_with_version (self, changes, hibachi_booking_get_version (self->booking), task);
+}
+
+gboolean
+hibachi_booking_detail_save_finish (HibachiBookingDetail  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void
 hibachi_booking_detail_save (HibachiBookingDetail *self)
 {
-  g_autoptr(JsonObject) changes = hibachi_booking_detail_get_changes (self);
+  hibachi_booking_detail_save_async (self, NULL, NULL, NULL);
+}
 
-  if (json_object_get_size (changes) == 0 || self->problem != NULL)
-    return;
+gboolean
+hibachi_booking_detail_has_changes (HibachiBookingDetail *self)
+{
+  g_autoptr(JsonObject) changes = NULL;
 
-  save_with_version (self, changes, hibachi_booking_get_version (self->booking));
+  if (self->session == NULL || g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+    return FALSE;
+  changes = hibachi_booking_detail_get_changes (self);
+  return json_object_get_size (changes) > 0;
+}
+
+void
+hibachi_booking_detail_discard (HibachiBookingDetail *self)
+{
+  if (self->booking != NULL && hibachi_booking_is_loaded (self->booking))
+    load_form (self);
 }
 
 typedef struct

@@ -24,6 +24,19 @@ HibachiBooking       *hibachi_booking_detail_get_booking   (HibachiBookingDetail
 JsonObject           *hibachi_booking_detail_get_changes   (HibachiBookingDetail *self);
 /* The first validation message of the form, or NULL when it is valid. */
 const char           *hibachi_booking_detail_get_problem   (HibachiBookingDetail *self);
+/* Saves the form's changes; fails with the reason (invalid, changed
+ * meanwhile: the 412 dialog is shown, offline…) and keeps them. */
+void                  hibachi_booking_detail_save_async    (HibachiBookingDetail *self,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean              hibachi_booking_detail_save_finish   (HibachiBookingDetail *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 void                  hibachi_booking_detail_save          (HibachiBookingDetail *self);
+/* TRUE when the form holds changes the user may save. */
+gboolean              hibachi_booking_detail_has_changes   (HibachiBookingDetail *self);
+/* Puts the booking's saved values back in the form. */
+void                  hibachi_booking_detail_discard       (HibachiBookingDetail *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-run-sheet.h"
 #include "hibachi-status-view.h"
+#include "hibachi-unsaved-dialog.h"
 
 struct _HibachiBookingsView
 {
@@ -26,6 +27,9 @@ struct _HibachiBookingsView
   GtkMultiSelection  *selection;
   HibachiUndoStack   *undo_stack;
   guint               retry_id;
+  guint               reconcile_id;
+  gboolean            asking;          /* the unsaved-changes question is open */
+  gboolean            reselecting;     /* putting the selection back, not the user */
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -425,6 +429,50 @@ retry_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void show_selected (HibachiBookingsView *self);
+static int position_of (HibachiBookingsView *self, const char *id);
+
+/* After a reload the rows hold other bookings at the same positions: the
+ * selection follows the booking the pane shows, by id, or the pane clears.
+ * Never a selection of one booking beside the pane of another. */
+static gboolean
+reconcile_selection_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  g_autoptr(GtkBitset) selected = NULL;
+  int position;
+
+  self->reconcile_id = 0;
+  if (self->list == NULL || shown == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") != 0)
+    return G_SOURCE_REMOVE;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  position = position_of (self, hibachi_booking_get_id (shown));
+  self->reselecting = TRUE;
+  if (position >= 0)
+    {
+      if (gtk_bitset_get_size (selected) != 1 || gtk_bitset_get_nth (selected, 0) != (guint) position)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) position, TRUE);
+    }
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->reselecting = FALSE;
+
+  /* Gone from the list: the pane goes too, unless it holds unsaved work. */
+  if (position < 0 && !hibachi_booking_detail_has_changes (self->detail))
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      hibachi_booking_detail_set_booking (self->detail, NULL);
+    }
+  else if (position >= 0 && !hibachi_booking_detail_has_changes (self->detail))
+    show_selected (self);
+  update_count (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_state (HibachiBookingsView *self)
 {
@@ -465,7 +513,85 @@ update_state (HibachiBookingsView *self)
         hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
     }
 
+  /* Once the page's rows are in (after this notify). */
+  if (!loading && self->reconcile_id == 0)
+    self->reconcile_id = g_idle_add (reconcile_selection_cb, self);
   update_count (self);
+}
+
+static void show_selected (HibachiBookingsView *self);
+
+/* The position of the loaded row of booking @id, or -1. */
+static int
+position_of (HibachiBookingsView *self,
+             const char          *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  for (guint i = 0; i < n && id != NULL; i++)
+    {
+      g_autoptr(HibachiBooking) row = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+      if (hibachi_booking_is_loaded (row) && g_strcmp0 (hibachi_booking_get_id (row), id) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* The selection goes back to the booking the pane shows. */
+static void
+select_shown (HibachiBookingsView *self)
+{
+  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  int position = shown != NULL ? position_of (self, hibachi_booking_get_id (shown)) : -1;
+
+  self->reselecting = TRUE;
+  if (position >= 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) position, TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->reselecting = FALSE;
+}
+
+static void
+switch_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HibachiBookingsView) self = user_data;
+
+  /* Not saved: the pane says why and keeps the changes, on screen. */
+  if (hibachi_booking_detail_save_finish (HIBACHI_BOOKING_DETAIL (source), result, NULL))
+    show_selected (self);
+  else if (self->list != NULL)
+    select_shown (self);
+}
+
+static void
+switch_answer_cb (HibachiUnsavedAnswer answer,
+                  gpointer             user_data)
+{
+  HibachiBookingsView *self = user_data;
+
+  self->asking = FALSE;
+  if (self->list == NULL)
+    return;
+
+  switch (answer)
+    {
+    case HIBACHI_UNSAVED_SAVE:
+      hibachi_booking_detail_save_async (self->detail, self->cancellable, switch_saved_cb, g_object_ref (self));
+      break;
+    case HIBACHI_UNSAVED_DISCARD:
+      hibachi_booking_detail_discard (self->detail);
+      show_selected (self);
+      break;
+    case HIBACHI_UNSAVED_CANCEL:
+    default:
+      select_shown (self);
+      break;
+    }
 }
 
 static void
@@ -473,9 +599,26 @@ show_selected (HibachiBookingsView *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(HibachiBooking) booking = NULL;
+  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
 
   if (gtk_bitset_get_size (selected) == 1)
     booking = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+
+  /* Another booking (or none) while the pane holds unsaved changes: ask. */
+  if (shown != NULL && hibachi_booking_detail_has_changes (self->detail) &&
+      (booking == NULL || !hibachi_booking_is_loaded (booking) ||
+       g_strcmp0 (hibachi_booking_get_id (booking), hibachi_booking_get_id (shown)) != 0))
+    {
+      g_autofree char *what = NULL;
+
+      if (self->asking)
+        return;
+      self->asking = TRUE;
+      /* Translators: a booking reference */
+      what = g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (shown));
+      hibachi_unsaved_dialog_run (GTK_WIDGET (self), what, switch_answer_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
 
   if (booking != NULL && hibachi_booking_is_loaded (booking))
     {
@@ -498,7 +641,8 @@ show_selected (HibachiBookingsView *self)
 static void
 selection_changed_cb (HibachiBookingsView *self)
 {
-  show_selected (self);
+  if (!self->reselecting)
+    show_selected (self);
 }
 
 static void
@@ -1142,6 +1286,7 @@ signed_out (HibachiBookingsView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->reconcile_id, g_source_remove);
 
   /* The next user starts from the defaults, not from this user's search. */
   g_clear_object (&self->list);
@@ -1243,6 +1388,49 @@ hibachi_bookings_view_focus_search (HibachiPage *page)
   gtk_widget_grab_focus (GTK_WIDGET (HIBACHI_BOOKINGS_VIEW (page)->search_entry));
 }
 
+static char *
+hibachi_bookings_view_dup_unsaved (HibachiPage *page)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
+
+  if (!hibachi_booking_detail_has_changes (self->detail))
+    return NULL;
+  /* Translators: a booking reference */
+  return g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (hibachi_booking_detail_get_booking (self->detail)));
+}
+
+static void
+page_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (hibachi_booking_detail_save_finish (HIBACHI_BOOKING_DETAIL (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+hibachi_bookings_view_save_async (HibachiPage         *page,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  hibachi_booking_detail_save_async (self->detail, cancellable, page_saved_cb, task);
+}
+
+static void
+hibachi_bookings_view_discard (HibachiPage *page)
+{
+  hibachi_booking_detail_discard (HIBACHI_BOOKINGS_VIEW (page)->detail);
+}
+
 /* Life cycle */
 
 static void
@@ -1253,6 +1441,7 @@ hibachi_bookings_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->reconcile_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1301,6 +1490,9 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   page_class->station_changed = hibachi_bookings_view_station_changed;
   page_class->reload = hibachi_bookings_view_reload;
   page_class->focus_search = hibachi_bookings_view_focus_search;
+  page_class->dup_unsaved = hibachi_bookings_view_dup_unsaved;
+  page_class->save_async = hibachi_bookings_view_save_async;
+  page_class->discard = hibachi_bookings_view_discard;
 
   properties[PROP_CONNECTION] =
     g_param_spec_string ("connection", NULL, NULL, "online", G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
