@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 #define HIBACHI_TYPE_BOOKING_DETAIL (hibachi_booking_detail_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiBookingDetail, hibachi_booking_detail, HIBACHI, BOOKING_DETAIL, GtkWidget)
 
-HibachiBookingDetail *hibachi_booking_detail_new           (void);
 void                  hibachi_booking_detail_set_context   (HibachiBookingDetail *self,
                                                             HibachiContext       *context);
 void                  hibachi_booking_detail_set_booking   (HibachiBookingDetail *self,
