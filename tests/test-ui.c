@@ -10,6 +10,7 @@
 
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
+#include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-server.h"
@@ -255,6 +256,19 @@ booking_list (Fixture *f)
   return hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window));
 }
 
+/* The list opens on upcoming bookings; most tests want every booking. */
+static void
+show_any_date (Fixture *f)
+{
+  GtkDropDown *dates = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (f->window), "Event dates"));
+
+  g_assert_nonnull (dates);
+  WAIT_FOR (booking_list (f) != NULL);
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_ANY);
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+}
+
 static void
 sign_in_to_main (Fixture *f)
 {
@@ -262,7 +276,7 @@ sign_in_to_main (Fixture *f)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  show_any_date (f);
 }
 
 static void
@@ -290,7 +304,7 @@ test_sign_in (Fixture *f, gconstpointer data)
 
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  show_any_date (f);
   g_assert_cmpstr (hibachi_session_get_role (hibachi_window_get_session (f->window)), ==, "super_admin");
 
   /* The settings remember the account for the next start. */
@@ -353,6 +367,35 @@ test_restore (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+day_text (int days_from_today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+static char *
+upcoming_query (void)
+{
+  g_autofree char *today = day_text (0);
+
+  return g_strdup_printf ("date_from=%s", today);
+}
+
+/* How many bookings the server has for @query (takes it), as the owner. */
+static guint
+server_total (Fixture *f, char *query)
+{
+  g_autofree char *owned = query;
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?%s&limit=1", owned);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+
+  return (guint) json_object_get_int_member (hibachi_test_response_object (response), "total_count");
+}
+
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
@@ -404,10 +447,10 @@ test_filters (Fixture *f, gconstpointer data)
       }
   }
 
-  /* Clear Filters brings everything back. */
+  /* Clear Filters goes back to the defaults: every upcoming booking. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
   WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
-            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == server_total (f, upcoming_query ()));
 }
 
 static HibachiBookingDetail *
@@ -1374,6 +1417,149 @@ test_selection_kept (Fixture *f, gconstpointer data)
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
 }
 
+/* Every mapped widget of @type below @root, in tree order. */
+static void
+find_all (GtkWidget *root, GType type, GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        g_ptr_array_add (out, child);
+      find_all (child, type, out);
+    }
+}
+
+static gboolean
+query_has (Fixture *f, const char *part)
+{
+  return strstr (hibachi_booking_list_get_query (booking_list (f)), part) != NULL;
+}
+
+/* The list opens on upcoming bookings, soonest first; the presets and a
+ * custom range with calendars; Unassigned lists only work still to staff;
+ * signing out leaves nothing of the filters or search to the next user. */
+static void
+test_default_filters (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = day_text (0);
+  g_autofree char *from_part = g_strdup_printf ("date_from=%s", today);
+  HibachiBookingsView *view;
+  GtkDropDown *dates;
+  GtkWidget *unassigned, *cancelled, *pending;
+  GtkWindow *dialog;
+  guint n;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+  view = hibachi_window_get_bookings_view (f->window);
+  dates = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Event dates"));
+
+  /* Upcoming, soonest first: today on, nothing of the past. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_UPCOMING);
+  g_assert_true (query_has (f, from_part));
+  g_assert_false (query_has (f, "date_to="));
+  g_assert_true (query_has (f, "sort=event_date"));
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n, ==, server_total (f, upcoming_query ()));
+  g_assert_cmpuint (n, <, N_BOOKINGS);
+  {
+    g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+
+    g_assert_cmpstr (hibachi_booking_get_event_date (first), >=, today);
+  }
+
+  /* Unassigned: pending and confirmed only; cancelled and completed go. */
+  pending = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending");
+  cancelled = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Cancelled");
+  unassigned = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unassigned");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cancelled), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unassigned), TRUE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (cancelled)));
+  g_assert_false (gtk_widget_get_sensitive (cancelled));
+  g_assert_true (query_has (f, "status=pending%2Cconfirmed") || query_has (f, "status=pending,confirmed"));
+  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, server_total (f, g_strdup_printf ("date_from=%s&unassigned=true", today)));
+  for (guint i = 0; i < MIN (n, 100); i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+
+      WAIT_FOR (hibachi_booking_is_loaded (b));
+      g_assert_null (hibachi_booking_get_chef_id (b));
+      g_assert_true (g_str_equal (hibachi_booking_get_status (b), "pending") ||
+                     g_str_equal (hibachi_booking_get_status (b), "confirmed"));
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unassigned), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (cancelled));
+
+  /* This week: Monday to Sunday. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_THIS_WEEK);
+  {
+    GDate day, from, to;
+    char from_text[16], to_text[16];
+    g_autofree char *range = NULL;
+
+    g_date_clear (&day, 1);
+    g_date_set_time_t (&day, time (NULL));
+    hibachi_dates_range (HIBACHI_DATES_THIS_WEEK, &day, &from, &to);
+    g_date_strftime (from_text, sizeof from_text, "%Y-%m-%d", &from);
+    g_date_strftime (to_text, sizeof to_text, "%Y-%m-%d", &to);
+    range = g_strdup_printf ("date_from=%s&date_to=%s", from_text, to_text);
+    g_assert_true (query_has (f, range));
+  }
+
+  /* Custom range: Cancel keeps the filter there was. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_CUSTOM);
+  WAIT_FOR ((dialog = find_dialog ("Choose Event Dates")) != NULL);
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_THIS_WEEK);
+
+  /* …and Show Bookings lists the chosen days, picked on the calendars. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_CUSTOM);
+  WAIT_FOR ((dialog = find_dialog ("Choose Event Dates")) != NULL);
+  {
+    g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) first = g_date_time_add_days (now, 3);
+    g_autoptr(GDateTime) last = g_date_time_add_days (now, 20);
+    g_autofree char *first_text = g_date_time_format (first, "%Y-%m-%d");
+    g_autofree char *last_text = g_date_time_format (last, "%Y-%m-%d");
+    g_autofree char *range = g_strdup_printf ("date_from=%s&date_to=%s", first_text, last_text);
+    GtkWidget *from_calendar, *to_calendar;
+
+    find_all (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, calendars);
+    g_assert_cmpuint (calendars->len, ==, 2);
+    from_calendar = g_ptr_array_index (calendars, 0);
+    to_calendar = g_ptr_array_index (calendars, 1);
+    gtk_calendar_select_day (GTK_CALENDAR (from_calendar), first);
+    gtk_calendar_select_day (GTK_CALENDAR (to_calendar), last);
+    respond (ADW_MESSAGE_DIALOG (dialog), "show");
+    g_assert_true (query_has (f, range));
+    WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==,
+                      server_total (f, g_strdup (range)));
+  }
+
+  /* Sign out and in again: the defaults, not the last user's choices. */
+  type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, "hannah");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pending), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL))), ==, "");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pending)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_UPCOMING);
+  g_assert_false (query_has (f, "q="));
+  g_assert_false (query_has (f, "status="));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1397,6 +1583,7 @@ main (int argc, char *argv[])
   ADD ("unsaved", test_unsaved);
   ADD ("unsaved-sign-out", test_unsaved_sign_out);
   ADD ("selection-kept", test_selection_kept);
+  ADD ("default-filters", test_default_filters);
 #undef ADD
 
   {

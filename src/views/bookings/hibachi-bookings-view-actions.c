@@ -561,6 +561,129 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Custom Range…: the first and last day, on two calendars. */
+
+static void
+set_calendar (GtkCalendar *calendar,
+              const GDate *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                    g_date_get_day (date), 0, 0, 0);
+
+  gtk_calendar_select_day (calendar, day);
+}
+
+static void
+get_calendar (GtkCalendar *calendar,
+              GDate       *date)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (day), (GDateMonth) g_date_time_get_month (day),
+                  (GDateYear) g_date_time_get_year (day));
+}
+
+static void
+range_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   HibachiBookingsView *self)
+{
+  char from_text[64], to_text[64];
+  g_autofree char *tooltip = NULL;
+
+  if (g_strcmp0 (response, "show") != 0)
+    {
+      /* Nothing chosen: the filter that stood before. */
+      gtk_drop_down_set_selected (self->date_dropdown, self->date_choice);
+      return;
+    }
+
+  get_calendar (g_object_get_data (G_OBJECT (dialog), "from"), &self->custom_from);
+  get_calendar (g_object_get_data (G_OBJECT (dialog), "to"), &self->custom_to);
+  if (g_date_compare (&self->custom_from, &self->custom_to) > 0)
+    {
+      GDate first = self->custom_to;
+
+      self->custom_to = self->custom_from;
+      self->custom_from = first;
+    }
+  self->date_choice = HIBACHI_DATES_CUSTOM;
+  g_date_strftime (from_text, sizeof from_text, "%x", &self->custom_from);
+  g_date_strftime (to_text, sizeof to_text, "%x", &self->custom_to);
+  /* Translators: a range of event dates, first – last */
+  tooltip = g_strdup_printf (_("Event dates: %s – %s"), from_text, to_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_dropdown), tooltip);
+  hibachi_bookings_view_filters_changed (self);
+}
+
+static GtkWidget *
+calendar_with_label (const char *label,
+                     GtkWidget  *calendar)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), calendar);
+
+  return box;
+}
+
+void
+hibachi_bookings_view_dates_changed (HibachiBookingsView *self)
+{
+  HibachiDates dates = gtk_drop_down_get_selected (self->date_dropdown);
+  GtkWidget *from, *to, *box, *dialog;
+  GDate first, last;
+
+  if (dates != HIBACHI_DATES_CUSTOM)
+    {
+      self->date_choice = dates;
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_dropdown), _("Event dates"));
+      hibachi_bookings_view_filters_changed (self);
+      return;
+    }
+
+  if (g_date_valid (&self->custom_from) && g_date_valid (&self->custom_to))
+    {
+      first = self->custom_from;
+      last = self->custom_to;
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+      last = first;
+      g_date_add_days (&last, 6);
+    }
+  from = gtk_calendar_new ();
+  to = gtk_calendar_new ();
+  set_calendar (GTK_CALENDAR (from), &first);
+  set_calendar (GTK_CALENDAR (to), &last);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), calendar_with_label (_("From"), from));
+  gtk_box_append (GTK_BOX (box), calendar_with_label (_("To"), to));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Choose Event Dates"),
+                                   _("Bookings with their event from the first day to the last, both included."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "show", _("_Show Bookings"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "from", from);
+  g_object_set_data (G_OBJECT (dialog), "to", to);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (range_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
 {

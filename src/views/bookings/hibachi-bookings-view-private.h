@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hibachi-booking-detail.h"
+#include "hibachi-core.h"
 #include "hibachi-bookings-view.h"
 #include "hibachi-status-view.h"
 
@@ -33,6 +34,9 @@ struct _HibachiBookingsView
   GtkToggleButton    *completed_toggle;
   GtkToggleButton    *cancelled_toggle;
   GtkDropDown        *date_dropdown;
+  HibachiDates        date_choice;      /* the last choice that stood, to go back to */
+  GDate               custom_from;      /* Custom Range…: first and last day */
+  GDate               custom_to;
   GtkDropDown        *chef_dropdown;
   GPtrArray          *chef_choices;     /* chef id per chef_dropdown entry, NULL = any */
   GtkToggleButton    *unassigned_toggle;
@@ -51,6 +55,8 @@ void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 /* A filter changed: a new query, from the top, nothing selected. */
 void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
+/* The date filter changed; Custom Range… asks for the days first. */
+void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
 /* Appends name=value (escaped) to a query string. */
 void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,

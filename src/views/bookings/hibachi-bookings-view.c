@@ -61,8 +61,6 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   g_autoptr(GString) statuses = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
   GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle, self->cancelled_toggle };
   const char *status_names[] = { "pending", "confirmed", "completed", "cancelled" };
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
@@ -73,49 +71,31 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     if (gtk_toggle_button_get_active (toggles[i]))
       g_string_append_printf (statuses, "%s%s", statuses->len ? "," : "", status_names[i]);
+  /* Unassigned means work still to staff: never cancelled or completed. */
+  if (statuses->len == 0 && gtk_toggle_button_get_active (self->unassigned_toggle))
+    g_string_append (statuses, "pending,confirmed");
   if (statuses->len > 0)
     hibachi_bookings_view_append_param (query, "status", statuses->str);
 
-  switch (gtk_drop_down_get_selected (self->date_dropdown))
-    {
-    case 1:   /* today */
-      from = g_date_time_format (now, "%Y-%m-%d");
-      to = g_strdup (from);
-      break;
-    case 2:   /* next 7 days */
-      {
-        g_autoptr(GDateTime) later = g_date_time_add_days (now, 6);
+  {
+    HibachiDates dates = gtk_drop_down_get_selected (self->date_dropdown);
+    GDate today, from, to;
+    char text[16];
 
-        from = g_date_time_format (now, "%Y-%m-%d");
-        to = g_date_time_format (later, "%Y-%m-%d");
-      }
-      break;
-    case 3:   /* this month */
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                    (GDateYear) g_date_time_get_year (now));
+    hibachi_dates_range (dates, &today, &from, &to);
+    if (dates == HIBACHI_DATES_CUSTOM)
       {
-        g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now), 1, 0, 0, 0);
-        g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
-        g_autoptr(GDateTime) last = g_date_time_add_days (next, -1);
-
-        from = g_date_time_format (first, "%Y-%m-%d");
-        to = g_date_time_format (last, "%Y-%m-%d");
+        from = self->custom_from;
+        to = self->custom_to;
       }
-      break;
-    case 4:   /* upcoming */
-      from = g_date_time_format (now, "%Y-%m-%d");
-      break;
-    case 5:   /* past */
-      {
-        g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-        to = g_date_time_format (yesterday, "%Y-%m-%d");
-      }
-      break;
-    default:
-      break;
-    }
-  if (from != NULL)
-    hibachi_bookings_view_append_param (query, "date_from", from);
-  if (to != NULL)
-    hibachi_bookings_view_append_param (query, "date_to", to);
+    if (g_date_valid (&from) && g_date_strftime (text, sizeof text, "%Y-%m-%d", &from) > 0)
+      hibachi_bookings_view_append_param (query, "date_from", text);
+    if (g_date_valid (&to) && g_date_strftime (text, sizeof text, "%Y-%m-%d", &to) > 0)
+      hibachi_bookings_view_append_param (query, "date_to", text);
+  }
 
   if (hibachi_page_get_station_id (HIBACHI_PAGE (self)) != NULL)
     hibachi_bookings_view_append_param (query, "station_id", hibachi_page_get_station_id (HIBACHI_PAGE (self)));
@@ -137,7 +117,17 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
 void
 hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
 {
+  gboolean unassigned = gtk_toggle_button_get_active (self->unassigned_toggle);
   g_autofree char *query = NULL;
+
+  /* Unassigned lists work still to staff: cancelled and completed are out. */
+  if (unassigned)
+    {
+      gtk_toggle_button_set_active (self->completed_toggle, FALSE);
+      gtk_toggle_button_set_active (self->cancelled_toggle, FALSE);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->completed_toggle), !unassigned);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancelled_toggle), !unassigned);
 
   if (self->list == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
@@ -732,6 +722,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_filters_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "dates_changed_cb",
+                                                G_CALLBACK (hibachi_bookings_view_dates_changed));
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
