@@ -1319,7 +1319,7 @@ test_unsaved (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
-  /* Sign out: Discard, then signed out with nothing sent. */
+  /* Sign out asks too; Cancel stays signed in. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
   settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
@@ -1560,6 +1560,124 @@ test_default_filters (Fixture *f, gconstpointer data)
   g_assert_false (query_has (f, "status="));
 }
 
+static gboolean
+has_shortcut (GtkWidget *widget, const char *trigger, const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *what = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (text, trigger) && GTK_IS_NAMED_ACTION (what) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (what)), action) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Keyboard: Enter in a field and Ctrl+S save; Esc in search clears it; one
+ * Tab stop per action button; New Booking asks before typed input goes. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) r1 = NULL;
+  g_autoptr(HibachiTestResponse) r2 = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkWidget *search, *confirm;
+  GtkWindow *dialog;
+  guint n;
+  gint64 version;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  detail = select_first_pending (f, &booking);
+  version = hibachi_booking_get_version (booking);
+
+  /* Enter in a field saves. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Enter");
+  settle ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer"), "entry-activated");
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r1), ==, "Saved By Enter");
+
+  /* Ctrl+S saves too. */
+  g_assert_true (has_shortcut (GTK_WIDGET (detail), "<Control>s", "detail.save"));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Ctrl S");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.save", NULL);
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r2), ==, "Saved By Ctrl S");
+
+  /* One Tab stop per button: the flow box around it takes no focus. */
+  confirm = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "C_onfirm");
+  g_assert_nonnull (confirm);
+  for (GtkWidget *w = gtk_widget_get_parent (confirm); w != GTK_WIDGET (detail); w = gtk_widget_get_parent (w))
+    g_assert_false (GTK_IS_FLOW_BOX_CHILD (w) && gtk_widget_get_focusable (w));
+
+  /* Esc in search clears the search. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzzz-nobody");
+  WAIT_FOR (query_has (f, "q=zzzz-nobody"));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  WAIT_FOR (!query_has (f, "q=") && !hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == n);
+
+  /* New Booking with typed input: closing asks; Keep Editing keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.new", NULL);
+  WAIT_FOR ((dialog = GTK_WINDOW (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Half Typed");
+  gtk_window_close (dialog);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard the New Booking?")), "cancel");
+  g_assert_true (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == (gpointer) dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer"))), ==,
+                   "Half Typed");
+  /* Discard closes it, and nothing was created. */
+  gtk_window_close (dialog);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard the New Booking?")), "discard");
+  WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
+  g_assert_cmpuint (server_total (f, g_strdup ("q=Half%20Typed")), ==, 0);
+}
+
+/* Closing with unsaved changes: Discard closes and sends nothing. */
+static void
+test_unsaved_close (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autofree char *name = NULL;
+  HibachiBookingDetail *detail;
+
+  sign_in_to_main (f);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  detail = select_first_pending (f, &first);
+  name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent Either");
+  settle ();
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  WAIT_FOR (f->window == NULL);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1582,8 +1700,10 @@ main (int argc, char *argv[])
   ADD ("sidebar", test_sidebar);
   ADD ("unsaved", test_unsaved);
   ADD ("unsaved-sign-out", test_unsaved_sign_out);
+  ADD ("unsaved-close", test_unsaved_close);
   ADD ("selection-kept", test_selection_kept);
   ADD ("default-filters", test_default_filters);
+  ADD ("keyboard", test_keyboard);
 #undef ADD
 
   {

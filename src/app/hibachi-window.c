@@ -482,11 +482,19 @@ sign_out_action (GtkWidget  *widget,
   confirm_unsaved (HIBACHI_WINDOW (widget), sign_out_now);
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_now (HibachiWindow *self)
 {
+  /* After the question's response is over: the question belongs to us. */
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Undo: pages push what they did on the context's stack; the toast offers

@@ -411,6 +411,13 @@ items_changed_cb (HibachiBookingsView *self,
     show_selected (self);
 }
 
+/* Esc in the search entry: the search goes, the list shows all again. */
+static void
+search_stopped_cb (HibachiBookingsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 booking_changed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
@@ -724,6 +731,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
                                                 G_CALLBACK (hibachi_bookings_view_filters_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "dates_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_dates_changed));
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
