@@ -1678,6 +1678,66 @@ test_unsaved_close (Fixture *f, gconstpointer data)
   g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
 }
 
+static GtkWidget *
+find_inscription (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        return child;
+      if ((found = find_inscription (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A chef's view: their own bookings with names, not ids; values that do
+ * not pretend to take input; no New Booking, no Unassigned. */
+static void
+test_chef (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *chef_row, *customer, *plus;
+  const char *name;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  type_into (page, ADW_TYPE_ENTRY_ROW, "Email", "chef.kenji@demo.test");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password", HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (f->window), "Event dates")), HIBACHI_DATES_ANY);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+  name = hibachi_session_get_full_name (hibachi_window_get_session (f->window));
+  view = hibachi_window_get_bookings_view (f->window);
+
+  plus = find_by_tooltip (GTK_WIDGET (view), "New Booking");
+  g_assert_true (plus == NULL || !gtk_widget_get_mapped (plus));
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unassigned"));
+
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_nonnull (detail);
+  chef_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Chef");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chef_row)), ==, name);
+  customer = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (customer)));
+  g_assert_null (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"));
+  /* The list names the chef too. */
+  WAIT_FOR (find_inscription (GTK_WIDGET (view), name) != NULL);
+  save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1704,6 +1764,7 @@ main (int argc, char *argv[])
   ADD ("selection-kept", test_selection_kept);
   ADD ("default-filters", test_default_filters);
   ADD ("keyboard", test_keyboard);
+  ADD ("chef", test_chef);
 #undef ADD
 
   {

@@ -171,6 +171,23 @@ hibachi_context_get_signed_in (HibachiContext *self)
   return self->session != NULL && self->directory != NULL;
 }
 
+const char *
+hibachi_context_chef_name (HibachiContext *self,
+                           const char     *chef_id)
+{
+  const char *name;
+
+  g_return_val_if_fail (HIBACHI_IS_CONTEXT (self), NULL);
+
+  if (chef_id == NULL || self->session == NULL)
+    return NULL;
+  name = self->directory != NULL ? hibachi_directory_chef_name (self->directory, chef_id) : NULL;
+  if (name == NULL && g_strcmp0 (hibachi_session_get_chef_id (self->session), chef_id) == 0)
+    name = hibachi_session_get_full_name (self->session);
+
+  return name;
+}
+
 void
 hibachi_context_set_account (HibachiContext   *self,
                              HibachiSession   *session,

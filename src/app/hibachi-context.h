@@ -29,5 +29,9 @@ void              hibachi_context_set_account    (HibachiContext   *self,
                                                   HibachiSession   *session,
                                                   HibachiDirectory *directory);
 gboolean          hibachi_context_get_signed_in  (HibachiContext   *self);
+/* A chef's name for people: from the directory, or the signed-in chef's
+ * own (a chef's directory lists no chefs); NULL when unknown, never the id. */
+const char       *hibachi_context_chef_name      (HibachiContext   *self,
+                                                  const char       *chef_id);
 
 G_END_DECLS

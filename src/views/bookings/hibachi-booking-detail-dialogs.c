@@ -60,7 +60,7 @@ field_value_text (HibachiBookingDetail *self,
       const char *name = NULL;
 
       if (self->directory != NULL && (g_str_equal (member, "chef_id") || g_str_equal (member, "requested_chef_id")))
-        name = hibachi_directory_chef_name (self->directory, text);
+        name = hibachi_context_chef_name (self->context, text);
       else if (self->directory != NULL && g_str_equal (member, "station_id"))
         name = hibachi_directory_station_name (self->directory, text);
       else if (g_str_equal (member, "status"))

@@ -126,7 +126,7 @@ load_form (HibachiBookingDetail *self)
                                hibachi_directory_station_name (self->directory, hibachi_booking_get_station_id (b)) ?: "—");
   chef = hibachi_booking_get_chef_id (b);
   adw_action_row_set_subtitle (self->chef_row, chef == NULL ? _("Unassigned")
-                                               : hibachi_directory_chef_name (self->directory, chef) ?: chef);
+                                               : hibachi_context_chef_name (self->context, chef) ?: _("Unknown chef"));
   total = hibachi_format_cents (hibachi_booking_get_total_cents (b));
   deposit = hibachi_format_cents (hibachi_booking_get_int (b, "deposit_cents"));
   /* Translators: a total, then the deposit */
@@ -263,6 +263,13 @@ update_state (HibachiBookingDetail *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), json_object_get_size (changes) > 0 && self->problem == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), json_object_get_size (changes) > 0);
+  /* Who may not edit sees values, not fields that seem to take input. */
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (self->text_rows[i]), can_write);
+  for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->count_spins[i]), can_write);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->slot_row), can_write);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deposit_switch), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_write && g_strcmp0 (status, "pending") == 0);

@@ -71,7 +71,7 @@ cell_text (HibachiBookingsView *self,
 
         if (chef == NULL)
           return g_strdup (_("Unassigned"));
-        return g_strdup (hibachi_directory_chef_name (self->directory, chef) ?: chef);
+        return g_strdup (hibachi_context_chef_name (hibachi_page_get_context (HIBACHI_PAGE (self)), chef) ?: _("Unknown chef"));
       }
     case COLUMN_STATUS:
       return g_strdup (hibachi_booking_status_label (hibachi_booking_get_status (b)));

@@ -40,6 +40,7 @@ struct _HibachiBookingsView
   GtkDropDown        *chef_dropdown;
   GPtrArray          *chef_choices;     /* chef id per chef_dropdown entry, NULL = any */
   GtkToggleButton    *unassigned_toggle;
+  GtkWidget          *new_button;
   GtkDropDown        *sort_dropdown;
   HibachiStatusView  *status_view;
   GtkColumnView      *column_view;

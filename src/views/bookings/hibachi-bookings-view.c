@@ -525,6 +525,7 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   HibachiSession *session = hibachi_page_get_session (page);
   HibachiDirectory *directory = hibachi_page_get_directory (page);
   g_autofree char *query = NULL;
+  gboolean is_chef;
 
   signed_out (self);
   hibachi_booking_detail_set_context (self->detail, context);
@@ -541,7 +542,11 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   g_set_object (&self->session, session);
   g_set_object (&self->directory, directory);
   g_set_object (&self->settings, hibachi_context_get_settings (context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", g_strcmp0 (hibachi_session_get_role (session), "chef") != 0);
+  /* A chef sees their own bookings: nothing to create, nobody to staff. */
+  is_chef = g_strcmp0 (hibachi_session_get_role (session), "chef") == 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", !is_chef);
+  gtk_widget_set_visible (self->new_button, !is_chef);
+  gtk_widget_set_visible (GTK_WIDGET (self->unassigned_toggle), !is_chef);
 
   /* Chefs to filter by, from the directory (empty for a chef's own view). */
   {
@@ -720,6 +725,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, chef_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, unassigned_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
