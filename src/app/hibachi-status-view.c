@@ -15,7 +15,7 @@ struct _HibachiStatusView
   char          *message;
 
   GtkStack      *stack;
-  GtkWidget     *content_page;
+  AdwBin        *content_page;
   GtkSpinner    *loading_spinner;
   AdwStatusPage *loading_page;
   AdwStatusPage *empty_page;
@@ -244,7 +244,7 @@ hibachi_status_view_get_child (HibachiStatusView *self)
 {
   g_return_val_if_fail (HIBACHI_IS_STATUS_VIEW (self), NULL);
 
-  return gtk_widget_get_first_child (self->content_page);
+  return adw_bin_get_child (self->content_page);
 }
 
 void
@@ -259,10 +259,7 @@ hibachi_status_view_set_child (HibachiStatusView *self,
   old = hibachi_status_view_get_child (self);
   if (old == child)
     return;
-  if (old != NULL)
-    gtk_box_remove (GTK_BOX (self->content_page), old);
-  if (child != NULL)
-    gtk_box_append (GTK_BOX (self->content_page), child);
+  adw_bin_set_child (self->content_page, child);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
