@@ -1738,6 +1738,64 @@ test_chef (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
 }
 
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view, const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+/* The list gets the width: no pane without a booking; at 1280 px with a
+ * booking open, Reference to Total are all on screen (no sideways scroll)
+ * and the pane's divider can be dragged. */
+static void
+test_list_width (Fixture *f, gconstpointer data)
+{
+  const char *needed[] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Chef", "Status", "Total" };
+  HibachiBookingsView *view;
+  GtkColumnView *columns;
+  GtkAdjustment *sideways;
+  GtkSelectionModel *selection;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  show_any_date (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (columns))));
+
+  /* Nothing open: no pane, every column. */
+  g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Station")));
+
+  selection = gtk_column_view_get_model (columns);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  /* 1280 px asked; the screen of the test is 1280 px, less the frame. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1260);
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1765,6 +1823,7 @@ main (int argc, char *argv[])
   ADD ("default-filters", test_default_filters);
   ADD ("keyboard", test_keyboard);
   ADD ("chef", test_chef);
+  ADD ("list-width", test_list_width);
 #undef ADD
 
   {

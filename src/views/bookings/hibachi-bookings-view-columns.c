@@ -24,19 +24,19 @@ typedef enum
   COLUMN_CREATED,
 } Column;
 
+/* At 1280 px with a booking open, Reference to Total fit beside the pane. */
 static const struct { Column column; const char *title; gboolean expand; int width; } columns[] = {
-  { COLUMN_REFERENCE, N_("Reference"), FALSE, 110 },
-  { COLUMN_DATE, N_("Event Date"), FALSE, 130 },
-  { COLUMN_SLOT, N_("Slot"), FALSE, 60 },
-  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 160 },
+  { COLUMN_REFERENCE, N_("Reference"), FALSE, 95 },
+  { COLUMN_DATE, N_("Event Date"), FALSE, 115 },
+  { COLUMN_SLOT, N_("Slot"), FALSE, 55 },
+  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 120 },
   { COLUMN_GUESTS, N_("Guests"), FALSE, 60 },
   { COLUMN_STATION, N_("Station"), FALSE, 100 },
-  { COLUMN_CHEF, N_("Chef"), FALSE, 120 },
-  { COLUMN_STATUS, N_("Status"), FALSE, 90 },
-  { COLUMN_TOTAL, N_("Total"), FALSE, 90 },
+  { COLUMN_CHEF, N_("Chef"), FALSE, 105 },
+  { COLUMN_STATUS, N_("Status"), FALSE, 85 },
+  { COLUMN_TOTAL, N_("Total"), FALSE, 85 },
   { COLUMN_CREATED, N_("Created"), FALSE, 100 },
 };
-
 static char *
 cell_text (HibachiBookingsView *self,
            HibachiBooking      *b,
@@ -84,6 +84,46 @@ cell_text (HibachiBookingsView *self,
     }
 }
 
+/* The page of a row on screen is worth a request (once per page). GTK binds
+ * and maps rows it never shows (every row a longer result adds, at once),
+ * so rows wait for the layout and ask only if they are in the viewport. */
+static gboolean
+ask_for_pages_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  GHashTableIter iter;
+  gpointer item;
+
+  self->pending_rows_id = 0;
+  g_hash_table_iter_init (&iter, self->pending_rows);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *cell = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+
+      if (self->list != NULL && cell != NULL && gtk_widget_get_mapped (cell) &&
+          gtk_widget_compute_bounds (cell, viewport, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
+        hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+    }
+  g_hash_table_remove_all (self->pending_rows);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ask_for_page (GtkListItem *item)
+{
+  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
+
+  if (self == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+  g_hash_table_add (self->pending_rows, item);
+  if (self->pending_rows_id == 0)
+    self->pending_rows_id = g_idle_add_full (G_PRIORITY_LOW, ask_for_pages_cb, self, NULL);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -93,6 +133,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, inscription);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")) == COLUMN_REFERENCE)
+    g_signal_connect_swapped (inscription, "map", G_CALLBACK (ask_for_page), item);
 }
 
 static void
@@ -134,7 +176,7 @@ row_changed_cb (HibachiBooking *booking,
   /* The row's data arrived or changed: update the cell, no rebuild. A row
    * emptied while shown (a new query, a dropped page) asks for its page. */
   if (column == COLUMN_REFERENCE && !hibachi_booking_is_loaded (booking))
-    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+    ask_for_page (item);
   fill_cell (self, item, column);
 }
 
@@ -152,9 +194,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
 
-  /* Shown, so its page is in use, or worth a request (once per page). */
   if (column == COLUMN_REFERENCE)
-    hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+    ask_for_page (item);
   fill_cell (self, item, column);
 }
 
@@ -169,6 +210,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   if (booking != NULL && handler != 0)
     g_signal_handler_disconnect (booking, handler);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
+  g_hash_table_remove (self->pending_rows, item);
 }
 
 void
@@ -189,5 +231,20 @@ hibachi_bookings_view_add_columns (HibachiBookingsView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
+    }
+}
+
+void
+hibachi_bookings_view_fit_columns (HibachiBookingsView *self,
+                                   gboolean             pane_open)
+{
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
+
+      if (columns[i].column == COLUMN_STATION || columns[i].column == COLUMN_CREATED)
+        gtk_column_view_column_set_visible (column, !pane_open);
     }
 }

@@ -23,6 +23,8 @@ struct _HibachiBookingsView
   HibachiUndoStack   *undo_stack;
   guint               retry_id;
   guint               reconcile_id;
+  GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
+  guint               pending_rows_id;
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
   const char         *connection;
@@ -44,6 +46,7 @@ struct _HibachiBookingsView
   GtkDropDown        *sort_dropdown;
   HibachiStatusView  *status_view;
   GtkColumnView      *column_view;
+  GtkWidget          *detail_pane;
   GtkStack           *detail_stack;
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
@@ -52,6 +55,9 @@ struct _HibachiBookingsView
 
 /* Columns of the list, with their cell factories. */
 void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* Station and Created give way to the detail pane when it is open. */
+void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
+                                             gboolean             pane_open);
 /* The page's actions (bookings.*) and their shortcuts. */
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 /* A filter changed: a new query, from the top, nothing selected. */

@@ -411,6 +411,16 @@ items_changed_cb (HibachiBookingsView *self,
     show_selected (self);
 }
 
+/* The pane shows only with a booking in it: otherwise the list has the width. */
+static void
+detail_shown_cb (HibachiBookingsView *self)
+{
+  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+
+  gtk_widget_set_visible (self->detail_pane, open);
+  hibachi_bookings_view_fit_columns (self, open);
+}
+
 /* Esc in the search entry: the search goes, the list shows all again. */
 static void
 search_stopped_cb (HibachiBookingsView *self)
@@ -658,6 +668,7 @@ hibachi_bookings_view_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
+  g_clear_handle_id (&self->pending_rows_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -670,6 +681,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
 }
@@ -729,6 +741,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
@@ -738,6 +751,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "dates_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_dates_changed));
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
@@ -750,6 +764,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
+  self->pending_rows = g_hash_table_new (NULL, NULL);
   hibachi_bookings_view_add_columns (self);
 }
 
