@@ -149,7 +149,7 @@ main (int argc, char *argv[])
   g_autoptr(HibachiApplication) app = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   HibachiWindow *window;
-  HibachiBookingList *list;
+  HibachiPagedList *list;
   GtkWidget *scrolled;
   GtkAdjustment *adjustment;
   gint64 t0, start_us;
@@ -210,8 +210,8 @@ main (int argc, char *argv[])
 
   /* Opening the view anew (a new query): → first rows painted. */
   t0 = g_get_monotonic_time ();
-  hibachi_booking_list_set_query (list, "sort=-created_at");
-  while (hibachi_booking_list_get_loading (list))
+  hibachi_paged_list_set_query (list, "sort=-created_at");
+  while (hibachi_paged_list_get_loading (list))
     g_main_context_iteration (NULL, TRUE);
   printf ("view query → first page loaded          %7.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   wait_painted ();
@@ -267,8 +267,8 @@ main (int argc, char *argv[])
         if (word[i + 1] != '\0')
           iterate_for (120);
       }
-    while (strstr (hibachi_booking_list_get_query (list), "q=garcia") == NULL ||
-           hibachi_booking_list_get_loading (list))
+    while (strstr (hibachi_paged_list_get_query (list), "q=garcia") == NULL ||
+           hibachi_paged_list_get_loading (list))
       iterate_for (1);
     wait_painted ();
     printf ("search: last key → results painted     %7.1f ms   (%u matches)\n",

@@ -22,7 +22,23 @@ struct _HibachiTestServer
   GCond          cond;
   gboolean       ready;
   GError        *error;
+  GPtrArray     *requests;   /* "GET /path?query" of each request read, under lock */
 };
+
+static void
+request_read_cb (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 HibachiTestServer *ts)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  char *line = g_strdup_printf ("%s %s%s%s", soup_server_message_get_method (msg), g_uri_get_path (uri),
+                                query ? "?" : "", query ? query : "");
+
+  g_mutex_lock (&ts->lock);
+  g_ptr_array_add (ts->requests, line);
+  g_mutex_unlock (&ts->lock);
+}
 
 static gpointer
 server_thread (gpointer data)
@@ -37,7 +53,10 @@ server_thread (gpointer data)
       hibachi_server_seed_demo (ts->server, ts->n_bookings, 7, &ts->error))
     port = hibachi_server_listen (ts->server, "127.0.0.1", 0, &ts->error);
   if (port != 0)
-    ts->url = g_strdup_printf ("http://127.0.0.1:%u", port);
+    {
+      ts->url = g_strdup_printf ("http://127.0.0.1:%u", port);
+      g_signal_connect (hibachi_server_get_soup_server (ts->server), "request-read", G_CALLBACK (request_read_cb), ts);
+    }
   ts->port = port;
 
   g_mutex_lock (&ts->lock);
@@ -70,6 +89,7 @@ hibachi_test_server_start (guint n_bookings)
   ts->loop = g_main_loop_new (ts->context, FALSE);
   g_mutex_init (&ts->lock);
   g_cond_init (&ts->cond);
+  ts->requests = g_ptr_array_new_with_free_func (g_free);
 
   ts->thread = g_thread_new ("hibachi-test-server", server_thread, ts);
   g_mutex_lock (&ts->lock);
@@ -117,6 +137,7 @@ hibachi_test_server_stop (HibachiTestServer *ts)
   g_mutex_clear (&ts->lock);
   g_cond_clear (&ts->cond);
   g_clear_error (&ts->error);
+  g_ptr_array_unref (ts->requests);
   g_free (ts->dir);
   g_free (ts->db_path);
   g_free (ts->url);
@@ -127,6 +148,29 @@ const char *
 hibachi_test_server_get_url (HibachiTestServer *ts)
 {
   return ts->url;
+}
+
+guint
+hibachi_test_server_count_requests (HibachiTestServer *ts,
+                                    const char        *prefix)
+{
+  guint n = 0;
+
+  g_mutex_lock (&ts->lock);
+  for (guint i = 0; i < ts->requests->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (ts->requests, i), prefix))
+      n++;
+  g_mutex_unlock (&ts->lock);
+
+  return n;
+}
+
+void
+hibachi_test_server_clear_requests (HibachiTestServer *ts)
+{
+  g_mutex_lock (&ts->lock);
+  g_ptr_array_set_size (ts->requests, 0);
+  g_mutex_unlock (&ts->lock);
 }
 
 const char *

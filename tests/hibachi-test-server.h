@@ -30,6 +30,12 @@ HibachiServer       *hibachi_test_server_get_server   (HibachiTestServer  *ts);
 void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                                        gint64              seconds);
 
+/* Requests the server has read whose "METHOD /path?query" starts with
+ * @prefix, e.g. "GET /api/v1/bookings?page=3&". */
+guint                hibachi_test_server_count_requests (HibachiTestServer *ts,
+                                                         const char        *prefix);
+void                 hibachi_test_server_clear_requests (HibachiTestServer *ts);
+
 /* Stops listening (clients see a server gone) or listens again on the same port. */
 void                 hibachi_test_server_set_listening (HibachiTestServer *ts,
                                                         gboolean           listening);

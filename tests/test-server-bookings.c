@@ -468,6 +468,158 @@ test_confirm_cancel_delete (Fixture *f, gconstpointer data)
   }
 }
 
+/* POST @action of booking @id with If-Match @version (0: none) and @body. */
+static HibachiTestResponse *
+act (Fixture *f, const char *token, const char *id, const char *action, gint64 version, const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s%s%s", id, action ? "/" : "", action ? action : "");
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+
+  return hibachi_test_request (f->ts, action ? "POST" : "DELETE", path, token, body,
+                               version > 0 ? "If-Match" : NULL, etag, NULL);
+}
+
+static gint64
+version_of (HibachiTestResponse *r)
+{
+  return json_object_get_int_member (hibachi_test_response_object (r), "version");
+}
+
+/* Undo of cancel and delete: back to exactly where it was, by those who
+ * could do the undone action, audited and announced. */
+static void
+test_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
+  g_autofree char *query = g_strdup_printf ("/api/v1/bookings?status=pending&station_id=%s", fremont);
+  g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, query);
+  g_autofree char *support = hibachi_test_login (f->ts, "support@demo.test");
+  g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
+  g_autofree char *other_manager = hibachi_test_login (f->ts, "sacramento.manager@demo.test");
+  g_autofree char *chef = hibachi_test_login (f->ts, "chef.kenji@demo.test");
+  g_autofree char *audit = g_strdup_printf ("/api/v1/audit-logs?resource_type=booking&resource_id=%s&limit=50", id);
+  g_autoptr(HibachiTestResponse) start = hibachi_test_request (f->ts, "GET", "/api/v1/changes", f->owner, NULL, NULL);
+  g_autofree char *since = g_strdup_printf ("/api/v1/changes?since=%s",
+                                            json_object_get_string_member (hibachi_test_response_object (start), "cursor"));
+  const char *reason = "{\"reason\":\"The customer changed their mind again.\"}";
+  gint64 version;
+
+  {
+    g_autoptr(HibachiTestResponse) confirmed = act (f, support, id, "confirm", 1, NULL);
+    g_autoptr(HibachiTestResponse) cancelled = act (f, support, id, "cancel", version_of (confirmed),
+                                                    "{\"reason\":\"Customer moved the party to next year.\"}");
+
+    g_assert_cmpuint (cancelled->status, ==, 200);
+    version = version_of (cancelled);
+  }
+
+  /* Refused: stale version, a chef, another station's manager, a bad reason. Nothing changes. */
+  {
+    g_autoptr(HibachiTestResponse) stale = act (f, support, id, "restore", version - 1, reason);
+    g_autoptr(HibachiTestResponse) by_chef = act (f, chef, id, "restore", version, reason);
+    g_autoptr(HibachiTestResponse) elsewhere = act (f, other_manager, id, "restore", version, reason);
+    g_autoptr(HibachiTestResponse) short_reason = act (f, support, id, "restore", version, "{\"reason\":\"oops\"}");
+    g_autoptr(HibachiTestResponse) check = NULL;
+    JsonObject *current;
+
+    g_assert_cmpuint (stale->status, ==, 412);
+    current = json_object_get_object_member (json_object_get_object_member (
+      json_object_get_object_member (hibachi_test_response_object (stale), "error"), "details"), "current");
+    g_assert_cmpint (json_object_get_int_member (current, "version"), ==, version);
+    g_assert_cmpuint (by_chef->status, ==, 403);
+    g_assert_cmpuint (elsewhere->status, ==, 404);
+    g_assert_cmpuint (short_reason->status, ==, 422);
+    g_assert_cmpstr (json_object_get_string_member (get_booking (f, id, &check), "status"), ==, "cancelled");
+    g_assert_cmpint (version_of (check), ==, version);
+  }
+
+  /* Cancelled → the status it had before (confirmed), without the cancel reason. */
+  {
+    g_autoptr(HibachiTestResponse) r = act (f, support, id, "restore", version, reason);
+    g_autoptr(HibachiTestResponse) again = NULL;
+    JsonObject *booking = hibachi_test_response_object (r);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (booking, "status"), ==, "confirmed");
+    g_assert_true (json_object_get_null_member (booking, "cancel_reason"));
+    g_assert_cmpint (version_of (r), ==, version + 1);
+    version = version_of (r);
+
+    /* Neither cancelled nor deleted: nothing to restore. */
+    again = act (f, support, id, "restore", version, NULL);
+    g_assert_cmpuint (again->status, ==, 409);
+  }
+
+  /* Deleted → back as it was; restoring needs the role that may delete. */
+  {
+    g_autoptr(HibachiTestResponse) deleted = act (f, f->owner, id, NULL, version,
+                                                  "{\"reason\":\"Duplicate of another booking.\"}");
+    g_autoptr(HibachiTestResponse) by_support = NULL;
+    g_autoptr(HibachiTestResponse) r = NULL;
+    g_autoptr(HibachiTestResponse) check = NULL;
+
+    g_assert_cmpuint (deleted->status, ==, 200);
+    g_assert_cmpint (total_count (f, f->owner, ""), ==, N_BOOKINGS - 1);
+    by_support = act (f, support, id, "restore", version + 1, NULL);
+    g_assert_cmpuint (by_support->status, ==, 403);
+    r = act (f, manager, id, "restore", version + 1, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (get_booking (f, id, &check), "status"), ==, "confirmed");
+    g_assert_cmpint (total_count (f, f->owner, ""), ==, N_BOOKINGS);
+  }
+
+  /* Audited with actor, before/after and reason; announced in the change feed. */
+  {
+    g_autoptr(HibachiTestResponse) log = hibachi_test_request (f->ts, "GET", audit, f->owner, NULL, NULL);
+    g_autoptr(HibachiTestResponse) feed = hibachi_test_request (f->ts, "GET", since, f->owner, NULL, NULL);
+    JsonArray *entries = json_object_get_array_member (hibachi_test_response_object (log), "data");
+    JsonArray *changes = json_object_get_array_member (hibachi_test_response_object (feed), "changes");
+    guint restores = 0, announced = 0;
+
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        JsonObject *status;
+
+        if (g_strcmp0 (json_object_get_string_member (entry, "action"), "restore") != 0)
+          continue;
+        restores++;
+        if (g_strcmp0 (json_object_get_string_member (entry, "actor_email"), "support@demo.test") != 0)
+          continue;
+        g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "The customer changed their mind again.");
+        status = json_object_get_object_member (json_object_get_object_member (entry, "changes"), "status");
+        g_assert_cmpstr (json_object_get_string_member (status, "old"), ==, "cancelled");
+        g_assert_cmpstr (json_object_get_string_member (status, "new"), ==, "confirmed");
+      }
+    g_assert_cmpuint (restores, ==, 2);
+
+    for (guint i = 0; i < json_array_get_length (changes); i++)
+      {
+        JsonObject *change = json_array_get_object_element (changes, i);
+
+        if (g_strcmp0 (json_object_get_string_member (change, "action"), "restore") == 0 &&
+            g_strcmp0 (json_object_get_string_member (change, "id"), id) == 0)
+          announced++;
+      }
+    g_assert_cmpuint (announced, ==, 2);
+  }
+}
+
+/* A booking cancelled with no cancel on record returns to pending: it
+ * needs confirming again rather than guessing it was confirmed. */
+static void
+test_restore_unknown_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?status=cancelled");
+  g_autoptr(HibachiTestResponse) check = NULL;
+  g_autoptr(HibachiTestResponse) r = NULL;
+
+  get_booking (f, id, &check);
+  r = act (f, f->owner, id, "restore", version_of (check), NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "status"), ==, "pending");
+}
+
 /* Finds an unassigned pending or confirmed booking in the future. */
 static char *
 unassigned_future (Fixture *f, guint skip)
@@ -649,6 +801,7 @@ test_change_feed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (change, "action"), ==, "confirm");
   g_assert_cmpstr (json_object_get_string_member (change, "actor"), ==, "owner@demo.test");
+  g_assert_cmpstr (json_object_get_string_member (change, "actor_name"), ==, "Olivia Owner");
   g_assert_cmpint (json_object_get_int_member (change, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (poll.result), "cursor"), !=, cursor);
 
@@ -818,6 +971,8 @@ main (int argc, char *argv[])
   ADD ("create-invalid", test_create_invalid);
   ADD ("patch-concurrency", test_patch_and_concurrency);
   ADD ("confirm-cancel-delete", test_confirm_cancel_delete);
+  ADD ("restore", test_restore);
+  ADD ("restore-unknown-status", test_restore_unknown_status);
   ADD ("assignment", test_assignment);
   ADD ("change-feed", test_change_feed);
   ADD ("audit-log", test_audit_log);

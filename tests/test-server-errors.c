@@ -255,6 +255,16 @@ test_error_replies (Fixture *f, gconstpointer data)
     assert_documented_error (f, r, "PATCH", "/api/v1/bookings/{id}", 412, "PRECONDITION_FAILED");
   }
   {
+    /* A blind write, then a malformed tag: nothing is written either time. */
+    g_autoptr(HibachiTestResponse) blind = hibachi_test_request (f->ts, "PATCH", booking, f->owner,
+                                                                 "{\"special_requests\": \"Window seats\"}", NULL);
+    g_autoptr(HibachiTestResponse) malformed = hibachi_test_request (f->ts, "PATCH", booking, f->owner,
+                                                                     "{\"special_requests\": \"Window seats\"}",
+                                                                     "If-Match", "W/\"1\"x", NULL);
+    assert_documented_error (f, blind, "PATCH", "/api/v1/bookings/{id}", 428, "PRECONDITION_REQUIRED");
+    assert_documented_error (f, malformed, "PATCH", "/api/v1/bookings/{id}", 400, "BAD_REQUEST");
+  }
+  {
     g_autoptr(HibachiTestResponse) first = hibachi_test_request (f->ts, "POST", confirm, f->owner, NULL,
                                                                  "If-Match", etag, NULL);
     g_autofree char *next = NULL;

@@ -116,7 +116,7 @@ test_sign_in_and_restore (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_session_get_role (f->session), ==, "super_admin");
   g_assert_cmpstr (hibachi_session_get_full_name (f->session), ==, "Olivia Owner");
   g_assert_true (hibachi_session_get_remembered (f->session));
-  g_assert_true (hibachi_session_is_global_role (f->session));
+  g_assert_true (hibachi_session_can (f->session, HIBACHI_CAPABILITY_ALL_STATIONS | HIBACHI_CAPABILITY_MANAGE_USERS));
 
   /* The keyring holds the tokens, not the password. */
   tokens = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
@@ -283,9 +283,11 @@ test_sign_out (Fixture *f, gconstpointer data)
 
   g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
   g_assert_true (hibachi_client_get_tokens (hibachi_session_get_client (f->session), &access, &refresh, &expires));
+  g_assert_true (hibachi_session_can (f->session, HIBACHI_CAPABILITY_VIEW_BOOKINGS));
   g_assert_true (sign_out (f->session, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_OUT);
+  g_assert_false (hibachi_session_can (f->session, HIBACHI_CAPABILITY_VIEW_BOOKINGS));
 
   tokens = stored_tokens (hibachi_test_server_get_url (f->ts), OWNER);
   g_assert_null (tokens);

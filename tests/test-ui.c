@@ -250,7 +250,7 @@ sign_in_through_page (Fixture *f, const char *password)
   g_signal_emit_by_name (sign_in_button (f), "clicked");
 }
 
-static HibachiBookingList *
+static HibachiPagedList *
 booking_list (Fixture *f)
 {
   return hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window));
@@ -265,7 +265,7 @@ show_any_date (Fixture *f)
   g_assert_nonnull (dates);
   WAIT_FOR (booking_list (f) != NULL);
   gtk_drop_down_set_selected (dates, HIBACHI_DATES_ANY);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
 }
 
@@ -409,8 +409,8 @@ test_filters (Fixture *f, gconstpointer data)
   pending = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending");
   g_assert_nonnull (pending);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pending), TRUE);
-  g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), "status=pending"));
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  g_assert_nonnull (strstr (hibachi_paged_list_get_query (booking_list (f)), "status=pending"));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, N_BOOKINGS);
@@ -422,8 +422,8 @@ test_filters (Fixture *f, gconstpointer data)
 
   /* Search as you type goes to the server; nothing matches this. */
   type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, "zzzz-nobody");
-  WAIT_FOR (strstr (hibachi_booking_list_get_query (booking_list (f)), "q=zzzz-nobody") != NULL);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (strstr (hibachi_paged_list_get_query (booking_list (f)), "q=zzzz-nobody") != NULL);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
   save_screenshot (GTK_WIDGET (f->window), "bookings-empty");
@@ -435,21 +435,21 @@ test_filters (Fixture *f, gconstpointer data)
     gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
     g_assert_nonnull (chefs);
     gtk_drop_down_set_selected (chefs, 1);
-    g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), "chef_id="));
-    WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+    g_assert_nonnull (strstr (hibachi_paged_list_get_query (booking_list (f)), "chef_id="));
+    WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
     n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
     g_assert_cmpuint (n, <, N_BOOKINGS);
     for (guint i = 0; i < n; i++)
       {
         g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
         g_assert_nonnull (hibachi_booking_get_chef_id (b));
-        g_assert_nonnull (strstr (hibachi_booking_list_get_query (booking_list (f)), hibachi_booking_get_chef_id (b)));
+        g_assert_nonnull (strstr (hibachi_paged_list_get_query (booking_list (f)), hibachi_booking_get_chef_id (b)));
       }
   }
 
   /* Clear Filters goes back to the defaults: every upcoming booking. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == server_total (f, upcoming_query ()));
 }
 
@@ -461,7 +461,7 @@ select_first_pending (Fixture *f, HibachiBooking **out_booking)
   GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   gtk_selection_model_select_item (selection, 0, TRUE);
   settle ();
   *out_booking = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
@@ -622,19 +622,19 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   hibachi_test_server_set_listening (f->ts, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
   WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "offline") == 0);
-  g_assert_error ((GError *) hibachi_booking_list_get_error (booking_list (f)), HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
+  g_assert_error ((GError *) hibachi_paged_list_get_error (booking_list (f)), HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
   save_screenshot (GTK_WIDGET (f->window), "bookings-offline");
 
   /* It comes back: the next retry finds it. */
   hibachi_test_server_set_listening (f->ts, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
   WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "online") == 0);
-  g_assert_null (hibachi_booking_list_get_error (booking_list (f)));
+  g_assert_null (hibachi_paged_list_get_error (booking_list (f)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==, N_BOOKINGS);
 
   /* A query the server refuses: the error page with the server's words. */
-  hibachi_booking_list_set_query (booking_list (f), "sort=price");
-  WAIT_FOR (hibachi_booking_list_get_error (booking_list (f)) != NULL && !hibachi_booking_list_get_loading (booking_list (f)));
+  hibachi_paged_list_set_query (booking_list (f), "sort=price");
+  WAIT_FOR (hibachi_paged_list_get_error (booking_list (f)) != NULL && !hibachi_paged_list_get_loading (booking_list (f)));
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL))),
                    ==, "Could Not Load Bookings");
@@ -692,7 +692,7 @@ test_new_booking (Fixture *f, gconstpointer data)
 
   hibachi_new_booking_dialog_create (HIBACHI_NEW_BOOKING_DIALOG (dialog));
   WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS + 1);
 }
 
@@ -722,8 +722,8 @@ open_booking (Fixture *f, const char *reference)
   g_autofree char *q = g_strconcat ("q=", reference, NULL);
 
   type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, reference);
-  WAIT_FOR (strstr (hibachi_booking_list_get_query (booking_list (f)), q) != NULL &&
-            !hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (strstr (hibachi_paged_list_get_query (booking_list (f)), q) != NULL &&
+            !hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 1);
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
   settle ();
@@ -806,7 +806,7 @@ test_confirm_selected (Fixture *f, gconstpointer data)
   view = hibachi_window_get_bookings_view (f->window);
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   n_pending = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
   g_assert_cmpuint (n_pending, >=, 3);
 
@@ -824,7 +824,7 @@ test_confirm_selected (Fixture *f, gconstpointer data)
     WAIT_FOR (server_has (f, token, g_ptr_array_index (references, i), "status", "confirmed"));
 
   /* The list reloads: the pending filter no longer lists them. */
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == n_pending - 3);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))); i++)
     {
@@ -1011,7 +1011,7 @@ test_export_csv (Fixture *f, gconstpointer data)
 
   /* No selection: every booking of the filter, fetched from the server. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   n_pending = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
   g_assert_cmpuint (n_pending, >, 0);
   hibachi_bookings_view_export_csv (view, filtered_file);
@@ -1412,7 +1412,7 @@ test_selection_kept (Fixture *f, gconstpointer data)
   /* A itself leaves the list: nothing selected, and the pane clears. */
   server_post (f, id_a, "confirm", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)) && !row_is (f, 0, id_a) && !row_is (f, 1, id_a));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && !row_is (f, 0, id_a) && !row_is (f, 1, id_a));
   WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) == NULL);
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
 }
@@ -1432,7 +1432,7 @@ find_all (GtkWidget *root, GType type, GPtrArray *out)
 static gboolean
 query_has (Fixture *f, const char *part)
 {
-  return strstr (hibachi_booking_list_get_query (booking_list (f)), part) != NULL;
+  return strstr (hibachi_paged_list_get_query (booking_list (f)), part) != NULL;
 }
 
 /* The list opens on upcoming bookings, soonest first; the presets and a
@@ -1453,7 +1453,7 @@ test_default_filters (Fixture *f, gconstpointer data)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
   view = hibachi_window_get_bookings_view (f->window);
   dates = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Event dates"));
@@ -1481,7 +1481,7 @@ test_default_filters (Fixture *f, gconstpointer data)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (cancelled)));
   g_assert_false (gtk_widget_get_sensitive (cancelled));
   g_assert_true (query_has (f, "status=pending%2Cconfirmed") || query_has (f, "status=pending,confirmed"));
-  WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, server_total (f, g_strdup_printf ("date_from=%s&unassigned=true", today)));
@@ -1540,7 +1540,7 @@ test_default_filters (Fixture *f, gconstpointer data)
     gtk_calendar_select_day (GTK_CALENDAR (to_calendar), last);
     respond (ADW_MESSAGE_DIALOG (dialog), "show");
     g_assert_true (query_has (f, range));
-    WAIT_FOR (!hibachi_booking_list_get_loading (booking_list (f)));
+    WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==,
                       server_total (f, g_strdup (range)));
   }
@@ -1552,7 +1552,7 @@ test_default_filters (Fixture *f, gconstpointer data)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)));
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL))), ==, "");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pending)));
   g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_UPCOMING);
@@ -1634,7 +1634,7 @@ test_keyboard (Fixture *f, gconstpointer data)
   WAIT_FOR (query_has (f, "q=zzzz-nobody"));
   g_signal_emit_by_name (search, "stop-search");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
-  WAIT_FOR (!query_has (f, "q=") && !hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (!query_has (f, "q=") && !hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == n);
 
   /* New Booking with typed input: closing asks; Keep Editing keeps it. */
@@ -1714,7 +1714,7 @@ test_chef (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (sign_in_button (f), "clicked");
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (f->window), "Event dates")), HIBACHI_DATES_ANY);
-  WAIT_FOR (booking_list (f) != NULL && !hibachi_booking_list_get_loading (booking_list (f)) &&
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
   name = hibachi_session_get_full_name (hibachi_window_get_session (f->window));
   view = hibachi_window_get_bookings_view (f->window);

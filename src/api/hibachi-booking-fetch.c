@@ -37,7 +37,7 @@ page_cb (GObject      *source,
   gboolean has_next = FALSE;
 
   if (error == NULL)
-    page = hibachi_booking_parse_page (reply, NULL, &has_next, &error);
+    page = hibachi_resource_parse_page (HIBACHI_TYPE_BOOKING, reply, NULL, &has_next, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);

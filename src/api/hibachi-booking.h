@@ -3,13 +3,12 @@
  * booking entity lives here once), or unloaded (no data yet) while its page loads. */
 #pragma once
 
-#include <gio/gio.h>
-#include <json-glib/json-glib.h>
+#include "hibachi-resource.h"
 
 G_BEGIN_DECLS
 
 #define HIBACHI_TYPE_BOOKING (hibachi_booking_get_type ())
-G_DECLARE_FINAL_TYPE (HibachiBooking, hibachi_booking, HIBACHI, BOOKING, GObject)
+G_DECLARE_FINAL_TYPE (HibachiBooking, hibachi_booking, HIBACHI, BOOKING, HibachiResource)
 
 /* Editable on the server (PATCH /api/v1/bookings/{id}). */
 extern const char * const hibachi_booking_editable_fields[];
@@ -17,17 +16,12 @@ extern const char * const hibachi_booking_editable_fields[];
 HibachiBooking *hibachi_booking_new_from_json    (JsonNode        *node,
                                                   GError         **error);
 HibachiBooking *hibachi_booking_new_unloaded     (void);
-/* A page of GET /api/v1/bookings: (transfer full) (element-type HibachiBooking),
- * or NULL with HIBACHI_API_ERROR_PARSE when the page or any row is malformed. */
-GPtrArray      *hibachi_booking_parse_page       (JsonNode        *reply,
-                                                  gint64          *out_total,
-                                                  gboolean        *out_has_next,
-                                                  GError         **error);
 /* A new object with the same data: for holders that must not see the list
  * reuse a row's object for another booking. */
 HibachiBooking *hibachi_booking_copy             (HibachiBooking  *self);
-/* Puts other data in (NULL: not loaded) and emits "changed". Lists reuse a
- * row's object so views update the row without rebuilding it. */
+/* Puts other data in (NULL: not loaded), notifies the properties that
+ * changed and emits "changed". Lists reuse a row's object so views update
+ * the row without rebuilding it. */
 void            hibachi_booking_set_json         (HibachiBooking  *self,
                                                   JsonObject      *json);
 gboolean        hibachi_booking_is_loaded        (HibachiBooking  *self);

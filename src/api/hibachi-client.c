@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "hibachi-core.h"
 #include "hibachi-client.h"
+#include "hibachi-client-private.h"
 
 struct _HibachiClient
 {
@@ -27,6 +29,7 @@ G_DEFINE_FINAL_TYPE (HibachiClient, hibachi_client, G_TYPE_OBJECT)
 enum {
   TOKENS_CHANGED,
   SESSION_EXPIRED,
+  REQUEST_DONE,
   N_SIGNALS
 };
 
@@ -87,6 +90,11 @@ hibachi_client_class_init (HibachiClientClass *klass)
   /* The server refused the refresh token: the user must sign in again. */
   signals[SESSION_EXPIRED] = g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Every request's outcome, for the connection state: whether the server
+   * answered (any status but a gateway's "unavailable"). Not for cancelled
+   * requests. */
+  signals[REQUEST_DONE] = g_signal_new ("request-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -192,9 +200,9 @@ error_code_for_status (guint status)
     }
 }
 
-static JsonNode *
-parse_json (GBytes  *bytes,
-            GError **error)
+JsonNode *
+hibachi_client_parse_json (GBytes  *bytes,
+                           GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -204,14 +212,54 @@ parse_json (GBytes  *bytes,
   if (len == 0)
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  /* json-glib recurses once per nesting level: a reply of deeply nested
+   * brackets would overflow the stack before it could fail. */
+  if (hibachi_json_text_check (data, len, HIBACHI_JSON_MAX_DEPTH, NULL) != HIBACHI_JSON_TEXT_OK ||
+      !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
       g_set_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
                    _("The server sent a reply that is not valid JSON."));
       return NULL;
     }
 
+  /* Only white space: as good as an empty body. */
+  if (json_parser_get_root (parser) == NULL)
+    return NULL;
+
   return json_node_ref (json_parser_get_root (parser));
+}
+
+GError *
+hibachi_client_error_from_reply (guint         status,
+                                 GBytes       *bytes,
+                                 JsonObject  **out_details)
+{
+  g_autoptr(JsonNode) root = hibachi_client_parse_json (bytes, NULL);
+  JsonObject *error_object = NULL;
+  const char *message = NULL;
+
+  *out_details = NULL;
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "error") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "error")))
+    {
+      JsonNode *message_node;
+
+      error_object = json_object_get_object_member (json_node_get_object (root), "error");
+      message_node = json_object_get_member (error_object, "message");
+      if (message_node != NULL && JSON_NODE_HOLDS_VALUE (message_node) &&
+          json_node_get_value_type (message_node) == G_TYPE_STRING)
+        message = json_node_get_string (message_node);
+      if (json_object_has_member (error_object, "details") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (error_object, "details")))
+        *out_details = json_object_ref (json_object_get_object_member (error_object, "details"));
+    }
+
+  if (message == NULL)
+    message = status >= 500 ? _("The server had a problem; try again later.")
+                            : soup_status_get_phrase (status);
+
+  return g_error_new (HIBACHI_API_ERROR, error_code_for_status (status), "%s", message);
 }
 
 static void
@@ -220,26 +268,9 @@ fail_with_api_error (GTask  *task,
                      GBytes *bytes)
 {
   RequestData *data = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = parse_json (bytes, NULL);
-  JsonObject *error_object = NULL;
-  const char *message = NULL;
 
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "error") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "error")))
-    {
-      error_object = json_object_get_object_member (json_node_get_object (root), "error");
-      message = json_object_get_string_member_with_default (error_object, "message", NULL);
-      if (json_object_has_member (error_object, "details") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (error_object, "details")))
-        data->details = json_object_ref (json_object_get_object_member (error_object, "details"));
-    }
-
-  if (message == NULL)
-    message = status >= 500 ? _("The server had a problem; try again later.")
-                            : soup_status_get_phrase (status);
-
-  g_task_return_new_error (task, HIBACHI_API_ERROR, error_code_for_status (status), "%s", message);
+  g_clear_pointer (&data->details, json_object_unref);
+  g_task_return_error (task, hibachi_client_error_from_reply (status, bytes, &data->details));
 }
 
 static void
@@ -354,11 +385,14 @@ sent_cb (GObject      *source,
 
   if (bytes == NULL)
     {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[REQUEST_DONE], 0, FALSE);
       fail_with_transport_error (task, data->msg, error);
       return;
     }
 
   status = soup_message_get_status (data->msg);
+  g_signal_emit (self, signals[REQUEST_DONE], 0, status != 502 && status != 503 && status != 504);
 
   /* An access token refused mid-use: refresh once and try again. */
   if (status == 401 && !data->no_auth && !data->retried && self->refresh_token != NULL)
@@ -383,7 +417,7 @@ sent_cb (GObject      *source,
     }
 
   {
-    JsonNode *node = parse_json (bytes, &error);
+    JsonNode *node = hibachi_client_parse_json (bytes, &error);
 
     if (error != NULL)
       g_task_return_error (task, g_steal_pointer (&error));

@@ -3,17 +3,18 @@
 
 #include "config.h"
 
+#include "hibachi-api-error.h"
 #include "hibachi-directory.h"
 
 struct _HibachiDirectory
 {
   GObject        parent_instance;
 
-  HibachiClient *client;
-  GPtrArray     *stations;     /* JsonObject */
+  HibachiStore  *store;
+  GPtrArray     *stations;     /* HibachiStation */
   GHashTable    *station_by_id;
   GHashTable    *chef_names;   /* id → name */
-  GPtrArray     *chefs;        /* JsonObject, by name */
+  GPtrArray     *chefs;        /* HibachiChef */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiDirectory, hibachi_directory, G_TYPE_OBJECT)
@@ -23,7 +24,7 @@ hibachi_directory_finalize (GObject *object)
 {
   HibachiDirectory *self = HIBACHI_DIRECTORY (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->store);
   g_ptr_array_unref (self->stations);
   g_hash_table_unref (self->station_by_id);
   g_hash_table_unref (self->chef_names);
@@ -41,44 +42,33 @@ hibachi_directory_class_init (HibachiDirectoryClass *klass)
 static void
 hibachi_directory_init (HibachiDirectory *self)
 {
-  self->stations = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->stations = g_ptr_array_new_with_free_func (g_object_unref);
   self->station_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->chef_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->chefs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->chef_names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->chefs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 HibachiDirectory *
-hibachi_directory_new (HibachiClient *client)
+hibachi_directory_new (HibachiStore *store)
 {
   HibachiDirectory *self = g_object_new (HIBACHI_TYPE_DIRECTORY, NULL);
 
-  self->client = g_object_ref (client);
+  self->store = g_object_ref (store);
 
   return self;
 }
 
-static JsonArray *
-data_array (JsonNode *reply)
-{
-  JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-
-  if (root == NULL || !json_object_has_member (root, "data") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "data")))
-    return NULL;
-
-  return json_object_get_array_member (root, "data");
-}
-
-/* The reply to a list request, or FALSE when the task is over already: an
- * error, or a role that may not list these (a chef's directory stays empty). */
+/* The objects of a list, or FALSE when the task is over already: an error,
+ * or a role that may not list these (a chef's directory stays empty). */
 static gboolean
 list_reply (GTask         *task,
             GAsyncResult  *result,
-            JsonNode     **reply)
+            GPtrArray    **objects)
 {
   HibachiDirectory *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  *reply = hibachi_client_request_finish (self->client, result, NULL, &error);
+  *objects = hibachi_store_objects_finish (self->store, result, &error);
   if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN))
     {
       g_error_free (error);
@@ -101,24 +91,20 @@ chefs_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  g_autoptr(JsonNode) reply = NULL;
-  JsonArray *chefs;
+  g_autoptr(GPtrArray) chefs = NULL;
 
-  if (!list_reply (task, result, &reply))
+  if (!list_reply (task, result, &chefs))
     return;
 
-  chefs = data_array (reply);
-  for (guint i = 0; chefs != NULL && i < json_array_get_length (chefs); i++)
+  g_ptr_array_set_size (self->chefs, 0);
+  g_hash_table_remove_all (self->chef_names);
+  for (guint i = 0; i < chefs->len; i++)
     {
-      JsonObject *chef = json_array_get_object_element (chefs, i);
-      const char *id = json_object_get_string_member_with_default (chef, "id", NULL);
-      const char *name = json_object_get_string_member_with_default (chef, "name", NULL);
+      HibachiChef *chef = g_ptr_array_index (chefs, i);
 
-      if (id != NULL && name != NULL)
-        {
-          g_hash_table_insert (self->chef_names, g_strdup (id), g_strdup (name));
-          g_ptr_array_add (self->chefs, json_object_ref (chef));
-        }
+      g_ptr_array_add (self->chefs, g_object_ref (chef));
+      g_hash_table_insert (self->chef_names, (gpointer) hibachi_resource_get_id (HIBACHI_RESOURCE (chef)),
+                           (gpointer) hibachi_chef_get_name (chef));
     }
 
   g_task_return_boolean (task, TRUE);
@@ -131,30 +117,23 @@ stations_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  g_autoptr(JsonNode) reply = NULL;
-  JsonArray *stations;
-  GCancellable *cancellable;
+  g_autoptr(GPtrArray) stations = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (!list_reply (task, result, &reply))
+  if (!list_reply (task, result, &stations))
     return;
 
   g_ptr_array_set_size (self->stations, 0);
   g_hash_table_remove_all (self->station_by_id);
-  stations = data_array (reply);
-  for (guint i = 0; stations != NULL && i < json_array_get_length (stations); i++)
+  for (guint i = 0; i < stations->len; i++)
     {
-      JsonObject *station = json_array_get_object_element (stations, i);
-      const char *id = json_object_get_string_member_with_default (station, "id", NULL);
+      HibachiStation *station = g_ptr_array_index (stations, i);
 
-      if (id == NULL || json_object_get_string_member_with_default (station, "name", NULL) == NULL)
-        continue;
-      g_ptr_array_add (self->stations, json_object_ref (station));
-      g_hash_table_insert (self->station_by_id, (gpointer) id, station);
+      g_ptr_array_add (self->stations, g_object_ref (station));
+      g_hash_table_insert (self->station_by_id, (gpointer) hibachi_resource_get_id (HIBACHI_RESOURCE (station)), station);
     }
 
-  cancellable = g_task_get_cancellable (task);
-  hibachi_client_request_async (self->client, "GET", "/api/v1/chefs", NULL, NULL, cancellable,
-                                chefs_cb, g_steal_pointer (&task));
+  hibachi_store_list_chefs_async (self->store, cancellable, chefs_cb, g_steal_pointer (&task));
 }
 
 void
@@ -165,7 +144,7 @@ hibachi_directory_load_async (HibachiDirectory    *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  hibachi_client_request_async (self->client, "GET", "/api/v1/stations", NULL, NULL, cancellable, stations_cb, task);
+  hibachi_store_list_stations_async (self->store, cancellable, stations_cb, task);
 }
 
 gboolean
@@ -182,7 +161,7 @@ hibachi_directory_get_stations (HibachiDirectory *self)
   return self->stations;
 }
 
-JsonObject *
+HibachiStation *
 hibachi_directory_get_station (HibachiDirectory *self,
                                const char       *station_id)
 {
@@ -193,9 +172,9 @@ const char *
 hibachi_directory_station_name (HibachiDirectory *self,
                                 const char       *station_id)
 {
-  JsonObject *station = hibachi_directory_get_station (self, station_id);
+  HibachiStation *station = hibachi_directory_get_station (self, station_id);
 
-  return station ? json_object_get_string_member (station, "name") : NULL;
+  return station ? hibachi_station_get_name (station) : NULL;
 }
 
 const char *

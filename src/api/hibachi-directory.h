@@ -3,17 +3,14 @@
  * by id, for names in lists and the station selector. */
 #pragma once
 
-#include <gio/gio.h>
-#include <json-glib/json-glib.h>
-
-#include "hibachi-client.h"
+#include "hibachi-store.h"
 
 G_BEGIN_DECLS
 
 #define HIBACHI_TYPE_DIRECTORY (hibachi_directory_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiDirectory, hibachi_directory, HIBACHI, DIRECTORY, GObject)
 
-HibachiDirectory *hibachi_directory_new            (HibachiClient       *client);
+HibachiDirectory *hibachi_directory_new            (HibachiStore        *store);
 void              hibachi_directory_load_async     (HibachiDirectory    *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
@@ -21,15 +18,15 @@ void              hibachi_directory_load_async     (HibachiDirectory    *self,
 gboolean          hibachi_directory_load_finish    (HibachiDirectory    *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
-/* Stations as JSON objects, by name. */
+/* (element-type HibachiStation) (transfer none), as the server orders them */
 GPtrArray        *hibachi_directory_get_stations   (HibachiDirectory    *self);
-JsonObject       *hibachi_directory_get_station    (HibachiDirectory    *self,
+HibachiStation   *hibachi_directory_get_station    (HibachiDirectory    *self,
                                                     const char          *station_id);
 const char       *hibachi_directory_station_name   (HibachiDirectory    *self,
                                                     const char          *station_id);
 const char       *hibachi_directory_chef_name      (HibachiDirectory    *self,
                                                     const char          *chef_id);
-/* Chefs as JSON objects, by name. */
+/* (element-type HibachiChef) (transfer none), as the server orders them */
 GPtrArray        *hibachi_directory_get_chefs      (HibachiDirectory    *self);
 
 G_END_DECLS

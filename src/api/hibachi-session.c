@@ -13,6 +13,7 @@ struct _HibachiSession
   GObject              parent_instance;
 
   HibachiClient       *client;
+  HibachiStore        *store;     /* made when first asked for */
   HibachiSessionState  state;
   char                *email;
   char                *full_name;
@@ -153,6 +154,7 @@ hibachi_session_finalize (GObject *object)
 {
   HibachiSession *self = HIBACHI_SESSION (object);
 
+  g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_free (self->email);
   g_free (self->full_name);
@@ -240,6 +242,17 @@ hibachi_session_get_client (HibachiSession *self)
   return self->client;
 }
 
+HibachiStore *
+hibachi_session_get_store (HibachiSession *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_SESSION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = hibachi_store_new (self->client);
+
+  return self->store;
+}
+
 const char *
 hibachi_session_get_server_url (HibachiSession *self)
 {
@@ -294,18 +307,18 @@ hibachi_session_get_keyring_error (HibachiSession *self)
   return self->keyring_error;
 }
 
-gboolean
-hibachi_session_is_global_role (HibachiSession *self)
+HibachiRole
+hibachi_session_get_role_id (HibachiSession *self)
 {
-  return g_strcmp0 (self->role, "super_admin") == 0 || g_strcmp0 (self->role, "admin") == 0 ||
-         g_strcmp0 (self->role, "customer_support") == 0;
+  return hibachi_role_from_string (self->role);
 }
 
 gboolean
-hibachi_session_can_manage (HibachiSession *self)
+hibachi_session_can (HibachiSession    *self,
+                     HibachiCapability  capabilities)
 {
-  return g_strcmp0 (self->role, "super_admin") == 0 || g_strcmp0 (self->role, "admin") == 0 ||
-         g_strcmp0 (self->role, "station_manager") == 0;
+  return self->state == HIBACHI_SESSION_SIGNED_IN &&
+         hibachi_role_can (hibachi_session_get_role_id (self), capabilities);
 }
 
 /* Sign in */

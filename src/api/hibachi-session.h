@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 
 #include "hibachi-client.h"
+#include "hibachi-roles.h"
+#include "hibachi-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +27,9 @@ GType                hibachi_session_state_get_type (void);
 
 HibachiSession      *hibachi_session_new              (const char          *server_url);
 HibachiClient       *hibachi_session_get_client       (HibachiSession      *self);
+/* The one store of this session's client: every view's calls go through it,
+ * so its "changed" hears every write this app makes. */
+HibachiStore        *hibachi_session_get_store        (HibachiSession      *self);
 const char          *hibachi_session_get_server_url   (HibachiSession      *self);
 HibachiSessionState  hibachi_session_get_state        (HibachiSession      *self);
 const char          *hibachi_session_get_email        (HibachiSession      *self);
@@ -36,9 +41,11 @@ const char * const  *hibachi_session_get_station_ids  (HibachiSession      *self
 gboolean             hibachi_session_get_remembered   (HibachiSession      *self);
 /* The keyring's complaint when the session is not remembered, or NULL. */
 const char          *hibachi_session_get_keyring_error (HibachiSession     *self);
-/* Roles that see every station (and the "All stations" choice). */
-gboolean             hibachi_session_is_global_role   (HibachiSession      *self);
-gboolean             hibachi_session_can_manage       (HibachiSession      *self);
+HibachiRole          hibachi_session_get_role_id      (HibachiSession      *self);
+/* Whether the signed-in role has every capability asked for (src/core's
+ * table, the one the server authorises with). FALSE when signed out. */
+gboolean             hibachi_session_can              (HibachiSession      *self,
+                                                       HibachiCapability    capabilities);
 
 void                 hibachi_session_sign_in_async    (HibachiSession      *self,
                                                        const char          *email,

@@ -69,22 +69,6 @@ toast (HibachiWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static const char *
-role_label (const char *role)
-{
-  if (g_strcmp0 (role, "super_admin") == 0)
-    return _("Owner");
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Office Manager");
-  if (g_strcmp0 (role, "customer_support") == 0)
-    return _("Customer Support");
-  if (g_strcmp0 (role, "station_manager") == 0)
-    return _("Station Manager");
-  if (g_strcmp0 (role, "chef") == 0)
-    return _("Chef");
-  return role;
-}
-
 static void
 build_primary_menu (HibachiWindow *self)
 {
@@ -93,7 +77,7 @@ build_primary_menu (HibachiWindow *self)
   g_autoptr(GMenu) account = g_menu_new ();
   /* Translators: the signed-in user's name, then their role */
   g_autofree char *who = g_strdup_printf (_("%s, %s"), hibachi_session_get_full_name (self->session),
-                                          role_label (hibachi_session_get_role (self->session)));
+                                          hibachi_role_get_label (hibachi_session_get_role_id (self->session)));
 
   g_menu_append (app_section, _("_Preferences"), "app.preferences");
   g_menu_append (app_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
@@ -110,7 +94,7 @@ build_station_choices (HibachiWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *stations = hibachi_directory_get_stations (self->directory);
-  gboolean global = hibachi_session_is_global_role (self->session);
+  gboolean global = hibachi_session_can (self->session, HIBACHI_CAPABILITY_ALL_STATIONS);
   const char * const *own = hibachi_session_get_station_ids (self->session);
 
   g_ptr_array_set_size (self->station_choices, 0);
@@ -119,12 +103,12 @@ build_station_choices (HibachiWindow *self)
 
   for (guint i = 0; i < stations->len; i++)
     {
-      JsonObject *station = g_ptr_array_index (stations, i);
-      const char *id = json_object_get_string_member (station, "id");
+      HibachiStation *station = g_ptr_array_index (stations, i);
+      const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (station));
 
       if (!global && (own == NULL || !g_strv_contains (own, id)))
         continue;
-      gtk_string_list_append (names, json_object_get_string_member (station, "name"));
+      gtk_string_list_append (names, hibachi_station_get_name (station));
       g_ptr_array_add (self->station_choices, g_strdup (id));
     }
 
@@ -221,7 +205,7 @@ signed_in (HibachiWindow *self)
   g_settings_set_string (self->settings, "last-account", hibachi_session_get_email (self->session));
 
   g_clear_object (&self->directory);
-  self->directory = hibachi_directory_new (hibachi_session_get_client (self->session));
+  self->directory = hibachi_directory_new (hibachi_session_get_store (self->session));
   adw_status_page_set_title (self->loading_page, _("Loading…"));
   show_page (self, "loading");
   hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));

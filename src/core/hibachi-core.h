@@ -10,5 +10,6 @@
 #include "hibachi-json-text.h"
 #include "hibachi-price-sheet.h"
 #include "hibachi-quote.h"
+#include "hibachi-roles.h"
 #include "hibachi-schedule.h"
 #include "hibachi-validate.h"

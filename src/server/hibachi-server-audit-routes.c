@@ -88,7 +88,7 @@ changes_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_audit_routes[] = {
-  { "GET", "/api/v1/audit-logs", audit_cb, HIBACHI_ROLES_OFFICE },
-  { "GET", "/api/v1/changes", changes_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/audit-logs", audit_cb, HIBACHI_CAPABILITY_VIEW_AUDIT },
+  { "GET", "/api/v1/changes", changes_cb, HIBACHI_CAPABILITY_FOLLOW_CHANGES },
   { NULL }
 };

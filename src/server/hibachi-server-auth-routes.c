@@ -382,7 +382,7 @@ const HibachiServerRoute hibachi_server_auth_routes[] = {
   { "GET", "/api/openapi.json", openapi_cb, 0 },
   { "POST", "/api/auth/login", login_cb, 0 },
   { "POST", "/api/v1/auth/refresh", refresh_cb, 0 },
-  { "POST", "/api/auth/logout", logout_cb, HIBACHI_ROLES_ANY },
-  { "GET", "/api/auth/me", me_cb, HIBACHI_ROLES_ANY },
+  { "POST", "/api/auth/logout", logout_cb, HIBACHI_CAPABILITY_USE_ACCOUNT },
+  { "GET", "/api/auth/me", me_cb, HIBACHI_CAPABILITY_USE_ACCOUNT },
   { NULL }
 };

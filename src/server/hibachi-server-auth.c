@@ -26,7 +26,7 @@ hibachi_server_principal_free (HibachiServerPrincipal *principal)
 gboolean
 hibachi_server_principal_is_global (const HibachiServerPrincipal *principal)
 {
-  return (principal->role & HIBACHI_ROLES_OFFICE) != 0;
+  return hibachi_role_can (principal->role, HIBACHI_CAPABILITY_ALL_STATIONS);
 }
 
 gboolean
@@ -39,40 +39,6 @@ hibachi_server_principal_has_station (const HibachiServerPrincipal *principal,
     return FALSE;
 
   return principal->station_ids != NULL && g_strv_contains ((const char * const *) principal->station_ids, station_id);
-}
-
-static const struct { HibachiRole role; const char *name; } roles[] = {
-  { HIBACHI_ROLE_SUPER_ADMIN, "super_admin" },
-  { HIBACHI_ROLE_ADMIN, "admin" },
-  { HIBACHI_ROLE_CUSTOMER_SUPPORT, "customer_support" },
-  { HIBACHI_ROLE_STATION_MANAGER, "station_manager" },
-  { HIBACHI_ROLE_CHEF, "chef" },
-};
-
-const char *
-hibachi_role_to_string (HibachiRole role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (roles[i].role == role)
-      return roles[i].name;
-
-  return NULL;
-}
-
-gboolean
-hibachi_role_from_string (const char  *text,
-                          HibachiRole *out_role)
-{
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (roles); i++)
-    {
-      if (strcmp (roles[i].name, text) == 0)
-        {
-          *out_role = roles[i].role;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static void

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "hibachi-roles.h"
+
 G_BEGIN_DECLS
 
 #define HIBACHI_ACCESS_TOKEN_SECONDS   (30 * 60)
@@ -14,21 +16,6 @@ G_BEGIN_DECLS
 #define HIBACHI_LOGIN_MAX_FAILURES     5
 #define HIBACHI_LOGIN_LOCK_SECONDS     (15 * 60)
 #define HIBACHI_JWT_KEY_BYTES          32
-
-typedef enum
-{
-  HIBACHI_ROLE_SUPER_ADMIN      = 1 << 0,
-  HIBACHI_ROLE_ADMIN            = 1 << 1,
-  HIBACHI_ROLE_CUSTOMER_SUPPORT = 1 << 2,
-  HIBACHI_ROLE_STATION_MANAGER  = 1 << 3,
-  HIBACHI_ROLE_CHEF             = 1 << 4,
-} HibachiRole;
-
-#define HIBACHI_ROLES_GLOBAL  (HIBACHI_ROLE_SUPER_ADMIN | HIBACHI_ROLE_ADMIN)
-#define HIBACHI_ROLES_OFFICE  (HIBACHI_ROLES_GLOBAL | HIBACHI_ROLE_CUSTOMER_SUPPORT)
-#define HIBACHI_ROLES_STAFF   (HIBACHI_ROLES_OFFICE | HIBACHI_ROLE_STATION_MANAGER)
-#define HIBACHI_ROLES_MANAGE  (HIBACHI_ROLES_GLOBAL | HIBACHI_ROLE_STATION_MANAGER)
-#define HIBACHI_ROLES_ANY     (HIBACHI_ROLES_STAFF | HIBACHI_ROLE_CHEF)
 
 typedef struct
 {
@@ -45,12 +32,8 @@ typedef struct
 void         hibachi_server_principal_free   (HibachiServerPrincipal *principal);
 gboolean     hibachi_server_principal_has_station (const HibachiServerPrincipal *principal,
                                                const char                   *station_id);
-/* Whether the principal sees every station (global roles and support). */
+/* Whether the principal sees every station (HIBACHI_CAPABILITY_ALL_STATIONS). */
 gboolean     hibachi_server_principal_is_global (const HibachiServerPrincipal *principal);
-
-const char  *hibachi_role_to_string           (HibachiRole   role);
-gboolean     hibachi_role_from_string         (const char   *text,
-                                               HibachiRole  *out_role);
 
 char        *hibachi_server_password_hash     (const char   *password);
 gboolean     hibachi_server_password_verify   (const char   *hash,

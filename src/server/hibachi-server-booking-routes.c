@@ -44,7 +44,7 @@ static const HibachiEntity booking_entity = {
   .fields = booking_fields,
   .station_member = "station_id",
   .chef_member = "chef_id",
-  .write_roles = HIBACHI_ROLES_STAFF,
+  .write_capability = HIBACHI_CAPABILITY_EDIT_BOOKINGS,
   .complete = complete_booking,
 };
 
@@ -600,7 +600,7 @@ create_cb (HibachiServerRequest *req)
 /* Loads the booking for a state change the caller's role may make. */
 static JsonObject *
 load_for_action (HibachiServerRequest *req,
-                 guint                 roles)
+                 HibachiCapability     capability)
 {
   g_autoptr(JsonObject) row = hibachi_entity_load (req, &booking_entity, req->params[0]);
   HibachiEntity entity = booking_entity;
@@ -608,8 +608,8 @@ load_for_action (HibachiServerRequest *req,
   if (row == NULL)
     return NULL;
 
-  /* The action's roles, with the entity's station rule. */
-  entity.write_roles = roles;
+  /* The action's capability, with the entity's station rule. */
+  entity.write_capability = capability;
   if (!hibachi_entity_can_write (req, &entity, row))
     {
       hibachi_reply_forbidden (req);
@@ -658,7 +658,7 @@ reply_state_conflict (HibachiServerRequest *req,
 static void
 confirm_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
 
   if (row == NULL)
@@ -676,7 +676,7 @@ confirm_cb (HibachiServerRequest *req)
 static void
 cancel_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_STAFF);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autofree char *reason = NULL;
   const char *status;
@@ -699,7 +699,7 @@ cancel_cb (HibachiServerRequest *req)
 static void
 delete_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_DELETE_BOOKINGS);
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autofree char *reason = NULL;
   g_autofree char *now = hibachi_server_now_iso (req->server);
@@ -746,10 +746,94 @@ delete_cb (HibachiServerRequest *req)
   }
 }
 
+/* The status a booking had before its last cancel; pending when no cancel
+ * is on record (a booking imported or seeded as cancelled). */
+static char *
+status_before_cancel (HibachiServerRequest *req)
+{
+  sqlite3_stmt *stmt = hibachi_server_db_prepare (req->db,
+                                                  "SELECT changes FROM audit_log WHERE resource_type = 'booking' "
+                                                  "AND resource_id = ? AND action = 'cancel' ORDER BY seq DESC LIMIT 1",
+                                                  NULL);
+  g_autoptr(JsonNode) changes = NULL;
+  const char *text = NULL;
+  JsonObject *status = NULL;
+
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = (const char *) sqlite3_column_text (stmt, 0);
+  changes = text ? json_from_string (text, NULL) : NULL;
+  sqlite3_reset (stmt);
+
+  if (changes != NULL && JSON_NODE_HOLDS_OBJECT (changes) &&
+      json_object_has_member (json_node_get_object (changes), "status") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (changes), "status")))
+    status = json_object_get_object_member (json_node_get_object (changes), "status");
+
+  if (status != NULL && (g_strcmp0 (hibachi_json_get_string (status, "old"), "pending") == 0 ||
+                         g_strcmp0 (hibachi_json_get_string (status, "old"), "confirmed") == 0))
+    return g_strdup (hibachi_json_get_string (status, "old"));
+
+  return g_strdup ("pending");
+}
+
+/* Undo of delete and cancel: a deleted booking comes back as it was, a
+ * cancelled one to its status before the cancel. */
+static void
+restore_cb (HibachiServerRequest *req)
+{
+  HibachiEntity restorable = booking_entity;
+  g_autoptr(JsonObject) row = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *reason = NULL;
+  g_autofree char *status = NULL;
+  gboolean deleted;
+
+  restorable.select_by_id = "SELECT " HIBACHI_BOOKING_COLUMNS ", deleted_at FROM bookings WHERE id = ?";
+  row = hibachi_entity_load (req, &restorable, req->params[0]);
+  if (row == NULL)
+    return;
+
+  /* Restoring needs what the undone action needed. */
+  deleted = hibachi_json_get_string (row, "deleted_at") != NULL;
+  restorable.write_capability = deleted ? HIBACHI_CAPABILITY_DELETE_BOOKINGS : HIBACHI_CAPABILITY_EDIT_BOOKINGS;
+  if (!hibachi_entity_can_write (req, &restorable, row))
+    {
+      hibachi_reply_forbidden (req);
+      return;
+    }
+
+  reason = soup_server_message_get_request_body (req->msg)->length > 0 ? body_reason (req, "reason", FALSE)
+                                                                        : g_strdup ("");
+  if (reason == NULL)
+    return;
+
+  if (deleted)
+    {
+      json_object_set_null_member (changes, "deleted_at");
+      json_object_set_null_member (changes, "delete_reason");
+    }
+  else if (g_strcmp0 (hibachi_json_get_string (row, "status"), "cancelled") == 0)
+    {
+      status = status_before_cancel (req);
+      json_object_set_string_member (changes, "status", status);
+      json_object_set_null_member (changes, "cancel_reason");
+    }
+  else
+    {
+      reply_state_conflict (req, row, "Only cancelled or deleted bookings can be restored.");
+      return;
+    }
+
+  /* Audit before/after compare the booking as clients see it. */
+  json_object_remove_member (row, "deleted_at");
+  hibachi_entity_write (req, &booking_entity, row, changes, "restore", *reason != '\0' ? reason : NULL);
+}
+
 static void
 assign_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   g_autoptr(JsonObject) chef = NULL;
   g_autoptr(JsonObject) station = NULL;
   g_autoptr(JsonObject) changes = json_object_new ();
@@ -830,7 +914,7 @@ assign_cb (HibachiServerRequest *req)
 static void
 unassign_cb (HibachiServerRequest *req)
 {
-  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_ROLES_MANAGE);
+  g_autoptr(JsonObject) row = load_for_action (req, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   g_autoptr(JsonObject) changes = json_object_new ();
 
   if (row == NULL)
@@ -1013,17 +1097,18 @@ dispatch_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_booking_routes[] = {
-  { "GET", "/api/v1/bookings", list_cb, HIBACHI_ROLES_ANY },
-  { "POST", "/api/v1/bookings", create_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/bookings/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_ANY, &booking_entity },
-  { "PATCH", "/api/v1/bookings/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_STAFF, &booking_entity },
-  { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_ROLES_MANAGE },
-  { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_ROLES_STAFF },
-  { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_ROLES_MANAGE },
-  { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_ROLES_MANAGE },
-  { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/bookings", list_cb, HIBACHI_CAPABILITY_VIEW_BOOKINGS },
+  { "POST", "/api/v1/bookings", create_cb, HIBACHI_CAPABILITY_CREATE_BOOKINGS },
+  { "GET", "/api/v1/bookings/{id}", hibachi_entity_get_cb, HIBACHI_CAPABILITY_VIEW_BOOKINGS, &booking_entity },
+  { "PATCH", "/api/v1/bookings/{id}", hibachi_entity_patch_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS, &booking_entity },
+  { "DELETE", "/api/v1/bookings/{id}", delete_cb, HIBACHI_CAPABILITY_DELETE_BOOKINGS },
+  { "POST", "/api/v1/bookings/{id}/confirm", confirm_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS },
+  { "POST", "/api/v1/bookings/{id}/cancel", cancel_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS },
+  { "POST", "/api/v1/bookings/{id}/restore", restore_cb, HIBACHI_CAPABILITY_EDIT_BOOKINGS },
+  { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
+  { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
+  { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
+  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_CAPABILITY_VIEW_BOOKING_HISTORY },
+  { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
   { NULL }
 };

@@ -64,7 +64,7 @@ static const HibachiEntity chef_entity = {
   .select_by_id = "SELECT " HIBACHI_CHEF_COLUMNS " FROM chefs WHERE id = ?",
   .fields = chef_fields,
   .station_member = "station_id",
-  .write_roles = HIBACHI_ROLES_MANAGE,
+  .write_capability = HIBACHI_CAPABILITY_EDIT_CHEFS,
 };
 
 JsonObject *
@@ -441,11 +441,11 @@ delete_time_off_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_chef_routes[] = {
-  { "GET", "/api/v1/chefs", list_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/chefs/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &chef_entity },
-  { "PATCH", "/api/v1/chefs/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_MANAGE, &chef_entity },
-  { "GET", "/api/v1/chefs/{id}/availability", availability_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/chefs/{id}/time-off", add_time_off_cb, HIBACHI_ROLES_MANAGE },
-  { "DELETE", "/api/v1/chefs/{id}/time-off/{time_off_id}", delete_time_off_cb, HIBACHI_ROLES_MANAGE },
+  { "GET", "/api/v1/chefs", list_cb, HIBACHI_CAPABILITY_VIEW_CHEFS },
+  { "GET", "/api/v1/chefs/{id}", hibachi_entity_get_cb, HIBACHI_CAPABILITY_VIEW_CHEFS, &chef_entity },
+  { "PATCH", "/api/v1/chefs/{id}", hibachi_entity_patch_cb, HIBACHI_CAPABILITY_EDIT_CHEFS, &chef_entity },
+  { "GET", "/api/v1/chefs/{id}/availability", availability_cb, HIBACHI_CAPABILITY_VIEW_CHEFS },
+  { "POST", "/api/v1/chefs/{id}/time-off", add_time_off_cb, HIBACHI_CAPABILITY_EDIT_CHEFS },
+  { "DELETE", "/api/v1/chefs/{id}/time-off/{time_off_id}", delete_time_off_cb, HIBACHI_CAPABILITY_EDIT_CHEFS },
   { NULL }
 };

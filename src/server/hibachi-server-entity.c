@@ -59,7 +59,7 @@ hibachi_entity_can_write (HibachiServerRequest *req,
                           const HibachiEntity  *entity,
                           JsonObject           *row)
 {
-  if ((req->principal->role & entity->write_roles) == 0)
+  if (!hibachi_role_can (req->principal->role, entity->write_capability))
     return FALSE;
 
   return hibachi_server_principal_has_station (req->principal, hibachi_json_get_string (row, entity->station_member));

@@ -201,7 +201,7 @@ update_cb (HibachiServerRequest *req)
   station_key = station_id ? station_id : "";
 
   /* Global defaults are the office's; station overrides the station's managers'. */
-  if (station_id == NULL ? (req->principal->role & HIBACHI_ROLES_GLOBAL) == 0
+  if (station_id == NULL ? !hibachi_role_can (req->principal->role, HIBACHI_CAPABILITY_EDIT_GLOBAL_PRICING)
                          : !hibachi_server_principal_has_station (req->principal, station_id))
     {
       hibachi_reply_forbidden (req);
@@ -445,9 +445,9 @@ quote_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_pricing_routes[] = {
-  { "GET", "/api/v1/pricing", sheet_cb, HIBACHI_ROLES_STAFF },
-  { "PATCH", "/api/v1/pricing", update_cb, HIBACHI_ROLES_MANAGE },
-  { "GET", "/api/v1/pricing/history", history_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/quote", quote_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/pricing", sheet_cb, HIBACHI_CAPABILITY_VIEW_PRICING },
+  { "PATCH", "/api/v1/pricing", update_cb, HIBACHI_CAPABILITY_EDIT_PRICING },
+  { "GET", "/api/v1/pricing/history", history_cb, HIBACHI_CAPABILITY_VIEW_PRICING },
+  { "POST", "/api/v1/quote", quote_cb, HIBACHI_CAPABILITY_VIEW_PRICING },
   { NULL }
 };

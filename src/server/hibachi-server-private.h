@@ -43,7 +43,7 @@ typedef struct
   const char           *method;
   const char           *pattern;
   HibachiServerHandler  handler;
-  guint                 roles;      /* 0: no sign-in needed */
+  HibachiCapability     capability; /* what the caller's role needs; 0: no sign-in needed */
   gconstpointer         data;       /* for the handler, as req->route_data */
 } HibachiServerRoute;
 
@@ -296,7 +296,7 @@ struct _HibachiEntity
   const char             *station_member;     /* member naming the row's station */
   const char             *chef_member;        /* chefs may read rows naming them here */
   gboolean                readable_by_all_staff;
-  guint                   write_roles;
+  HibachiCapability       write_capability;
   /* Cross-field checks and derived values once the patch is merged into the row. */
   void                  (*complete)          (HibachiServerRequest *req,
                                               JsonObject           *row,

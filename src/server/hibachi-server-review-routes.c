@@ -34,7 +34,7 @@ static const HibachiEntity review_entity = {
   .select_by_id = "SELECT " REVIEW_COLUMNS " FROM reviews WHERE id = ?",
   .fields = review_fields,
   .station_member = "station_id",
-  .write_roles = HIBACHI_ROLES_STAFF,
+  .write_capability = HIBACHI_CAPABILITY_MODERATE_REVIEWS,
   .complete = complete_review,
 };
 
@@ -471,14 +471,14 @@ photo_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_review_routes[] = {
-  { "GET", "/api/v1/reviews", list_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/reviews/bulk", bulk_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/reviews/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &review_entity },
-  { "PATCH", "/api/v1/reviews/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_STAFF, &review_entity },
-  { "POST", "/api/v1/reviews/{id}/approve", approve_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/reviews/{id}/reject", reject_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/reviews/{id}/flag", flag_cb, HIBACHI_ROLES_STAFF },
-  { "PUT", "/api/v1/reviews/{id}/response", response_cb, HIBACHI_ROLES_STAFF },
-  { "GET", "/api/v1/reviews/{id}/photos/{index}", photo_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/reviews", list_cb, HIBACHI_CAPABILITY_VIEW_REVIEWS },
+  { "POST", "/api/v1/reviews/bulk", bulk_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS },
+  { "GET", "/api/v1/reviews/{id}", hibachi_entity_get_cb, HIBACHI_CAPABILITY_VIEW_REVIEWS, &review_entity },
+  { "PATCH", "/api/v1/reviews/{id}", hibachi_entity_patch_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS, &review_entity },
+  { "POST", "/api/v1/reviews/{id}/approve", approve_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS },
+  { "POST", "/api/v1/reviews/{id}/reject", reject_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS },
+  { "POST", "/api/v1/reviews/{id}/flag", flag_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS },
+  { "PUT", "/api/v1/reviews/{id}/response", response_cb, HIBACHI_CAPABILITY_MODERATE_REVIEWS },
+  { "GET", "/api/v1/reviews/{id}/photos/{index}", photo_cb, HIBACHI_CAPABILITY_VIEW_REVIEWS },
   { NULL }
 };

@@ -83,7 +83,7 @@ static const HibachiEntity station_entity = {
   .fields = station_fields,
   .station_member = "id",
   .readable_by_all_staff = TRUE,
-  .write_roles = HIBACHI_ROLES_MANAGE,
+  .write_capability = HIBACHI_CAPABILITY_EDIT_STATIONS,
   .complete = complete_station,
 };
 
@@ -258,10 +258,10 @@ service_area_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_station_routes[] = {
-  { "GET", "/api/v1/stations", list_cb, HIBACHI_ROLES_STAFF },
-  { "POST", "/api/v1/stations", create_cb, HIBACHI_ROLES_GLOBAL },
-  { "GET", "/api/v1/stations/{id}", hibachi_entity_get_cb, HIBACHI_ROLES_STAFF, &station_entity },
-  { "PATCH", "/api/v1/stations/{id}", hibachi_entity_patch_cb, HIBACHI_ROLES_MANAGE, &station_entity },
-  { "GET", "/api/v1/service-area/check", service_area_cb, HIBACHI_ROLES_STAFF },
+  { "GET", "/api/v1/stations", list_cb, HIBACHI_CAPABILITY_VIEW_STATIONS },
+  { "POST", "/api/v1/stations", create_cb, HIBACHI_CAPABILITY_CREATE_STATIONS },
+  { "GET", "/api/v1/stations/{id}", hibachi_entity_get_cb, HIBACHI_CAPABILITY_VIEW_STATIONS, &station_entity },
+  { "PATCH", "/api/v1/stations/{id}", hibachi_entity_patch_cb, HIBACHI_CAPABILITY_EDIT_STATIONS, &station_entity },
+  { "GET", "/api/v1/service-area/check", service_area_cb, HIBACHI_CAPABILITY_VIEW_STATIONS },
   { NULL }
 };

@@ -109,6 +109,12 @@ hibachi_server_init (HibachiServer *self)
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
 }
 
+SoupServer *
+hibachi_server_get_soup_server (HibachiServer *self)
+{
+  return self->soup;
+}
+
 HibachiServerDb *
 hibachi_server_get_db (HibachiServer *self)
 {
@@ -305,8 +311,8 @@ authenticate (HibachiServer     *self,
   for (guint i = 0; stations != NULL && i < json_array_get_length (stations); i++)
     principal->station_ids[i] = g_strdup (json_array_get_string_element (stations, i));
 
-  if (!hibachi_role_from_string (json_object_get_string_member_with_default (claims, "role", ""),
-                                 &principal->role) ||
+  principal->role = hibachi_role_from_string (json_object_get_string_member_with_default (claims, "role", NULL));
+  if (principal->role == HIBACHI_ROLE_NONE ||
       *principal->jti == '\0' || hibachi_server_jti_is_revoked (self, principal->jti))
     {
       hibachi_server_principal_free (principal);
@@ -395,7 +401,7 @@ handler_cb (SoupServer        *server,
       return;
     }
 
-  if (found->roles != 0)
+  if (found->capability != 0)
     {
       req.principal = authenticate (self, msg);
       if (req.principal == NULL)
@@ -405,7 +411,7 @@ handler_cb (SoupServer        *server,
           hibachi_reply_error (&req, 401, "UNAUTHORIZED", "Sign in again: the access token is missing, invalid or expired.", NULL);
           return;
         }
-      if ((req.principal->role & found->roles) == 0)
+      if (!hibachi_role_can (req.principal->role, found->capability))
         {
           hibachi_reply_forbidden (&req);
           hibachi_server_principal_free (req.principal);
@@ -516,6 +522,8 @@ hibachi_server_disconnect (HibachiServer *self)
 {
   g_return_if_fail (HIBACHI_IS_SERVER (self));
 
+  /* Their connections close: answering them later would touch dead messages. */
+  g_list_free_full (g_steal_pointer (&self->waiters), (GDestroyNotify) waiter_free);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 }
@@ -554,8 +562,10 @@ hibachi_server_changes_collect (HibachiServer                *self,
   gint64 cursor = since;
 
   stmt = hibachi_server_db_prepare (self->db,
-                                    "SELECT seq, resource, resource_id AS id, action, version, actor, at, station_id "
-                                    "FROM changes WHERE seq > ? ORDER BY seq LIMIT 500",
+                                    "SELECT c.seq, c.resource, c.resource_id AS id, c.action, c.version, c.actor, "
+                                    "u.full_name AS actor_name, c.at, c.station_id "
+                                    "FROM changes c LEFT JOIN users u ON u.email = c.actor "
+                                    "WHERE c.seq > ? ORDER BY c.seq LIMIT 500",
                                     NULL);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "changes");

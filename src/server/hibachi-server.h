@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,7 @@ void           hibachi_server_set_clock_offset (HibachiServer  *self,
 /* For tests: prepared statements the server holds (bounded). */
 guint          hibachi_server_count_statements (HibachiServer  *self);
 gboolean       hibachi_address_is_loopback     (const char     *address);
+/* For tests: the SoupServer underneath, to watch the requests it reads. */
+SoupServer    *hibachi_server_get_soup_server  (HibachiServer  *self);
 
 G_END_DECLS

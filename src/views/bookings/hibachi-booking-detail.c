@@ -249,7 +249,7 @@ update_state (HibachiBookingDetail *self)
   g_autoptr(JsonObject) changes = NULL;
   const char *status;
   gboolean loaded = self->booking != NULL && hibachi_booking_is_loaded (self->booking);
-  gboolean open, can_write, can_manage;
+  gboolean open, can_write;
 
   if (!loaded || self->session == NULL)
     return;
@@ -258,8 +258,7 @@ update_state (HibachiBookingDetail *self)
   changes = hibachi_booking_detail_get_changes (self);
   status = hibachi_booking_get_status (self->booking);
   open = g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "confirmed") == 0;
-  can_write = g_strcmp0 (hibachi_session_get_role (self->session), "chef") != 0;
-  can_manage = hibachi_session_can_manage (self->session);
+  can_write = hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), json_object_get_size (changes) > 0 && self->problem == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), json_object_get_size (changes) > 0);
@@ -274,8 +273,10 @@ update_state (HibachiBookingDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_write && g_strcmp0 (status, "pending") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), can_write && open);
-  gtk_widget_set_visible (GTK_WIDGET (self->assign_button), can_manage && open);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), can_manage);
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_button),
+                          hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS) && open);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button),
+                          hibachi_session_can (self->session, HIBACHI_CAPABILITY_DELETE_BOOKINGS));
 }
 
 static void
@@ -500,7 +501,7 @@ hibachi_booking_detail_has_changes (HibachiBookingDetail *self)
 {
   g_autoptr(JsonObject) changes = NULL;
 
-  if (self->session == NULL || g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+  if (self->session == NULL || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS))
     return FALSE;
   changes = hibachi_booking_detail_get_changes (self);
   return json_object_get_size (changes) > 0;

@@ -170,7 +170,7 @@ confirm_one_cb (GObject      *source,
       hibachi_page_toast (GTK_WIDGET (batch->self), message);
     }
 
-  hibachi_booking_list_reload (batch->self->list);
+  hibachi_paged_list_reload (batch->self->list);
   g_object_unref (batch->self);
   g_free (batch);
 }
@@ -239,7 +239,7 @@ created_cb (HibachiBookingsView *self,
   g_autofree char *message = g_strdup_printf (_("Booking %s created"), reference);
 
   hibachi_page_toast (GTK_WIDGET (self), message);
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
 }
 
 static void
@@ -250,7 +250,7 @@ new_booking_action (GtkWidget  *widget,
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
   HibachiNewBookingDialog *dialog;
 
-  if (self->session == NULL || g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+  if (self->session == NULL || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_CREATE_BOOKINGS))
     return;
 
   dialog = hibachi_new_booking_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->directory,

@@ -105,7 +105,7 @@ ask_for_pages_cb (gpointer data)
       if (self->list != NULL && cell != NULL && gtk_widget_get_mapped (cell) &&
           gtk_widget_compute_bounds (cell, viewport, &bounds) &&
           bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
-        hibachi_booking_list_ensure (self->list, gtk_list_item_get_position (item));
+        hibachi_paged_list_ensure (self->list, gtk_list_item_get_position (item));
     }
   g_hash_table_remove_all (self->pending_rows);
 

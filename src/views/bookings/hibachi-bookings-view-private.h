@@ -18,7 +18,7 @@ struct _HibachiBookingsView
   HibachiSession     *session;
   HibachiDirectory   *directory;
   GSettings          *settings;
-  HibachiBookingList *list;
+  HibachiPagedList *list;
   GtkMultiSelection  *selection;
   HibachiUndoStack   *undo_stack;
   guint               retry_id;

@@ -135,7 +135,7 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
   /* The search entry already waits for a pause in typing; the model drops
    * answers to queries it no longer shows. */
   query = hibachi_bookings_view_build_query (self);
-  if (g_strcmp0 (query, hibachi_booking_list_get_query (self->list)) == 0)
+  if (g_strcmp0 (query, hibachi_paged_list_get_query (self->list)) == 0)
     return;
   /* Rows keep their objects across queries: a selection would now point at
    * other bookings. */
@@ -148,7 +148,7 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
     if (GTK_IS_SCROLLED_WINDOW (scrolled))
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
   }
-  hibachi_booking_list_set_query (self->list, query);
+  hibachi_paged_list_set_query (self->list, query);
 }
 
 /* State */
@@ -170,7 +170,7 @@ update_count (HibachiBookingsView *self)
   else
     gtk_label_set_text (self->count_label, bookings);
 
-  gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && g_strcmp0 (hibachi_session_get_role (self->session), "chef") != 0);
+  gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
 }
 
 static gboolean
@@ -178,7 +178,7 @@ retry_cb (gpointer data)
 {
   HibachiBookingsView *self = data;
 
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
   return G_SOURCE_CONTINUE;
 }
 
@@ -229,8 +229,8 @@ reconcile_selection_cb (gpointer data)
 static void
 update_state (HibachiBookingsView *self)
 {
-  const GError *error = hibachi_booking_list_get_error (self->list);
-  gboolean loading = hibachi_booking_list_get_loading (self->list);
+  const GError *error = hibachi_paged_list_get_error (self->list);
+  gboolean loading = hibachi_paged_list_get_loading (self->list);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gboolean offline = error != NULL && (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK) ||
                                        g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_SERVER));
@@ -432,7 +432,7 @@ static void
 booking_changed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
-  hibachi_booking_list_replace (self->list, booking);
+  hibachi_paged_list_replace (self->list, HIBACHI_RESOURCE (booking));
 }
 
 /* An undo put a booking's old values back: the list and the pane show them. */
@@ -447,7 +447,7 @@ undone_cb (HibachiBookingsView *self,
     return;
 
   booking = hibachi_booking_undo_get_result (HIBACHI_BOOKING_UNDO (command));
-  hibachi_booking_list_replace (self->list, booking);
+  hibachi_paged_list_replace (self->list, HIBACHI_RESOURCE (booking));
   if (shown != NULL && g_strcmp0 (hibachi_booking_get_id (shown), hibachi_booking_get_id (booking)) == 0)
     {
       g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
@@ -461,7 +461,7 @@ booking_removed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  hibachi_booking_list_reload (self->list);
+  hibachi_paged_list_reload (self->list);
 }
 
 /* The page: account, station, reload, search */
@@ -490,7 +490,7 @@ refresh_badge (HibachiBookingsView *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
 
-  if (g_strcmp0 (hibachi_session_get_role (self->session), "chef") == 0)
+  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
     return;
 
   hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
@@ -535,7 +535,7 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   HibachiSession *session = hibachi_page_get_session (page);
   HibachiDirectory *directory = hibachi_page_get_directory (page);
   g_autofree char *query = NULL;
-  gboolean is_chef;
+  gboolean can_create;
 
   signed_out (self);
   hibachi_booking_detail_set_context (self->detail, context);
@@ -553,10 +553,10 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   g_set_object (&self->directory, directory);
   g_set_object (&self->settings, hibachi_context_get_settings (context));
   /* A chef sees their own bookings: nothing to create, nobody to staff. */
-  is_chef = g_strcmp0 (hibachi_session_get_role (session), "chef") == 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", !is_chef);
-  gtk_widget_set_visible (self->new_button, !is_chef);
-  gtk_widget_set_visible (GTK_WIDGET (self->unassigned_toggle), !is_chef);
+  can_create = hibachi_session_can (session, HIBACHI_CAPABILITY_CREATE_BOOKINGS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", can_create);
+  gtk_widget_set_visible (self->new_button, can_create);
+  gtk_widget_set_visible (GTK_WIDGET (self->unassigned_toggle), hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
 
   /* Chefs to filter by, from the directory (empty for a chef's own view). */
   {
@@ -569,16 +569,16 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
     g_ptr_array_add (self->chef_choices, NULL);
     for (guint i = 0; i < chefs->len; i++)
       {
-        JsonObject *chef = g_ptr_array_index (chefs, i);
+        HibachiChef *chef = g_ptr_array_index (chefs, i);
 
-        gtk_string_list_append (names, json_object_get_string_member (chef, "name"));
-        g_ptr_array_add (self->chef_choices, g_strdup (json_object_get_string_member (chef, "id")));
+        gtk_string_list_append (names, hibachi_chef_get_name (chef));
+        g_ptr_array_add (self->chef_choices, g_strdup (hibachi_resource_get_id (HIBACHI_RESOURCE (chef))));
       }
     gtk_drop_down_set_model (self->chef_dropdown, G_LIST_MODEL (names));
     gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
   }
 
-  self->list = hibachi_booking_list_new (hibachi_session_get_client (session));
+  self->list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -588,7 +588,7 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
 
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   query = hibachi_bookings_view_build_query (self);
-  hibachi_booking_list_set_query (self->list, query);
+  hibachi_paged_list_set_query (self->list, query);
   update_state (self);
   refresh_badge (self);
 }
@@ -605,7 +605,7 @@ hibachi_bookings_view_reload (HibachiPage *page)
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
 
   if (self->list != NULL)
-    hibachi_booking_list_reload (self->list);
+    hibachi_paged_list_reload (self->list);
 }
 
 static void
@@ -768,7 +768,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_bookings_view_add_columns (self);
 }
 
-HibachiBookingList *
+HibachiPagedList *
 hibachi_bookings_view_get_list (HibachiBookingsView *self)
 {
   return self->list;

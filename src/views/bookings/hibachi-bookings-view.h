@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "hibachi-booking-list.h"
+#include "hibachi-paged-list.h"
 #include "hibachi-page.h"
 
 G_BEGIN_DECLS
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define HIBACHI_TYPE_BOOKINGS_VIEW (hibachi_bookings_view_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, HIBACHI, BOOKINGS_VIEW, HibachiPage)
 
-HibachiBookingList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
+HibachiPagedList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
 /* The query the filters make, as sent to the server. */
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
 void                hibachi_bookings_view_export_csv   (HibachiBookingsView *self,

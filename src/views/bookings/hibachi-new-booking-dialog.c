@@ -92,7 +92,7 @@ update (HibachiNewBookingDialog *self)
 {
   g_autofree char *problem = NULL;
   g_autoptr(GString) quote_text = g_string_new (NULL);
-  JsonObject *station = hibachi_directory_get_station (self->directory, station_id (self));
+  HibachiStation *station = hibachi_directory_get_station (self->directory, station_id (self));
   HibachiQuoteRequest request;
   HibachiQuote quote;
   double lat = 0, lng = 0;
@@ -128,7 +128,7 @@ update (HibachiNewBookingDialog *self)
   request.toddlers = (guint) gtk_spin_button_get_value_as_int (self->counts[2]);
   if (station != NULL && have_venue)
     {
-      HibachiLatLng from = { json_object_get_double_member (station, "lat"), json_object_get_double_member (station, "lng") };
+      HibachiLatLng from = { hibachi_station_get_lat (station), hibachi_station_get_lng (station) };
       HibachiLatLng to = { lat, lng };
 
       request.distance_miles = MIN (hibachi_geo_distance_miles (from, to), HIBACHI_QUOTE_MAX_DISTANCE_MILES);
@@ -164,10 +164,9 @@ sheet_cb (GObject      *source,
 {
   g_autoptr(HibachiNewBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  JsonArray *items;
+  g_autoptr(GPtrArray) items = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
 
-  if (reply == NULL)
+  if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -175,14 +174,9 @@ sheet_cb (GObject      *source,
     }
 
   hibachi_price_sheet_init_defaults (&self->sheet);
-  items = json_object_get_array_member (json_node_get_object (reply), "items");
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      hibachi_price_sheet_set (&self->sheet, json_object_get_string_member (item, "key"),
-                               json_object_get_int_member (item, "value"), NULL);
-    }
+  for (guint i = 0; i < items->len; i++)
+    hibachi_price_sheet_set (&self->sheet, hibachi_price_entry_get_key (items->pdata[i]),
+                             hibachi_price_entry_get_value (items->pdata[i]), NULL);
   self->have_sheet = TRUE;
   update (self);
 }
@@ -190,15 +184,12 @@ sheet_cb (GObject      *source,
 static void
 station_changed_cb (HibachiNewBookingDialog *self)
 {
-  g_autofree char *path = NULL;
-
   if (station_id (self) == NULL)
     return;
 
   self->have_sheet = FALSE;
-  path = g_strdup_printf ("/api/v1/pricing?station_id=%s", station_id (self));
-  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
-                                self->cancellable, sheet_cb, g_object_ref (self));
+  hibachi_store_price_sheet_async (hibachi_session_get_store (self->session), station_id (self), self->cancellable,
+                                   sheet_cb, g_object_ref (self));
   update (self);
 }
 
@@ -209,11 +200,10 @@ created_cb (GObject      *source,
 {
   g_autoptr(HibachiNewBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) details = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, &details, &error);
+  g_autoptr(HibachiBooking) created = hibachi_store_booking_finish (HIBACHI_STORE (source), result, NULL, &error);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
-  if (reply == NULL)
+  if (created == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -221,8 +211,7 @@ created_cb (GObject      *source,
       return;
     }
 
-  g_signal_emit (self, signals[CREATED], 0,
-                 json_object_get_string_member_with_default (json_node_get_object (reply), "reference", ""));
+  g_signal_emit (self, signals[CREATED], 0, hibachi_booking_get_reference (created));
   self->may_close = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -230,9 +219,7 @@ created_cb (GObject      *source,
 void
 hibachi_new_booking_dialog_create (HibachiNewBookingDialog *self)
 {
-  JsonObject *object = json_object_new ();
-  g_autoptr(JsonNode) body = NULL;
-  HibachiRequestOptions options = { .idempotency_key = self->idempotency_key };
+  g_autoptr(JsonObject) object = json_object_new ();
   const char *count_members[] = { "adults", "children", "toddlers" };
   double lat = 0, lng = 0;
 
@@ -256,12 +243,11 @@ hibachi_new_booking_dialog_create (HibachiNewBookingDialog *self)
   json_object_set_double_member (object, "venue_lat", lat);
   json_object_set_double_member (object, "venue_lng", lng);
   json_object_set_string_member (object, "special_requests", text (self, ROW_REQUESTS));
-  body = json_node_init_object (json_node_alloc (), object);
 
   /* The same key on a retry: the server answers with the first booking. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
-  hibachi_client_request_async (hibachi_session_get_client (self->session), "POST", "/api/v1/bookings", body, &options,
-                                self->cancellable, created_cb, g_object_ref (self));
+  hibachi_store_create_booking_async (hibachi_session_get_store (self->session), object, self->idempotency_key,
+                                      self->cancellable, created_cb, g_object_ref (self));
 }
 
 gint64
@@ -478,14 +464,14 @@ hibachi_new_booking_dialog_new (GtkWindow        *parent,
 
   for (guint i = 0; i < stations->len; i++)
     {
-      JsonObject *s = g_ptr_array_index (stations, i);
-      const char *id = json_object_get_string_member (s, "id");
+      HibachiStation *s = g_ptr_array_index (stations, i);
+      const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (s));
 
-      if (!hibachi_session_is_global_role (session) && (own == NULL || !g_strv_contains (own, id)))
+      if (!hibachi_session_can (session, HIBACHI_CAPABILITY_ALL_STATIONS) && (own == NULL || !g_strv_contains (own, id)))
         continue;
       if (g_strcmp0 (id, station) == 0)
         selected = self->station_ids->len;
-      gtk_string_list_append (names, json_object_get_string_member (s, "name"));
+      gtk_string_list_append (names, hibachi_station_get_name (s));
       g_ptr_array_add (self->station_ids, g_strdup (id));
     }
   adw_combo_row_set_model (self->station_row, G_LIST_MODEL (names));

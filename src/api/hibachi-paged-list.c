@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "hibachi-booking-list"
+#define G_LOG_DOMAIN "hibachi-paged-list"
 
 #include "config.h"
 
-#include "hibachi-booking-list.h"
+#include <string.h>
 
-struct _HibachiBookingList
+#include "hibachi-paged-list.h"
+
+struct _HibachiPagedList
 {
   GObject       parent_instance;
 
   HibachiClient *client;
+  char          *path;           /* "/api/v1/bookings" */
+  GType          item_type;      /* a HibachiResource: parses the rows */
   char          *query;
-  GPtrArray     *items;          /* HibachiBooking, or NULL where none is held */
+  GPtrArray     *items;          /* item_type objects, or NULL where none is held */
   GHashTable    *pages_loading;  /* page index → page index */
   GCancellable  *cancellable;    /* of the current query */
   GError        *error;
@@ -20,11 +24,13 @@ struct _HibachiBookingList
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
   GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
   guint          release_id;
+  HibachiResourceKind followed;  /* of the feed's changes that concern the rows */
+  GCancellable  *follow_cancellable;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (HibachiBookingList, hibachi_booking_list, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (HibachiPagedList, hibachi_paged_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 enum {
@@ -37,21 +43,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
-  HibachiBookingList *self;
+  HibachiPagedList *self;
   guint               page;
   gboolean            first;   /* the answer sets the total */
 } PageRequest;
 
-static void request_page (HibachiBookingList *self, guint page, gboolean first);
+static void request_page (HibachiPagedList *self, guint page, gboolean first);
 
 #define RELEASE_BATCH 64   /* about half a millisecond each here */
 
 static gboolean
 release_batch_cb (gpointer data)
 {
-  HibachiBookingList *self = data;
+  HibachiPagedList *self = data;
   guint n = MIN (self->released->len, RELEASE_BATCH);
 
   g_ptr_array_remove_range (self->released, self->released->len - n, n);
@@ -69,38 +82,38 @@ release_batch_cb (gpointer data)
  * however long one scrolls; a new query over 100k rows hands its loaded
  * rows to an idle that frees them in batches, so typing never stalls on it. */
 static void
-release_row (HibachiBookingList *self,
+release_row (HibachiPagedList *self,
              guint               position,
              gboolean            later)
 {
-  HibachiBooking *booking = g_ptr_array_index (self->items, position);
+  HibachiResource *row = g_ptr_array_index (self->items, position);
 
-  if (booking == NULL)
+  if (row == NULL)
     return;
 
-  if (hibachi_booking_is_loaded (booking))
+  if (hibachi_resource_is_loaded (row))
     self->n_loaded--;
 
-  if (g_atomic_int_get (&G_OBJECT (booking)->ref_count) > 1)
+  if (g_atomic_int_get (&G_OBJECT (row)->ref_count) > 1)
     {
-      hibachi_booking_set_json (booking, NULL);
+      hibachi_resource_set_json (row, NULL);
       return;
     }
 
   g_ptr_array_index (self->items, position) = NULL;
   if (!later)
     {
-      g_object_unref (booking);
+      g_object_unref (row);
       return;
     }
 
-  g_ptr_array_add (self->released, booking);
+  g_ptr_array_add (self->released, row);
   if (self->release_id == 0)
     self->release_id = g_idle_add_full (G_PRIORITY_LOW, release_batch_cb, self, NULL);
 }
 
 static void
-touch_page (HibachiBookingList *self,
+touch_page (HibachiPagedList *self,
             guint               page)
 {
   GList *link = g_queue_find (&self->recent_pages, GUINT_TO_POINTER (page));
@@ -117,14 +130,14 @@ touch_page (HibachiBookingList *self,
  * first. Views keep the objects they show; a dropped row shown again is
  * loaded again. */
 static void
-evict_pages (HibachiBookingList *self)
+evict_pages (HibachiPagedList *self)
 {
-  while (self->recent_pages.length > HIBACHI_BOOKING_LIST_MAX_PAGES)
+  while (self->recent_pages.length > HIBACHI_PAGED_LIST_MAX_PAGES)
     {
       guint page = GPOINTER_TO_UINT (g_queue_pop_head (&self->recent_pages));
-      guint start = page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
+      guint start = page * HIBACHI_PAGED_LIST_PAGE_SIZE;
 
-      for (guint i = start; i < start + HIBACHI_BOOKING_LIST_PAGE_SIZE && i < self->items->len; i++)
+      for (guint i = start; i < start + HIBACHI_PAGED_LIST_PAGE_SIZE && i < self->items->len; i++)
         release_row (self, i, FALSE);
     }
 }
@@ -132,36 +145,37 @@ evict_pages (HibachiBookingList *self)
 static GType
 get_item_type (GListModel *model)
 {
-  return HIBACHI_TYPE_BOOKING;
+  return HIBACHI_PAGED_LIST (model)->item_type;
 }
 
 static guint
 get_n_items (GListModel *model)
 {
-  return HIBACHI_BOOKING_LIST (model)->items->len;
+  return HIBACHI_PAGED_LIST (model)->items->len;
 }
 
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
-  HibachiBookingList *self = HIBACHI_BOOKING_LIST (model);
-  HibachiBooking *booking;
+  HibachiPagedList *self = HIBACHI_PAGED_LIST (model);
+  HibachiResource *row;
 
   if (position >= self->items->len)
     return NULL;
 
   /* One object per row for as long as the row exists: pages and new queries
-   * fill it in place ("changed"), so views update rows without rebuilding
-   * them. Created on demand; it costs no request, views load what they show. */
-  booking = g_ptr_array_index (self->items, position);
-  if (booking == NULL)
+   * fill it in place ("changed", property notifications), so views update
+   * rows without rebuilding them. Created on demand, not loaded; it costs no
+   * request, views load what they show. */
+  row = g_ptr_array_index (self->items, position);
+  if (row == NULL)
     {
-      booking = hibachi_booking_new_unloaded ();
-      g_ptr_array_index (self->items, position) = booking;
+      row = g_object_new (self->item_type, NULL);
+      g_ptr_array_index (self->items, position) = row;
     }
 
-  return g_object_ref (booking);
+  return g_object_ref (row);
 }
 
 static void
@@ -173,7 +187,7 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-set_loading (HibachiBookingList *self,
+set_loading (HibachiPagedList *self,
              gboolean            loading)
 {
   if (self->loading == loading)
@@ -184,7 +198,7 @@ set_loading (HibachiBookingList *self,
 }
 
 static void
-set_error (HibachiBookingList *self,
+set_error (HibachiPagedList *self,
            GError             *error)
 {
   g_clear_error (&self->error);
@@ -198,7 +212,7 @@ page_cb (GObject      *source,
          gpointer      user_data)
 {
   PageRequest *request = user_data;
-  HibachiBookingList *self = request->self;
+  HibachiPagedList *self = request->self;
   GError *error = NULL;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
   g_autoptr(GPtrArray) page = NULL;
@@ -217,7 +231,7 @@ page_cb (GObject      *source,
   set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
   if (error == NULL)
-    page = hibachi_booking_parse_page (reply, &total, NULL, &error);
+    page = hibachi_resource_parse_page (self->item_type, reply, &total, NULL, &error);
 
   if (error != NULL)
     {
@@ -230,7 +244,7 @@ page_cb (GObject      *source,
   if (self->error != NULL)
     set_error (self, NULL);
 
-  start = request->page * HIBACHI_BOOKING_LIST_PAGE_SIZE;
+  start = request->page * HIBACHI_PAGED_LIST_PAGE_SIZE;
   old_len = self->items->len;
 
   if (request->first)
@@ -247,16 +261,16 @@ page_cb (GObject      *source,
 
   for (guint i = 0; i < page->len && start + i < self->items->len; i++)
     {
-      HibachiBooking *row = g_ptr_array_index (self->items, start + i);
-      HibachiBooking *loaded = g_ptr_array_index (page, i);
+      HibachiResource *row = g_ptr_array_index (self->items, start + i);
+      HibachiResource *loaded = g_ptr_array_index (page, i);
 
       if (row == NULL)
         g_ptr_array_index (self->items, start + i) = g_object_ref (loaded);
       else
         {
-          if (!hibachi_booking_is_loaded (row))
+          if (!hibachi_resource_is_loaded (row))
             self->n_loaded++;
-          hibachi_booking_set_json (row, hibachi_booking_get_json (loaded));
+          hibachi_resource_set_json (row, hibachi_resource_get_json (loaded));
           continue;
         }
       self->n_loaded++;
@@ -279,7 +293,7 @@ page_cb (GObject      *source,
 }
 
 static void
-request_page (HibachiBookingList *self,
+request_page (HibachiPagedList *self,
               guint               page,
               gboolean            first)
 {
@@ -296,29 +310,32 @@ request_page (HibachiBookingList *self,
   request->self = g_object_ref (self);
   request->page = page;
   request->first = first;
-  path = g_strdup_printf ("/api/v1/bookings?page=%u&limit=%u%s%s", page + 1, HIBACHI_BOOKING_LIST_PAGE_SIZE,
+  path = g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
                           self->query && *self->query ? "&" : "", self->query ? self->query : "");
   hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->cancellable, page_cb, request);
 }
 
 static void
-hibachi_booking_list_dispose (GObject *object)
+hibachi_paged_list_dispose (GObject *object)
 {
-  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+  HibachiPagedList *self = HIBACHI_PAGED_LIST (object);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->follow_cancellable != NULL)
+    g_cancellable_cancel (self->follow_cancellable);
+  g_clear_object (&self->follow_cancellable);
   g_clear_object (&self->client);
   g_clear_handle_id (&self->release_id, g_source_remove);
 
-  G_OBJECT_CLASS (hibachi_booking_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hibachi_paged_list_parent_class)->dispose (object);
 }
 
 static void
-hibachi_booking_list_finalize (GObject *object)
+hibachi_paged_list_finalize (GObject *object)
 {
-  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+  HibachiPagedList *self = HIBACHI_PAGED_LIST (object);
 
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->released);
@@ -326,17 +343,18 @@ hibachi_booking_list_finalize (GObject *object)
   g_queue_clear (&self->recent_pages);
   g_clear_error (&self->error);
   g_free (self->query);
+  g_free (self->path);
 
-  G_OBJECT_CLASS (hibachi_booking_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hibachi_paged_list_parent_class)->finalize (object);
 }
 
 static void
-hibachi_booking_list_get_property (GObject    *object,
+hibachi_paged_list_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  HibachiBookingList *self = HIBACHI_BOOKING_LIST (object);
+  HibachiPagedList *self = HIBACHI_PAGED_LIST (object);
 
   switch (prop_id)
     {
@@ -355,13 +373,13 @@ hibachi_booking_list_get_property (GObject    *object,
 }
 
 static void
-hibachi_booking_list_class_init (HibachiBookingListClass *klass)
+hibachi_paged_list_class_init (HibachiPagedListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = hibachi_booking_list_dispose;
-  object_class->finalize = hibachi_booking_list_finalize;
-  object_class->get_property = hibachi_booking_list_get_property;
+  object_class->dispose = hibachi_paged_list_dispose;
+  object_class->finalize = hibachi_paged_list_finalize;
+  object_class->get_property = hibachi_paged_list_get_property;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -371,6 +389,11 @@ hibachi_booking_list_class_init (HibachiBookingListClass *klass)
     g_param_spec_string ("error-message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A loaded row was updated in place after someone changed it (the
+   * row, who, what they did: as the change feed says). */
+  signals[ROW_CHANGED] = g_signal_new ("row-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 3, HIBACHI_TYPE_RESOURCE, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -382,7 +405,7 @@ unref_if_loaded (gpointer data)
 }
 
 static void
-hibachi_booking_list_init (HibachiBookingList *self)
+hibachi_paged_list_init (HibachiPagedList *self)
 {
   self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
   self->released = g_ptr_array_new_with_free_func (g_object_unref);
@@ -390,37 +413,46 @@ hibachi_booking_list_init (HibachiBookingList *self)
   self->cancellable = g_cancellable_new ();
 }
 
-HibachiBookingList *
-hibachi_booking_list_new (HibachiClient *client)
+HibachiPagedList *
+hibachi_paged_list_new (HibachiClient *client,
+                        const char    *path,
+                        GType          item_type)
 {
-  HibachiBookingList *self = g_object_new (HIBACHI_TYPE_BOOKING_LIST, NULL);
+  HibachiPagedList *self;
 
+  g_return_val_if_fail (HIBACHI_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (path != NULL && strchr (path, '?') == NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, HIBACHI_TYPE_RESOURCE), NULL);
+
+  self = g_object_new (HIBACHI_TYPE_PAGED_LIST, NULL);
   self->client = g_object_ref (client);
+  self->path = g_strdup (path);
+  self->item_type = item_type;
 
   return self;
 }
 
 void
-hibachi_booking_list_ensure (HibachiBookingList *self,
+hibachi_paged_list_ensure (HibachiPagedList *self,
                              guint               position)
 {
-  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
 
   if (position >= self->items->len)
     return;
 
   /* Shown: its page is in use, or worth a request. */
   if (g_ptr_array_index (self->items, position) != NULL &&
-      hibachi_booking_is_loaded (g_ptr_array_index (self->items, position)))
-    touch_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE);
+      hibachi_resource_is_loaded (g_ptr_array_index (self->items, position)))
+    touch_page (self, position / HIBACHI_PAGED_LIST_PAGE_SIZE);
   else
-    request_page (self, position / HIBACHI_BOOKING_LIST_PAGE_SIZE, FALSE);
+    request_page (self, position / HIBACHI_PAGED_LIST_PAGE_SIZE, FALSE);
 }
 
 void
-hibachi_booking_list_reload (HibachiBookingList *self)
+hibachi_paged_list_reload (HibachiPagedList *self)
 {
-  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
 
   /* Requests of the previous query may still answer: they are cancelled. */
   g_cancellable_cancel (self->cancellable);
@@ -432,58 +464,157 @@ hibachi_booking_list_reload (HibachiBookingList *self)
 }
 
 void
-hibachi_booking_list_set_query (HibachiBookingList *self,
+hibachi_paged_list_set_query (HibachiPagedList *self,
                                 const char         *query)
 {
-  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
 
   if (self->query != NULL && g_strcmp0 (self->query, query) == 0)
     return;
 
   g_free (self->query);
   self->query = g_strdup (query ? query : "");
-  hibachi_booking_list_reload (self);
+  hibachi_paged_list_reload (self);
 }
 
 const char *
-hibachi_booking_list_get_query (HibachiBookingList *self)
+hibachi_paged_list_get_query (HibachiPagedList *self)
 {
   return self->query;
 }
 
 gboolean
-hibachi_booking_list_get_loading (HibachiBookingList *self)
+hibachi_paged_list_get_loading (HibachiPagedList *self)
 {
   return self->loading;
 }
 
 const GError *
-hibachi_booking_list_get_error (HibachiBookingList *self)
+hibachi_paged_list_get_error (HibachiPagedList *self)
 {
   return self->error;
 }
 
 guint
-hibachi_booking_list_get_n_loaded (HibachiBookingList *self)
+hibachi_paged_list_get_n_loaded (HibachiPagedList *self)
 {
   return self->n_loaded;
 }
 
-void
-hibachi_booking_list_replace (HibachiBookingList *self,
-                              HibachiBooking     *booking)
+HibachiResource *
+hibachi_paged_list_find (HibachiPagedList *self,
+                         const char       *id)
 {
-  g_return_if_fail (HIBACHI_IS_BOOKING_LIST (self));
+  g_return_val_if_fail (HIBACHI_IS_PAGED_LIST (self), NULL);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; id != NULL && i < self->items->len; i++)
     {
-      HibachiBooking *old = g_ptr_array_index (self->items, i);
+      HibachiResource *row = g_ptr_array_index (self->items, i);
 
-      if (old != NULL && old != booking && hibachi_booking_is_loaded (old) &&
-          g_strcmp0 (hibachi_booking_get_id (old), hibachi_booking_get_id (booking)) == 0)
-        {
-          hibachi_booking_set_json (old, hibachi_booking_get_json (booking));
-          return;
-        }
+      if (row != NULL && hibachi_resource_is_loaded (row) && g_strcmp0 (hibachi_resource_get_id (row), id) == 0)
+        return row;
     }
+
+  return NULL;
+}
+
+void
+hibachi_paged_list_replace (HibachiPagedList *self,
+                            HibachiResource  *resource)
+{
+  HibachiResource *row;
+
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
+
+  row = hibachi_paged_list_find (self, hibachi_resource_get_id (resource));
+  if (row != NULL && row != resource)
+    hibachi_resource_set_json (row, hibachi_resource_get_json (resource));
+}
+
+typedef struct
+{
+  HibachiPagedList *self;
+  char             *id;
+  char             *actor;
+  char             *action;
+} RowFetch;
+
+static void
+row_fetch_free (RowFetch *fetch)
+{
+  g_free (fetch->id);
+  g_free (fetch->actor);
+  g_free (fetch->action);
+  g_free (fetch);
+}
+
+static void
+row_fetched_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RowFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  g_autoptr(HibachiResource) fresh = NULL;
+  HibachiResource *row;
+
+  /* Cancelled when the list goes: then fetch->self may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      row_fetch_free (fetch);
+      return;
+    }
+
+  /* Gone (deleted) or unreadable now: the row stays until the next reload. */
+  fresh = reply ? hibachi_resource_new_from_json (fetch->self->item_type, reply, &error) : NULL;
+  row = fresh ? hibachi_paged_list_find (fetch->self, fetch->id) : NULL;
+  if (row != NULL && hibachi_resource_get_version (fresh) > hibachi_resource_get_version (row))
+    {
+      hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
+      g_signal_emit (fetch->self, signals[ROW_CHANGED], 0, row, fetch->actor, fetch->action);
+    }
+  else if (error != NULL)
+    g_debug ("Not updating %s: %s", fetch->id, error->message);
+
+  row_fetch_free (fetch);
+}
+
+static void
+feed_changed_cb (HibachiChangeFeed   *feed,
+                 HibachiResourceKind  kind,
+                 const char          *id,
+                 const char          *actor,
+                 const char          *action,
+                 HibachiPagedList    *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  RowFetch *fetch;
+
+  if (kind != self->followed || hibachi_paged_list_find (self, id) == NULL)
+    return;
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat (self->path, "/", escaped, NULL);
+  fetch = g_new0 (RowFetch, 1);
+  fetch->self = self;
+  fetch->id = g_strdup (id);
+  fetch->actor = g_strdup (actor);
+  fetch->action = g_strdup (action);
+  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->follow_cancellable, row_fetched_cb, fetch);
+}
+
+void
+hibachi_paged_list_follow (HibachiPagedList    *self,
+                           HibachiChangeFeed   *feed,
+                           HibachiResourceKind  kind)
+{
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
+  g_return_if_fail (HIBACHI_IS_CHANGE_FEED (feed));
+  g_return_if_fail (self->follow_cancellable == NULL);
+
+  self->followed = kind;
+  self->follow_cancellable = g_cancellable_new ();
+  g_signal_connect_object (feed, "changed", G_CALLBACK (feed_changed_cb), self, 0);
 }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The paging booking model against a real server, and against one that
+/* The paging list model against a real server, and against one that
  * answers nonsense. */
 #include "config.h"
 
 #include <string.h>
 
+#include "hibachi-audit-entry.h"
 #include "hibachi-booking-fetch.h"
-#include "hibachi-booking-list.h"
+#include "hibachi-paged-list.h"
 #include "hibachi-session.h"
 #include "hibachi-test-server.h"
 
@@ -16,7 +17,7 @@ typedef struct
 {
   HibachiTestServer  *ts;
   HibachiSession     *session;
-  HibachiBookingList *list;
+  HibachiPagedList *list;
   guint               changes;
 } Fixture;
 
@@ -33,9 +34,9 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 }
 
 static void
-wait_while_loading (HibachiBookingList *list)
+wait_while_loading (HibachiPagedList *list)
 {
-  while (hibachi_booking_list_get_loading (list))
+  while (hibachi_paged_list_get_loading (list))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -51,7 +52,7 @@ setup (Fixture *f, gconstpointer data)
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (hibachi_session_sign_in_finish (f->session, result, &error));
-  f->list = hibachi_booking_list_new (hibachi_session_get_client (f->session));
+  f->list = hibachi_paged_list_new (hibachi_session_get_client (f->session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
   g_signal_connect (f->list, "items-changed", G_CALLBACK (items_changed_cb), f);
 }
 
@@ -70,13 +71,16 @@ test_pages_on_demand (Fixture *f, gconstpointer data)
   g_autoptr(HibachiBooking) again = NULL;
   g_autoptr(HibachiBooking) first = NULL;
 
-  hibachi_booking_list_set_query (f->list, "sort=event_date");
-  g_assert_true (hibachi_booking_list_get_loading (f->list));
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_paged_list_set_query (f->list, "sort=event_date");
+  g_assert_true (hibachi_paged_list_get_loading (f->list));
   wait_while_loading (f->list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&limit=100&sort=event_date"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings"), ==, 1);
 
   /* The total is known at once; only the first page was fetched. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, N_BOOKINGS);
-  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (f->list), ==, HIBACHI_BOOKING_LIST_PAGE_SIZE);
+  g_assert_cmpuint (hibachi_paged_list_get_n_loaded (f->list), ==, HIBACHI_PAGED_LIST_PAGE_SIZE);
   first = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
   g_assert_true (hibachi_booking_is_loaded (first));
   g_assert_nonnull (hibachi_booking_get_reference (first));
@@ -84,19 +88,96 @@ test_pages_on_demand (Fixture *f, gconstpointer data)
   /* A row further down: a placeholder, and no request until it is shown. */
   far = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
   g_assert_false (hibachi_booking_is_loaded (far));
-  g_assert_false (hibachi_booking_list_get_loading (f->list));
+  g_assert_false (hibachi_paged_list_get_loading (f->list));
   f->changes = 0;
-  hibachi_booking_list_ensure (f->list, 230);
-  hibachi_booking_list_ensure (f->list, 231);     /* same page: one request */
-  g_assert_true (hibachi_booking_list_get_loading (f->list));
+  hibachi_paged_list_ensure (f->list, 230);
+  hibachi_paged_list_ensure (f->list, 231);     /* same page: one request */
+  g_assert_true (hibachi_paged_list_get_loading (f->list));
   wait_while_loading (f->list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=3&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings"), ==, 2);
   /* The row's own object was filled in place: no list change for views to rebuild. */
   g_assert_cmpuint (f->changes, ==, 0);
   g_assert_true (hibachi_booking_is_loaded (far));
   again = g_list_model_get_item (G_LIST_MODEL (f->list), 230);
   g_assert_true (again == far);
-  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (f->list), ==, 150);
+  g_assert_cmpuint (hibachi_paged_list_get_n_loaded (f->list), ==, 150);
   g_assert_cmpstr (hibachi_booking_get_event_date (first), <=, hibachi_booking_get_event_date (again));
+
+  /* Shown again once loaded: no request. */
+  hibachi_paged_list_ensure (f->list, 230);
+  hibachi_paged_list_ensure (f->list, 0);
+  g_assert_false (hibachi_paged_list_get_loading (f->list));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings"), ==, 2);
+}
+
+/* Scrolling as a view does: every row asks for its page as it is shown,
+ * many before the page arrives. Each page is fetched exactly once. */
+static void
+test_each_page_once (Fixture *f, gconstpointer data)
+{
+  hibachi_paged_list_set_query (f->list, "sort=-created_at");
+  wait_while_loading (f->list);
+  hibachi_test_server_clear_requests (f->ts);
+
+  for (guint position = 0; position < N_BOOKINGS; position++)
+    {
+      hibachi_paged_list_ensure (f->list, position);
+      /* Some answers arrive while the view keeps scrolling. */
+      if (position % 40 == 39)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_while_loading (f->list);
+  for (guint position = 0; position < N_BOOKINGS; position++)
+    hibachi_paged_list_ensure (f->list, position);
+  wait_while_loading (f->list);
+
+  g_assert_cmpuint (hibachi_paged_list_get_n_loaded (f->list), ==, N_BOOKINGS);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&"), ==, 0);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=2&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=3&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings"), ==, 2);
+}
+
+/* The list is generic: audit entries page the same way, as their entity. */
+static void
+test_other_entity (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiPagedList) audit = hibachi_paged_list_new (hibachi_session_get_client (f->session),
+                                                              "/api/v1/audit-logs", HIBACHI_TYPE_AUDIT_ENTRY);
+  g_autofree char *token = hibachi_test_login (f->ts, "owner@demo.test");
+  g_autofree char *id = NULL;
+
+  /* Three entries in the log: three confirmed bookings. */
+  hibachi_paged_list_set_query (f->list, "status=pending");
+  wait_while_loading (f->list);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s/confirm", hibachi_booking_get_id (b));
+      g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", path, token, NULL, "If-Match", "\"1\"", NULL);
+      g_assert_cmpuint (r->status, ==, 200);
+    }
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (audit)) == HIBACHI_TYPE_AUDIT_ENTRY);
+  hibachi_paged_list_set_query (audit, "resource_type=booking");
+  wait_while_loading (audit);
+  g_assert_null (hibachi_paged_list_get_error (audit));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (audit)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HibachiAuditEntry) entry = g_list_model_get_item (G_LIST_MODEL (audit), i);
+
+      g_assert_cmpstr (hibachi_audit_entry_get_action (entry), ==, "confirm");
+      g_assert_cmpstr (hibachi_audit_entry_get_actor_email (entry), ==, "owner@demo.test");
+    }
+  {
+    g_autoptr(HibachiAuditEntry) entry = g_list_model_get_item (G_LIST_MODEL (audit), 0);
+
+    id = g_strdup (hibachi_resource_get_id (HIBACHI_RESOURCE (entry)));
+    g_assert_true (hibachi_paged_list_find (audit, id) == HIBACHI_RESOURCE (entry));
+    g_assert_null (hibachi_paged_list_find (audit, "no-such-id"));
+  }
 }
 
 static void
@@ -106,42 +187,42 @@ test_sort_and_filter_on_server (Fixture *f, gconstpointer data)
   g_autoptr(HibachiBooking) second = NULL;
   guint n;
 
-  hibachi_booking_list_set_query (f->list, "sort=-total");
+  hibachi_paged_list_set_query (f->list, "sort=-total");
   wait_while_loading (f->list);
   top = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
   second = g_list_model_get_item (G_LIST_MODEL (f->list), 1);
   g_assert_cmpint (hibachi_booking_get_total_cents (top), >=, hibachi_booking_get_total_cents (second));
 
-  hibachi_booking_list_set_query (f->list, "status=pending");
+  hibachi_paged_list_set_query (f->list, "status=pending");
   wait_while_loading (f->list);
   n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, N_BOOKINGS);
-  for (guint i = 0; i < MIN (n, HIBACHI_BOOKING_LIST_PAGE_SIZE); i++)
+  for (guint i = 0; i < MIN (n, HIBACHI_PAGED_LIST_PAGE_SIZE); i++)
     {
       g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (f->list), i);
       g_assert_cmpstr (hibachi_booking_get_status (b), ==, "pending");
     }
 
   /* A query that matches nothing: an empty model, no error. */
-  hibachi_booking_list_set_query (f->list, "q=nobody-is-called-this");
+  hibachi_paged_list_set_query (f->list, "q=nobody-is-called-this");
   wait_while_loading (f->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
-  g_assert_null (hibachi_booking_list_get_error (f->list));
+  g_assert_null (hibachi_paged_list_get_error (f->list));
 
   /* A query the server refuses: an error, the model stays usable. */
-  hibachi_booking_list_set_query (f->list, "sort=price");
+  hibachi_paged_list_set_query (f->list, "sort=price");
   wait_while_loading (f->list);
-  g_assert_error ((GError *) hibachi_booking_list_get_error (f->list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+  g_assert_error ((GError *) hibachi_paged_list_get_error (f->list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
 }
 
 static void
 test_superseded_query (Fixture *f, gconstpointer data)
 {
   /* Typing fast: only the last query's answer counts. */
-  hibachi_booking_list_set_query (f->list, "status=completed");
-  hibachi_booking_list_set_query (f->list, "status=cancelled");
-  hibachi_booking_list_set_query (f->list, "status=pending");
+  hibachi_paged_list_set_query (f->list, "status=completed");
+  hibachi_paged_list_set_query (f->list, "status=cancelled");
+  hibachi_paged_list_set_query (f->list, "status=pending");
   wait_while_loading (f->list);
 
   for (guint i = 0; i < MIN (g_list_model_get_n_items (G_LIST_MODEL (f->list)), 50); i++)
@@ -167,7 +248,7 @@ check_broken (const char *body)
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HibachiClient) client = NULL;
-  g_autoptr(HibachiBookingList) list = NULL;
+  g_autoptr(HibachiPagedList) list = NULL;
   g_autoptr(GSList) uris = NULL;
   g_autofree char *url = NULL;
 
@@ -178,11 +259,11 @@ check_broken (const char *body)
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   client = hibachi_client_new (url);
-  list = hibachi_booking_list_new (client);
-  hibachi_booking_list_set_query (list, "");
+  list = hibachi_paged_list_new (client, "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
+  hibachi_paged_list_set_query (list, "");
   wait_while_loading (list);
 
-  g_assert_error ((GError *) hibachi_booking_list_get_error (list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE);
+  g_assert_error ((GError *) hibachi_paged_list_get_error (list), HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
@@ -209,9 +290,9 @@ count_changed_cb (guint *count)
 static void
 test_bounded_memory (void)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (HIBACHI_BOOKING_LIST_PAGE_SIZE * (HIBACHI_BOOKING_LIST_MAX_PAGES + 5));
+  HibachiTestServer *ts = hibachi_test_server_start (HIBACHI_PAGED_LIST_PAGE_SIZE * (HIBACHI_PAGED_LIST_MAX_PAGES + 5));
   g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
-  g_autoptr(HibachiBookingList) list = NULL;
+  g_autoptr(HibachiPagedList) list = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   HibachiBooking *shown = NULL;
@@ -224,8 +305,8 @@ test_bounded_memory (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
 
-  list = hibachi_booking_list_new (hibachi_session_get_client (session));
-  hibachi_booking_list_set_query (list, "");
+  list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
+  hibachi_paged_list_set_query (list, "");
   wait_while_loading (list);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
@@ -242,12 +323,12 @@ test_bounded_memory (void)
   }
 
   /* Scroll through every page: memory stays at the most recent pages. */
-  for (guint position = 0; position < n; position += HIBACHI_BOOKING_LIST_PAGE_SIZE)
+  for (guint position = 0; position < n; position += HIBACHI_PAGED_LIST_PAGE_SIZE)
     {
-      hibachi_booking_list_ensure (list, position);
+      hibachi_paged_list_ensure (list, position);
       wait_while_loading (list);
     }
-  g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_MAX_PAGES * HIBACHI_BOOKING_LIST_PAGE_SIZE);
+  g_assert_cmpuint (hibachi_paged_list_get_n_loaded (list), ==, HIBACHI_PAGED_LIST_MAX_PAGES * HIBACHI_PAGED_LIST_PAGE_SIZE);
 
   /* The shown row keeps its object, emptied, and says so; the row no one
    * held is freed. */
@@ -274,7 +355,7 @@ test_bounded_memory (void)
     g_assert_false (hibachi_booking_is_loaded (first));
     g_assert_true (hibachi_booking_is_loaded (last));
   }
-  hibachi_booking_list_ensure (list, 0);
+  hibachi_paged_list_ensure (list, 0);
   wait_while_loading (list);
   {
     g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -293,13 +374,13 @@ test_bounded_memory (void)
     released = last;
     g_object_add_weak_pointer (G_OBJECT (last), (gpointer *) &released);
     g_object_unref (last);
-    hibachi_booking_list_set_query (list, "sort=-created_at");
+    hibachi_paged_list_set_query (list, "sort=-created_at");
     wait_while_loading (list);
     end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
     while (released != NULL && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, FALSE);
     g_assert_null (released);
-    g_assert_cmpuint (hibachi_booking_list_get_n_loaded (list), ==, HIBACHI_BOOKING_LIST_PAGE_SIZE);
+    g_assert_cmpuint (hibachi_paged_list_get_n_loaded (list), ==, HIBACHI_PAGED_LIST_PAGE_SIZE);
   }
 
   /* Exports and run sheets fetch every page of a query: 2,500 rows, 5 pages,
@@ -329,13 +410,15 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add ("/hibachi/booking-list/" path, Fixture, NULL, setup, fn, teardown)
+#define ADD(path, fn) g_test_add ("/hibachi/paged-list/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("pages-on-demand", test_pages_on_demand);
+  ADD ("each-page-once", test_each_page_once);
+  ADD ("other-entity", test_other_entity);
   ADD ("sort-filter-on-server", test_sort_and_filter_on_server);
   ADD ("superseded-query", test_superseded_query);
 #undef ADD
-  g_test_add_func ("/hibachi/booking-list/malformed-replies", test_malformed_replies);
-  g_test_add_func ("/hibachi/booking-list/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
+  g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);
 
   return g_test_run ();
 }

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-store.h: every endpoint of the Admin API the app uses, typed. It
+ * wraps the one HibachiClient: builds the paths, sends If-Match (the
+ * version of the object given) and Idempotency-Key (one per create) itself,
+ * returns entity objects, and emits "changed" for each resource it wrote.
+ * Views never build a URL or read raw JSON: they call the store.
+ *
+ * Finishing: each call resolves to one kind of result, and is finished with
+ * the finish of that kind — one booking (hibachi_store_booking_finish),
+ * several objects (hibachi_store_objects_finish), a count, or nothing
+ * (hibachi_store_finish). A stale write fails with
+ * HIBACHI_API_ERROR_PRECONDITION_FAILED and hands back the server's current
+ * version of the resource in @out_current. */
+#pragma once
+
+#include "hibachi-audit-entry.h"
+#include "hibachi-booking.h"
+#include "hibachi-chef.h"
+#include "hibachi-client.h"
+#include "hibachi-paged-list.h"
+#include "hibachi-price-entry.h"
+#include "hibachi-resource.h"
+#include "hibachi-review.h"
+#include "hibachi-station.h"
+#include "hibachi-chef-suggestion.h"
+
+G_BEGIN_DECLS
+
+#define HIBACHI_TYPE_STORE (hibachi_store_get_type ())
+G_DECLARE_FINAL_TYPE (HibachiStore, hibachi_store, HIBACHI, STORE, GObject)
+
+HibachiStore     *hibachi_store_new                     (HibachiClient        *client);
+HibachiClient    *hibachi_store_get_client              (HibachiStore         *self);
+
+/* Paged lists (set their query to load) */
+HibachiPagedList *hibachi_store_new_booking_list        (HibachiStore         *self);
+HibachiPagedList *hibachi_store_new_review_list         (HibachiStore         *self);
+HibachiPagedList *hibachi_store_new_audit_list          (HibachiStore         *self);
+
+/* Bookings. @query: the list filters without page and limit. */
+void              hibachi_store_count_bookings_async    (HibachiStore         *self,
+                                                         const char           *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gint64            hibachi_store_count_finish            (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void              hibachi_store_get_booking_async       (HibachiStore         *self,
+                                                         const char           *id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* @fields: the members of the new booking (as the form has them).
+ * @retry_key: the same string for every attempt at one create (e.g. one per
+ * dialog: a retry after a lost reply answers with the first booking instead
+ * of making a second), or NULL for a new one. */
+void              hibachi_store_create_booking_async    (HibachiStore         *self,
+                                                         JsonObject           *fields,
+                                                         const char           *retry_key,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* @changes: only the members that change; based on @booking's version. */
+void              hibachi_store_update_booking_async    (HibachiStore         *self,
+                                                         HibachiBooking       *booking,
+                                                         JsonObject           *changes,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void              hibachi_store_confirm_booking_async   (HibachiStore         *self,
+                                                         HibachiBooking       *booking,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void              hibachi_store_cancel_booking_async    (HibachiStore         *self,
+                                                         HibachiBooking       *booking,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* Finish with hibachi_store_finish. The deleted booking's version is then
+ * its version + 1 (what restoring it needs). */
+void              hibachi_store_delete_booking_async    (HibachiStore         *self,
+                                                         HibachiBooking       *booking,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* Undo of cancel or delete: back to the status before the cancel, or
+ * undeleted. @version: the booking's version now; @reason may be NULL. */
+void              hibachi_store_restore_booking_async   (HibachiStore         *self,
+                                                         const char           *id,
+                                                         gint64                version,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* @chef_id NULL unassigns; @override_reason assigns despite a conflict. */
+void              hibachi_store_assign_chef_async       (HibachiStore         *self,
+                                                         HibachiBooking       *booking,
+                                                         const char           *chef_id,
+                                                         const char           *override_reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+HibachiBooking   *hibachi_store_booking_finish          (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         HibachiBooking      **out_current,
+                                                         GError              **error);
+/* HibachiChefSuggestion, best first */
+void              hibachi_store_suggest_chefs_async     (HibachiStore         *self,
+                                                         const char           *booking_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* HibachiAuditEntry, oldest first */
+void              hibachi_store_booking_history_async   (HibachiStore         *self,
+                                                         const char           *booking_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
+/* Chefs, stations, dispatch, pricing */
+void              hibachi_store_list_chefs_async        (HibachiStore         *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void              hibachi_store_list_stations_async     (HibachiStore         *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* A station's chefs and bookings of @date_from..@date_to (YYYY-MM-DD):
+ * finish with hibachi_store_dispatch_finish. */
+void              hibachi_store_dispatch_async          (HibachiStore         *self,
+                                                         const char           *station_id,
+                                                         const char           *date_from,
+                                                         const char           *date_to,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean          hibachi_store_dispatch_finish         (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         GPtrArray           **out_chefs,
+                                                         GPtrArray           **out_bookings,
+                                                         GError              **error);
+/* HibachiPriceEntry of a station's sheet (NULL: the global defaults) */
+void              hibachi_store_price_sheet_async       (HibachiStore         *self,
+                                                         const char           *station_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
+/* Reviews: @action "approve", "reject" or "flag"; @reason for reject and
+ * flag. Finish with hibachi_store_review_finish. */
+void              hibachi_store_moderate_review_async   (HibachiStore         *self,
+                                                         HibachiReview        *review,
+                                                         const char           *action,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+HibachiReview    *hibachi_store_review_finish           (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         HibachiReview       **out_current,
+                                                         GError              **error);
+
+/* (element-type the call's entity) (transfer full) */
+GPtrArray        *hibachi_store_objects_finish          (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+gboolean          hibachi_store_finish                  (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+G_END_DECLS
