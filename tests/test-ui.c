@@ -12,6 +12,7 @@
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
+#include "hibachi-run-sheet.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-server.h"
 #include "hibachi-window.h"
@@ -1796,6 +1797,60 @@ test_list_width (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
 }
 
+/* Run sheet defaults: today, not the selected booking's day; the title
+ * names a one-station manager's station, and so does the PDF's name. */
+static void
+test_run_sheet_defaults (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = day_text (0);
+  g_autofree char *fremont_file = g_strdup_printf ("run-sheet-fremont-%s.pdf", today);
+  g_autofree char *all_file = g_strdup_printf ("run-sheet-all-stations-%s.pdf", today);
+  g_autofree char *stations = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *both = hibachi_run_sheet_file_name ("Fremont, San José", "2026-12-01");
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  GtkWindow *dialog;
+  GtkWidget *page;
+
+  g_assert_cmpstr (both, ==, "run-sheet-fremont-san-josé-2026-12-01.pdf");
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  type_into (page, ADW_TYPE_ENTRY_ROW, "Email", "fremont.manager@demo.test");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password", HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  view = hibachi_window_get_bookings_view (f->window);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Event dates")), HIBACHI_DATES_ANY);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+
+  stations = hibachi_bookings_view_dup_run_sheet_stations (view);
+  g_assert_cmpstr (stations, ==, "Fremont");
+  name = hibachi_run_sheet_file_name (stations, today);
+  g_assert_cmpstr (name, ==, fremont_file);
+  {
+    g_autofree char *all = hibachi_run_sheet_file_name (NULL, today);
+    g_assert_cmpstr (all, ==, all_file);
+  }
+
+  /* A booking of another day selected: the sheet still opens on today. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
+  WAIT_FOR ((dialog = find_dialog ("Print Run Sheet")) != NULL);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (find_widget (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, NULL)));
+    g_autofree char *shown_text = g_date_time_format (shown, "%Y-%m-%d");
+
+    g_assert_cmpstr (shown_text, ==, today);
+  }
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1824,6 +1879,7 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("chef", test_chef);
   ADD ("list-width", test_list_width);
+  ADD ("run-sheet-defaults", test_run_sheet_defaults);
 #undef ADD
 
   {

@@ -421,6 +421,7 @@ run_sheet_fetched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
   g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *stations = NULL;
   GtkPrintOperationResult outcome;
   HibachiRunSheet *sheet;
 
@@ -438,9 +439,8 @@ run_sheet_fetched_cb (GObject      *source,
       return;
     }
 
-  sheet = hibachi_run_sheet_new (print->date,
-                                 hibachi_page_get_station_id (HIBACHI_PAGE (self)) ? hibachi_directory_station_name (self->directory, hibachi_page_get_station_id (HIBACHI_PAGE (self))) : NULL,
-                                 bookings, self->directory);
+  stations = hibachi_bookings_view_dup_run_sheet_stations (self);
+  sheet = hibachi_run_sheet_new (print->date, stations, bookings, self->directory);
   operation = hibachi_run_sheet_new_print_operation (sheet);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (print->pdf_path != NULL)
@@ -514,24 +514,11 @@ print_run_sheet_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(GDateTime) day = g_date_time_new_now_local ();
   GtkWidget *calendar = gtk_calendar_new ();
   GtkWidget *dialog;
 
-  /* The day of the booking in hand, if one is selected. */
-  if (gtk_bitset_get_size (selected) == 1)
-    {
-      g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (self->list), gtk_bitset_get_minimum (selected));
-      GDate date;
-
-      g_date_clear (&date, 1);
-      if (hibachi_booking_is_loaded (booking) && hibachi_validate_date (hibachi_booking_get_event_date (booking), &date, NULL))
-        {
-          g_date_time_unref (day);
-          day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-        }
-    }
+  /* Run sheets are printed for the day ahead of the chefs: today. */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Run Sheet"),
@@ -559,6 +546,41 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("bookings.csv"));
   g_signal_connect (chooser, "response", G_CALLBACK (export_file_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * hibachi_bookings_view_dup_run_sheet_stations:
+ *
+ * The stations a run sheet covers, as its title names them: the station
+ * chosen, else the user's own stations ("Fremont"), or NULL for all of them.
+ */
+char *
+hibachi_bookings_view_dup_run_sheet_stations (HibachiBookingsView *self)
+{
+  const char *chosen = hibachi_page_get_station_id (HIBACHI_PAGE (self));
+  const char * const *own;
+  g_autoptr(GString) names = NULL;
+
+  g_return_val_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self), NULL);
+
+  if (self->session == NULL || self->directory == NULL)
+    return NULL;
+  if (chosen != NULL)
+    return g_strdup (hibachi_directory_station_name (self->directory, chosen));
+  if (hibachi_session_can (self->session, HIBACHI_CAPABILITY_ALL_STATIONS))
+    return NULL;
+
+  own = hibachi_session_get_station_ids (self->session);
+  names = g_string_new (NULL);
+  for (guint i = 0; own != NULL && own[i] != NULL; i++)
+    {
+      const char *name = hibachi_directory_station_name (self->directory, own[i]);
+
+      if (name != NULL)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", name);
+    }
+
+  return names->len > 0 ? g_strdup (names->str) : NULL;
 }
 
 /* Custom Range…: the first and last day, on two calendars. */

@@ -16,6 +16,7 @@ HibachiPagedList *hibachi_bookings_view_get_list     (HibachiBookingsView *self)
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
 void                hibachi_bookings_view_export_csv   (HibachiBookingsView *self,
                                                         GFile               *file);
+char               *hibachi_bookings_view_dup_run_sheet_stations (HibachiBookingsView *self);
 void                hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
                                                            const char          *date,
                                                            const char          *pdf_path);
