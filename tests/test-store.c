@@ -508,6 +508,154 @@ test_reads (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean load_directory (HibachiDirectory *directory, GError **error);
+
+static gpointer
+resource_finish (Fixture *f, GAsyncResult **result, HibachiResource **out_current, GError **error)
+{
+  return hibachi_store_resource_finish (f->store, wait_for (result), out_current, error);
+}
+
+/* Writes of the other resources: each based on the version given. */
+static void
+test_other_writes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autoptr(HibachiDirectory) directory = hibachi_directory_new (f->store);
+  g_autoptr(GError) error = NULL;
+  HibachiStation *station;
+
+  g_assert_true (load_directory (directory, &error));
+  station = hibachi_directory_get_station (directory, fremont);
+
+  /* A station: saved once; the same old version again is stale. */
+  {
+    g_autoptr(JsonObject) changes = object_from ("{\"phone\":\"+1 510 555 0142\"}");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) again = NULL;
+    g_autoptr(HibachiStation) saved = NULL;
+    g_autoptr(HibachiStation) stale = NULL;
+    g_autoptr(HibachiStation) current = NULL;
+
+    hibachi_store_update_station_async (f->store, station, changes, NULL, store_result_cb, &result);
+    saved = resource_finish (f, &result, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (saved), "phone"), ==, "+1 510 555 0142");
+    g_assert_true (was_changed (f, HIBACHI_RESOURCE_STATION, fremont));
+
+    hibachi_store_update_station_async (f->store, station, changes, NULL, store_result_cb, &again);
+    stale = resource_finish (f, &again, (HibachiResource **) &current, &error);
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED);
+    g_assert_cmpint (hibachi_resource_get_version (HIBACHI_RESOURCE (current)), ==,
+                     hibachi_resource_get_version (HIBACHI_RESOURCE (saved)));
+    g_clear_error (&error);
+  }
+
+  /* A chef. */
+  {
+    HibachiChef *chef = hibachi_directory_get_chefs (directory)->pdata[0];
+    g_autoptr(JsonObject) changes = object_from ("{\"max_party_size\":44}");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(HibachiChef) saved = NULL;
+
+    hibachi_store_update_chef_async (f->store, chef, changes, NULL, store_result_cb, &result);
+    saved = resource_finish (f, &result, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hibachi_chef_get_max_party_size (saved), ==, 44);
+  }
+
+  /* Prices: a batch with a reason, all or nothing. */
+  {
+    g_autoptr(GAsyncResult) loaded = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) again = NULL;
+    g_autoptr(GAsyncResult) unreasoned = NULL;
+    g_autoptr(GPtrArray) sheet = NULL;
+    g_autoptr(GPtrArray) saved = NULL;
+    g_autoptr(GPtrArray) stale = NULL;
+    g_autoptr(GPtrArray) edited = g_ptr_array_new ();
+    const gint64 values[] = { 6000, 3200 };
+
+    hibachi_store_price_sheet_async (f->store, fremont, NULL, store_result_cb, &loaded);
+    sheet = objects (f, &loaded, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < sheet->len; i++)
+      if (g_str_equal (hibachi_price_entry_get_key (sheet->pdata[i]), "adult_price") ||
+          g_str_equal (hibachi_price_entry_get_key (sheet->pdata[i]), "child_price"))
+        g_ptr_array_add (edited, sheet->pdata[i]);
+    g_assert_cmpuint (edited->len, ==, 2);
+    g_assert_cmpstr (hibachi_price_entry_get_key (edited->pdata[0]), ==, "adult_price");
+
+    hibachi_store_update_prices_async (f->store, fremont, edited, values, "Short", NULL, store_result_cb, &unreasoned);
+    g_assert_null (objects (f, &unreasoned, &error));
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+    g_clear_error (&error);
+
+    hibachi_store_update_prices_async (f->store, fremont, edited, values, "Fremont's new season prices", NULL,
+                                       store_result_cb, &result);
+    saved = objects (f, &result, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < saved->len; i++)
+      {
+        const char *key = hibachi_price_entry_get_key (saved->pdata[i]);
+
+        if (g_str_equal (key, "adult_price"))
+          g_assert_cmpint (hibachi_price_entry_get_value (saved->pdata[i]), ==, 6000);
+        if (g_str_equal (key, "child_price"))
+          g_assert_cmpint (hibachi_price_entry_get_value (saved->pdata[i]), ==, 3200);
+      }
+
+    /* The same edit from the old sheet: stale, nothing saved. */
+    hibachi_store_update_prices_async (f->store, fremont, edited, (const gint64[]) { 7000, 3300 },
+                                       "A second look at the prices", NULL, store_result_cb, &again);
+    stale = objects (f, &again, &error);
+    g_assert_null (stale);
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED);
+    g_clear_error (&error);
+    {
+      g_autoptr(GAsyncResult) reread = NULL;
+      g_autoptr(GPtrArray) now = NULL;
+
+      hibachi_store_price_sheet_async (f->store, fremont, NULL, store_result_cb, &reread);
+      now = objects (f, &reread, &error);
+      for (guint i = 0; i < now->len; i++)
+        if (g_str_equal (hibachi_price_entry_get_key (now->pdata[i]), "adult_price"))
+          g_assert_cmpint (hibachi_price_entry_get_value (now->pdata[i]), ==, 6000);
+    }
+  }
+
+  /* A review: its text edited (the original kept), then a public response. */
+  {
+    g_autoptr(HibachiPagedList) reviews = hibachi_store_new_review_list (f->store);
+    g_autoptr(HibachiReview) review = NULL;
+    g_autoptr(HibachiReview) edited = NULL;
+    g_autoptr(HibachiReview) answered = NULL;
+    g_autoptr(JsonObject) changes = object_from ("{\"body\":\"Great food, great show.\"}");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) responded = NULL;
+    g_autofree char *original = NULL;
+
+    hibachi_paged_list_set_query (reviews, "");
+    while (hibachi_paged_list_get_loading (reviews))
+      g_main_context_iteration (NULL, TRUE);
+    review = g_list_model_get_item (G_LIST_MODEL (reviews), 0);
+    original = g_strdup (hibachi_review_get_body (review));
+
+    hibachi_store_update_review_async (f->store, review, changes, NULL, store_result_cb, &result);
+    edited = hibachi_store_review_finish (f->store, wait_for (&result), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hibachi_review_get_body (edited), ==, "Great food, great show.");
+    g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (edited), "original_body"), ==, original);
+
+    hibachi_store_respond_to_review_async (f->store, edited, "Thank you for celebrating with us!", NULL,
+                                           store_result_cb, &responded);
+    answered = hibachi_store_review_finish (f->store, wait_for (&responded), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (answered), "response"), ==,
+                     "Thank you for celebrating with us!");
+  }
+}
+
 static gboolean
 load_directory (HibachiDirectory *directory, GError **error)
 {
@@ -560,5 +708,6 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/store/assignment", Fixture, NULL, setup, test_assignment, teardown);
   g_test_add ("/hibachi/store/reads", Fixture, NULL, setup, test_reads, teardown);
   g_test_add ("/hibachi/store/directory", Fixture, NULL, setup, test_directory, teardown);
+  g_test_add ("/hibachi/store/other-writes", Fixture, NULL, setup, test_other_writes, teardown);
   return g_test_run ();
 }

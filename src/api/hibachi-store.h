@@ -144,6 +144,19 @@ gboolean          hibachi_store_dispatch_finish         (HibachiStore         *s
                                                          GPtrArray           **out_chefs,
                                                          GPtrArray           **out_bookings,
                                                          GError              **error);
+/* Details of a station or a chef: @changes has only the members that change. */
+void              hibachi_store_update_station_async    (HibachiStore         *self,
+                                                         HibachiStation       *station,
+                                                         JsonObject           *changes,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void              hibachi_store_update_chef_async       (HibachiStore         *self,
+                                                         HibachiChef          *chef,
+                                                         JsonObject           *changes,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 /* HibachiPriceEntry of a station's sheet (NULL: the global defaults) */
 void              hibachi_store_price_sheet_async       (HibachiStore         *self,
                                                          const char           *station_id,
@@ -160,9 +173,42 @@ void              hibachi_store_moderate_review_async   (HibachiStore         *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
+/* @changes: title, body (the original is kept), featured, hidden… */
+void              hibachi_store_update_review_async     (HibachiStore         *self,
+                                                         HibachiReview        *review,
+                                                         JsonObject           *changes,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* The public response under the review. */
+void              hibachi_store_respond_to_review_async (HibachiStore         *self,
+                                                         HibachiReview        *review,
+                                                         const char           *text,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 HibachiReview    *hibachi_store_review_finish           (HibachiStore         *self,
                                                          GAsyncResult         *result,
                                                          HibachiReview       **out_current,
+                                                         GError              **error);
+
+/* Saves several prices of one sheet at once, or none: @entries are the
+ * HibachiPriceEntry objects as loaded (their versions are what the edit is
+ * based on), @values their new values, @reason 10–500 characters. Finish
+ * with hibachi_store_objects_finish: the sheet as saved. A stale entry
+ * fails the whole batch with PRECONDITION_FAILED. */
+void              hibachi_store_update_prices_async     (HibachiStore         *self,
+                                                         const char           *station_id,
+                                                         GPtrArray            *entries,
+                                                         const gint64         *values,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* Finish of the calls that resolve to one station or chef. */
+gpointer          hibachi_store_resource_finish         (HibachiStore         *self,
+                                                         GAsyncResult         *result,
+                                                         HibachiResource     **out_current,
                                                          GError              **error);
 
 /* (element-type the call's entity) (transfer full) */
