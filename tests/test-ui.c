@@ -11,6 +11,7 @@
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-run-sheet.h"
 #include "hibachi-sign-in-page.h"
@@ -1894,6 +1895,33 @@ test_search_debounce (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 1);
 }
 
+/* One date format on screen: the list's event date and created day, and
+ * the pane's booked moment, never an ISO stamp. */
+static void
+test_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autofree char *day = NULL;
+  HibachiBookingDetail *detail;
+  const char *booked;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  day = hibachi_date_format_day (hibachi_booking_get_event_date (booking));
+  g_assert_cmpstr (day, !=, hibachi_booking_get_event_date (booking));
+  WAIT_FOR (find_inscription (GTK_WIDGET (f->window), day) != NULL);
+
+  booked = adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Booked")));
+  g_assert_nonnull (booked);
+  g_assert_false (g_regex_match_simple ("[0-9]T[0-9]", booked, 0, 0));
+  g_assert_false (g_str_has_suffix (booked, "Z"));
+  {
+    g_autofree char *moment = hibachi_date_format_moment (hibachi_booking_get_created_at (booking));
+
+    g_assert_cmpstr (booked, ==, moment);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1924,6 +1952,7 @@ main (int argc, char *argv[])
   ADD ("list-width", test_list_width);
   ADD ("run-sheet-defaults", test_run_sheet_defaults);
   ADD ("search-debounce", test_search_debounce);
+  ADD ("dates", test_dates);
 #undef ADD
 
   {

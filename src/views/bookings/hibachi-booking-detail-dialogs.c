@@ -9,6 +9,7 @@
 
 #include "hibachi-booking-detail-private.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 
 /* Changed meanwhile */
 
@@ -342,11 +343,7 @@ history_cb (GObject      *source,
       JsonObject *changes = json_object_get_object_member (entry, "changes");
       g_autoptr(GList) members = json_object_get_members (changes);
 
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "at"), NULL);
-      g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-      /* Translators: when a change was made, as strftime */
-      g_autofree char *when = local ? g_date_time_format (local, _("%a %d %b %Y, %H:%M"))
-                                    : g_strdup (json_object_get_string_member (entry, "at"));
+      g_autofree char *when = hibachi_date_format_moment (json_object_get_string_member (entry, "at"));
 
       /* Translators: when — who — what was done */
       g_string_append_printf (text, _("%s%s — %s — %s"), i ? "\n\n" : "", when,

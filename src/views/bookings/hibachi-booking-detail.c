@@ -8,6 +8,7 @@
 #include "hibachi-booking-detail-private.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-page.h"
 #include "hibachi-reason-dialog.h"
 
@@ -92,6 +93,7 @@ load_form (HibachiBookingDetail *self)
   g_autofree char *total = NULL;
   g_autofree char *deposit = NULL;
   g_autofree char *total_text = NULL;
+  g_autofree char *created = NULL;
   const char *chef;
   int slot_minutes = 0;
 
@@ -132,7 +134,8 @@ load_form (HibachiBookingDetail *self)
   /* Translators: a total, then the deposit */
   total_text = g_strdup_printf (_("%s (deposit %s)"), total, deposit);
   adw_action_row_set_subtitle (self->total_row, total_text);
-  adw_action_row_set_subtitle (self->created_row, hibachi_booking_get_created_at (b));
+  created = hibachi_date_format_moment (hibachi_booking_get_created_at (b));
+  adw_action_row_set_subtitle (self->created_row, created);
 
   update_state (self);
 }

@@ -11,6 +11,7 @@
 #include "hibachi-booking-fetch.h"
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-run-sheet.h"
 
@@ -611,7 +612,8 @@ range_response_cb (AdwMessageDialog    *dialog,
                    const char          *response,
                    HibachiBookingsView *self)
 {
-  char from_text[64], to_text[64];
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
   g_autofree char *tooltip = NULL;
 
   if (g_strcmp0 (response, "show") != 0)
@@ -631,8 +633,8 @@ range_response_cb (AdwMessageDialog    *dialog,
       self->custom_from = first;
     }
   self->date_choice = HIBACHI_DATES_CUSTOM;
-  g_date_strftime (from_text, sizeof from_text, "%x", &self->custom_from);
-  g_date_strftime (to_text, sizeof to_text, "%x", &self->custom_to);
+  from_text = hibachi_date_format_gdate (&self->custom_from);
+  to_text = hibachi_date_format_gdate (&self->custom_to);
   /* Translators: a range of event dates, first – last */
   tooltip = g_strdup_printf (_("Event dates: %s – %s"), from_text, to_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_dropdown), tooltip);

@@ -9,6 +9,7 @@
 
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 
 typedef enum
 {
@@ -35,7 +36,7 @@ static const struct { Column column; const char *title; gboolean expand; int wid
   { COLUMN_CHEF, N_("Chef"), FALSE, 105 },
   { COLUMN_STATUS, N_("Status"), FALSE, 85 },
   { COLUMN_TOTAL, N_("Total"), FALSE, 85 },
-  { COLUMN_CREATED, N_("Created"), FALSE, 100 },
+  { COLUMN_CREATED, N_("Created"), FALSE, 150 },
 };
 static char *
 cell_text (HibachiBookingsView *self,
@@ -47,16 +48,7 @@ cell_text (HibachiBookingsView *self,
     case COLUMN_REFERENCE:
       return g_strdup (hibachi_booking_get_reference (b));
     case COLUMN_DATE:
-      {
-        GDate date;
-        char text[64];
-
-        g_date_clear (&date, 1);
-        if (!hibachi_validate_date (hibachi_booking_get_event_date (b), &date, NULL) ||
-            g_date_strftime (text, sizeof text, "%a %d %b %Y", &date) == 0)
-          return g_strdup (hibachi_booking_get_event_date (b));
-        return g_strdup (text);
-      }
+      return hibachi_date_format_day (hibachi_booking_get_event_date (b));
     case COLUMN_SLOT:
       return g_strdup (hibachi_booking_get_slot (b));
     case COLUMN_CUSTOMER:
@@ -78,7 +70,7 @@ cell_text (HibachiBookingsView *self,
     case COLUMN_TOTAL:
       return hibachi_format_cents (hibachi_booking_get_total_cents (b));
     case COLUMN_CREATED:
-      return g_strndup (hibachi_booking_get_created_at (b), 10);
+      return hibachi_date_format_moment (hibachi_booking_get_created_at (b));
     default:
       g_return_val_if_reached (NULL);
     }
