@@ -10,7 +10,10 @@
 
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
+#include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-new-booking-dialog.h"
+#include "hibachi-run-sheet.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
@@ -223,6 +226,19 @@ booking_list (Fixture *f)
   return hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window));
 }
 
+/* The list opens on upcoming bookings; most tests want every booking. */
+static void
+show_any_date (Fixture *f)
+{
+  GtkDropDown *dates = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (f->window), "Event dates"));
+
+  g_assert_nonnull (dates);
+  WAIT_FOR (booking_list (f) != NULL);
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_ANY);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+}
+
 static void
 sign_in_to_main (Fixture *f)
 {
@@ -230,7 +246,7 @@ sign_in_to_main (Fixture *f)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  show_any_date (f);
 }
 
 static void
@@ -258,7 +274,7 @@ test_sign_in (Fixture *f, gconstpointer data)
 
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  WAIT_FOR (booking_list (f) != NULL && g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  show_any_date (f);
   g_assert_cmpstr (hibachi_session_get_role (hibachi_window_get_session (f->window)), ==, "super_admin");
 
   /* The settings remember the account for the next start. */
@@ -321,6 +337,35 @@ test_restore (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+day_text (int days_from_today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+static char *
+upcoming_query (void)
+{
+  g_autofree char *today = day_text (0);
+
+  return g_strdup_printf ("date_from=%s", today);
+}
+
+/* How many bookings the server has for @query (takes it), as the owner. */
+static guint
+server_total (Fixture *f, char *query)
+{
+  g_autofree char *owned = query;
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?%s&limit=1", owned);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+
+  return (guint) json_object_get_int_member (hibachi_test_response_object (response), "total_count");
+}
+
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
@@ -372,10 +417,10 @@ test_filters (Fixture *f, gconstpointer data)
       }
   }
 
-  /* Clear Filters brings everything back. */
+  /* Clear Filters goes back to the defaults: every upcoming booking. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.clear-filters", NULL);
   WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
-            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == server_total (f, upcoming_query ()));
 }
 
 static HibachiBookingDetail *
@@ -413,6 +458,9 @@ test_edit (Fixture *f, gconstpointer data)
   HibachiBookingDetail *detail;
   GtkWidget *save;
   gint64 version;
+  JsonObject *stored_before;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_email = NULL;
 
   sign_in_to_main (f);
   detail = select_first_pending (f, &booking);
@@ -422,7 +470,11 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)), ==,
                    hibachi_booking_get_id (booking));
   save_screenshot (GTK_WIDGET (f->window), "bookings");
-  version = json_object_get_int_member (server_booking (f, hibachi_booking_get_id (booking), &before), "version");
+  stored_before = server_booking (f, hibachi_booking_get_id (booking), &before);
+  version = json_object_get_int_member (stored_before, "version");
+  /* Copies: the list row's object takes every reply's values. */
+  old_name = g_strdup (json_object_get_string_member (stored_before, "customer_name"));
+  old_email = g_strdup (json_object_get_string_member (stored_before, "customer_email"));
 
   /* An invalid email: the field says why, Save stays off, nothing is sent. */
   save = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes");
@@ -458,17 +510,19 @@ test_edit (Fixture *f, gconstpointer data)
     g_assert_cmpstr (hibachi_booking_get_customer_name (listed), ==, "Jane Newname");
   }
 
-  /* Undo (the toast's button, or Ctrl+Z) puts the old values back on the server. */
+  /* Undo (the toast's button, or Ctrl+Z) puts the values from before the
+   * edit back on the server, and the list and the pane show them. */
   {
     g_autoptr(HibachiTestResponse) undone = NULL;
     JsonObject *stored;
 
-    gtk_widget_activate_action (GTK_WIDGET (detail), "detail.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
     WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
     stored = server_booking (f, hibachi_booking_get_id (booking), &undone);
-    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, hibachi_booking_get_customer_name (booking));
-    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==,
-                     hibachi_booking_get_string (booking, "customer_email"));
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_name"), ==, old_name);
+    g_assert_cmpstr (json_object_get_string_member (stored, "customer_email"), ==, old_email);
+    g_assert_cmpstr (hibachi_booking_get_customer_name (booking), ==, old_name);
+    g_assert_cmpstr (hibachi_booking_get_customer_name (hibachi_booking_detail_get_booking (detail)), ==, old_name);
   }
 }
 
@@ -1084,6 +1138,793 @@ test_run_sheet (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The window's undo stack: the toast names what its button undoes; Ctrl+Z
+ * undoes this window's most recent command even while another booking is
+ * shown, says what it undid, and puts the old values back exactly (the
+ * total to the cent), leaving the booking on screen alone. */
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) other_before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autoptr(HibachiTestResponse) other_after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *undid_text = NULL;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *adults_row;
+  JsonObject *stored;
+  gint64 version, adults, total, other_version;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  id = g_strdup (hibachi_booking_get_id (booking));
+  stored = server_booking (f, id, &before);
+  version = json_object_get_int_member (stored, "version");
+  adults = json_object_get_int_member (stored, "adults");
+  total = json_object_get_int_member (stored, "total_cents");
+
+  /* One more adult: saved, repriced on the server. */
+  adults_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Adults (13+)");
+  g_assert_nonnull (adults_row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (adults_row, GTK_TYPE_SPIN_BUTTON, NULL)), (double) adults + 1);
+  settle ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"), "clicked");
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
+  g_assert_cmpint (hibachi_booking_get_int (booking, "adults"), ==, adults + 1);
+  g_assert_cmpint (hibachi_booking_get_total_cents (booking), !=, total);
+
+  /* The toast's button says what it undoes. */
+  undo_label = g_strdup_printf ("Undo edit of %s", hibachi_booking_get_reference (booking));
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) != NULL);
+  save_screenshot (GTK_WIDGET (f->window), "undo-toast");
+
+  /* Another booking on screen; Ctrl+Z still undoes the edit, not it. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  other_id = g_strdup (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)));
+  g_assert_cmpstr (other_id, !=, id);
+  other_version = json_object_get_int_member (server_booking (f, other_id, &other_before), "version");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  undid_text = g_strdup_printf ("Undid edit of %s", hibachi_booking_get_reference (booking));
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), undid_text) != NULL);
+
+  stored = server_booking (f, id, &after);
+  g_assert_cmpint (json_object_get_int_member (stored, "version"), ==, version + 2);
+  g_assert_cmpint (json_object_get_int_member (stored, "adults"), ==, adults);
+  g_assert_cmpint (json_object_get_int_member (stored, "total_cents"), ==, total);
+  /* The list row shows the old values; the booking on screen is untouched. */
+  g_assert_cmpint (hibachi_booking_get_int (booking, "adults"), ==, adults);
+  g_assert_cmpint (hibachi_booking_get_total_cents (booking), ==, total);
+  g_assert_cmpstr (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)), ==, other_id);
+  g_assert_cmpint (json_object_get_int_member (server_booking (f, other_id, &other_after), "version"), ==, other_version);
+  /* The toast's button is gone with what it offered. */
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) == NULL);
+
+  /* Nothing more to undo: it says so, and nothing is sent. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), "Nothing to undo") != NULL);
+}
+
+/* The sidebar follows the window's pages: a row per page with its title,
+ * and the page's badge (upcoming bookings without a chef) beside it. */
+static void
+test_sidebar (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+  g_autoptr(HibachiTestResponse) count = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  g_autofree char *badge = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            json_object_get_int_member (hibachi_test_response_object (count), "total_count"));
+  GtkWidget *sidebar;
+  GtkWidget *row;
+
+  sign_in_to_main (f);
+  sidebar = find_with_class (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  g_assert_nonnull (sidebar);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 1));
+  g_assert_nonnull (find_label_containing (row, "Bookings"));
+  g_assert_cmpstr (badge, !=, "0");
+  WAIT_FOR (find_label_containing (row, badge) != NULL && gtk_widget_get_visible (GTK_WIDGET (find_label_containing (row, badge))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_label_containing (row, badge))), ==,
+                   "Upcoming bookings without a chef");
+}
+
+static const char *
+detail_id (HibachiBookingDetail *detail)
+{
+  return hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail));
+}
+
+static const char *
+server_name (Fixture *f, const char *id, HibachiTestResponse **out)
+{
+  return json_object_get_string_member (server_booking (f, id, out), "customer_name");
+}
+
+/* Unsaved changes are never lost silently: another booking, closing the
+ * window, quitting and signing out each ask Save / Discard / Cancel. */
+static void
+test_unsaved (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) r1 = NULL;
+  g_autoptr(HibachiTestResponse) r2 = NULL;
+  g_autoptr(HibachiTestResponse) r3 = NULL;
+  g_autoptr(HibachiTestResponse) r4 = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *name_a = NULL;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWindow *dialog;
+  GtkWidget *customer;
+
+  sign_in_to_main (f);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  detail = select_first_pending (f, &first);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
+  id_a = g_strdup (hibachi_booking_get_id (first));
+  name_a = g_strdup (server_name (f, id_a, &r1));
+
+  /* Another booking with an edit in the pane: the question, naming it. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Kept Or Not");
+  settle ();
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  dialog = find_dialog ("Save Changes?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), hibachi_booking_get_reference (first)));
+  save_screenshot (GTK_WIDGET (dialog), "unsaved-question");
+
+  /* Cancel: the pane and the selection stay on the edited booking. */
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+  customer = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "Kept Or Not");
+
+  /* Discard: the other booking opens, nothing was sent. */
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  g_assert_cmpstr (detail_id (detail), !=, id_a);
+  id_b = g_strdup (detail_id (detail));
+  g_assert_cmpstr (server_name (f, id_a, &r2), ==, name_a);
+
+  /* Save: saved on the server, then the other booking opens. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Switch");
+  settle ();
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
+  WAIT_FOR (g_strcmp0 (detail_id (detail), id_b) == 0);
+  g_assert_cmpstr (server_name (f, id_a, &r3), ==, "Saved On Switch");
+
+  /* Quit (Ctrl+Q) and closing ask too; Cancel keeps the window. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Close");
+  settle ();
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
+  g_assert_nonnull (f->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Sign out asks too; Cancel stays signed in. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "main");
+
+  /* Close: Save, and the window closes once the server has it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  g_assert_nonnull (f->window);
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
+  WAIT_FOR (f->window == NULL);
+  g_assert_cmpstr (server_name (f, id_b, &r4), ==, "Saved On Close");
+}
+
+/* Signing out with unsaved changes: Discard signs out and sends nothing. */
+static void
+test_unsaved_sign_out (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autofree char *name = NULL;
+  HibachiBookingDetail *detail;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &first);
+  name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
+}
+
+/* A state change by someone else, with the version it applies to. */
+static void
+server_post (Fixture *f, const char *id, const char *action, const char *body)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *resource = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *path = g_strconcat (resource, "/", action, NULL);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_write (f->ts, "POST", path, token, body, resource);
+
+  g_assert_nonnull (hibachi_test_response_object (response));
+  g_assert_nonnull (json_object_get_string_member (hibachi_test_response_object (response), "id"));
+}
+
+static gboolean
+row_is (Fixture *f, guint position, const char *id)
+{
+  g_autoptr(HibachiBooking) row = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), position);
+
+  return row != NULL && hibachi_booking_is_loaded (row) && g_strcmp0 (hibachi_booking_get_id (row), id) == 0;
+}
+
+/* After a reload the selection follows the booking the pane shows (by id),
+ * and when that booking left the list the pane clears: never one booking
+ * selected beside the pane of another. */
+static void
+test_selection_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autofree char *id_z = NULL;
+  g_autofree char *id_a = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  detail = select_first_pending (f, &first);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  id_z = g_strdup (hibachi_booking_get_id (first));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  id_a = g_strdup (detail_id (detail));
+  g_assert_cmpstr (id_a, !=, id_z);
+
+  /* The row above leaves the list: the selection moves up with A. */
+  server_post (f, id_z, "cancel", "{\"reason\": \"The customer moved the party\"}");
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (row_is (f, 0, id_a));
+  WAIT_FOR (gtk_selection_model_is_selected (selection, 0));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+  g_assert_cmpstr (detail_id (detail), ==, id_a);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+
+  /* A itself leaves the list: nothing selected, and the pane clears. */
+  server_post (f, id_a, "confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && !row_is (f, 0, id_a) && !row_is (f, 1, id_a));
+  WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) == NULL);
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+}
+
+/* Every mapped widget of @type below @root, in tree order. */
+static void
+find_all (GtkWidget *root, GType type, GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        g_ptr_array_add (out, child);
+      find_all (child, type, out);
+    }
+}
+
+static gboolean
+query_has (Fixture *f, const char *part)
+{
+  return strstr (hibachi_paged_list_get_query (booking_list (f)), part) != NULL;
+}
+
+/* The list opens on upcoming bookings, soonest first; the presets and a
+ * custom range with calendars; Unassigned lists only work still to staff;
+ * signing out leaves nothing of the filters or search to the next user. */
+static void
+test_default_filters (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = day_text (0);
+  g_autofree char *from_part = g_strdup_printf ("date_from=%s", today);
+  HibachiBookingsView *view;
+  GtkDropDown *dates;
+  GtkWidget *unassigned, *cancelled, *pending;
+  GtkWindow *dialog;
+  guint n;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+  view = hibachi_window_get_bookings_view (f->window);
+  dates = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Event dates"));
+
+  /* Upcoming, soonest first: today on, nothing of the past. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_UPCOMING);
+  g_assert_true (query_has (f, from_part));
+  g_assert_false (query_has (f, "date_to="));
+  g_assert_true (query_has (f, "sort=event_date"));
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n, ==, server_total (f, upcoming_query ()));
+  g_assert_cmpuint (n, <, N_BOOKINGS);
+  {
+    g_autoptr(HibachiBooking) first = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+
+    g_assert_cmpstr (hibachi_booking_get_event_date (first), >=, today);
+  }
+
+  /* Unassigned: pending and confirmed only; cancelled and completed go. */
+  pending = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending");
+  cancelled = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Cancelled");
+  unassigned = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unassigned");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cancelled), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unassigned), TRUE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (cancelled)));
+  g_assert_false (gtk_widget_get_sensitive (cancelled));
+  g_assert_true (query_has (f, "status=pending%2Cconfirmed") || query_has (f, "status=pending,confirmed"));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, server_total (f, g_strdup_printf ("date_from=%s&unassigned=true", today)));
+  for (guint i = 0; i < MIN (n, 100); i++)
+    {
+      g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+
+      WAIT_FOR (hibachi_booking_is_loaded (b));
+      g_assert_null (hibachi_booking_get_chef_id (b));
+      g_assert_true (g_str_equal (hibachi_booking_get_status (b), "pending") ||
+                     g_str_equal (hibachi_booking_get_status (b), "confirmed"));
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (unassigned), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (cancelled));
+
+  /* This week: Monday to Sunday. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_THIS_WEEK);
+  {
+    GDate day, from, to;
+    char from_text[16], to_text[16];
+    g_autofree char *range = NULL;
+
+    g_date_clear (&day, 1);
+    g_date_set_time_t (&day, time (NULL));
+    hibachi_dates_range (HIBACHI_DATES_THIS_WEEK, &day, &from, &to);
+    g_date_strftime (from_text, sizeof from_text, "%Y-%m-%d", &from);
+    g_date_strftime (to_text, sizeof to_text, "%Y-%m-%d", &to);
+    range = g_strdup_printf ("date_from=%s&date_to=%s", from_text, to_text);
+    g_assert_true (query_has (f, range));
+  }
+
+  /* Custom range: Cancel keeps the filter there was. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_CUSTOM);
+  WAIT_FOR ((dialog = find_dialog ("Choose Event Dates")) != NULL);
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_THIS_WEEK);
+
+  /* …and Show Bookings lists the chosen days, picked on the calendars. */
+  gtk_drop_down_set_selected (dates, HIBACHI_DATES_CUSTOM);
+  WAIT_FOR ((dialog = find_dialog ("Choose Event Dates")) != NULL);
+  {
+    g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) first = g_date_time_add_days (now, 3);
+    g_autoptr(GDateTime) last = g_date_time_add_days (now, 20);
+    g_autofree char *first_text = g_date_time_format (first, "%Y-%m-%d");
+    g_autofree char *last_text = g_date_time_format (last, "%Y-%m-%d");
+    g_autofree char *range = g_strdup_printf ("date_from=%s&date_to=%s", first_text, last_text);
+    GtkWidget *from_calendar, *to_calendar;
+
+    find_all (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, calendars);
+    g_assert_cmpuint (calendars->len, ==, 2);
+    from_calendar = g_ptr_array_index (calendars, 0);
+    to_calendar = g_ptr_array_index (calendars, 1);
+    gtk_calendar_select_day (GTK_CALENDAR (from_calendar), first);
+    gtk_calendar_select_day (GTK_CALENDAR (to_calendar), last);
+    respond (ADW_MESSAGE_DIALOG (dialog), "show");
+    g_assert_true (query_has (f, range));
+    WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==,
+                      server_total (f, g_strdup (range)));
+  }
+
+  /* Sign out and in again: the defaults, not the last user's choices. */
+  type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, "hannah");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pending), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL))), ==, "");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pending)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dates), ==, HIBACHI_DATES_UPCOMING);
+  g_assert_false (query_has (f, "q="));
+  g_assert_false (query_has (f, "status="));
+}
+
+static gboolean
+has_shortcut (GtkWidget *widget, const char *trigger, const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *what = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (text, trigger) && GTK_IS_NAMED_ACTION (what) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (what)), action) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Keyboard: Enter in a field and Ctrl+S save; Esc in search clears it; one
+ * Tab stop per action button; New Booking asks before typed input goes. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiTestResponse) r1 = NULL;
+  g_autoptr(HibachiTestResponse) r2 = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkWidget *search, *confirm;
+  GtkWindow *dialog;
+  guint n;
+  gint64 version;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  detail = select_first_pending (f, &booking);
+  version = hibachi_booking_get_version (booking);
+
+  /* Enter in a field saves. */
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Enter");
+  settle ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer"), "entry-activated");
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r1), ==, "Saved By Enter");
+
+  /* Ctrl+S saves too. */
+  g_assert_true (has_shortcut (GTK_WIDGET (detail), "<Control>s", "detail.save"));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Ctrl S");
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.save", NULL);
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r2), ==, "Saved By Ctrl S");
+
+  /* One Tab stop per button: the flow box around it takes no focus. */
+  confirm = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "C_onfirm");
+  g_assert_nonnull (confirm);
+  for (GtkWidget *w = gtk_widget_get_parent (confirm); w != GTK_WIDGET (detail); w = gtk_widget_get_parent (w))
+    g_assert_false (GTK_IS_FLOW_BOX_CHILD (w) && gtk_widget_get_focusable (w));
+
+  /* Esc in search clears the search. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (booking_list (f)));
+  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzzz-nobody");
+  WAIT_FOR (query_has (f, "q=zzzz-nobody"));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  WAIT_FOR (!query_has (f, "q=") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == n);
+
+  /* New Booking with typed input: closing asks; Keep Editing keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.new", NULL);
+  WAIT_FOR ((dialog = GTK_WINDOW (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
+  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Half Typed");
+  gtk_window_close (dialog);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard the New Booking?")), "cancel");
+  g_assert_true (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == (gpointer) dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer"))), ==,
+                   "Half Typed");
+  /* Discard closes it, and nothing was created. */
+  gtk_window_close (dialog);
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard the New Booking?")), "discard");
+  WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
+  g_assert_cmpuint (server_total (f, g_strdup ("q=Half%20Typed")), ==, 0);
+}
+
+/* Closing with unsaved changes: Discard closes and sends nothing. */
+static void
+test_unsaved_close (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiTestResponse) before = NULL;
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autofree char *name = NULL;
+  HibachiBookingDetail *detail;
+
+  sign_in_to_main (f);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  detail = select_first_pending (f, &first);
+  name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent Either");
+  settle ();
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
+  WAIT_FOR (f->window == NULL);
+  g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
+}
+
+static GtkWidget *
+find_inscription (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        return child;
+      if ((found = find_inscription (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A chef's view: their own bookings with names, not ids; values that do
+ * not pretend to take input; no New Booking, no Unassigned. */
+static void
+test_chef (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *chef_row, *customer, *plus;
+  const char *name;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  type_into (page, ADW_TYPE_ENTRY_ROW, "Email", "chef.kenji@demo.test");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password", HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (f->window), "Event dates")), HIBACHI_DATES_ANY);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+  name = hibachi_session_get_full_name (hibachi_window_get_session (f->window));
+  view = hibachi_window_get_bookings_view (f->window);
+
+  plus = find_by_tooltip (GTK_WIDGET (view), "New Booking");
+  g_assert_true (plus == NULL || !gtk_widget_get_mapped (plus));
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unassigned"));
+
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_nonnull (detail);
+  chef_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Chef");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chef_row)), ==, name);
+  customer = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (customer)));
+  g_assert_null (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"));
+  /* The list names the chef too. */
+  WAIT_FOR (find_inscription (GTK_WIDGET (view), name) != NULL);
+  save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view, const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+/* The list gets the width: no pane without a booking; at 1280 px with a
+ * booking open, Reference to Total are all on screen (no sideways scroll)
+ * and the pane's divider can be dragged. */
+static void
+test_list_width (Fixture *f, gconstpointer data)
+{
+  const char *needed[] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Chef", "Status", "Total" };
+  HibachiBookingsView *view;
+  GtkColumnView *columns;
+  GtkAdjustment *sideways;
+  GtkSelectionModel *selection;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  show_any_date (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (columns))));
+
+  /* Nothing open: no pane, every column. */
+  g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Station")));
+
+  selection = gtk_column_view_get_model (columns);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  /* 1280 px asked; the screen of the test is 1280 px, less the frame. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1260);
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
+}
+
+/* Run sheet defaults: today, not the selected booking's day; the title
+ * names a one-station manager's station, and so does the PDF's name. */
+static void
+test_run_sheet_defaults (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = day_text (0);
+  g_autofree char *fremont_file = g_strdup_printf ("run-sheet-fremont-%s.pdf", today);
+  g_autofree char *all_file = g_strdup_printf ("run-sheet-all-stations-%s.pdf", today);
+  g_autofree char *stations = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *both = hibachi_run_sheet_file_name ("Fremont, San José", "2026-12-01");
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  GtkWindow *dialog;
+  GtkWidget *page;
+
+  g_assert_cmpstr (both, ==, "run-sheet-fremont-san-josé-2026-12-01.pdf");
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  page = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  type_into (page, ADW_TYPE_ENTRY_ROW, "Email", "fremont.manager@demo.test");
+  type_into (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password", HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (sign_in_button (f), "clicked");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  view = hibachi_window_get_bookings_view (f->window);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Event dates")), HIBACHI_DATES_ANY);
+  WAIT_FOR (booking_list (f) != NULL && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
+
+  stations = hibachi_bookings_view_dup_run_sheet_stations (view);
+  g_assert_cmpstr (stations, ==, "Fremont");
+  name = hibachi_run_sheet_file_name (stations, today);
+  g_assert_cmpstr (name, ==, fremont_file);
+  {
+    g_autofree char *all = hibachi_run_sheet_file_name (NULL, today);
+    g_assert_cmpstr (all, ==, all_file);
+  }
+
+  /* A booking of another day selected: the sheet still opens on today. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
+  WAIT_FOR ((dialog = find_dialog ("Print Run Sheet")) != NULL);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (find_widget (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, NULL)));
+    g_autofree char *shown_text = g_date_time_format (shown, "%Y-%m-%d");
+
+    g_assert_cmpstr (shown_text, ==, today);
+  }
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
+static void
+spin_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, hibachi_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Search as you type waits for a pause: typed key by key, faster than the
+ * pause, the server sees one search, for the whole word. */
+static void
+test_search_debounce (Fixture *f, gconstpointer data)
+{
+  const char *word = "singh";
+  HibachiBookingsView *view;
+  GtkEditable *search;
+  int position = 0;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL));
+  /* A slow frame under Xvfb can outlast the default pause between two keys;
+   * a longer pause keeps "faster than the pause" true on a loaded machine. */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 1000);
+  spin_for (300);
+  hibachi_test_server_clear_requests (f->ts);
+
+  for (const char *c = word; *c != '\0'; c++)
+    {
+      gtk_editable_insert_text (search, c, 1, &position);
+      spin_for (30);
+    }
+  WAIT_FOR (query_has (f, "q=singh") && !hibachi_paged_list_get_loading (booking_list (f)));
+  spin_for (500);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), <=, HIBACHI_PAGED_LIST_PAGE_SIZE);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&limit="), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 1);
+}
+
+/* One date format on screen: the list's event date and created day, and
+ * the pane's booked moment, never an ISO stamp. */
+static void
+test_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autofree char *day = NULL;
+  HibachiBookingDetail *detail;
+  const char *booked;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  day = hibachi_date_format_day (hibachi_booking_get_event_date (booking));
+  g_assert_cmpstr (day, !=, hibachi_booking_get_event_date (booking));
+  WAIT_FOR (find_inscription (GTK_WIDGET (f->window), day) != NULL);
+
+  booked = adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Booked")));
+  g_assert_nonnull (booked);
+  g_assert_false (g_regex_match_simple ("[0-9]T[0-9]", booked, 0, 0));
+  g_assert_false (g_str_has_suffix (booked, "Z"));
+  {
+    g_autofree char *moment = hibachi_date_format_moment (hibachi_booking_get_created_at (booking));
+
+    g_assert_cmpstr (booked, ==, moment);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1102,6 +1943,19 @@ main (int argc, char *argv[])
   ADD ("confirm-selected", test_confirm_selected);
   ADD ("export-csv", test_export_csv);
   ADD ("run-sheet", test_run_sheet);
+  ADD ("undo", test_undo);
+  ADD ("sidebar", test_sidebar);
+  ADD ("unsaved", test_unsaved);
+  ADD ("unsaved-sign-out", test_unsaved_sign_out);
+  ADD ("unsaved-close", test_unsaved_close);
+  ADD ("selection-kept", test_selection_kept);
+  ADD ("default-filters", test_default_filters);
+  ADD ("keyboard", test_keyboard);
+  ADD ("chef", test_chef);
+  ADD ("list-width", test_list_width);
+  ADD ("run-sheet-defaults", test_run_sheet_defaults);
+  ADD ("search-debounce", test_search_debounce);
+  ADD ("dates", test_dates);
 #undef ADD
 
   {

@@ -6,9 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-accessible.h"
+#include "hibachi-bookings-view.h"
+#include "hibachi-context.h"
 #include "hibachi-demo-server.h"
 #include "hibachi-directory.h"
+#include "hibachi-page.h"
 #include "hibachi-sign-in-page.h"
+#include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
 
 struct _HibachiWindow
@@ -16,6 +20,7 @@ struct _HibachiWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HibachiContext       *context;
   HibachiSession       *session;
   HibachiDirectory     *directory;
   HibachiDemoServer    *demo;
@@ -34,8 +39,9 @@ struct _HibachiWindow
   GtkMenuButton        *primary_menu_button;
   GtkImage             *connection_icon;
   GtkLabel             *connection_label;
-  GtkLabel             *unassigned_badge;
-  HibachiBookingsView  *bookings_view;
+  GtkListBox           *sidebar_list;
+  GtkStack             *pages;
+  gboolean              close_confirmed;   /* unsaved changes were saved or discarded */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiWindow, hibachi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -119,14 +125,19 @@ station_changed_cb (HibachiWindow *self)
   guint selected = gtk_drop_down_get_selected (self->station_dropdown);
   const char *id = selected < self->station_choices->len ? g_ptr_array_index (self->station_choices, selected) : NULL;
 
-  if (self->session != NULL && hibachi_session_get_state (self->session) == HIBACHI_SESSION_SIGNED_IN)
-    hibachi_bookings_view_set_station (self->bookings_view, id);
+  if (self->session == NULL || hibachi_session_get_state (self->session) != HIBACHI_SESSION_SIGNED_IN)
+    return;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    hibachi_page_set_station_id (HIBACHI_PAGE (page), id);
 }
 
 static void
-connection_changed_cb (HibachiWindow *self)
+connection_changed_cb (HibachiWindow       *self,
+                       GParamSpec          *pspec,
+                       HibachiBookingsView *view)
 {
-  const char *connection = hibachi_bookings_view_get_connection (self->bookings_view);
+  const char *connection = view != NULL ? hibachi_bookings_view_get_connection (view) : NULL;
 
   if (g_strcmp0 (connection, "offline") == 0)
     {
@@ -143,52 +154,6 @@ connection_changed_cb (HibachiWindow *self)
       gtk_image_set_from_icon_name (self->connection_icon, "network-transmit-receive-symbolic");
       gtk_label_set_text (self->connection_label, _("Online"));
     }
-}
-
-static void
-unassigned_count_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(HibachiWindow) self = user_data;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
-  GtkWidget *row;
-  gint64 count;
-
-  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
-    return;
-
-  count = json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0);
-  row = gtk_widget_get_ancestor (GTK_WIDGET (self->unassigned_badge), GTK_TYPE_LIST_BOX_ROW);
-  if (count > 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-      /* A badge says what it counts: "Bookings, 3 upcoming without a chef". */
-      g_autofree char *spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
-                                                              "%s upcoming bookings without a chef", (gulong) count),
-                                                 text);
-
-      gtk_label_set_text (self->unassigned_badge, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->unassigned_badge), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  gtk_widget_set_visible (GTK_WIDGET (self->unassigned_badge), count > 0);
-}
-
-static void
-refresh_badges (HibachiWindow *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
-
-  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
-    return;
-
-  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
-                                self->cancellable, unassigned_count_cb, g_object_ref (self));
 }
 
 static void
@@ -209,8 +174,7 @@ directory_loaded_cb (GObject      *source,
 
   build_primary_menu (self);
   build_station_choices (self);
-  hibachi_bookings_view_set_context (self->bookings_view, self->session, self->directory, self->settings);
-  refresh_badges (self);
+  hibachi_context_set_account (self->context, self->session, self->directory);
   show_page (self, "main");
 
   if (!hibachi_session_get_remembered (self->session))
@@ -262,6 +226,8 @@ show_sign_in (HibachiWindow *self,
   hibachi_sign_in_page_clear_password (self->sign_in_page);
   hibachi_sign_in_page_set_message (self->sign_in_page, message, is_error);
   show_page (self, "sign-in");
+  /* Pages forget the account: the next user starts from their defaults. */
+  hibachi_context_set_account (self->context, NULL, NULL);
 }
 
 static void
@@ -382,22 +348,297 @@ sign_out_done_cb (GObject      *source,
   g_settings_set_string (self->settings, "last-account", "");
 }
 
-static void
-sign_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  HibachiWindow *self = HIBACHI_WINDOW (widget);
+/* Unsaved changes: before the window closes or the user signs out, each
+ * page with unsaved changes asks Save / Discard / Cancel; nothing is lost
+ * silently. */
 
+typedef void (*AfterUnsaved) (HibachiWindow *self);
+
+typedef struct
+{
+  HibachiWindow *self;
+  HibachiPage   *page;
+  AfterUnsaved   then;
+} UnsavedQuestion;
+
+static void
+unsaved_question_free (UnsavedQuestion *question)
+{
+  g_object_unref (question->self);
+  g_object_unref (question->page);
+  g_free (question);
+}
+
+static void confirm_unsaved (HibachiWindow *self, AfterUnsaved then);
+
+static void
+unsaved_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UnsavedQuestion *question = user_data;
+
+  /* Not saved (invalid, changed meanwhile, offline): the page says why and
+   * keeps the changes; the window stays. */
+  if (hibachi_page_save_finish (HIBACHI_PAGE (source), result, NULL))
+    confirm_unsaved (question->self, question->then);
+  unsaved_question_free (question);
+}
+
+static UnsavedQuestion *
+unsaved_question_new (HibachiWindow *self,
+                      HibachiPage   *page,
+                      AfterUnsaved   then)
+{
+  UnsavedQuestion *question = g_new0 (UnsavedQuestion, 1);
+
+  question->self = g_object_ref (self);
+  question->page = g_object_ref (page);
+  question->then = then;
+
+  return question;
+}
+
+static void
+unsaved_answer_cb (HibachiUnsavedAnswer  answer,
+                   gpointer              user_data)
+{
+  UnsavedQuestion *question = user_data;
+
+  if (answer == HIBACHI_UNSAVED_SAVE)
+    hibachi_page_save_async (question->page, question->self->cancellable, unsaved_saved_cb,
+                             unsaved_question_new (question->self, question->page, question->then));
+  else if (answer == HIBACHI_UNSAVED_DISCARD)
+    {
+      hibachi_page_discard (question->page);
+      confirm_unsaved (question->self, question->then);
+    }
+}
+
+/* The first page with unsaved changes, and what they are of. */
+static HibachiPage *
+first_unsaved_page (HibachiWindow  *self,
+                    char          **out_unsaved)
+{
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      char *unsaved = hibachi_page_dup_unsaved (HIBACHI_PAGE (page));
+
+      if (unsaved == NULL)
+        continue;
+      if (out_unsaved != NULL)
+        *out_unsaved = unsaved;
+      else
+        g_free (unsaved);
+      return HIBACHI_PAGE (page);
+    }
+
+  return NULL;
+}
+
+static void
+confirm_unsaved (HibachiWindow *self,
+                 AfterUnsaved   then)
+{
+  g_autofree char *unsaved = NULL;
+  HibachiPage *page = first_unsaved_page (self, &unsaved);
+
+  if (page == NULL)
+    then (self);
+  else
+    hibachi_unsaved_dialog_run (GTK_WIDGET (self), unsaved, unsaved_answer_cb,
+                                unsaved_question_new (self, page, then), (GDestroyNotify) unsaved_question_free);
+}
+
+static void
+sign_out_now (HibachiWindow *self)
+{
   if (self->session == NULL)
     return;
   hibachi_session_sign_out_async (self->session, NULL, sign_out_done_cb, g_object_ref (self));
 }
 
 static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  confirm_unsaved (HIBACHI_WINDOW (widget), sign_out_now);
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_now (HibachiWindow *self)
+{
+  /* After the question's response is over: the question belongs to us. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Undo: pages push what they did on the context's stack; the toast offers
+ * to undo that command, Ctrl+Z the most recent one, and both say what. */
+
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HibachiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiUndoCommand) command = hibachi_undo_stack_undo_finish (HIBACHI_UNDO_STACK (source), result, &error);
+  g_autofree char *message = NULL;
+  AdwToast *done;
+
+  if (command == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  /* Its toast no longer offers anything. */
+  if (g_object_get_data (G_OBJECT (command), "hibachi-toast") != NULL)
+    {
+      g_autoptr(AdwToast) offer = g_weak_ref_get (g_object_get_data (G_OBJECT (command), "hibachi-toast"));
+
+      if (offer != NULL)
+        adw_toast_dismiss (offer);
+    }
+
+  /* Translators: what was undone, e.g. "cancel of MH-100398" */
+  message = g_strdup_printf (_("Undid %s"), hibachi_undo_command_get_description (command));
+  done = adw_toast_new (message);
+  adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+}
+
+static void
+undo_clicked_cb (AdwToast           *undo_toast,
+                 HibachiUndoCommand *command)
+{
+  HibachiWindow *self = g_object_get_data (G_OBJECT (undo_toast), "hibachi-window");
+
+  hibachi_undo_stack_undo_async (hibachi_context_get_undo_stack (self->context), command, self->cancellable,
+                                 undone_cb, g_object_ref (self));
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+undo_pushed_cb (HibachiWindow      *self,
+                HibachiUndoCommand *command)
+{
+  AdwToast *undo_toast = adw_toast_new (hibachi_undo_command_get_message (command));
+  GWeakRef *offer;
+  /* Translators: a button that undoes, e.g. "Undo cancel of MH-100398" */
+  g_autofree char *label = g_strdup_printf (_("Undo %s"), hibachi_undo_command_get_description (command));
+
+  adw_toast_set_button_label (undo_toast, label);
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (undo_toast), "hibachi-window", self);
+  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (command),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  /* Weak: the toast holds the command, not the other way round. */
+  offer = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (offer, undo_toast);
+  g_object_set_data_full (G_OBJECT (command), "hibachi-toast", offer, weak_ref_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HibachiWindow *self = HIBACHI_WINDOW (widget);
+  HibachiUndoStack *stack = hibachi_context_get_undo_stack (self->context);
+
+  if (!hibachi_undo_stack_get_can_undo (stack))
+    {
+      toast (self, _("Nothing to undo"));
+      return;
+    }
+  hibachi_undo_stack_undo_async (stack, NULL, self->cancellable, undone_cb, g_object_ref (self));
+}
+
+/* The sidebar: one row per page, following its title, icon and badge. */
+
+static gboolean
+badge_visible_cb (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
+static gboolean
+badge_text_cb (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
+  return TRUE;
+}
+
+static GtkWidget *
+create_sidebar_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  HibachiPage *page = HIBACHI_PAGE (gtk_stack_page_get_child (GTK_STACK_PAGE (item)));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (badge, "badge");
+  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "title", title, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "badge-description", badge, "tooltip-text", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (page, "badge-count", badge, "visible", G_BINDING_SYNC_CREATE,
+                               badge_visible_cb, NULL, NULL, NULL);
+  g_object_bind_property_full (page, "badge-count", badge, "label", G_BINDING_SYNC_CREATE,
+                               badge_text_cb, NULL, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "hibachi-page", page);
+
+  return row;
+}
+
+static void
+visible_page_cb (HibachiWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (page != NULL)
+    adw_window_title_set_title (self->content_title, hibachi_page_get_title (HIBACHI_PAGE (page)));
+}
+
+static void
 sidebar_row_activated_cb (HibachiWindow *self,
                           GtkListBoxRow *row)
 {
+  gtk_stack_set_visible_child (self->pages, g_object_get_data (G_OBJECT (row), "hibachi-page"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -412,6 +653,12 @@ hibachi_window_close_request (GtkWindow *window)
 {
   HibachiWindow *self = HIBACHI_WINDOW (window);
   int width, height;
+
+  if (!self->close_confirmed && first_unsaved_page (self, NULL) != NULL)
+    {
+      confirm_unsaved (self, close_now);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -434,6 +681,7 @@ hibachi_window_dispose (GObject *object)
   set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
   g_clear_object (&self->directory);
+  g_clear_object (&self->context);
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -467,16 +715,19 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_label);
-  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, unassigned_badge);
-  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, bookings_view);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, pages);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, connection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
@@ -488,7 +739,11 @@ hibachi_window_init (HibachiWindow *self)
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  connection_changed_cb (self);
+  connection_changed_cb (self, NULL, NULL);
+  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
+                           create_sidebar_row_cb, NULL, NULL);
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  visible_page_cb (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -503,6 +758,12 @@ hibachi_window_new (HibachiApplication *application)
   const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
 
   self->settings = g_object_ref (hibachi_application_get_settings (application));
+  self->context = hibachi_context_new (self->settings);
+  g_signal_connect_object (hibachi_context_get_undo_stack (self->context), "pushed", G_CALLBACK (undo_pushed_cb),
+                           self, G_CONNECT_SWAPPED);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    hibachi_page_set_context (HIBACHI_PAGE (page), self->context);
   if (env_server != NULL && *env_server != '\0')
     g_settings_set_string (self->settings, "server-url", env_server);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
@@ -540,8 +801,19 @@ hibachi_window_get_session (HibachiWindow *self)
   return self->session;
 }
 
+HibachiContext *
+hibachi_window_get_context (HibachiWindow *self)
+{
+  return self->context;
+}
+
 HibachiBookingsView *
 hibachi_window_get_bookings_view (HibachiWindow *self)
 {
-  return self->bookings_view;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (HIBACHI_IS_BOOKINGS_VIEW (page))
+      return HIBACHI_BOOKINGS_VIEW (page);
+
+  return NULL;
 }

@@ -5,6 +5,7 @@
 
 #include "hibachi-application.h"
 #include "hibachi-bookings-view.h"
+#include "hibachi-context.h"
 #include "hibachi-session.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (HibachiWindow, hibachi_window, HIBACHI, WINDOW, AdwApplica
 
 HibachiWindow       *hibachi_window_new              (HibachiApplication *application);
 HibachiSession      *hibachi_window_get_session      (HibachiWindow      *self);
+HibachiContext      *hibachi_window_get_context      (HibachiWindow      *self);
 HibachiBookingsView *hibachi_window_get_bookings_view (HibachiWindow     *self);
 /* "loading", "sign-in" or "main" */
 const char          *hibachi_window_get_page         (HibachiWindow      *self);

@@ -7,18 +7,15 @@
 #include <adwaita.h>
 
 #include "hibachi-booking.h"
-#include "hibachi-directory.h"
-#include "hibachi-session.h"
+#include "hibachi-context.h"
 
 G_BEGIN_DECLS
 
 #define HIBACHI_TYPE_BOOKING_DETAIL (hibachi_booking_detail_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiBookingDetail, hibachi_booking_detail, HIBACHI, BOOKING_DETAIL, GtkWidget)
 
-HibachiBookingDetail *hibachi_booking_detail_new           (void);
 void                  hibachi_booking_detail_set_context   (HibachiBookingDetail *self,
-                                                            HibachiSession       *session,
-                                                            HibachiDirectory     *directory);
+                                                            HibachiContext       *context);
 void                  hibachi_booking_detail_set_booking   (HibachiBookingDetail *self,
                                                             HibachiBooking       *booking);
 HibachiBooking       *hibachi_booking_detail_get_booking   (HibachiBookingDetail *self);
@@ -26,8 +23,19 @@ HibachiBooking       *hibachi_booking_detail_get_booking   (HibachiBookingDetail
 JsonObject           *hibachi_booking_detail_get_changes   (HibachiBookingDetail *self);
 /* The first validation message of the form, or NULL when it is valid. */
 const char           *hibachi_booking_detail_get_problem   (HibachiBookingDetail *self);
+/* Saves the form's changes; fails with the reason (invalid, changed
+ * meanwhile: the 412 dialog is shown, offline…) and keeps them. */
+void                  hibachi_booking_detail_save_async    (HibachiBookingDetail *self,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean              hibachi_booking_detail_save_finish   (HibachiBookingDetail *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 void                  hibachi_booking_detail_save          (HibachiBookingDetail *self);
-/* Reverts the last saved edit or first chef assignment (Undo, Ctrl+Z). */
-void                  hibachi_booking_detail_undo          (HibachiBookingDetail *self);
+/* TRUE when the form holds changes the user may save. */
+gboolean              hibachi_booking_detail_has_changes   (HibachiBookingDetail *self);
+/* Puts the booking's saved values back in the form. */
+void                  hibachi_booking_detail_discard       (HibachiBookingDetail *self);
 
 G_END_DECLS

@@ -4,26 +4,19 @@
 #include <adwaita.h>
 
 #include "hibachi-paged-list.h"
-#include "hibachi-directory.h"
-#include "hibachi-session.h"
+#include "hibachi-page.h"
 
 G_BEGIN_DECLS
 
 #define HIBACHI_TYPE_BOOKINGS_VIEW (hibachi_bookings_view_get_type ())
-G_DECLARE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, HIBACHI, BOOKINGS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, HIBACHI, BOOKINGS_VIEW, HibachiPage)
 
-void                hibachi_bookings_view_set_context  (HibachiBookingsView *self,
-                                                        HibachiSession      *session,
-                                                        HibachiDirectory    *directory,
-                                                        GSettings           *settings);
-/* NULL for all stations the user may see. */
-void                hibachi_bookings_view_set_station  (HibachiBookingsView *self,
-                                                        const char          *station_id);
 HibachiPagedList *hibachi_bookings_view_get_list     (HibachiBookingsView *self);
 /* The query the filters make, as sent to the server. */
 char               *hibachi_bookings_view_build_query  (HibachiBookingsView *self);
 void                hibachi_bookings_view_export_csv   (HibachiBookingsView *self,
                                                         GFile               *file);
+char               *hibachi_bookings_view_dup_run_sheet_stations (HibachiBookingsView *self);
 void                hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
                                                            const char          *date,
                                                            const char          *pdf_path);

@@ -38,6 +38,7 @@ struct _HibachiNewBookingDialog
   HibachiPriceSheet  sheet;
   gboolean           have_sheet;
   gint64             total;
+  gboolean           may_close;      /* created, or what was typed may go */
 
   AdwToastOverlay   *toasts;
   AdwComboRow       *station_row;
@@ -211,6 +212,7 @@ created_cb (GObject      *source,
     }
 
   g_signal_emit (self, signals[CREATED], 0, hibachi_booking_get_reference (created));
+  self->may_close = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -254,6 +256,58 @@ hibachi_new_booking_dialog_get_total (HibachiNewBookingDialog *self)
   return self->total;
 }
 
+/* Typed input is not thrown away by Esc or the close button unasked. */
+
+static gboolean
+has_input (HibachiNewBookingDialog *self)
+{
+  for (guint i = 0; i < N_ROWS; i++)
+    if (i != ROW_DATE && *text (self, i) != '\0')
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog        *dialog,
+                     const char              *response,
+                     HibachiNewBookingDialog *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  /* Once the question is gone: it belongs to this window. */
+  self->may_close = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+hibachi_new_booking_dialog_close_request (GtkWindow *window)
+{
+  HibachiNewBookingDialog *self = HIBACHI_NEW_BOOKING_DIALOG (window);
+  GtkWidget *dialog;
+
+  if (self->may_close || !has_input (self))
+    return GTK_WINDOW_CLASS (hibachi_new_booking_dialog_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard the New Booking?"),
+                                   _("What you typed for it is not saved anywhere."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static void
 hibachi_new_booking_dialog_dispose (GObject *object)
 {
@@ -277,6 +331,7 @@ hibachi_new_booking_dialog_class_init (HibachiNewBookingDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hibachi_new_booking_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = hibachi_new_booking_dialog_close_request;
 
   /* The reference of the new booking. */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

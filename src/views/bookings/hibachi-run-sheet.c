@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hibachi-booking.h"
@@ -15,6 +17,7 @@
 struct _HibachiRunSheet
 {
   char      *title;
+  char      *file_name;
   GPtrArray *entries;      /* markup, one per booking */
   /* Laid out in begin-print: */
   GPtrArray *layouts;      /* PangoLayout, one per entry */
@@ -102,6 +105,34 @@ entry_markup (HibachiBooking   *b,
   return g_string_free (out, FALSE);
 }
 
+char *
+hibachi_run_sheet_file_name (const char *stations,
+                             const char *date)
+{
+  g_autofree char *lower = g_utf8_strdown (stations != NULL ? stations : "all stations", -1);
+  GString *name = g_string_new ("run-sheet-");
+  gboolean dash = FALSE;
+
+  /* Letters and digits of the names, one dash between words. */
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash)
+            g_string_append_c (name, '-');
+          g_string_append_unichar (name, c);
+          dash = FALSE;
+        }
+      else
+        dash = name->len > strlen ("run-sheet-");
+    }
+  g_string_append_printf (name, "-%s.pdf", date);
+
+  return g_string_free (name, FALSE);
+}
+
 HibachiRunSheet *
 hibachi_run_sheet_new (const char       *date,
                        const char       *station_name,
@@ -112,6 +143,7 @@ hibachi_run_sheet_new (const char       *date,
   g_autofree char *day = format_date (date);
 
   /* Translators: a run sheet's title: "Run Sheet — Austin — Saturday, November 21, 2026". */
+  sheet->file_name = hibachi_run_sheet_file_name (station_name, date);
   sheet->title = station_name ? g_strdup_printf (_("Run Sheet — %s — %s"), station_name, day)
                               : g_strdup_printf (_("Run Sheet — All Stations — %s"), day);
   sheet->entries = g_ptr_array_new_with_free_func (g_free);
@@ -126,6 +158,7 @@ void
 hibachi_run_sheet_free (HibachiRunSheet *sheet)
 {
   g_free (sheet->title);
+  g_free (sheet->file_name);
   g_ptr_array_unref (sheet->entries);
   g_clear_pointer (&sheet->layouts, g_ptr_array_unref);
   g_clear_pointer (&sheet->page_starts, g_array_unref);
@@ -263,6 +296,12 @@ hibachi_run_sheet_new_print_operation (HibachiRunSheet *sheet)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
 
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *basename = g_strndup (sheet->file_name, strlen (sheet->file_name) - strlen (".pdf"));
+
+  /* Save as PDF offers the sheet's own name, not "output.pdf". */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_job_name (operation, sheet->title);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);

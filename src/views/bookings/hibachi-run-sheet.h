@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * at the door. */
 typedef struct _HibachiRunSheet HibachiRunSheet;
 
+/* @stations: as the title names them ("Fremont, Hayward"), NULL for all. */
 HibachiRunSheet   *hibachi_run_sheet_new                  (const char        *date,
-                                                           const char        *station_name,
+                                                           const char        *stations,
                                                            GPtrArray         *bookings,
                                                            HibachiDirectory  *directory);
 void               hibachi_run_sheet_free                 (HibachiRunSheet   *sheet);
@@ -22,7 +23,12 @@ guint              hibachi_run_sheet_get_n_entries        (HibachiRunSheet   *sh
 /* One booking as Pango markup, the way it is printed. */
 const char        *hibachi_run_sheet_get_entry            (HibachiRunSheet   *sheet,
                                                            guint              index);
-/* (transfer full): prints the sheet, which it takes over. */
+/* The PDF's file name: "run-sheet-fremont-2026-12-01.pdf", or
+ * "run-sheet-all-stations-…" when @stations is NULL. */
+char              *hibachi_run_sheet_file_name            (const char        *stations,
+                                                           const char        *date);
+/* (transfer full): prints the sheet, which it takes over; Save as PDF
+ * offers hibachi_run_sheet_file_name(). */
 GtkPrintOperation *hibachi_run_sheet_new_print_operation  (HibachiRunSheet   *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HibachiRunSheet, hibachi_run_sheet_free)

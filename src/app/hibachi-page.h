@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-page.h: one page of the window (Bookings, Dispatch…). A page is
+ * its folder in src/views/ plus one <child> in hibachi-window.ui: the window
+ * hands it the context, builds its sidebar row from its title, icon and
+ * badge, sets its station, and asks it about unsaved changes before the
+ * window closes or the user signs out. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hibachi-context.h"
+
+G_BEGIN_DECLS
+
+#define HIBACHI_TYPE_PAGE (hibachi_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (HibachiPage, hibachi_page, HIBACHI, PAGE, GtkWidget)
+
+struct _HibachiPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* The context's account changed: signed in (load) or out (forget). */
+  void     (*account_changed)       (HibachiPage          *self);
+  void     (*station_changed)       (HibachiPage          *self);
+  void     (*reload)                (HibachiPage          *self);
+  void     (*focus_search)          (HibachiPage          *self);
+  /* What is unsaved ("Booking MH-100398"), or NULL when nothing is. */
+  char    *(*dup_unsaved)           (HibachiPage          *self);
+  void     (*save_async)            (HibachiPage          *self,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+  gboolean (*save_finish)           (HibachiPage          *self,
+                                     GAsyncResult         *result,
+                                     GError              **error);
+  void     (*discard)               (HibachiPage          *self);
+};
+
+HibachiContext *hibachi_page_get_context     (HibachiPage          *self);
+void            hibachi_page_set_context     (HibachiPage          *self,
+                                              HibachiContext       *context);
+/* Shortcuts into the context; NULL while signed out. */
+HibachiSession  *hibachi_page_get_session    (HibachiPage          *self);
+HibachiDirectory *hibachi_page_get_directory (HibachiPage          *self);
+const char     *hibachi_page_get_title       (HibachiPage          *self);
+void            hibachi_page_set_title       (HibachiPage          *self,
+                                              const char           *title);
+const char     *hibachi_page_get_icon_name   (HibachiPage          *self);
+void            hibachi_page_set_icon_name   (HibachiPage          *self,
+                                              const char           *icon_name);
+/* A count beside the title in the sidebar (0: none), and what it counts. */
+guint           hibachi_page_get_badge_count (HibachiPage          *self);
+void            hibachi_page_set_badge_count (HibachiPage          *self,
+                                              guint                 count);
+const char     *hibachi_page_get_badge_description (HibachiPage    *self);
+void            hibachi_page_set_badge_description (HibachiPage    *self,
+                                              const char           *description);
+/* The station the window shows (NULL: every station the user may see). */
+const char     *hibachi_page_get_station_id  (HibachiPage          *self);
+void            hibachi_page_set_station_id  (HibachiPage          *self,
+                                              const char           *station_id);
+void            hibachi_page_reload          (HibachiPage          *self);
+void            hibachi_page_focus_search    (HibachiPage          *self);
+char           *hibachi_page_dup_unsaved     (HibachiPage          *self);
+void            hibachi_page_save_async      (HibachiPage          *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean        hibachi_page_save_finish     (HibachiPage          *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void            hibachi_page_discard         (HibachiPage          *self);
+/* A toast in the window of @widget (a page or anything inside one). */
+void            hibachi_page_toast           (GtkWidget            *widget,
+                                              const char           *message);
+
+G_END_DECLS

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The bookings list's columns: one cell factory per column, cells updated in
+ * place when their row's data arrives or changes. */
+#define G_LOG_DOMAIN "hibachi-bookings-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-bookings-view-private.h"
+#include "hibachi-core.h"
+#include "hibachi-date-format.h"
+
+typedef enum
+{
+  COLUMN_REFERENCE,
+  COLUMN_DATE,
+  COLUMN_SLOT,
+  COLUMN_CUSTOMER,
+  COLUMN_GUESTS,
+  COLUMN_STATION,
+  COLUMN_CHEF,
+  COLUMN_STATUS,
+  COLUMN_TOTAL,
+  COLUMN_CREATED,
+} Column;
+
+/* At 1280 px with a booking open, Reference to Total fit beside the pane. */
+static const struct { Column column; const char *title; gboolean expand; int width; } columns[] = {
+  { COLUMN_REFERENCE, N_("Reference"), FALSE, 95 },
+  { COLUMN_DATE, N_("Event Date"), FALSE, 115 },
+  { COLUMN_SLOT, N_("Slot"), FALSE, 55 },
+  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 120 },
+  { COLUMN_GUESTS, N_("Guests"), FALSE, 60 },
+  { COLUMN_STATION, N_("Station"), FALSE, 100 },
+  { COLUMN_CHEF, N_("Chef"), FALSE, 105 },
+  { COLUMN_STATUS, N_("Status"), FALSE, 85 },
+  { COLUMN_TOTAL, N_("Total"), FALSE, 85 },
+  { COLUMN_CREATED, N_("Created"), FALSE, 150 },
+};
+static char *
+cell_text (HibachiBookingsView *self,
+           HibachiBooking      *b,
+           Column               column)
+{
+  switch (column)
+    {
+    case COLUMN_REFERENCE:
+      return g_strdup (hibachi_booking_get_reference (b));
+    case COLUMN_DATE:
+      return hibachi_date_format_day (hibachi_booking_get_event_date (b));
+    case COLUMN_SLOT:
+      return g_strdup (hibachi_booking_get_slot (b));
+    case COLUMN_CUSTOMER:
+      return g_strdup (hibachi_booking_get_customer_name (b));
+    case COLUMN_GUESTS:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_guests (b));
+    case COLUMN_STATION:
+      return g_strdup (hibachi_directory_station_name (self->directory, hibachi_booking_get_station_id (b)));
+    case COLUMN_CHEF:
+      {
+        const char *chef = hibachi_booking_get_chef_id (b);
+
+        if (chef == NULL)
+          return g_strdup (_("Unassigned"));
+        return g_strdup (hibachi_context_chef_name (hibachi_page_get_context (HIBACHI_PAGE (self)), chef) ?: _("Unknown chef"));
+      }
+    case COLUMN_STATUS:
+      return g_strdup (hibachi_booking_status_label (hibachi_booking_get_status (b)));
+    case COLUMN_TOTAL:
+      return hibachi_format_cents (hibachi_booking_get_total_cents (b));
+    case COLUMN_CREATED:
+      return hibachi_date_format_moment (hibachi_booking_get_created_at (b));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The page of a row on screen is worth a request (once per page). GTK binds
+ * and maps rows it never shows (every row a longer result adds, at once),
+ * so rows wait for the layout and ask only if they are in the viewport. */
+static gboolean
+ask_for_pages_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  GHashTableIter iter;
+  gpointer item;
+
+  self->pending_rows_id = 0;
+  g_hash_table_iter_init (&iter, self->pending_rows);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *cell = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+
+      if (self->list != NULL && cell != NULL && gtk_widget_get_mapped (cell) &&
+          gtk_widget_compute_bounds (cell, viewport, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
+        hibachi_paged_list_ensure (self->list, gtk_list_item_get_position (item));
+    }
+  g_hash_table_remove_all (self->pending_rows);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ask_for_page (GtkListItem *item)
+{
+  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
+
+  if (self == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+  g_hash_table_add (self->pending_rows, item);
+  if (self->pending_rows_id == 0)
+    self->pending_rows_id = g_idle_add_full (G_PRIORITY_LOW, ask_for_pages_cb, self, NULL);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, inscription);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")) == COLUMN_REFERENCE)
+    g_signal_connect_swapped (inscription, "map", G_CALLBACK (ask_for_page), item);
+}
+
+static void
+fill_cell (HibachiBookingsView *self,
+           GtkListItem         *item,
+           Column               column)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  GtkWidget *inscription = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (booking == NULL || inscription == NULL)
+    return;
+
+  if (!hibachi_booking_is_loaded (booking))
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (inscription), "…");
+      gtk_widget_add_css_class (inscription, "dim-label");
+      gtk_widget_remove_css_class (inscription, "warning");
+      return;
+    }
+
+  text = cell_text (self, booking, column);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_widget_remove_css_class (inscription, "dim-label");
+  if (column == COLUMN_CHEF && hibachi_booking_get_chef_id (booking) == NULL)
+    gtk_widget_add_css_class (inscription, "warning");
+  else
+    gtk_widget_remove_css_class (inscription, "warning");
+}
+
+static void
+row_changed_cb (HibachiBooking *booking,
+                GtkListItem    *item)
+{
+  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column"));
+
+  /* The row's data arrived or changed: update the cell, no rebuild. A row
+   * emptied while shown (a new query, a dropped page) asks for its page. */
+  if (column == COLUMN_REFERENCE && !hibachi_booking_is_loaded (booking))
+    ask_for_page (item);
+  fill_cell (self, item, column);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HibachiBookingsView      *self)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (item), "hibachi-view", self);
+  g_object_set_data (G_OBJECT (item), "hibachi-column", GINT_TO_POINTER (column));
+  handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
+  g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
+
+  if (column == COLUMN_REFERENCE)
+    ask_for_page (item);
+  fill_cell (self, item, column);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                HibachiBookingsView      *self)
+{
+  HibachiBooking *booking = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "hibachi-handler"));
+
+  if (booking != NULL && handler != 0)
+    g_signal_handler_disconnect (booking, handler);
+  g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
+  g_hash_table_remove (self->pending_rows, item);
+}
+
+void
+hibachi_bookings_view_add_columns (HibachiBookingsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (columns[i].column));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+void
+hibachi_bookings_view_fit_columns (HibachiBookingsView *self,
+                                   gboolean             pane_open)
+{
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
+
+      if (columns[i].column == COLUMN_STATION || columns[i].column == COLUMN_CREATED)
+        gtk_column_view_column_set_visible (column, !pane_open);
+    }
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-bookings-view-private.h: what the files of the bookings page
+ * share: the page itself (hibachi-bookings-view.c), its columns
+ * (-columns.c) and its actions (-actions.c). */
+#pragma once
+
+#include "hibachi-booking-detail.h"
+#include "hibachi-core.h"
+#include "hibachi-bookings-view.h"
+#include "hibachi-status-view.h"
+
+G_BEGIN_DECLS
+
+struct _HibachiBookingsView
+{
+  HibachiPage         parent_instance;
+
+  HibachiSession     *session;
+  HibachiDirectory   *directory;
+  GSettings          *settings;
+  HibachiPagedList *list;
+  GtkMultiSelection  *selection;
+  HibachiUndoStack   *undo_stack;
+  guint               retry_id;
+  guint               reconcile_id;
+  GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
+  guint               pending_rows_id;
+  gboolean            asking;          /* the unsaved-changes question is open */
+  gboolean            reselecting;     /* putting the selection back, not the user */
+  const char         *connection;
+  GCancellable       *cancellable;
+
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *pending_toggle;
+  GtkToggleButton    *confirmed_toggle;
+  GtkToggleButton    *completed_toggle;
+  GtkToggleButton    *cancelled_toggle;
+  GtkDropDown        *date_dropdown;
+  HibachiDates        date_choice;      /* the last choice that stood, to go back to */
+  GDate               custom_from;      /* Custom Range…: first and last day */
+  GDate               custom_to;
+  GtkDropDown        *chef_dropdown;
+  GPtrArray          *chef_choices;     /* chef id per chef_dropdown entry, NULL = any */
+  GtkToggleButton    *unassigned_toggle;
+  GtkWidget          *new_button;
+  GtkDropDown        *sort_dropdown;
+  HibachiStatusView  *status_view;
+  GtkColumnView      *column_view;
+  GtkWidget          *detail_pane;
+  GtkStack           *detail_stack;
+  HibachiBookingDetail *detail;
+  GtkLabel           *count_label;
+  GtkWidget          *confirm_selected_button;
+};
+
+/* Columns of the list, with their cell factories. */
+void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* Station and Created give way to the detail pane when it is open. */
+void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
+                                             gboolean             pane_open);
+/* The page's actions (bookings.*) and their shortcuts. */
+void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
+/* A filter changed: a new query, from the top, nothing selected. */
+void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
+/* The date filter changed; Custom Range… asks for the days first. */
+void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
+/* Appends name=value (escaped) to a query string. */
+void hibachi_bookings_view_append_param     (GString             *query,
+                                             const char          *name,
+                                             const char          *value);
+
+G_END_DECLS
