@@ -595,6 +595,29 @@ badge_text_cb (GBinding     *binding,
   return TRUE;
 }
 
+/* What a screen reader says of a sidebar row: the page, and what its badge
+ * counts while it shows. */
+static void
+describe_sidebar_row_cb (HibachiPage *page,
+                         GParamSpec  *pspec,
+                         GtkWidget   *row)
+{
+  const char *description = hibachi_page_get_badge_description (page);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  hibachi_page_get_title (page), -1);
+  if (hibachi_page_get_badge_count (page) > 0 && description != NULL)
+    {
+      /* Translators: a sidebar badge as a screen reader says it: what it
+       * counts, then the count ("Upcoming bookings without a chef: 15") */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %u"), description, hibachi_page_get_badge_count (page));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GtkWidget *
 create_sidebar_row_cb (gpointer item,
                        gpointer user_data)
@@ -621,6 +644,12 @@ create_sidebar_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "hibachi-page", page);
+  /* The page's widget name ("bookings"…) names its row too: tests and CSS find it. */
+  gtk_widget_set_name (row, gtk_widget_get_name (GTK_WIDGET (page)));
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (describe_sidebar_row_cb), row, 0);
+  g_signal_connect_object (page, "notify::badge-count", G_CALLBACK (describe_sidebar_row_cb), row, 0);
+  g_signal_connect_object (page, "notify::badge-description", G_CALLBACK (describe_sidebar_row_cb), row, 0);
+  describe_sidebar_row_cb (page, NULL, row);
 
   return row;
 }
