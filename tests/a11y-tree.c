@@ -3,7 +3,7 @@
  * read over AT-SPI. One line per window and per focusable control that has
  * a size on screen, tab-separated:
  *   W  window-name  x  y  width  height
- *   C  window-name  named(0|1)  role  name  x  y  width  height
+ *   C  window-name  named(0|1)  role  name  description  x  y  width  height
  * Coordinates are relative to the window (the content box of the control,
  * as GTK reports it). Which of them are on the visible
  * page is for the caller to tell: GTK 4.8 reports no SHOWING state, and
@@ -85,11 +85,13 @@ walk (AtspiAccessible *accessible,
       if (rect != NULL && rect->width > 0 && rect->height > 0)
         {
           g_autofree char *name = atspi_accessible_get_name (accessible, NULL);
+          g_autofree char *description = atspi_accessible_get_description (accessible, NULL);
           g_autofree char *role_name = atspi_accessible_get_role_name (accessible, NULL);
           g_autofree char *name_line = one_line (name);
+          g_autofree char *description_line = one_line (description);
 
-          printf ("C\t%s\t%d\t%s\t%s\t%d\t%d\t%d\t%d\n", window_name, is_named (name), role_name, name_line,
-                  rect->x, rect->y, rect->width, rect->height);
+          printf ("C\t%s\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\n", window_name, is_named (name), role_name, name_line,
+                  description_line, rect->x, rect->y, rect->width, rect->height);
         }
     }
 

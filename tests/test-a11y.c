@@ -3,7 +3,8 @@
  * with accessibility on, read over AT-SPI by tests/a11y-tree (a separate
  * process: this one keeps answering the bus meanwhile). Fails on any
  * focusable control without a name on the visible page or in a dialog the
- * page opens, and on a window without a name. A new view is covered by
+ * page opens, on a window without a name, and on a badge heard as a bare
+ * number. A new view is covered by
  * adding its page to `pages` and its dialogs to `dialogs`. */
 #include "config.h"
 
@@ -166,7 +167,21 @@ showing_widget (GtkWindow *window,
   return NULL;
 }
 
-/* The focusable widget a place belongs to, for the failure message. */
+static void
+collect_badges (GtkWidget *root,
+                GPtrArray *badges)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "badge"))
+        g_ptr_array_add (badges, child);
+      collect_badges (child, badges);
+    }
+}
+
+/* The focusable widget a place belongs to. */
 static GtkWidget *
 control_of (GtkWidget *widget)
 {
@@ -186,9 +201,48 @@ button_icon (GtkWidget *widget)
   return gtk_button_get_icon_name (GTK_BUTTON (widget));
 }
 
+/* A badge (a count beside a control) must be heard with what it counts:
+ * the control's name or description holds its number and words besides. */
+static guint
+check_badges (GtkWindow  *only,
+              GHashTable *spoken,
+              const char *where,
+              guint      *n_failed)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_badges = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GPtrArray) badges = g_ptr_array_new ();
+
+      if ((only != NULL && window != only) || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+        continue;
+      collect_badges (GTK_WIDGET (window), badges);
+      for (guint b = 0; b < badges->len; b++)
+        {
+          const char *count = gtk_label_get_text (badges->pdata[b]);
+          const char *heard = g_hash_table_lookup (spoken, control_of (badges->pdata[b]));
+          g_autofree char *trimmed = g_strstrip (g_strdup (heard ? heard : ""));
+
+          n_badges++;
+          if (strstr (trimmed, count) == NULL || g_str_equal (trimmed, count))
+            {
+              g_test_message ("%s: a badge “%s” heard as “%s”, not as what it counts", where, count, trimmed);
+              (*n_failed)++;
+            }
+        }
+    }
+
+  return n_badges;
+}
+
 /* Reads the tree and fails the test for each unnamed control that shows in
- * @only (every window when NULL); @where says what was on screen. */
-static void
+ * @only (every window when NULL), and for each badge whose control does not
+ * say what it counts; @where says what was on screen. Returns the number of
+ * badges heard. */
+static guint
 assert_all_named (GtkWindow  *only,
                   const char *where)
 {
@@ -199,7 +253,8 @@ assert_all_named (GtkWindow  *only,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
-  guint n_shown = 0, n_unnamed = 0;
+  g_autoptr(GHashTable) spoken = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  guint n_shown = 0, n_unnamed = 0, n_badges;
 
   hibachi_test_pause_ms (300);
   reader = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
@@ -228,13 +283,14 @@ assert_all_named (GtkWindow  *only,
             }
           continue;
         }
-      if (g_strv_length (f) != 9 || !g_str_equal (f[0], "C"))
+      if (g_strv_length (f) != 10 || !g_str_equal (f[0], "C"))
         continue;
       window = mapped_window_titled (f[1]);
       if (window == NULL || (only != NULL && window != only) ||
-          (widget = showing_widget (window, atoi (f[5]), atoi (f[6]), atoi (f[7]), atoi (f[8]))) == NULL)
+          (widget = showing_widget (window, atoi (f[6]), atoi (f[7]), atoi (f[8]), atoi (f[9]))) == NULL)
         continue;
       n_shown++;
+      g_hash_table_insert (spoken, control_of (widget), g_strconcat (f[4], " ", f[5], NULL));
       if (!g_str_equal (f[2], "1"))
         {
           GtkWidget *control = control_of (widget);
@@ -242,18 +298,23 @@ assert_all_named (GtkWindow  *only,
 
           g_test_message ("%s: a %s without a name (“%s”, in a %s%s%s) at %s,%s in “%s”", where, f[3], f[4],
                           G_OBJECT_TYPE_NAME (control), icon ? " showing " : "", icon ? icon : "",
-                          f[5], f[6], f[1]);
+                          f[6], f[7], f[1]);
           n_unnamed++;
         }
     }
+
+  n_badges = check_badges (only, spoken, where, &n_unnamed);
 
   /* Not a vacuous pass: the reader saw this screen's controls. */
   if (n_shown == 0)
     g_test_fail_printf ("%s: AT-SPI shows no control on screen", where);
   if (n_unnamed > 0)
-    g_test_fail_printf ("%s: %u of %u controls on screen have no name (listed above)", where, n_unnamed, n_shown);
+    g_test_fail_printf ("%s: %u controls without a name or badges without words, among %u controls on screen "
+                        "(listed above)", where, n_unnamed, n_shown);
   else
-    g_test_message ("%s: %u controls on screen, all named", where, n_shown);
+    g_test_message ("%s: %u controls on screen, all named, %u badges said", where, n_shown, n_badges);
+
+  return n_badges;
 }
 
 static void
@@ -366,6 +427,8 @@ test_sign_in_page (Fixture *f, gconstpointer data)
 static void
 test_pages (Fixture *f, gconstpointer data)
 {
+  guint n_badges = 0;
+
   sign_in (f);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -373,10 +436,12 @@ test_pages (Fixture *f, gconstpointer data)
       g_autofree char *with_item = g_strdup_printf ("%s page with an item open", pages[i]);
 
       show_page (f, pages[i]);
-      assert_all_named (GTK_WINDOW (f->window), pages[i]);
+      n_badges += assert_all_named (GTK_WINDOW (f->window), pages[i]);
       g_assert_true (open_item (f, 0));
       assert_all_named (GTK_WINDOW (f->window), with_item);
     }
+  /* The test data has upcoming bookings without a chef: their badge was heard. */
+  g_assert_cmpuint (n_badges, >, 0);
 }
 
 static void
