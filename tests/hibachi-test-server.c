@@ -189,11 +189,26 @@ typedef struct
 {
   HibachiTestServer *ts;
   gint64             seconds;
+  guint              max_connections;
+  guint              request_timeout_ms;
   gboolean           listening;
   gboolean           done;
   GMutex            *lock;
   GCond             *cond;
 } ClockChange;
+
+/* Runs @func (ending with change->done) on the server's thread and waits. */
+static void
+run_on_server (HibachiTestServer *ts,
+               GSourceFunc        func,
+               ClockChange       *change)
+{
+  g_main_context_invoke (ts->context, func, change);
+  g_mutex_lock (&ts->lock);
+  while (!change->done)
+    g_cond_wait (&ts->cond, &ts->lock);
+  g_mutex_unlock (&ts->lock);
+}
 
 static gboolean
 set_listening_cb (gpointer data)
@@ -218,13 +233,9 @@ void
 hibachi_test_server_set_listening (HibachiTestServer *ts,
                                    gboolean           listening)
 {
-  ClockChange change = { ts, 0, listening, FALSE, &ts->lock, &ts->cond };
+  ClockChange change = { ts, 0, 0, 0, listening, FALSE, &ts->lock, &ts->cond };
 
-  g_main_context_invoke (ts->context, set_listening_cb, &change);
-  g_mutex_lock (&ts->lock);
-  while (!change.done)
-    g_cond_wait (&ts->cond, &ts->lock);
-  g_mutex_unlock (&ts->lock);
+  run_on_server (ts, set_listening_cb, &change);
 }
 
 static gboolean
@@ -241,17 +252,37 @@ set_clock_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+set_limits_cb (gpointer data)
+{
+  ClockChange *change = data;
+
+  hibachi_server_set_connection_limits (change->ts->server, change->max_connections, change->request_timeout_ms);
+  g_mutex_lock (change->lock);
+  change->done = TRUE;
+  g_cond_signal (change->cond);
+  g_mutex_unlock (change->lock);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                       gint64             seconds)
 {
-  ClockChange change = { ts, seconds, FALSE, FALSE, &ts->lock, &ts->cond };
+  ClockChange change = { ts, seconds, 0, 0, FALSE, FALSE, &ts->lock, &ts->cond };
 
-  g_main_context_invoke (ts->context, set_clock_cb, &change);
-  g_mutex_lock (&ts->lock);
-  while (!change.done)
-    g_cond_wait (&ts->cond, &ts->lock);
-  g_mutex_unlock (&ts->lock);
+  run_on_server (ts, set_clock_cb, &change);
+}
+
+void
+hibachi_test_server_set_connection_limits (HibachiTestServer *ts,
+                                           guint              max_connections,
+                                           guint              request_timeout_ms)
+{
+  ClockChange change = { ts, 0, max_connections, request_timeout_ms, FALSE, FALSE, &ts->lock, &ts->cond };
+
+  run_on_server (ts, set_limits_cb, &change);
 }
 
 static HibachiTestResponse *

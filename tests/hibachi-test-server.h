@@ -29,6 +29,10 @@ const char          *hibachi_test_server_get_db_path  (HibachiTestServer  *ts);
 HibachiServer       *hibachi_test_server_get_server   (HibachiTestServer  *ts);
 void                 hibachi_test_server_set_clock_offset (HibachiTestServer *ts,
                                                        gint64              seconds);
+/* hibachi_server_set_connection_limits() on the server's thread. */
+void                 hibachi_test_server_set_connection_limits (HibachiTestServer *ts,
+                                                            guint              max_connections,
+                                                            guint              request_timeout_ms);
 
 /* Requests the server has read whose "METHOD /path?query" starts with
  * @prefix, e.g. "GET /api/v1/bookings?page=3&". */

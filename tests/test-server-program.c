@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -13,6 +14,7 @@ typedef struct
 {
   GSubprocess *process;
   char        *url;
+  guint        fd_limit;    /* soft and hard RLIMIT_NOFILE of the server, 0: inherited */
 } Running;
 
 static const char *
@@ -25,8 +27,18 @@ server_path (void)
 }
 
 static void
+limit_fds_cb (gpointer data)
+{
+  struct rlimit limit = { GPOINTER_TO_UINT (data), GPOINTER_TO_UINT (data) };
+
+  setrlimit (RLIMIT_NOFILE, &limit);
+}
+
+static void
 start (Running *run, const char *db, const char * const *extra)
 {
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -41,8 +53,9 @@ start (Running *run, const char *db, const char * const *extra)
     g_ptr_array_add (argv, (char *) extra[i]);
   g_ptr_array_add (argv, NULL);
 
-  run->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  if (run->fd_limit != 0)
+    g_subprocess_launcher_set_child_setup (launcher, limit_fds_cb, GUINT_TO_POINTER (run->fd_limit), NULL);
+  run->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (run->process));
@@ -51,6 +64,18 @@ start (Running *run, const char *db, const char * const *extra)
   g_assert_nonnull (line);
   g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:"));
   run->url = g_strdup (line + strlen ("Listening on "));
+}
+
+/* The status of GET @path, 0 when the connection fails. */
+static guint
+try_status (Running *run, const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autofree char *uri = g_strconcat (run->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, NULL);
+
+  return body != NULL ? soup_message_get_status (msg) : 0;
 }
 
 static guint
@@ -84,6 +109,20 @@ stop (Running *run, int signal_number, gboolean expect_clean)
     }
   g_clear_object (&run->process);
   g_clear_pointer (&run->url, g_free);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 static void
@@ -130,17 +169,67 @@ test_lifecycle (void)
   g_assert_cmpuint (get_status (&run, "/health/ready", NULL), ==, 200);
   stop (&run, SIGINT, TRUE);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
+  remove_dir (dir);
+}
 
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+/* 1,100 idle connections under a 1024 fd limit stopped the server for good
+ * (issue 10). Here the limit is 64 and cannot be raised: 150 connections at
+ * once, all closed, and a new client is answered. */
+static void
+flood_then_health (const char * const *extra)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-program-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  Running run = { .fd_limit = 64 };
+  const char *request = "GET /health HTTP/1.1\r\nHost: test\r\n\r\n";
+  guint status = 0;
+
+  start (&run, db, extra);
+  uri = g_uri_parse (run.url, G_URI_FLAGS_NONE, NULL);
+  address = g_inet_socket_address_new (loopback, (guint16) g_uri_get_port (uri));
+  for (guint i = 0; i < 150; i++)
+    {
+      GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+
+      g_assert_nonnull (socket);
+      /* The kernel completes the handshake whether or not the server takes it. */
+      g_assert_true (g_socket_connect (socket, address, NULL, NULL));
+      g_ptr_array_add (sockets, socket);
+    }
+  /* Each client asks for /health and gets an answer (503 beyond the cap) or
+   * none while the server is out of descriptors. */
+  for (guint i = 0; i < sockets->len; i++)
+    g_socket_send (g_ptr_array_index (sockets, i), request, strlen (request), NULL, NULL);
+  g_usleep (G_USEC_PER_SEC);
+  g_ptr_array_set_size (sockets, 0);
+
+  /* The server closes what the clients left (within its 10 s request
+   * timeout) and takes new connections again; it never did before. */
+  for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+       status != 200 && g_get_monotonic_time () < end;)
+    {
+      status = try_status (&run, "/health");
+      if (status != 200)
+        g_usleep (100 * 1000);
+    }
+  g_assert_cmpuint (status, ==, 200);
+  stop (&run, SIGTERM, TRUE);
+  remove_dir (dir);
+}
+
+static void
+test_fd_exhaustion (void)
+{
+  const char *capped[] = { "--demo", "--demo-bookings", "10", NULL };
+  /* A cap above the fd limit: accept() itself fails with EMFILE. */
+  const char *uncapped[] = { "--demo", "--demo-bookings", "10", "--max-connections", "1000", NULL };
+
+  flood_then_health (capped);
+  flood_then_health (uncapped);
 }
 
 int
@@ -150,6 +239,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/hibachi/server-program/demo-refuses-non-loopback", test_demo_refuses_non_loopback);
   g_test_add_func ("/hibachi/server-program/lifecycle", test_lifecycle);
+  g_test_add_func ("/hibachi/server-program/fd-exhaustion", test_fd_exhaustion);
 
   return g_test_run ();
 }

@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib-unix.h>
 
 #include "hibachi-server.h"
@@ -18,6 +20,21 @@ quit_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Every connection is a descriptor: take all the process may have (the
+ * soft limit is often 1024 of a much higher hard one). */
+static void
+raise_fd_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      if (setrlimit (RLIMIT_NOFILE, &limit) != 0)
+        g_message ("Cannot raise the open file limit: %s", g_strerror (errno));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -27,6 +44,7 @@ main (int argc, char *argv[])
   gboolean demo = FALSE;
   int demo_bookings = HIBACHI_DEMO_DEFAULT_BOOKINGS;
   int seed = 1;
+  int max_connections = 0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HibachiServer) server = NULL;
@@ -38,6 +56,8 @@ main (int argc, char *argv[])
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Fill an empty database with demo data (loopback only)", NULL },
     { "demo-bookings", 0, 0, G_OPTION_ARG_INT, &demo_bookings, "Number of demo bookings (default: 2000)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed of the demo data (default: 1)", "N" },
+    { "max-connections", 0, 0, G_OPTION_ARG_INT, &max_connections,
+      "Connections served at once; more get 503 (default: 4096, or fewer under the open file limit)", "N" },
     { NULL }
   };
 
@@ -53,9 +73,9 @@ main (int argc, char *argv[])
     address = g_strdup ("127.0.0.1");
   if (db_path == NULL)
     db_path = g_strdup ("hibachi.db");
-  if (port < 0 || port > 65535 || demo_bookings < 0 || demo_bookings > 1000000)
+  if (port < 0 || port > 65535 || demo_bookings < 0 || demo_bookings > 1000000 || max_connections < 0)
     {
-      g_printerr ("--port must be 0–65535 and --demo-bookings 0–1000000\n");
+      g_printerr ("--port must be 0–65535, --demo-bookings 0–1000000 and --max-connections positive\n");
       return EXIT_FAILURE;
     }
 
@@ -66,6 +86,7 @@ main (int argc, char *argv[])
       return EXIT_FAILURE;
     }
 
+  raise_fd_limit ();
   server = hibachi_server_new (db_path, &error);
   if (server == NULL)
     {
@@ -86,6 +107,7 @@ main (int argc, char *argv[])
                   (g_get_monotonic_time () - start) / 1e6);
     }
 
+  hibachi_server_set_connection_limits (server, (guint) max_connections, 0);
   port = (int) hibachi_server_listen (server, address, (guint) port, &error);
   if (port == 0)
     {

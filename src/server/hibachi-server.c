@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <sys/socket.h>
 
+#include "hibachi-server-listener.h"
 #include "hibachi-server-private.h"
 
 struct _HibachiServer
@@ -15,6 +16,9 @@ struct _HibachiServer
 
   HibachiServerDb *db;
   SoupServer      *soup;
+  HibachiServerListener *listener;
+  guint            max_connections;     /* 0: the listener's default */
+  guint            request_timeout_ms;
   guint8           jwt_key[HIBACHI_JWT_KEY_BYTES];
   GHashTable      *revoked;        /* jti → expiry */
   GHashTable      *cache;          /* query key → CacheEntry */
@@ -465,6 +469,19 @@ hibachi_server_new (const char  *db_path,
   return g_steal_pointer (&self);
 }
 
+static void
+apply_limits (HibachiServer *self)
+{
+  if (self->listener == NULL || (self->max_connections == 0 && self->request_timeout_ms == 0))
+    return;
+
+  hibachi_server_listener_set_limits (self->listener,
+                                      self->max_connections ? self->max_connections
+                                                            : HIBACHI_SERVER_MAX_CONNECTIONS_DEFAULT,
+                                      self->request_timeout_ms ? self->request_timeout_ms
+                                                               : HIBACHI_SERVER_REQUEST_TIMEOUT_MS_DEFAULT);
+}
+
 gboolean
 hibachi_address_is_loopback (const char *address)
 {
@@ -498,18 +515,22 @@ hibachi_server_listen (HibachiServer  *self,
       return 0;
     }
 
-  /* Our own socket: soup_server_listen() uses a backlog of 10, which
-   * overflows under bursts of connections (ENVIRONMENT.md). */
+  /* Our own socket and accept loop: soup_server_listen() uses a backlog of
+   * 10, which overflows under bursts of connections (ENVIRONMENT.md), and
+   * accepts one connection per main-loop pass. */
   socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
   if (socket == NULL)
     return 0;
   g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
   socket_address = g_inet_socket_address_new (inet, port);
   g_socket_set_listen_backlog (socket, 1024);
-  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
-      !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->soup, socket, 0, error))
+  if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
     return 0;
+  g_clear_pointer (&self->listener, hibachi_server_listener_free);
+  self->listener = hibachi_server_listener_new (self->soup, socket, error);
+  if (self->listener == NULL)
+    return 0;
+  apply_limits (self);
 
   bound = g_socket_get_local_address (socket, error);
   if (bound == NULL)
@@ -525,8 +546,21 @@ hibachi_server_disconnect (HibachiServer *self)
 
   /* Their connections close: answering them later would touch dead messages. */
   g_list_free_full (g_steal_pointer (&self->waiters), (GDestroyNotify) waiter_free);
+  g_clear_pointer (&self->listener, hibachi_server_listener_free);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+}
+
+void
+hibachi_server_set_connection_limits (HibachiServer *self,
+                                      guint          max_connections,
+                                      guint          request_timeout_ms)
+{
+  g_return_if_fail (HIBACHI_IS_SERVER (self));
+
+  self->max_connections = max_connections;
+  self->request_timeout_ms = request_timeout_ms;
+  apply_limits (self);
 }
 
 guint

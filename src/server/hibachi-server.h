@@ -21,6 +21,13 @@ guint          hibachi_server_listen           (HibachiServer  *self,
                                                 guint           port,
                                                 GError        **error);
 void           hibachi_server_disconnect       (HibachiServer  *self);
+/* Connections beyond @max_connections are answered 503 and closed; one
+ * that sends no whole request within @request_timeout_ms of being idle or
+ * starting one is closed. 0 keeps the default (4096, or fewer under the fd
+ * limit; 10 s). Call from the server's thread. */
+void           hibachi_server_set_connection_limits (HibachiServer *self,
+                                                     guint          max_connections,
+                                                     guint          request_timeout_ms);
 gboolean       hibachi_server_is_empty         (HibachiServer  *self);
 gboolean       hibachi_server_seed_demo        (HibachiServer  *self,
                                                 guint           n_bookings,
