@@ -143,13 +143,14 @@ test_statement_cache_bounded (Fixture *f, gconstpointer data)
     "\"special_requests\":\"Extra rice\"",
     "\"allergens\":[\"shellfish\"]",
     "\"deposit_paid\":true",
+    "\"customer_phone\":\"+1 408 555 0100\"",
   };
   HibachiServer *server = hibachi_test_server_get_server (f->ts);
   g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?limit=1");
   g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (10);
   g_autofree char *etag = NULL;
-  guint before, after;
+  guint after;
 
   {
     g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->owner, NULL, NULL);
@@ -157,8 +158,6 @@ test_statement_cache_bounded (Fixture *f, gconstpointer data)
     g_assert_cmpuint (r->status, ==, 200);
     etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
   }
-  before = hibachi_server_count_statements (server);
-
   for (guint i = 0; i < 500; i++)
     {
       guint order[G_N_ELEMENTS (members)];
@@ -186,11 +185,12 @@ test_statement_cache_bounded (Fixture *f, gconstpointer data)
       etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
     }
 
-  /* 500 random orders of up to five keys are ~250 distinct texts; the
-   * cache of statements built from requests holds at most 64. */
+  /* 500 random orders of up to six keys are ~320 distinct texts; each
+   * connection keeps at most 64 statements built from requests. */
   after = hibachi_server_count_statements (server);
-  g_test_message ("statements: %u before, %u after 500 PATCHes", before, after);
-  g_assert_cmpuint (after, <=, before + 64);
+  g_test_message ("at most %u built statements on one connection after 500 PATCHes", after);
+  g_assert_cmpuint (after, >, 0);
+  g_assert_cmpuint (after, <=, 64);
 }
 
 /* 1,100 idle connections under a 1024 fd limit stopped the server for good;
@@ -312,6 +312,296 @@ test_connection_burst (Fixture *f, gconstpointer data)
     }
 }
 
+static gsize
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+
+  return (gsize) g_ascii_strtoull (line + 6, NULL, 10);
+}
+
+/* Sends a chunked body of up to @total bytes to @path; returns the bytes the
+ * server took before it closed the connection, and its reply. */
+static gsize
+send_chunked (HibachiTestServer *ts,
+              const char        *path,
+              gsize              total,
+              char             **out_reply)
+{
+  g_autoptr(GSocket) socket = connect_raw (ts);
+  g_autofree char *head = g_strdup_printf ("POST %s HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                                           "Transfer-Encoding: chunked\r\n\r\n", path);
+  g_autofree char *chunk = g_malloc (64 * 1024 + 16);
+  gsize chunk_len, sent = 0;
+
+  /* 64 KiB of '[' per chunk ("10000" in hex). */
+  memcpy (chunk, "10000\r\n", 7);
+  memset (chunk + 7, '[', 64 * 1024);
+  memcpy (chunk + 7 + 64 * 1024, "\r\n", 2);
+  chunk_len = 7 + 64 * 1024 + 2;
+
+  send_text (socket, head);
+  while (sent < total)
+    {
+      gsize done = 0;
+
+      while (done < chunk_len)
+        {
+          gssize n = g_socket_send (socket, chunk + done, chunk_len - done, NULL, NULL);
+
+          if (n <= 0)
+            goto closed;
+          done += (gsize) n;
+        }
+      sent += 64 * 1024;
+    }
+
+closed:
+  *out_reply = read_until_closed (socket, 64 * 1024);
+
+  return sent;
+}
+
+/* A 200 MB chunked body to any path, signed in or not, was read whole before
+ * the 404 or 413: RSS went to 423 MB and stayed. */
+static void
+test_chunked_body_limited (Fixture *f, gconstpointer data)
+{
+  const char *paths[] = { "/nope", "/api/v1/bookings", "/api/auth/login" };
+  gsize before = resident_kib ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *reply = NULL;
+      gsize sent = send_chunked (f->ts, paths[i], 20 * 1024 * 1024, &reply);
+
+      g_test_message ("%s: the server closed after %" G_GSIZE_FORMAT " KiB of 20 MiB", paths[i], sent / 1024);
+      g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 413 "));
+      g_assert_nonnull (strstr (reply, "\"BAD_REQUEST\""));
+      g_assert_cmpuint (sent, <, 20 * 1024 * 1024);
+    }
+
+  /* Three 20 MiB bodies were not kept (the server runs in this process). */
+  g_test_message ("resident memory: %" G_GSIZE_FORMAT " KiB before, %" G_GSIZE_FORMAT " KiB after",
+                  before, resident_kib ());
+  g_assert_cmpuint (resident_kib (), <, before + 16 * 1024);
+
+  /* The server still answers. */
+  {
+    g_autoptr(GSocket) socket = connect_raw (f->ts);
+
+    g_assert_cmpuint (raw_health (socket), ==, 200);
+  }
+}
+
+typedef struct
+{
+  HibachiTestServer *ts;
+  const char        *token;
+  const char        *method;
+  const char        *path;
+  const char        *body;
+  const char        *if_match;
+  guint              status;
+  GMutex            *lock;
+  GCond             *cond;
+  gboolean          *go;
+} Call;
+
+/* One request on its own session (a session belongs to one thread), after
+ * *go when given. */
+static gpointer
+call_thread (gpointer data)
+{
+  Call *call = data;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
+  g_autofree char *uri = g_strconcat (hibachi_test_server_get_url (call->ts), call->path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (call->method, uri);
+  g_autofree char *auth = g_strconcat ("Bearer ", call->token, NULL);
+  g_autoptr(GBytes) reply = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  if (call->if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", call->if_match);
+  if (call->body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (call->body, strlen (call->body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  if (call->go != NULL)
+    {
+      g_mutex_lock (call->lock);
+      while (!*call->go)
+        g_cond_wait (call->cond, call->lock);
+      g_mutex_unlock (call->lock);
+    }
+
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  call->status = reply != NULL ? soup_message_get_status (msg) : 0;
+
+  return NULL;
+}
+
+/* A slow request (ten searches, a login: seconds of SQLite or argon2) held
+ * the main loop: /health waited 5 s. With every worker held, /health is
+ * still answered and the held request completes once released. */
+static void
+test_health_while_workers_busy (Fixture *f, gconstpointer data)
+{
+  HibachiServer *server = hibachi_test_server_get_server (f->ts);
+  Call call = { f->ts, f->owner, "GET", "/api/v1/bookings?limit=5", NULL, NULL, 0, NULL, NULL, NULL };
+  GThread *thread;
+
+  hibachi_server_hold_workers (server, TRUE);
+  thread = g_thread_new ("held-request", call_thread, &call);
+
+  {
+    g_autoptr(GSocket) socket = connect_raw (f->ts);
+
+    g_assert_cmpuint (raw_health (socket), ==, 200);
+  }
+  g_assert_cmpuint (call.status, ==, 0);
+
+  hibachi_server_hold_workers (server, FALSE);
+  g_thread_join (thread);
+  g_assert_cmpuint (call.status, ==, 200);
+}
+
+/* Racing writes stay correct on the workers: of ten PATCHes with one
+ * If-Match, exactly one wins. */
+static void
+test_if_match_race (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = hibachi_test_first_id (f->ts, f->owner, "/api/v1/bookings?limit=1");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *etag = NULL;
+  Call calls[10];
+  GThread *threads[10];
+  GMutex lock;
+  GCond cond;
+  gboolean go = FALSE;
+  guint ok = 0, stale = 0;
+
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->owner, NULL, NULL);
+
+    etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
+  }
+
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (Call) { f->ts, f->owner, "PATCH", path, "{\"internal_notes\":\"race\"}", etag, 0, &lock, &cond, &go };
+      threads[i] = g_thread_new ("patch", call_thread, &calls[i]);
+    }
+  g_mutex_lock (&lock);
+  go = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_thread_join (threads[i]);
+      ok += calls[i].status == 200;
+      stale += calls[i].status == 412;
+    }
+  g_assert_cmpuint (ok, ==, 1);
+  g_assert_cmpuint (stale, ==, G_N_ELEMENTS (calls) - 1);
+  g_mutex_clear (&lock);
+  g_cond_clear (&cond);
+
+  /* The winner's change is there, once. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->owner, NULL, NULL);
+    JsonObject *booking = hibachi_test_response_object (r);
+
+    g_assert_cmpstr (json_object_get_string_member (booking, "internal_notes"), ==, "race");
+    g_assert_cmpint (json_object_get_int_member (booking, "version"), ==,
+                     g_ascii_strtoll (etag + 1, NULL, 10) + 1);
+  }
+}
+
+/* Ten rare two-letter searches on 100k bookings pushed /health to 5 s: a
+ * search now has a time budget and answers 422 beyond it. */
+static void
+test_search_budget (Fixture *f, gconstpointer data)
+{
+  HibachiServer *server = hibachi_test_server_get_server (f->ts);
+
+  /* No time at all: any search that scans rows runs out. */
+  hibachi_server_set_search_budget (server, 0);
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?q=an", f->owner, NULL, NULL);
+    JsonObject *field_errors;
+
+    g_assert_cmpuint (r->status, ==, 422);
+    g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "VALIDATION_ERROR");
+    field_errors = hibachi_test_response_field_errors (r);
+    g_assert_nonnull (field_errors);
+    g_assert_true (json_object_has_member (field_errors, "q"));
+    g_assert_nonnull (strstr (json_array_get_string_element (json_object_get_array_member (field_errors, "q"), 0),
+                              "Search too broad"));
+  }
+
+  /* Lists without a search have no budget; with time, the search answers. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?limit=5", f->owner, NULL, NULL);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  hibachi_server_set_search_budget (server, 60 * 1000);
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?q=an", f->owner, NULL, NULL);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (r), "total_count"), >, 0);
+  }
+}
+
+/* Unknown emails were never locked: one address could guess forever. */
+static void
+test_login_limit_per_address (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = g_strdup_printf ("{\"email\":\"office@demo.test\",\"password\":\"%s\"}", HIBACHI_DEMO_PASSWORD);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"email\":\"nobody%u@example.com\",\"password\":\"guess\"}", i);
+      g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, body, NULL);
+
+      g_assert_cmpuint (r->status, ==, 401);
+    }
+
+  /* Even the right password of a real account, from this address. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, good, NULL);
+    const char *retry;
+
+    g_assert_cmpuint (r->status, ==, 429);
+    g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "RATE_LIMIT_EXCEEDED");
+    retry = soup_message_headers_get_one (r->headers, "Retry-After");
+    g_assert_nonnull (retry);
+    g_assert_cmpint (g_ascii_strtoll (retry, NULL, 10), >, 0);
+    g_assert_cmpint (g_ascii_strtoll (retry, NULL, 10), <=, 15 * 60);
+  }
+
+  /* After the window, the address may sign in again. */
+  hibachi_test_server_set_clock_offset (f->ts, 15 * 60 + 1);
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, good, NULL);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -320,6 +610,14 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/server-transport/statement-cache-bounded", Fixture, NULL, setup,
               test_statement_cache_bounded, teardown);
   g_test_add ("/hibachi/server-transport/connection-burst", Fixture, NULL, setup, test_connection_burst, teardown);
+  g_test_add ("/hibachi/server-transport/chunked-body-limited", Fixture, NULL, setup,
+              test_chunked_body_limited, teardown);
+  g_test_add ("/hibachi/server-transport/health-while-workers-busy", Fixture, NULL, setup,
+              test_health_while_workers_busy, teardown);
+  g_test_add ("/hibachi/server-transport/if-match-race", Fixture, NULL, setup, test_if_match_race, teardown);
+  g_test_add ("/hibachi/server-transport/search-budget", Fixture, NULL, setup, test_search_budget, teardown);
+  g_test_add ("/hibachi/server-transport/login-limit-per-address", Fixture, NULL, setup,
+              test_login_limit_per_address, teardown);
   g_test_add ("/hibachi/server-transport/connection-cap", Fixture, NULL, setup, test_connection_cap, teardown);
   g_test_add ("/hibachi/server-transport/slow-request-closed", Fixture, NULL, setup,
               test_slow_request_closed, teardown);

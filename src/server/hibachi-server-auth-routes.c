@@ -126,18 +126,33 @@ set_login_state (HibachiServerRequest *req,
 }
 
 static void
-reply_locked (HibachiServerRequest *req,
-              gint64                seconds)
+reply_rate_limited (HibachiServerRequest *req,
+                    gint64                seconds,
+                    const char           *message)
 {
   JsonObject *details = json_object_new ();
   g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
-  g_autofree char *message =
-    g_strdup_printf ("Too many failed sign-ins: the account is locked for %" G_GINT64_FORMAT " more minutes.",
-                     (seconds + 59) / 60);
 
   json_object_set_int_member (details, "retry_after_seconds", seconds);
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "Retry-After", retry);
   hibachi_reply_error (req, 429, "RATE_LIMIT_EXCEEDED", message, details);
+}
+
+static void
+reply_locked (HibachiServerRequest *req,
+              gint64                seconds)
+{
+  g_autofree char *message =
+    g_strdup_printf ("Too many failed sign-ins: the account is locked for %" G_GINT64_FORMAT " more minutes.",
+                     (seconds + 59) / 60);
+
+  reply_rate_limited (req, seconds, message);
+}
+
+static gpointer
+make_dummy_hash_cb (gpointer data)
+{
+  return hibachi_server_password_hash ("not a password of anyone");
 }
 
 static void
@@ -148,10 +163,24 @@ login_cb (HibachiServerRequest *req)
   const char *email, *password;
   gint64 now = hibachi_server_now (req->server);
   gint64 locked_until, failures;
-  static char *dummy_hash = NULL;
+  static GOnce dummy_hash = G_ONCE_INIT;
+  const char *address = soup_server_message_get_remote_host (req->msg);
+  gint64 wait = hibachi_server_login_wait (req->server, address);
 
   if (body == NULL)
     return;
+
+  /* Per address too: guessing over many emails, unknown ones included,
+   * locks no account but is stopped here, before any hashing. */
+  if (wait > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("Too many failed sign-ins from this address: try again in %" G_GINT64_FORMAT " minutes.",
+                         (wait + 59) / 60);
+
+      reply_rate_limited (req, wait, message);
+      return;
+    }
   email = hibachi_json_get_string (body, "email");
   password = hibachi_json_get_string (body, "password");
   if (email == NULL || password == NULL)
@@ -170,9 +199,8 @@ login_cb (HibachiServerRequest *req)
   if (user == NULL)
     {
       /* Spend the same time as a real check, so timing does not reveal accounts. */
-      if (dummy_hash == NULL)
-        dummy_hash = hibachi_server_password_hash ("not a password of anyone");
-      hibachi_server_password_verify (dummy_hash, password);
+      hibachi_server_password_verify (g_once (&dummy_hash, make_dummy_hash_cb, NULL), password);
+      hibachi_server_login_failed (req->server, address);
       hibachi_reply_error (req, 401, "UNAUTHORIZED", "Wrong email or password.", NULL);
       return;
     }
@@ -186,6 +214,7 @@ login_cb (HibachiServerRequest *req)
 
   if (!hibachi_server_password_verify (hibachi_json_get_string (user, "password_hash"), password))
     {
+      hibachi_server_login_failed (req->server, address);
       failures = hibachi_json_get_int (user, "failed_logins") + 1;
       if (failures >= HIBACHI_LOGIN_MAX_FAILURES)
         {
@@ -376,8 +405,8 @@ openapi_cb (HibachiServerRequest *req)
 }
 
 const HibachiServerRoute hibachi_server_auth_routes[] = {
-  { "GET", "/health", health_cb, 0 },
-  { "GET", "/health/live", health_cb, 0 },
+  { "GET", "/health", health_cb, 0, NULL, TRUE },
+  { "GET", "/health/live", health_cb, 0, NULL, TRUE },
   { "GET", "/health/ready", ready_cb, 0 },
   { "GET", "/api/openapi.json", openapi_cb, 0 },
   { "POST", "/api/auth/login", login_cb, 0 },

@@ -266,7 +266,7 @@ typedef struct
 } Anchors;
 
 static void
-anchors_free (gpointer data)
+anchors_clear (gpointer data)
 {
   Anchors *anchors = data;
 
@@ -279,7 +279,6 @@ anchors_free (gpointer data)
       g_free (values);
     }
   g_ptr_array_unref (anchors->rows);
-  g_free (anchors);
 }
 
 static Anchors *
@@ -302,7 +301,7 @@ load_anchors (HibachiServerRequest *req,
   for (guint i = 0; i < params->len; i++)
     hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
 
-  anchors = g_new0 (Anchors, 1);
+  anchors = g_atomic_rc_box_new0 (Anchors);
   anchors->n_columns = sqlite3_column_count (stmt);
   anchors->rows = g_ptr_array_new ();
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -318,9 +317,24 @@ load_anchors (HibachiServerRequest *req,
     }
   sqlite3_reset (stmt);
 
-  hibachi_server_cache_store (req->server, cache_key, anchors, anchors_free);
+  /* A search stopped by its time budget leaves anchors short: not kept. */
+  if (!hibachi_server_db_over_budget (req->db))
+    hibachi_server_cache_store (req->server, cache_key, g_atomic_rc_box_acquire (anchors), anchors_clear);
 
   return anchors;
+}
+
+/* The search ran out of its time budget: 422 on the search field. */
+static gboolean
+search_too_broad (HibachiServerRequest *req)
+{
+  if (!hibachi_server_db_over_budget (req->db))
+    return FALSE;
+
+  hibachi_server_db_end_budget (req->db);
+  hibachi_reply_field_error (req, "q", "Search too broad: this search takes too long to answer. "
+                             "Type more of a name, email, phone number or reference.");
+  return TRUE;
 }
 
 static void
@@ -333,6 +347,7 @@ list_cb (HibachiServerRequest *req)
   g_autoptr(GString) count_key = g_string_new (NULL);
   const char *sort_key = hibachi_request_query (req, "sort");
   const Sort *sort = NULL;
+  Anchors *anchors = NULL;
   sqlite3_value **anchor = NULL;
   int anchor_columns = 0;
   gint64 offset;
@@ -360,6 +375,9 @@ list_cb (HibachiServerRequest *req)
 
   if ((value = hibachi_request_query (req, "q")) != NULL)
     {
+      /* A rare short substring scans every row: one search must not hold
+       * a worker for seconds. */
+      hibachi_server_db_begin_budget (req->db, hibachi_server_get_search_budget_ms (req->server));
       g_autofree char *lower = g_utf8_strdown (value, -1);
       GString *pattern = g_string_new (NULL);
 
@@ -475,7 +493,10 @@ list_cb (HibachiServerRequest *req)
    * until the next write. */
   cached_total = hibachi_server_cache_lookup (req->server, count_key->str);
   if (cached_total != NULL)
-    total = *cached_total;
+    {
+      total = *cached_total;
+      g_atomic_rc_box_release (cached_total);
+    }
   else
     {
       g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM bookings WHERE %s", where->str);
@@ -485,15 +506,19 @@ list_cb (HibachiServerRequest *req)
         hibachi_server_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
       total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
-      hibachi_server_cache_store (req->server, count_key->str, g_memdup2 (&total, sizeof total), g_free);
+      if (search_too_broad (req))
+        return;
+      hibachi_server_cache_store (req->server, count_key->str, g_atomic_rc_box_dup (sizeof total, &total), NULL);
     }
 
   offset = (page - 1) * limit;
   if (offset >= ANCHOR_STEP && offset < total)
     {
       g_autofree char *anchor_key = g_strdup_printf ("%s|anchors|%s", count_key->str, sort->key);
-      Anchors *anchors = load_anchors (req, anchor_key, where->str, params, sort);
-      guint a = MIN ((guint) (offset / ANCHOR_STEP), anchors->rows->len);
+      guint a;
+
+      anchors = load_anchors (req, anchor_key, where->str, params, sort);
+      a = MIN ((guint) (offset / ANCHOR_STEP), anchors->rows->len);
 
       if (a > 0)
         {
@@ -519,7 +544,15 @@ list_cb (HibachiServerRequest *req)
 
   data = g_string_sized_new (1024 * limit);
   hibachi_server_db_append_rows_json (data, stmt);
+  if (anchors != NULL)
+    g_atomic_rc_box_release_full (anchors, anchors_clear);
 
+  if (search_too_broad (req))
+    {
+      g_string_free (data, TRUE);
+      return;
+    }
+  hibachi_server_db_end_budget (req->db);
   hibachi_reply_page_json (req, data, total, page, limit);
 }
 

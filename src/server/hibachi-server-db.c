@@ -18,6 +18,8 @@ struct _HibachiServerDb
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   GHashTable *dynamic;      /* SQL text → GList link in dynamic_lru */
   GQueue      dynamic_lru;  /* DynamicStatement, most recently used first */
+  gint64      deadline;     /* monotonic; 0: no budget */
+  gboolean    over_budget;
 };
 
 typedef struct
@@ -259,10 +261,48 @@ hibachi_server_db_prepare_dynamic (HibachiServerDb  *db,
   return stmt;
 }
 
-guint
-hibachi_server_db_count_statements (HibachiServerDb *db)
+static int
+budget_cb (gpointer data)
 {
-  return g_hash_table_size (db->statements) + db->dynamic_lru.length;
+  HibachiServerDb *db = data;
+
+  if (g_get_monotonic_time () < db->deadline)
+    return 0;
+  db->over_budget = TRUE;
+
+  return 1;
+}
+
+void
+hibachi_server_db_begin_budget (HibachiServerDb *db,
+                                guint            milliseconds)
+{
+  db->deadline = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+  db->over_budget = FALSE;
+  /* Every 1000 virtual machine steps: about every 10 µs of work. */
+  sqlite3_progress_handler (db->handle, 1000, budget_cb, db);
+}
+
+gboolean
+hibachi_server_db_over_budget (HibachiServerDb *db)
+{
+  return db->over_budget;
+}
+
+void
+hibachi_server_db_end_budget (HibachiServerDb *db)
+{
+  if (db->deadline == 0)
+    return;
+  sqlite3_progress_handler (db->handle, 0, NULL, NULL);
+  db->deadline = 0;
+  db->over_budget = FALSE;
+}
+
+guint
+hibachi_server_db_count_built_statements (HibachiServerDb *db)
+{
+  return db->dynamic_lru.length;
 }
 
 gboolean

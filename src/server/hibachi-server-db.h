@@ -39,8 +39,15 @@ sqlite3_stmt    *hibachi_server_db_prepare      (HibachiServerDb  *db,
 sqlite3_stmt    *hibachi_server_db_prepare_dynamic (HibachiServerDb *db,
                                                     const char      *sql,
                                                     GError         **error);
-/* Statements held by @db (both caches). */
-guint            hibachi_server_db_count_statements (HibachiServerDb *db);
+/* A time budget for the statements stepped until end_budget: past it they
+ * stop (SQLITE_INTERRUPT) and over_budget() is TRUE; their results are
+ * then incomplete. */
+void             hibachi_server_db_begin_budget (HibachiServerDb *db,
+                                                 guint            milliseconds);
+gboolean         hibachi_server_db_over_budget  (HibachiServerDb *db);
+void             hibachi_server_db_end_budget   (HibachiServerDb *db);
+/* Statements of prepare_dynamic() held by @db. */
+guint            hibachi_server_db_count_built_statements (HibachiServerDb *db);
 gboolean         hibachi_server_db_exec         (HibachiServerDb  *db,
                                                  const char       *sql,
                                                  GError          **error);

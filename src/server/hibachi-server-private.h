@@ -34,6 +34,9 @@ typedef struct
   JsonObject             *reply_extra;   /* members added to the next resource reply */
   gconstpointer           route_data;    /* the matched route's data */
   gboolean                replied;
+  gboolean                writing;       /* holds the server's write lock */
+  gint64                  wait_since;    /* hibachi_server_changes_wait() */
+  guint                   wait_seconds;
 } HibachiServerRequest;
 
 typedef void (*HibachiServerHandler) (HibachiServerRequest *req);
@@ -45,6 +48,7 @@ typedef struct
   HibachiServerHandler  handler;
   HibachiCapability     capability; /* what the caller's role needs; 0: no sign-in needed */
   gconstpointer         data;       /* for the handler, as req->route_data */
+  gboolean              on_main_loop; /* no database, no waiting: not worth a worker */
 } HibachiServerRoute;
 
 /* Route tables, each ending with a { NULL } entry. */
@@ -56,8 +60,35 @@ extern const HibachiServerRoute hibachi_server_pricing_routes[];
 extern const HibachiServerRoute hibachi_server_review_routes[];
 extern const HibachiServerRoute hibachi_server_audit_routes[];
 
+typedef struct _HibachiServerWorkers HibachiServerWorkers;
+typedef struct _HibachiServerChanges HibachiServerChanges;
+
 /* Server internals used by routes */
+/* The calling worker's connection (the main loop's outside a worker). */
 HibachiServerDb *hibachi_server_get_db         (HibachiServer *self);
+HibachiServerWorkers *hibachi_server_get_workers (HibachiServer *self);
+HibachiServerChanges *hibachi_server_get_changes (HibachiServer *self);
+/* Main loop: how many times the server stopped listening; a request from
+ * before a stop is not answered. */
+guint            hibachi_server_get_epoch      (HibachiServer *self);
+/* NULL when not listening. */
+struct _HibachiServerListener *hibachi_server_get_listener (HibachiServer *self);
+void             hibachi_server_dispatch_init  (HibachiServer *self,
+                                                SoupServer    *soup);
+/* Around a route run on a worker: what it caches is dropped if a write
+ * committed meanwhile. Returns the change feed generation. */
+guint64          hibachi_server_job_begin      (HibachiServer *self);
+void             hibachi_server_job_end        (void);
+guint64          hibachi_server_changes_generation (HibachiServer *self);
+/* One write transaction at a time (hibachi_request_begin/commit). */
+void             hibachi_server_lock_writes    (HibachiServer *self);
+void             hibachi_server_unlock_writes  (HibachiServer *self);
+guint            hibachi_server_get_search_budget_ms (HibachiServer *self);
+/* Seconds before @address may try to sign in again (0: now). */
+gint64           hibachi_server_login_wait     (HibachiServer *self,
+                                                const char    *address);
+void             hibachi_server_login_failed   (HibachiServer *self,
+                                                const char    *address);
 const guint8    *hibachi_server_get_jwt_key    (HibachiServer *self);
 gint64           hibachi_server_now            (HibachiServer *self);
 char            *hibachi_server_now_iso        (HibachiServer *self);
@@ -67,14 +98,31 @@ void             hibachi_server_revoke_jti     (HibachiServer *self,
 gboolean         hibachi_server_jti_is_revoked (HibachiServer *self,
                                                 const char    *jti);
 /* Query results derived from the data (counts, paging anchors), dropped on
- * every committed write so they are never stale. */
+ * every committed write so they are never stale. Values are atomic
+ * reference-counted boxes (g_atomic_rc_box_new): lookup returns a reference
+ * (release it with g_atomic_rc_box_release_full and the same @clear), store
+ * takes one. */
 gpointer         hibachi_server_cache_lookup   (HibachiServer  *self,
                                                 const char     *key);
 void             hibachi_server_cache_store    (HibachiServer  *self,
                                                 const char     *key,
                                                 gpointer        data,
-                                                GDestroyNotify  destroy);
+                                                GDestroyNotify  clear);
+/* After a commit, from any thread: caches dropped, long-polls answered. */
 void             hibachi_server_changes_notify (HibachiServer *self);
+HibachiServerChanges *hibachi_server_changes_new (HibachiServer *server);
+void             hibachi_server_changes_free   (HibachiServerChanges *self);
+/* Main loop: @msg (paused) waits for the next commit or @wait_seconds; a
+ * commit since @generation answers it at once. Takes @principal. */
+void             hibachi_server_changes_add_waiter (HibachiServer          *server,
+                                                    SoupServerMessage      *msg,
+                                                    HibachiServerPrincipal *principal,
+                                                    gint64                  since,
+                                                    guint                   wait_seconds,
+                                                    guint64                 generation);
+void             hibachi_server_changes_wake   (HibachiServerChanges *self);
+/* The server stopped listening: waiting long-polls are dropped. */
+void             hibachi_server_changes_drop_waiters (HibachiServerChanges *self);
 void             hibachi_server_changes_wait   (HibachiServer        *self,
                                                 HibachiServerRequest *req,
                                                 gint64                since,

@@ -535,6 +535,10 @@ hibachi_request_begin (HibachiServerRequest *req)
 {
   g_autoptr(GError) error = NULL;
 
+  /* Writers take turns here rather than in SQLite's busy handler, which
+   * sleeps; readers never wait (WAL). */
+  hibachi_server_lock_writes (req->server);
+  req->writing = TRUE;
   if (!hibachi_server_db_begin (req->db, &error))
     {
       hibachi_reply_internal (req, error);
@@ -554,6 +558,8 @@ hibachi_request_commit (HibachiServerRequest *req)
       hibachi_reply_internal (req, error);
       return FALSE;
     }
+  req->writing = FALSE;
+  hibachi_server_unlock_writes (req->server);
 
   hibachi_server_changes_notify (req->server);
 
@@ -565,6 +571,11 @@ hibachi_request_rollback (HibachiServerRequest *req)
 {
   if (req->db != NULL)
     hibachi_server_db_rollback (req->db);
+  if (req->writing)
+    {
+      req->writing = FALSE;
+      hibachi_server_unlock_writes (req->server);
+    }
 }
 
 static JsonObject *

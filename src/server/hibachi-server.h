@@ -36,8 +36,15 @@ gboolean       hibachi_server_seed_demo        (HibachiServer  *self,
 /* For tests: moves the server's clock by @seconds (token expiry, lockouts). */
 void           hibachi_server_set_clock_offset (HibachiServer  *self,
                                                 gint64          seconds);
-/* For tests: prepared statements the server holds (bounded). */
+/* For tests: the most statements built from requests (UPDATE columns,
+ * list filters) that one database connection holds (bounded). */
 guint          hibachi_server_count_statements (HibachiServer  *self);
+/* For tests: searches stop with 422 after @milliseconds (default 2000). */
+void           hibachi_server_set_search_budget (HibachiServer *self,
+                                                 guint          milliseconds);
+/* For tests: while held, no request that needs the database starts. */
+void           hibachi_server_hold_workers     (HibachiServer  *self,
+                                                gboolean        hold);
 gboolean       hibachi_address_is_loopback     (const char     *address);
 /* For tests: the SoupServer underneath, to watch the requests it reads. */
 SoupServer    *hibachi_server_get_soup_server  (HibachiServer  *self);
