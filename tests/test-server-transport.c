@@ -8,6 +8,9 @@
 #include "hibachi-test-server.h"
 
 #define N_BOOKINGS 200
+/* Wrong passwords sent at once: the lockout threshold (5), more than the
+ * workers. */
+#define HIBACHI_TEST_PARALLEL_LOGINS 5
 
 typedef struct
 {
@@ -411,6 +414,8 @@ typedef struct
   GMutex            *lock;
   GCond             *cond;
   gboolean          *go;
+  const char        *idempotency_key;
+  char              *reply;        /* the body, freed by the caller */
 } Call;
 
 /* One request on its own session (a session belongs to one thread), after
@@ -422,12 +427,18 @@ call_thread (gpointer data)
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
   g_autofree char *uri = g_strconcat (hibachi_test_server_get_url (call->ts), call->path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (call->method, uri);
-  g_autofree char *auth = g_strconcat ("Bearer ", call->token, NULL);
   g_autoptr(GBytes) reply = NULL;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  if (call->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", call->token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
   if (call->if_match != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", call->if_match);
+  if (call->idempotency_key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", call->idempotency_key);
   if (call->body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (call->body, strlen (call->body));
@@ -445,8 +456,39 @@ call_thread (gpointer data)
 
   reply = soup_session_send_and_read (session, msg, NULL, NULL);
   call->status = reply != NULL ? soup_message_get_status (msg) : 0;
+  if (reply != NULL)
+    call->reply = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
 
   return NULL;
+}
+
+/* Runs @calls on one thread each, all released at once, and waits for them. */
+static void
+call_all_at_once (Call  *calls,
+                  guint  n_calls)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_calls);
+  GMutex lock;
+  GCond cond;
+  gboolean go = FALSE;
+
+  g_mutex_init (&lock);
+  g_cond_init (&cond);
+  for (guint i = 0; i < n_calls; i++)
+    {
+      calls[i].lock = &lock;
+      calls[i].cond = &cond;
+      calls[i].go = &go;
+      threads[i] = g_thread_new ("call", call_thread, &calls[i]);
+    }
+  g_mutex_lock (&lock);
+  go = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
+  for (guint i = 0; i < n_calls; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&lock);
+  g_cond_clear (&cond);
 }
 
 /* A slow request (ten searches, a login: seconds of SQLite or argon2) held
@@ -456,7 +498,7 @@ static void
 test_health_while_workers_busy (Fixture *f, gconstpointer data)
 {
   HibachiServer *server = hibachi_test_server_get_server (f->ts);
-  Call call = { f->ts, f->owner, "GET", "/api/v1/bookings?limit=5", NULL, NULL, 0, NULL, NULL, NULL };
+  Call call = { f->ts, f->owner, "GET", "/api/v1/bookings?limit=5" };
   GThread *thread;
 
   hibachi_server_hold_workers (server, TRUE);
@@ -472,6 +514,7 @@ test_health_while_workers_busy (Fixture *f, gconstpointer data)
   hibachi_server_hold_workers (server, FALSE);
   g_thread_join (thread);
   g_assert_cmpuint (call.status, ==, 200);
+  g_free (call.reply);
 }
 
 /* Racing writes stay correct on the workers: of ten PATCHes with one
@@ -483,10 +526,6 @@ test_if_match_race (Fixture *f, gconstpointer data)
   g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
   g_autofree char *etag = NULL;
   Call calls[10];
-  GThread *threads[10];
-  GMutex lock;
-  GCond cond;
-  gboolean go = FALSE;
   guint ok = 0, stale = 0;
 
   {
@@ -495,28 +534,17 @@ test_if_match_race (Fixture *f, gconstpointer data)
     etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
   }
 
-  g_mutex_init (&lock);
-  g_cond_init (&cond);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    calls[i] = (Call) { f->ts, f->owner, "PATCH", path, "{\"internal_notes\":\"race\"}", etag };
+  call_all_at_once (calls, G_N_ELEMENTS (calls));
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
-      calls[i] = (Call) { f->ts, f->owner, "PATCH", path, "{\"internal_notes\":\"race\"}", etag, 0, &lock, &cond, &go };
-      threads[i] = g_thread_new ("patch", call_thread, &calls[i]);
-    }
-  g_mutex_lock (&lock);
-  go = TRUE;
-  g_cond_broadcast (&cond);
-  g_mutex_unlock (&lock);
-
-  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    {
-      g_thread_join (threads[i]);
       ok += calls[i].status == 200;
       stale += calls[i].status == 412;
+      g_free (calls[i].reply);
     }
   g_assert_cmpuint (ok, ==, 1);
   g_assert_cmpuint (stale, ==, G_N_ELEMENTS (calls) - 1);
-  g_mutex_clear (&lock);
-  g_cond_clear (&cond);
 
   /* The winner's change is there, once. */
   {
@@ -602,6 +630,82 @@ test_login_limit_per_address (Fixture *f, gconstpointer data)
   }
 }
 
+/* Wrong passwords for one account that run at once on several workers
+ * each count towards its lockout. */
+static void
+test_parallel_failures_lock (Fixture *f, gconstpointer data)
+{
+  const char *wrong = "{\"email\":\"office@demo.test\",\"password\":\"wrong guess\"}";
+  g_autofree char *good = g_strdup_printf ("{\"email\":\"office@demo.test\",\"password\":\"%s\"}",
+                                           HIBACHI_DEMO_PASSWORD);
+  Call calls[HIBACHI_TEST_PARALLEL_LOGINS];
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    calls[i] = (Call) { f->ts, NULL, "POST", "/api/auth/login", wrong };
+  call_all_at_once (calls, G_N_ELEMENTS (calls));
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_assert_true (calls[i].status == 401 || calls[i].status == 429);
+      g_free (calls[i].reply);
+    }
+
+  /* Five failures lock the account: the right password is refused now. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, good, NULL);
+
+    g_assert_cmpuint (r->status, ==, 429);
+    g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (
+                        hibachi_test_response_object (r), "error"), "message"), "account is locked"));
+  }
+}
+
+static gint64
+bookings_total (Fixture *f)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?limit=1", f->owner, NULL, NULL);
+
+  return json_object_get_int_member (hibachi_test_response_object (r), "total_count");
+}
+
+/* Creates with one Idempotency-Key sent at once, on several workers, make
+ * one booking and all get it. */
+static void
+test_parallel_idempotent_creates (Fixture *f, gconstpointer data)
+{
+  g_autofree char *station = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 20);
+  g_autofree char *date = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *body =
+    g_strdup_printf ("{\"customer_name\":\"Jane Smith\",\"customer_email\":\"jane@example.com\","
+                     "\"customer_phone\":\"(510) 555-0142\",\"event_date\":\"%s\",\"slot\":\"18:00\","
+                     "\"adults\":12,\"venue_address\":\"1 Main St, Fremont, CA\",\"venue_lat\":37.5485,"
+                     "\"venue_lng\":-121.9886,\"station_id\":\"%s\"}", date, station);
+  gint64 before = bookings_total (f);
+  Call calls[6];
+  g_autofree char *first_id = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    calls[i] = (Call) { f->ts, f->owner, "POST", "/api/v1/bookings", body, .idempotency_key = "parallel-key" };
+  call_all_at_once (calls, G_N_ELEMENTS (calls));
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      const char *id;
+
+      g_assert_cmpuint (calls[i].status, ==, 201);
+      node = json_from_string (calls[i].reply, NULL);
+      g_assert_nonnull (node);
+      id = json_object_get_string_member (json_node_get_object (node), "id");
+      if (first_id == NULL)
+        first_id = g_strdup (id);
+      g_assert_cmpstr (id, ==, first_id);
+      g_free (calls[i].reply);
+    }
+
+  g_assert_cmpint (bookings_total (f), ==, before + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -618,6 +722,10 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/server-transport/search-budget", Fixture, NULL, setup, test_search_budget, teardown);
   g_test_add ("/hibachi/server-transport/login-limit-per-address", Fixture, NULL, setup,
               test_login_limit_per_address, teardown);
+  g_test_add ("/hibachi/server-transport/parallel-failures-lock", Fixture, NULL, setup,
+              test_parallel_failures_lock, teardown);
+  g_test_add ("/hibachi/server-transport/parallel-idempotent-creates", Fixture, NULL, setup,
+              test_parallel_idempotent_creates, teardown);
   g_test_add ("/hibachi/server-transport/connection-cap", Fixture, NULL, setup, test_connection_cap, teardown);
   g_test_add ("/hibachi/server-transport/slow-request-closed", Fixture, NULL, setup,
               test_slow_request_closed, teardown);

@@ -125,6 +125,28 @@ set_login_state (HibachiServerRequest *req,
   hibachi_server_db_step_done (req->db, stmt, NULL);
 }
 
+/* One more failed sign-in of @user_id, counted in SQL: attempts that run
+ * at once on several workers each count (read, add one, write back would
+ * lose all but one). Returns the count, or the maximum when it fails. */
+static gint64
+count_failure (HibachiServerRequest *req,
+               const char           *user_id)
+{
+  sqlite3_stmt *stmt = hibachi_server_db_prepare (req->db,
+                                                  "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? "
+                                                  "RETURNING failed_logins", NULL);
+  gint64 failures = HIBACHI_LOGIN_MAX_FAILURES;
+
+  if (stmt == NULL)
+    return failures;
+  hibachi_server_db_bind_text (stmt, 1, user_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    failures = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return failures;
+}
+
 static void
 reply_rate_limited (HibachiServerRequest *req,
                     gint64                seconds,
@@ -215,17 +237,14 @@ login_cb (HibachiServerRequest *req)
   if (!hibachi_server_password_verify (hibachi_json_get_string (user, "password_hash"), password))
     {
       hibachi_server_login_failed (req->server, address);
-      failures = hibachi_json_get_int (user, "failed_logins") + 1;
+      failures = count_failure (req, hibachi_json_get_string (user, "id"));
       if (failures >= HIBACHI_LOGIN_MAX_FAILURES)
         {
           set_login_state (req, hibachi_json_get_string (user, "id"), 0, now + HIBACHI_LOGIN_LOCK_SECONDS);
           reply_locked (req, HIBACHI_LOGIN_LOCK_SECONDS);
         }
       else
-        {
-          set_login_state (req, hibachi_json_get_string (user, "id"), failures, 0);
-          hibachi_reply_error (req, 401, "UNAUTHORIZED", "Wrong email or password.", NULL);
-        }
+        hibachi_reply_error (req, 401, "UNAUTHORIZED", "Wrong email or password.", NULL);
       return;
     }
 

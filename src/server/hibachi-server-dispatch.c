@@ -160,18 +160,27 @@ run_route (HibachiServerRequest     *req,
            const HibachiServerRoute *route)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
+  gboolean idempotent = g_strcmp0 (req->method, "POST") == 0 && req->idempotency_key != NULL &&
+                        req->principal != NULL;
 
   req->db = hibachi_server_get_db (req->server);
+
+  /* Creates with an Idempotency-Key take turns from the replay check to the
+   * stored reply: two at once would both miss the replay and both create. */
+  if (idempotent)
+    hibachi_server_lock_idempotent (req->server);
 
   /* Every body is checked before any route sees it, whichever route it is;
    * a create with a known Idempotency-Key is answered as it was. */
   if ((body->length == 0 || hibachi_request_parse_body (req)) &&
-      !(g_strcmp0 (req->method, "POST") == 0 && req->idempotency_key != NULL && req->principal != NULL &&
-        hibachi_request_replay_idempotent (req)))
+      !(idempotent && hibachi_request_replay_idempotent (req)))
     {
       req->route_data = route->data;
       route->handler (req);
     }
+
+  if (idempotent)
+    hibachi_server_unlock_idempotent (req->server);
 
   if (!req->replied && soup_server_message_get_status (req->msg) == 0)
     hibachi_reply_error (req, 500, "INTERNAL_SERVER_ERROR", "The request was not answered.", NULL);

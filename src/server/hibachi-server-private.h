@@ -83,6 +83,9 @@ guint64          hibachi_server_changes_generation (HibachiServer *self);
 /* One write transaction at a time (hibachi_request_begin/commit). */
 void             hibachi_server_lock_writes    (HibachiServer *self);
 void             hibachi_server_unlock_writes  (HibachiServer *self);
+/* One create with an Idempotency-Key at a time, replay check to reply. */
+void             hibachi_server_lock_idempotent   (HibachiServer *self);
+void             hibachi_server_unlock_idempotent (HibachiServer *self);
 guint            hibachi_server_get_search_budget_ms (HibachiServer *self);
 /* Seconds before @address may try to sign in again (0: now). */
 gint64           hibachi_server_login_wait     (HibachiServer *self,

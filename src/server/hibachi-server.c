@@ -33,6 +33,7 @@ struct _HibachiServer
   gint             clock_offset;        /* atomic */
   guint            search_budget_ms;    /* atomic */
   GMutex           writer;              /* one write transaction at a time */
+  GMutex           idempotent;          /* one create with an Idempotency-Key at a time */
 
   /* Shared by the workers, under state_lock */
   GMutex           state_lock;
@@ -77,6 +78,7 @@ hibachi_server_finalize (GObject *object)
   g_clear_pointer (&self->login_failures, g_hash_table_unref);
   g_mutex_clear (&self->state_lock);
   g_mutex_clear (&self->writer);
+  g_mutex_clear (&self->idempotent);
   g_clear_pointer (&self->db, hibachi_server_db_free);
   sodium_memzero (self->jwt_key, sizeof self->jwt_key);
 
@@ -113,6 +115,7 @@ hibachi_server_init (HibachiServer *self)
 {
   g_mutex_init (&self->state_lock);
   g_mutex_init (&self->writer);
+  g_mutex_init (&self->idempotent);
   self->revoked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
   self->login_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -195,6 +198,18 @@ void
 hibachi_server_unlock_writes (HibachiServer *self)
 {
   g_mutex_unlock (&self->writer);
+}
+
+void
+hibachi_server_lock_idempotent (HibachiServer *self)
+{
+  g_mutex_lock (&self->idempotent);
+}
+
+void
+hibachi_server_unlock_idempotent (HibachiServer *self)
+{
+  g_mutex_unlock (&self->idempotent);
 }
 
 const guint8 *
