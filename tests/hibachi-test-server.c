@@ -410,6 +410,20 @@ hibachi_test_response_field_errors (HibachiTestResponse *response)
          ? json_object_get_object_member (details, "field_errors") : NULL;
 }
 
+void
+hibachi_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 char *
 hibachi_test_login (HibachiTestServer *ts,
                     const char        *email)

@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "hibachi-test-server.h"
+
 typedef struct
 {
   GSubprocess *process;
@@ -112,20 +114,6 @@ stop (Running *run, int signal_number, gboolean expect_clean)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_demo_refuses_non_loopback (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("hibachi-program-XXXXXX", NULL);
@@ -169,7 +157,7 @@ test_lifecycle (void)
   g_assert_cmpuint (get_status (&run, "/health/ready", NULL), ==, 200);
   stop (&run, SIGINT, TRUE);
 
-  remove_dir (dir);
+  hibachi_test_remove_dir (dir);
 }
 
 /* 1,100 idle connections under a 1024 fd limit stopped the server for good
@@ -218,7 +206,7 @@ flood_then_health (const char * const *extra)
     }
   g_assert_cmpuint (status, ==, 200);
   stop (&run, SIGTERM, TRUE);
-  remove_dir (dir);
+  hibachi_test_remove_dir (dir);
 }
 
 static void
