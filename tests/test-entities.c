@@ -135,6 +135,9 @@ test_booking_malformed (void)
     { "adults", "1.5" }, { "venue_lat", "\"north\"" }, { "total_cents", "null" }, { "deposit_paid", "0" },
     { "chef_id", "7" }, { "allergens", "\"shellfish\"" }, { "event_date", "\"2026-02-30\"" },
     { "event_date", "\"tomorrow\"" }, { "version", NULL },
+    /* Guest counts the server would never store (found by fuzz-client-decode:
+     * the guest count overflowed). */
+    { "adults", "9223372036854775807" }, { "children", "-1" }, { "toddlers", "101" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -284,7 +287,9 @@ test_page (void)
                                            "\"has_next\":true,\"has_prev\":false}", CHEF_JSON, CHEF_JSON);
   g_autofree char *one_bad = g_strdup_printf ("{\"data\":[%s,{\"id\":\"c2\"}],\"total_count\":7}", CHEF_JSON);
   const char *shapes[] = { "{\"data\":[]}", "{\"total_count\":0}", "{\"data\":{},\"total_count\":0}",
-                           "{\"data\":[],\"total_count\":\"0\"}", "[]" };
+                           "{\"data\":[],\"total_count\":\"0\"}", "[]",
+                           "{\"data\":[],\"total_count\":0,\"has_next\":[]}",
+                           "{\"data\":[],\"total_count\":0,\"has_next\":1}" };
   g_autoptr(JsonNode) node = parse (good);
   g_autoptr(JsonNode) bad_node = parse (one_bad);
   g_autoptr(GPtrArray) page = NULL;

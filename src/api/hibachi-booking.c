@@ -57,8 +57,19 @@ const char * const hibachi_booking_editable_fields[] = {
 static const char *
 hibachi_booking_check (JsonObject *json)
 {
+  static const char * const counts[] = { "adults", "children", "toddlers" };
+
   if (!hibachi_validate_date (json_object_get_string_member (json, "event_date"), NULL, NULL))
     return "event_date";
+
+  /* Within what the server accepts, so sums such as the guest count hold. */
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 count = json_object_get_int_member (json, counts[i]);
+
+      if (count < 0 || count > HIBACHI_GUESTS_MAX)
+        return counts[i];
+    }
 
   return NULL;
 }

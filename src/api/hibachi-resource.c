@@ -312,9 +312,11 @@ hibachi_resource_parse_page (GType      type,
 {
   JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
   JsonNode *total = root ? json_object_get_member (root, "total_count") : NULL;
+  JsonNode *has_next = root ? json_object_get_member (root, "has_next") : NULL;
   GPtrArray *page;
 
-  if (root == NULL || total == NULL || !JSON_NODE_HOLDS_VALUE (total) || json_node_get_value_type (total) != G_TYPE_INT64)
+  if (root == NULL || total == NULL || !JSON_NODE_HOLDS_VALUE (total) || json_node_get_value_type (total) != G_TYPE_INT64 ||
+      (has_next != NULL && (!JSON_NODE_HOLDS_VALUE (has_next) || json_node_get_value_type (has_next) != G_TYPE_BOOLEAN)))
     {
       g_set_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE, _("The server sent a list in an unknown shape."));
       return NULL;
@@ -327,7 +329,7 @@ hibachi_resource_parse_page (GType      type,
   if (out_total != NULL)
     *out_total = MAX (json_node_get_int (total), 0);
   if (out_has_next != NULL)
-    *out_has_next = json_object_get_boolean_member_with_default (root, "has_next", FALSE);
+    *out_has_next = has_next != NULL && json_node_get_boolean (has_next);
 
   return page;
 }
