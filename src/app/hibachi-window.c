@@ -712,7 +712,6 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   window_class->close_request = hibachi_window_close_request;
 
   g_type_ensure (HIBACHI_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (HIBACHI_TYPE_BOOKINGS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, stack);
