@@ -1925,6 +1925,46 @@ test_dates (Fixture *f, gconstpointer data)
   }
 }
 
+static GtkLabel *
+find_label_exact (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label_exact (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header follows the window's connection monitor: a failed save (not
+ * only a failed list load) shows Offline, and it recovers by itself. */
+static void
+test_connection (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiBooking) booking = NULL;
+  HibachiBookingDetail *detail;
+
+  sign_in_to_main (f);
+  detail = select_first_pending (f, &booking);
+  g_assert_nonnull (find_label_exact (GTK_WIDGET (f->window), "Online"));
+
+  /* The server goes away; a save is the first request to fail. */
+  hibachi_test_server_set_listening (f->ts, FALSE);
+  type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved While Offline");
+  settle ();
+  hibachi_booking_detail_save (detail);
+  WAIT_FOR (find_label_exact (GTK_WIDGET (f->window), "Offline") != NULL);
+
+  /* It comes back: Online again without anyone asking. */
+  hibachi_test_server_set_listening (f->ts, TRUE);
+  WAIT_FOR (find_label_exact (GTK_WIDGET (f->window), "Online") != NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1956,6 +1996,7 @@ main (int argc, char *argv[])
   ADD ("run-sheet-defaults", test_run_sheet_defaults);
   ADD ("search-debounce", test_search_debounce);
   ADD ("dates", test_dates);
+  ADD ("connection", test_connection);
 #undef ADD
 
   {

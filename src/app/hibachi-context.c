@@ -13,6 +13,7 @@ struct _HibachiContext
   HibachiUndoStack *undo_stack;
   HibachiSession   *session;
   HibachiDirectory *directory;
+  HibachiConnectionMonitor *monitor;
 };
 
 G_DEFINE_FINAL_TYPE (HibachiContext, hibachi_context, G_TYPE_OBJECT)
@@ -23,6 +24,7 @@ enum {
   PROP_UNDO_STACK,
   PROP_SESSION,
   PROP_DIRECTORY,
+  PROP_CONNECTION_MONITOR,
   PROP_SIGNED_IN,
   N_PROPS
 };
@@ -38,6 +40,7 @@ hibachi_context_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
+  g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (hibachi_context_parent_class)->dispose (object);
 }
@@ -63,6 +66,9 @@ hibachi_context_get_property (GObject    *object,
       break;
     case PROP_DIRECTORY:
       g_value_set_object (value, self->directory);
+      break;
+    case PROP_CONNECTION_MONITOR:
+      g_value_set_object (value, self->monitor);
       break;
     case PROP_SIGNED_IN:
       g_value_set_boolean (value, hibachi_context_get_signed_in (self));
@@ -110,6 +116,9 @@ hibachi_context_class_init (HibachiContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DIRECTORY] =
     g_param_spec_object ("directory", NULL, NULL, HIBACHI_TYPE_DIRECTORY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION_MONITOR] =
+    g_param_spec_object ("connection-monitor", NULL, NULL, HIBACHI_TYPE_CONNECTION_MONITOR,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIGNED_IN] =
     g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
@@ -163,6 +172,14 @@ hibachi_context_get_directory (HibachiContext *self)
   return self->directory;
 }
 
+HibachiConnectionMonitor *
+hibachi_context_get_connection_monitor (HibachiContext *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_CONTEXT (self), NULL);
+
+  return self->monitor;
+}
+
 gboolean
 hibachi_context_get_signed_in (HibachiContext *self)
 {
@@ -206,7 +223,13 @@ hibachi_context_set_account (HibachiContext   *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+    {
+      g_clear_object (&self->monitor);
+      if (session != NULL)
+        self->monitor = hibachi_connection_monitor_new (hibachi_session_get_client (session));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_MONITOR]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+    }
   if (g_set_object (&self->directory, directory))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTORY]);
   if (was_signed_in != hibachi_context_get_signed_in (self))

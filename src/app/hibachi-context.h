@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "hibachi-connection-monitor.h"
 #include "hibachi-directory.h"
 #include "hibachi-session.h"
 #include "hibachi-undo-stack.h"
@@ -22,6 +23,9 @@ HibachiUndoStack *hibachi_context_get_undo_stack (HibachiContext   *self);
 /* NULL while nobody is signed in. */
 HibachiSession   *hibachi_context_get_session    (HibachiContext   *self);
 HibachiDirectory *hibachi_context_get_directory  (HibachiContext   *self);
+/* The window's one connection state, fed by every request of the session's
+ * client; NULL while signed out. */
+HibachiConnectionMonitor *hibachi_context_get_connection_monitor (HibachiContext *self);
 /* Signed in with the directory loaded (@session and @directory set), or
  * signed out (both NULL). Pages follow "notify::directory": a new one
  * comes with every sign-in. A new session clears the undo stack. */

@@ -132,28 +132,40 @@ station_changed_cb (HibachiWindow *self)
     hibachi_page_set_station_id (HIBACHI_PAGE (page), id);
 }
 
+/* The header says what the window's connection monitor knows: every
+ * request of every page feeds it. */
 static void
-connection_changed_cb (HibachiWindow       *self,
-                       GParamSpec          *pspec,
-                       HibachiBookingsView *view)
+connection_changed_cb (HibachiWindow *self)
 {
-  const char *connection = view != NULL ? hibachi_bookings_view_get_connection (view) : NULL;
+  HibachiConnectionMonitor *monitor = self->context ? hibachi_context_get_connection_monitor (self->context) : NULL;
+  HibachiConnectionState state = monitor ? hibachi_connection_monitor_get_state (monitor) : HIBACHI_CONNECTION_ONLINE;
 
-  if (g_strcmp0 (connection, "offline") == 0)
+  switch (state)
     {
+    case HIBACHI_CONNECTION_OFFLINE:
       gtk_image_set_from_icon_name (self->connection_icon, "network-offline-symbolic");
       gtk_label_set_text (self->connection_label, _("Offline"));
-    }
-  else if (g_strcmp0 (connection, "syncing") == 0)
-    {
+      break;
+    case HIBACHI_CONNECTION_RECONNECTING:
       gtk_image_set_from_icon_name (self->connection_icon, "emblem-synchronizing-symbolic");
-      gtk_label_set_text (self->connection_label, _("Syncing"));
-    }
-  else
-    {
+      gtk_label_set_text (self->connection_label, _("Reconnecting…"));
+      break;
+    case HIBACHI_CONNECTION_ONLINE:
+    default:
       gtk_image_set_from_icon_name (self->connection_icon, "network-transmit-receive-symbolic");
       gtk_label_set_text (self->connection_label, _("Online"));
+      break;
     }
+}
+
+static void
+monitor_changed_cb (HibachiWindow *self)
+{
+  HibachiConnectionMonitor *monitor = hibachi_context_get_connection_monitor (self->context);
+
+  if (monitor != NULL)
+    g_signal_connect_object (monitor, "notify::state", G_CALLBACK (connection_changed_cb), self, G_CONNECT_SWAPPED);
+  connection_changed_cb (self);
 }
 
 static void
@@ -730,7 +742,6 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   window_class->close_request = hibachi_window_close_request;
 
   g_type_ensure (HIBACHI_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (HIBACHI_TYPE_BOOKINGS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, stack);
@@ -749,7 +760,6 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, connection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
@@ -768,7 +778,7 @@ hibachi_window_init (HibachiWindow *self)
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  connection_changed_cb (self, NULL, NULL);
+  connection_changed_cb (self);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            create_sidebar_row_cb, NULL, NULL);
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
@@ -788,6 +798,8 @@ hibachi_window_new (HibachiApplication *application)
 
   self->settings = g_object_ref (hibachi_application_get_settings (application));
   self->context = hibachi_context_new (self->settings);
+  g_signal_connect_object (self->context, "notify::connection-monitor", G_CALLBACK (monitor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (hibachi_context_get_undo_stack (self->context), "pushed", G_CALLBACK (undo_pushed_cb),
                            self, G_CONNECT_SWAPPED);
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
