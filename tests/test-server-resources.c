@@ -86,7 +86,7 @@ test_stations (Fixture *f, gconstpointer data)
     const char *body = "{\"code\":\"CA-SANJOSE-001\",\"name\":\"San Jose\",\"display_name\":\"My Hibachi - San Jose, CA\","
                        "\"address\":\"1 Santa Clara St\",\"city\":\"San Jose\",\"state\":\"CA\",\"postal_code\":\"95113\","
                        "\"phone\":\"(408) 555-0100\",\"email\":\"sanjose@myhibachi.test\",\"timezone\":\"America/Los_Angeles\","
-                       "\"lat\":37.3382,\"lng\":-121.8863,\"service_radius_miles\":60,\"escalation_radius_miles\":40}";
+                       "\"lat\":37.3382,\"lng\":-121.8863,\"service_radius_miles\":60,\"escalation_radius_miles\":90}";
     g_autoptr(HibachiTestResponse) denied = hibachi_test_request (f->ts, "POST", "/api/v1/stations", manager, body, NULL);
     g_autoptr(HibachiTestResponse) created = hibachi_test_request (f->ts, "POST", "/api/v1/stations", f->owner, body, NULL);
     g_autoptr(HibachiTestResponse) duplicate = hibachi_test_request (f->ts, "POST", "/api/v1/stations", f->owner, body, NULL);

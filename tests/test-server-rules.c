@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "hibachi-test-server.h"
 
@@ -411,6 +414,278 @@ test_refresh_reuse_ends_access (Fixture *f, gconstpointer data)
   g_assert_cmpuint (me_status (f, other_user), ==, 200);
 }
 
+/* A 422 whose field errors name @field. */
+static void
+assert_field_refused (HibachiTestResponse *r,
+                      const char          *field)
+{
+  JsonObject *field_errors;
+
+  g_assert_cmpuint (r->status, ==, 422);
+  g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "VALIDATION_ERROR");
+  field_errors = hibachi_test_response_field_errors (r);
+  g_assert_nonnull (field_errors);
+  g_assert_true (json_object_has_member (field_errors, field));
+}
+
+static char *
+booking_body (const char *station_id,
+              const char *event_date,
+              const char *extra)
+{
+  return g_strdup_printf ("{\"customer_name\":\"Ana Lee\",\"customer_email\":\"ana@example.com\","
+                          "\"customer_phone\":\"(510) 555-0143\",\"event_date\":\"%s\",\"slot\":\"18:00\","
+                          "\"adults\":10,\"venue_address\":\"2 Main St, Fremont\",\"venue_lat\":37.55,\"venue_lng\":-121.98,"
+                          "\"station_id\":\"%s\"%s}", event_date, station_id, extra);
+}
+
+static char *
+date_from_today (int years, int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_full (now, years, 0, days, 0, 0, 0);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static gint64
+count_bookings (Fixture *f)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?limit=1", f->token, NULL, NULL);
+
+  return json_object_get_int_member (hibachi_test_response_object (r), "total_count");
+}
+
+static void
+test_strings_nul_and_surrogates (Fixture *f, gconstpointer data)
+{
+  g_autofree char *booking = hibachi_test_first_id (f->ts, f->token, "/api/v1/bookings?status=pending");
+  g_autofree char *chef = hibachi_test_first_id (f->ts, f->token, "/api/v1/chefs");
+  g_autofree char *review = hibachi_test_first_id (f->ts, f->token, "/api/v1/reviews");
+  g_autofree char *station = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *booking_path = g_strconcat ("/api/v1/bookings/", booking, NULL);
+  g_autofree char *chef_path = g_strconcat ("/api/v1/chefs/", chef, NULL);
+  g_autofree char *review_path = g_strconcat ("/api/v1/reviews/", review, NULL);
+  g_autofree char *response_path = g_strconcat (review_path, "/response", NULL);
+  g_autofree char *station_path = g_strconcat ("/api/v1/stations/", station, NULL);
+  g_autofree char *tomorrow = date_from_today (0, 1);
+  const char *bad_texts[] = { "ab\\u0000cd", "x\\ud83dy", "x\\udc00y", "\\ud83d" };
+  gint64 n_bookings = count_bookings (f);
+
+  for (guint t = 0; t < G_N_ELEMENTS (bad_texts); t++)
+    {
+      const char *bad = bad_texts[t];
+      g_autofree char *notes = g_strdup_printf ("{\"internal_notes\":\"%s\"}", bad);
+      g_autofree char *requests = g_strdup_printf ("{\"special_requests\":\"%s\"}", bad);
+      g_autofree char *allergens = g_strdup_printf ("{\"allergens\":[\"nuts\",\"%s\"]}", bad);
+      g_autofree char *name = g_strdup_printf ("{\"customer_name\":\"%s\"}", bad);
+      g_autofree char *chef_name = g_strdup_printf ("{\"name\":\"%s\"}", bad);
+      g_autofree char *station_name = g_strdup_printf ("{\"display_name\":\"%s\"}", bad);
+      g_autofree char *review_body = g_strdup_printf ("{\"body\":\"%s\"}", bad);
+      g_autofree char *response = g_strdup_printf ("{\"text\":\"%s\"}", bad);
+      g_autofree char *extra = g_strdup_printf (",\"special_requests\":\"%s\"", bad);
+      g_autofree char *create = booking_body (station, tomorrow, extra);
+      struct { const char *method; const char *path; const char *body; const char *field; const char *resource; } cases[] = {
+        { "PATCH", booking_path, notes, "internal_notes", booking_path },
+        { "PATCH", booking_path, requests, "special_requests", booking_path },
+        { "PATCH", booking_path, allergens, "allergens", booking_path },
+        { "PATCH", booking_path, name, "customer_name", booking_path },
+        { "POST", "/api/v1/bookings", create, "special_requests", NULL },
+        { "PATCH", chef_path, chef_name, "name", chef_path },
+        { "PATCH", station_path, station_name, "display_name", station_path },
+        { "PATCH", review_path, review_body, "body", review_path },
+        { "PUT", response_path, response, "text", review_path },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          gint64 version = cases[i].resource ? resource_version (f, cases[i].resource) : 0;
+          g_autoptr(HibachiTestResponse) r = cases[i].resource
+            ? hibachi_test_write (f->ts, cases[i].method, cases[i].path, f->token, cases[i].body, cases[i].resource)
+            : hibachi_test_request (f->ts, cases[i].method, cases[i].path, f->token, cases[i].body, NULL);
+
+          g_test_message ("%s %s %s", cases[i].method, cases[i].path, cases[i].body);
+          assert_field_refused (r, cases[i].field);
+          if (cases[i].resource)
+            g_assert_cmpint (resource_version (f, cases[i].resource), ==, version);
+        }
+    }
+  g_assert_cmpint (count_bookings (f), ==, n_bookings);
+
+  /* Every page stays valid UTF-8 for every client. */
+  {
+    g_autoptr(HibachiTestResponse) page = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?limit=500", f->token, NULL, NULL);
+    g_autoptr(HibachiTestResponse) history = NULL;
+    g_autofree char *history_path = g_strconcat (booking_path, "/history", NULL);
+
+    history = hibachi_test_request (f->ts, "GET", history_path, f->token, NULL, NULL);
+    g_assert_true (g_utf8_validate (g_bytes_get_data (page->body, NULL), (gssize) g_bytes_get_size (page->body), NULL));
+    g_assert_true (g_utf8_validate (g_bytes_get_data (history->body, NULL), (gssize) g_bytes_get_size (history->body), NULL));
+  }
+
+  /* A NUL does not cut a login email short. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"email\":\"%s\\u0000junk\",\"password\":\"%s\"}", OWNER, HIBACHI_DEMO_PASSWORD);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, body, NULL);
+
+    assert_field_refused (r, "email");
+    g_assert_false (json_object_has_member (hibachi_test_response_object (r), "access_token"));
+  }
+
+  /* Proper pairs and other escapes are text like any other. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", booking_path, f->token,
+                                                           "{\"internal_notes\":\"Party \\ud83c\\udf89 \\u00e9t\\u00e9\"}",
+                                                           booking_path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "internal_notes"), ==,
+                     "Party \xf0\x9f\x8e\x89 \xc3\xa9t\xc3\xa9");
+  }
+}
+
+static void
+test_json_not_strict (Fixture *f, gconstpointer data)
+{
+  g_autofree char *booking = hibachi_test_first_id (f->ts, f->token, "/api/v1/bookings?status=pending");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", booking, NULL);
+  gint64 version = resource_version (f, path);
+  const char *patches[] = { "{/* note */\"internal_notes\":\"Commented\"}", "{\"internal_notes\":\"Commented\"} // note",
+                            "{'internal_notes':'Quoted'}", "{\"internal_notes\":'Quoted'}" };
+  const char *logins[] = { "{/* hi */\"email\":\"" OWNER "\",\"password\":\"" HIBACHI_DEMO_PASSWORD "\"}",
+                           "{'email':'" OWNER "','password':'" HIBACHI_DEMO_PASSWORD "'}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (patches); i++)
+    {
+      g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, f->token, patches[i], path);
+
+      g_test_message ("%s", patches[i]);
+      g_assert_cmpuint (r->status, ==, 400);
+      g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "BAD_REQUEST");
+      g_assert_nonnull (strstr (error_message (r), "strict JSON"));
+    }
+  g_assert_cmpint (resource_version (f, path), ==, version);
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/auth/login", NULL, logins[i], NULL);
+
+      g_assert_cmpuint (r->status, ==, 400);
+      g_assert_false (json_object_has_member (hibachi_test_response_object (r), "access_token"));
+    }
+}
+
+static void
+test_timezone_names (Fixture *f, gconstpointer data)
+{
+  g_autofree char *station = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *path = g_strconcat ("/api/v1/stations/", station, NULL);
+  g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-fifo-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  g_autofree char *up = NULL;
+  gint64 version = resource_version (f, path);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  up = g_strconcat ("../../../../../../..", fifo, NULL);
+  {
+    const char *refused[] = { fifo, up, "/etc/passwd", "../../../etc/passwd", "PST8PDT,M3.2.0,M11.1.0", "<+03>-3",
+                              "Mars/Olympus", "America" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autofree char *body = g_strdup_printf ("{\"timezone\":\"%s\"}", refused[i]);
+        g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, manager, body, path);
+
+        g_test_message ("timezone %s", refused[i]);
+        assert_field_refused (r, "timezone");
+      }
+  }
+  g_assert_cmpint (resource_version (f, path), ==, version);
+  assert_alive (f);
+
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, manager, "{\"timezone\":\"America/Denver\"}", path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (r), "timezone"), ==, "America/Denver");
+  }
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+static void
+test_business_bounds (Fixture *f, gconstpointer data)
+{
+  g_autofree char *station = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *station_path = g_strconcat ("/api/v1/stations/", station, NULL);
+  g_autofree char *booking = hibachi_test_first_id (f->ts, f->token, "/api/v1/bookings?status=pending");
+  g_autofree char *booking_path = g_strconcat ("/api/v1/bookings/", booking, NULL);
+  g_autofree char *tomorrow = date_from_today (0, 1);
+  g_autofree char *last_day = date_from_today (3, 0);
+  g_autofree char *too_far = date_from_today (3, 1);
+  gint64 n_bookings = count_bookings (f);
+  gint64 version = resource_version (f, booking_path);
+
+  /* At least one adult, as the company's backend requires. */
+  {
+    GString *no_adults = g_string_new (NULL);
+    g_autofree char *create = booking_body (station, tomorrow, ",\"children\":12");
+    g_autoptr(HibachiTestResponse) created = NULL;
+    g_autoptr(HibachiTestResponse) patched = NULL;
+
+    g_string_append (no_adults, create);
+    g_assert_cmpuint (g_string_replace (no_adults, "\"adults\":10", "\"adults\":0", 1), ==, 1);
+    created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->token, no_adults->str, NULL);
+    g_string_free (no_adults, TRUE);
+    patched = hibachi_test_write (f->ts, "PATCH", booking_path, f->token, "{\"adults\":0,\"children\":12}", booking_path);
+    assert_field_refused (created, "adults");
+    assert_field_refused (patched, "adults");
+  }
+
+  /* Event dates from 2000 to three years ahead. */
+  {
+    const char *dates[] = { "9999-12-31", "1999-12-31", too_far };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_autofree char *create = booking_body (station, dates[i], "");
+        g_autofree char *patch = g_strdup_printf ("{\"event_date\":\"%s\"}", dates[i]);
+        g_autoptr(HibachiTestResponse) created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->token, create, NULL);
+        g_autoptr(HibachiTestResponse) patched = hibachi_test_write (f->ts, "PATCH", booking_path, f->token, patch, booking_path);
+
+        g_test_message ("event_date %s", dates[i]);
+        assert_field_refused (created, "event_date");
+        assert_field_refused (patched, "event_date");
+      }
+  }
+  g_assert_cmpint (count_bookings (f), ==, n_bookings);
+  g_assert_cmpint (resource_version (f, booking_path), ==, version);
+  {
+    g_autofree char *patch = g_strdup_printf ("{\"event_date\":\"%s\"}", last_day);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", booking_path, f->token, patch, booking_path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+
+  /* The escalation radius reaches at least as far as the service radius
+   * (Fremont: 150 and 150). */
+  {
+    g_autoptr(HibachiTestResponse) below = hibachi_test_write (f->ts, "PATCH", station_path, f->token,
+                                                               "{\"escalation_radius_miles\":100}", station_path);
+    g_autoptr(HibachiTestResponse) beyond = hibachi_test_write (f->ts, "PATCH", station_path, f->token,
+                                                                "{\"service_radius_miles\":160}", station_path);
+    g_autoptr(HibachiTestResponse) both = hibachi_test_write (f->ts, "PATCH", station_path, f->token,
+                                                              "{\"service_radius_miles\":160,\"escalation_radius_miles\":200}",
+                                                              station_path);
+
+    assert_field_refused (below, "escalation_radius_miles");
+    assert_field_refused (beyond, "escalation_radius_miles");
+    g_assert_cmpuint (both->status, ==, 200);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -424,6 +699,11 @@ main (int argc, char *argv[])
 
   g_test_add ("/hibachi/server-rules/other-station-chef", Fixture, NULL, setup, test_other_station_chef, teardown);
   g_test_add ("/hibachi/server-rules/refresh-reuse-ends-access", Fixture, NULL, setup, test_refresh_reuse_ends_access, teardown);
+
+  g_test_add ("/hibachi/server-rules/strings-nul-surrogates", Fixture, NULL, setup, test_strings_nul_and_surrogates, teardown);
+  g_test_add ("/hibachi/server-rules/json-not-strict", Fixture, NULL, setup, test_json_not_strict, teardown);
+  g_test_add ("/hibachi/server-rules/timezone-names", Fixture, NULL, setup, test_timezone_names, teardown);
+  g_test_add ("/hibachi/server-rules/business-bounds", Fixture, NULL, setup, test_business_bounds, teardown);
 
   return g_test_run ();
 }

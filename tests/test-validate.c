@@ -3,6 +3,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "hibachi-core.h"
 
@@ -217,11 +220,98 @@ static void
 test_party (void)
 {
   g_assert_true (hibachi_validate_party (1, 0, 0, NULL));
-  g_assert_true (hibachi_validate_party (0, 1, 0, NULL));
+  g_assert_false (hibachi_validate_party (0, 1, 0, NULL));   /* the company needs an adult */
+  g_assert_false (hibachi_validate_party (0, 20, 0, NULL));
   g_assert_true (hibachi_validate_party (90, 5, 5, NULL));
   g_assert_false (hibachi_validate_party (90, 5, 6, NULL));
   g_assert_false (hibachi_validate_party (0, 0, 3, NULL));   /* toddlers alone */
   g_assert_false (hibachi_validate_party (-1, 5, 0, NULL));
+}
+
+static void
+test_event_date (void)
+{
+  GDate today;
+  char *message = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 12, 2026);
+  g_assert_true (hibachi_validate_event_date ("2000-01-01", &today, NULL, NULL));
+  g_assert_true (hibachi_validate_event_date ("2029-12-01", &today, NULL, NULL));
+  g_assert_false (hibachi_validate_event_date ("1999-12-31", &today, NULL, &message));
+  g_assert_nonnull (strstr (message, "2000"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_event_date ("2029-12-02", &today, NULL, &message));
+  g_assert_nonnull (strstr (message, "3 years"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_event_date ("9999-12-31", &today, NULL, NULL));
+  g_assert_false (hibachi_validate_event_date ("2027-02-30", &today, NULL, NULL));
+  /* Without a day given, today is the system's. */
+  g_assert_false (hibachi_validate_event_date ("9999-12-31", NULL, NULL, NULL));
+  g_assert_true (hibachi_validate_event_date ("2000-01-01", NULL, NULL, NULL));
+}
+
+static void
+test_radii (void)
+{
+  g_assert_true (hibachi_validate_radii (150, 150, NULL));
+  g_assert_true (hibachi_validate_radii (100, 150, NULL));
+  g_assert_false (hibachi_validate_radii (150, 149.5, NULL));
+}
+
+static void
+test_timezone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-tz-XXXXXX", NULL);
+  g_autofree char *zone_dir = g_build_filename (dir, "Test", NULL);
+  g_autofree char *pipe = g_build_filename (zone_dir, "Pipe", NULL);
+  g_autofree char *text = g_build_filename (zone_dir, "Text", NULL);
+  g_autofree char *zone = g_build_filename (zone_dir, "Zone", NULL);
+  g_autofree char *real = NULL;
+  g_autofree char *pipe_path = NULL;
+  gsize len;
+  const char *refused[] = { "", "/etc/passwd", "../../../etc/passwd", "America/../../../etc/passwd", "America//Los_Angeles",
+                            "America/", "./America/Los_Angeles", "PST8PDT,M3.2.0,M11.1.0", "<+03>-3", "EST+5",
+                            "America/Los Angeles", "Mars/Olympus", "America", "America/Los_Angeles\n" };
+
+  /* The system's database (tzdata). */
+  g_assert_true (hibachi_validate_timezone ("America/Los_Angeles", NULL));
+  g_assert_true (hibachi_validate_timezone ("Europe/Madrid", NULL));
+  g_assert_true (hibachi_validate_timezone ("Etc/GMT+5", NULL));
+  g_assert_true (hibachi_validate_timezone ("UTC", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      char *message = NULL;
+
+      g_test_message ("timezone “%s”", refused[i]);
+      g_assert_false (hibachi_validate_timezone (refused[i], &message));
+      g_assert_nonnull (message);
+      g_free (message);
+    }
+
+  /* A database holding a FIFO, a text file and a zone: only the zone is one,
+   * and the FIFO is refused without blocking on it. */
+  g_assert_true (g_file_get_contents ("/usr/share/zoneinfo/America/Los_Angeles", &real, &len, NULL));
+  g_assert_cmpint (g_mkdir (zone_dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (text, "not a zone", -1, NULL));
+  g_assert_true (g_file_set_contents (zone, real, (gssize) len, NULL));
+  g_setenv ("TZDIR", dir, TRUE);
+  g_assert_false (hibachi_validate_timezone ("Test/Pipe", NULL));
+  g_assert_false (hibachi_validate_timezone ("Test/Text", NULL));
+  g_assert_false (hibachi_validate_timezone ("Test", NULL));
+  g_assert_true (hibachi_validate_timezone ("Test/Zone", NULL));
+  g_unsetenv ("TZDIR");
+
+  /* A FIFO named by its path is not a name. */
+  pipe_path = g_strdup (pipe);
+  g_assert_false (hibachi_validate_timezone (pipe_path, NULL));
+
+  g_unlink (pipe);
+  g_unlink (text);
+  g_unlink (zone);
+  g_rmdir (zone_dir);
+  g_rmdir (dir);
 }
 
 int
@@ -240,6 +330,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/validate/slot", test_slot);
   g_test_add_func ("/hibachi/validate/coordinates-radius", test_coordinates_and_radius);
   g_test_add_func ("/hibachi/validate/party", test_party);
+  g_test_add_func ("/hibachi/validate/event-date", test_event_date);
+  g_test_add_func ("/hibachi/validate/radii", test_radii);
+  g_test_add_func ("/hibachi/validate/timezone", test_timezone);
 
   return g_test_run ();
 }

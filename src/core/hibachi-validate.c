@@ -3,9 +3,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hibachi-schedule.h"
 #include "hibachi-validate.h"
@@ -284,6 +288,39 @@ hibachi_validate_date (const char  *text,
 }
 
 gboolean
+hibachi_validate_event_date (const char  *text,
+                             const GDate *today,
+                             GDate       *out_date,
+                             char       **message)
+{
+  GDate date, last;
+
+  if (!hibachi_validate_date (text, &date, message))
+    return FALSE;
+
+  if (today != NULL)
+    last = *today;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      g_date_clear (&last, 1);
+      g_date_set_dmy (&last, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+    }
+  g_date_add_years (&last, HIBACHI_EVENT_YEARS_AHEAD);
+  if (g_date_get_year (&date) < HIBACHI_EVENT_YEAR_MIN)
+    return fail (message, _("An event date is in %d or later."), HIBACHI_EVENT_YEAR_MIN);
+  if (g_date_compare (&date, &last) > 0)
+    return fail (message, _("An event date is at most %d years ahead."), HIBACHI_EVENT_YEARS_AHEAD);
+
+  if (out_date != NULL)
+    *out_date = date;
+
+  return succeed (message);
+}
+
+gboolean
 hibachi_validate_slot (const char  *text,
                        int         *out_minutes,
                        char       **message)
@@ -335,10 +372,78 @@ hibachi_validate_party (gint64       adults,
 {
   if (adults < 0 || children < 0 || toddlers < 0)
     return fail (message, _("Guest counts cannot be negative."));
-  if (adults + children < HIBACHI_GUESTS_MIN)
-    return fail (message, _("A party needs at least one adult or child."));
+  if (adults < HIBACHI_ADULTS_MIN)
+    return fail (message, _("A party needs at least one adult."));
   if (adults + children + toddlers > HIBACHI_GUESTS_MAX)
     return fail (message, _("A party has at most %d guests."), HIBACHI_GUESTS_MAX);
+
+  return succeed (message);
+}
+
+gboolean
+hibachi_validate_radii (double       service_miles,
+                        double       escalation_miles,
+                        char       **message)
+{
+  if (escalation_miles < service_miles)
+    return fail (message, _("The escalation radius is at least the service radius."));
+
+  return succeed (message);
+}
+
+/* Whether @path is a regular TZif file; opened without blocking, so a FIFO
+ * or device put in its place cannot stall the caller. */
+static gboolean
+is_tzif_file (const char *path)
+{
+  GStatBuf st;
+  char magic[4];
+  gboolean ok;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+
+  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+       read (fd, magic, sizeof magic) == sizeof magic && memcmp (magic, "TZif", 4) == 0;
+  close (fd);
+
+  return ok;
+}
+
+gboolean
+hibachi_validate_timezone (const char  *text,
+                           char       **message)
+{
+  const char *dir = g_getenv ("TZDIR");
+  g_autofree char *path = NULL;
+  gboolean segment_start = TRUE;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 64)
+    return fail (message, _("Use a time zone name such as America/Los_Angeles."));
+
+  /* Segments of letters, digits, "_", "-" and "+", each starting with a
+   * letter: no "..", no leading or doubled "/", no POSIX rule. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '/')
+        {
+          if (segment_start)
+            return fail (message, _("Use a time zone name such as America/Los_Angeles."));
+          segment_start = TRUE;
+          continue;
+        }
+      if (segment_start ? !g_ascii_isalpha (*p)
+                        : !(g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '+'))
+        return fail (message, _("Use a time zone name such as America/Los_Angeles."));
+      segment_start = FALSE;
+    }
+  if (segment_start)
+    return fail (message, _("Use a time zone name such as America/Los_Angeles."));
+
+  path = g_build_filename (dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo", text, NULL);
+  if (!is_tzif_file (path))
+    return fail (message, _("“%s” is not in the time zone database."), text);
 
   return succeed (message);
 }

@@ -21,9 +21,14 @@ typedef enum
 #define HIBACHI_REASON_MIN_CHARS 10
 #define HIBACHI_REASON_MAX_CHARS 500
 
-/* Party sizes accepted for one event (the company's guest limits). */
-#define HIBACHI_GUESTS_MIN 1
+/* Party sizes accepted for one event (the company's guest limits; its
+ * backend requires party_adults > 0). */
+#define HIBACHI_ADULTS_MIN 1
 #define HIBACHI_GUESTS_MAX 100
+
+/* Event dates: not before this year, not more than this many years ahead. */
+#define HIBACHI_EVENT_YEAR_MIN 2000
+#define HIBACHI_EVENT_YEARS_AHEAD 3
 
 /* Radii of a station's service area, in miles. */
 #define HIBACHI_RADIUS_MIN_MILES 0
@@ -65,6 +70,20 @@ gboolean hibachi_validate_latitude         (double       lat,
 gboolean hibachi_validate_longitude        (double       lng,
                                             char       **message);
 gboolean hibachi_validate_radius_miles     (double       miles,
+                                            char       **message);
+/* A date (as hibachi_validate_date) within the event bounds around @today
+ * (NULL: today by the system clock, in UTC). */
+gboolean hibachi_validate_event_date       (const char  *text,
+                                            const GDate *today,
+                                            GDate       *out_date,
+                                            char       **message);
+/* The escalation radius reaches at least as far as the service radius. */
+gboolean hibachi_validate_radii            (double       service_miles,
+                                            double       escalation_miles,
+                                            char       **message);
+/* A zone name of the system's time zone database (America/Los_Angeles), never
+ * a path, a POSIX rule or anything but a TZif file under the zoneinfo folder. */
+gboolean hibachi_validate_timezone         (const char  *text,
                                             char       **message);
 gboolean hibachi_validate_party            (gint64       adults,
                                             gint64       children,

@@ -17,7 +17,7 @@ static const HibachiFieldSpec booking_fields[] = {
   { "customer_phone", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 30, hibachi_field_check_phone },
   { "event_date", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 10, hibachi_field_check_date },
   { "slot", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 5, hibachi_field_check_slot },
-  { "adults", HIBACHI_FIELD_INT, HIBACHI_FIELD_REQUIRED, 0, HIBACHI_GUESTS_MAX, NULL },
+  { "adults", HIBACHI_FIELD_INT, HIBACHI_FIELD_REQUIRED, HIBACHI_ADULTS_MIN, HIBACHI_GUESTS_MAX, NULL },
   { "children", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
   { "toddlers", HIBACHI_FIELD_INT, 0, 0, HIBACHI_GUESTS_MAX, NULL },
   { "venue_address", HIBACHI_FIELD_TEXT, HIBACHI_FIELD_REQUIRED, 0, 300, NULL },
@@ -126,6 +126,20 @@ complete_booking (HibachiServerRequest *req,
   if (!hibachi_validate_party (hibachi_json_get_int (row, "adults"), hibachi_json_get_int (row, "children"),
                                hibachi_json_get_int (row, "toddlers"), &message))
     hibachi_field_errors_add (field_errors, "adults", message);
+  g_clear_pointer (&message, g_free);
+
+  /* Only a date being set is bounded: old bookings keep theirs. */
+  if (json_object_has_member (changes, "event_date"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (hibachi_server_now (req->server));
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+      if (!hibachi_validate_event_date (hibachi_json_get_string (row, "event_date"), &today, NULL, &message))
+        hibachi_field_errors_add (field_errors, "event_date", message);
+    }
 
   if (requested != NULL && json_object_has_member (changes, "requested_chef_id"))
     {

@@ -29,14 +29,7 @@ check_code (JsonNode *value, char **message)
 static gboolean
 check_timezone (JsonNode *value, char **message)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (json_node_get_string (value));
-
-  if (tz == NULL)
-    {
-      *message = g_strdup ("Use a time zone name such as America/Los_Angeles.");
-      return FALSE;
-    }
-  return TRUE;
+  return hibachi_validate_timezone (json_node_get_string (value), message);
 }
 
 static gboolean
@@ -139,9 +132,14 @@ static void
 check_radii (JsonObject *row,
              JsonObject *field_errors)
 {
+  g_autofree char *message = NULL;
+
   if (hibachi_json_get_double (row, "escalation_radius_miles") < 0 ||
       hibachi_json_get_double (row, "service_radius_miles") < 0)
     hibachi_field_errors_add (field_errors, "service_radius_miles", "Radii cannot be negative.");
+  else if (!hibachi_validate_radii (hibachi_json_get_double (row, "service_radius_miles"),
+                                    hibachi_json_get_double (row, "escalation_radius_miles"), &message))
+    hibachi_field_errors_add (field_errors, "escalation_radius_miles", message);
 }
 
 static void

@@ -249,7 +249,7 @@ validate_form (HibachiBookingDetail *self)
         case FIELD_OPTIONAL_TEXT: ok = g_utf8_strlen (value, -1) <= 2000; break;
         case FIELD_EMAIL: ok = hibachi_validate_email (value, &message); break;
         case FIELD_PHONE: ok = hibachi_validate_phone (value, &message); break;
-        case FIELD_DATE: ok = hibachi_validate_date (value, NULL, &message); break;
+        case FIELD_DATE: ok = hibachi_validate_event_date (value, NULL, NULL, &message); break;
         }
       if (!ok && message == NULL)
         message = g_strdup (_("At most 2000 characters."));

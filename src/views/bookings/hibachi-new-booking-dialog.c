@@ -108,7 +108,7 @@ update (HibachiNewBookingDialog *self)
     ;
   else if (!hibachi_validate_phone (text (self, ROW_PHONE), &problem))
     ;
-  else if (!hibachi_validate_date (text (self, ROW_DATE), NULL, &problem))
+  else if (!hibachi_validate_event_date (text (self, ROW_DATE), NULL, NULL, &problem))
     ;
   else if (!hibachi_validate_party (gtk_spin_button_get_value_as_int (self->counts[0]),
                                     gtk_spin_button_get_value_as_int (self->counts[1]),
