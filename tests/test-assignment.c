@@ -106,6 +106,10 @@ check_codes (Fixture *f, const HibachiIssueCode *codes, guint n_codes)
             {
               found = TRUE;
               g_assert_nonnull (issue->message);
+              /* The severity decides whether the server assigns without a
+               * reason: SPEC 8.3's conflicts are conflicts. */
+              g_assert_cmpint (issue->severity, ==,
+                               issue->code <= HIBACHI_ISSUE_OTHER_STATION ? HIBACHI_ISSUE_CONFLICT : HIBACHI_ISSUE_WARNING);
               g_assert_cmpstr (hibachi_issue_code_to_string (issue->code), !=, NULL);
             }
         }

@@ -238,6 +238,15 @@ test_travel_fee (void)
     r.distance_miles = 10.0;
     g_assert_true (hibachi_quote_compute (&edited, &r, &q, NULL, &error));
     g_assert_cmpint (q.travel_fee_cents, ==, 1500);
+
+    /* Rounded to the nearest cent, never cut: 30.3 × 150 is 4544.99… in
+     * binary, 12.345 × 150 is 1851.75. */
+    r.distance_miles = 30.3;
+    g_assert_true (hibachi_quote_compute (&edited, &r, &q, NULL, &error));
+    g_assert_cmpint (q.travel_fee_cents, ==, 4545);
+    r.distance_miles = 12.345;
+    g_assert_true (hibachi_quote_compute (&edited, &r, &q, NULL, &error));
+    g_assert_cmpint (q.travel_fee_cents, ==, 1852);
   }
 }
 

@@ -378,18 +378,31 @@ test_patch_and_concurrency (Fixture *f, gconstpointer data)
 
   /* Invalid edits change nothing. */
   {
-    const char *bad[] = { "{\"status\":\"confirmed\"}", "{\"chef_id\":null}", "{\"station_id\":\"x\"}",
-                          "{\"customer_phone\":\"12\"}", "{\"adults\":0,\"children\":0}", "{\"requested_chef_id\":\"nobody\"}",
-                          "{}" };
+    /* Each refused for its own field; {} changes nothing (400). */
+    const char *bad[][2] = { { "{\"status\":\"confirmed\"}", "status" }, { "{\"chef_id\":null}", "chef_id" },
+                             { "{\"station_id\":\"x\"}", "station_id" }, { "{\"customer_phone\":\"12\"}", "customer_phone" },
+                             { "{\"adults\":0,\"children\":0}", "adults" },
+                             { "{\"requested_chef_id\":\"nobody\"}", "requested_chef_id" }, { "{}", NULL } };
 
     g_autofree char *etag_now = hibachi_test_etag (f->ts, f->owner, path);
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->owner, bad[i],
+        g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PATCH", path, f->owner, bad[i][0],
                                                                  "If-Match", etag_now, NULL);
-        g_assert_cmpuint (r->status, >=, 400);
-        g_assert_cmpuint (r->status, <, 500);
+        JsonObject *field_errors;
+
+        g_test_message ("PATCH %s", bad[i][0]);
+        if (bad[i][1] == NULL)
+          {
+            g_assert_cmpuint (r->status, ==, 400);
+            continue;
+          }
+        g_assert_cmpuint (r->status, ==, 422);
+        field_errors = hibachi_test_response_field_errors (r);
+        g_assert_nonnull (field_errors);
+        g_assert_cmpuint (json_object_get_size (field_errors), ==, 1);
+        g_assert_true (json_object_has_member (field_errors, bad[i][1]));
       }
   }
   b = get_booking (f, id, &after);
@@ -673,16 +686,32 @@ test_assignment (Fixture *f, gconstpointer data)
   {
     g_autofree char *support = hibachi_test_login (f->ts, "support@demo.test");
     g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\"}", best);
+    g_autofree char *best_path = g_strconcat ("/api/v1/chefs/", best, NULL);
     g_autofree char *etag = hibachi_test_etag (f->ts, f->owner, booking_path);
+    /* The best chef now takes parties of 2 at most: a warning, not a conflict. */
+    g_autoptr(HibachiTestResponse) small = hibachi_test_write (f->ts, "PATCH", best_path, f->owner,
+                                                               "{\"max_party_size\":2}", best_path);
     g_autoptr(HibachiTestResponse) denied = hibachi_test_request (f->ts, "PUT", chef_path, support, body, "If-Match", etag, NULL);
     g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "PUT", chef_path, f->owner, body, "If-Match", etag, NULL);
+    JsonArray *warnings;
+    gboolean party_warning = FALSE;
     JsonObject *b;
 
     g_assert_cmpuint (denied->status, ==, 403);
     g_assert_cmpuint (r->status, ==, 200);
     b = hibachi_test_response_object (r);
     g_assert_cmpstr (json_object_get_string_member (b, "chef_id"), ==, best);
-    g_assert_true (json_object_has_member (b, "warnings"));
+    g_assert_cmpuint (small->status, ==, 200);
+    warnings = json_object_get_array_member (b, "warnings");
+    for (guint i = 0; i < json_array_get_length (warnings); i++)
+      {
+        JsonObject *w = json_array_get_object_element (warnings, i);
+
+        g_assert_cmpstr (json_object_get_string_member (w, "message"), !=, "");
+        party_warning |= g_strcmp0 (json_object_get_string_member (w, "code"), "party_too_large") == 0;
+      }
+    g_assert_true (party_warning);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b, "conflicts_overridden")), ==, 0);
   }
 
   /* The same chef for another booking on the same date and slot: a conflict. */
@@ -868,12 +897,15 @@ test_dispatch (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (chefs), ==, 8);
   g_assert_true (json_object_has_member (json_array_get_object_element (chefs, 0), "time_off"));
   g_assert_true (json_object_has_member (json_array_get_object_element (chefs, 0), "weekly_availability"));
+  /* The demo data has Fremont bookings in the coming month: an empty board is a fault. */
+  g_assert_cmpuint (json_array_get_length (bookings), >, 0);
   for (guint i = 0; i < json_array_get_length (bookings); i++)
     {
       JsonObject *b = json_array_get_object_element (bookings, i);
 
       g_assert_cmpstr (json_object_get_string_member (b, "station_id"), ==, fremont);
       g_assert_cmpstr (json_object_get_string_member (b, "event_date"), >=, from);
+      g_assert_cmpstr (json_object_get_string_member (b, "event_date"), <=, to);
       g_assert_cmpstr (json_object_get_string_member (b, "status"), !=, "cancelled");
     }
   g_assert_cmpuint (bad->status, ==, 422);

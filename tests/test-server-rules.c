@@ -686,6 +686,199 @@ test_business_bounds (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_create_in_other_station (Fixture *f, gconstpointer data)
+{
+  g_autofree char *manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *sacramento = hibachi_test_station_id (f->ts, f->token, "CA-SACRAMENTO-001");
+  g_autofree char *tomorrow = date_from_today (0, 1);
+  g_autofree char *theirs = booking_body (sacramento, tomorrow, "");
+  g_autofree char *own = booking_body (fremont, tomorrow, "");
+  gint64 n_bookings = count_bookings (f);
+  g_autoptr(HibachiTestResponse) refused = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", manager, theirs, NULL);
+  g_autoptr(HibachiTestResponse) created = NULL;
+
+  g_assert_cmpuint (refused->status, ==, 403);
+  g_assert_cmpstr (hibachi_test_response_error_code (refused), ==, "FORBIDDEN");
+  g_assert_cmpint (count_bookings (f), ==, n_bookings);
+
+  created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", manager, own, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  g_assert_cmpint (count_bookings (f), ==, n_bookings + 1);
+}
+
+static void
+test_delete_checks_and_records (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = hibachi_test_first_id (f->ts, f->token, "/api/v1/bookings?status=pending");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *audit_path = g_strdup_printf ("/api/v1/audit-logs?resource_type=booking&resource_id=%s", id);
+  g_autoptr(HibachiTestResponse) start = hibachi_test_request (f->ts, "GET", "/api/v1/changes", f->token, NULL, NULL);
+  g_autofree char *cursor = g_strdup (json_object_get_string_member (hibachi_test_response_object (start), "cursor"));
+  g_autofree char *changes_path = g_strdup_printf ("/api/v1/changes?since=%s", cursor);
+  const char *reason = "{\"reason\":\"Duplicate of another booking.\"}";
+  gint64 version = resource_version (f, path);
+  g_autofree char *stale = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version + 1);
+  gint64 n_bookings = count_bookings (f);
+
+  /* A delete based on another version than the current one is refused. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "DELETE", path, f->token, reason, "If-Match", stale, NULL);
+    g_autoptr(HibachiTestResponse) still = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+    g_assert_cmpuint (r->status, ==, 412);
+    g_assert_cmpstr (hibachi_test_response_error_code (r), ==, "PRECONDITION_FAILED");
+    g_assert_cmpuint (still->status, ==, 200);
+    g_assert_cmpint (count_bookings (f), ==, n_bookings);
+  }
+
+  /* The delete is in the audit log, with its reason, and in the change feed. */
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "DELETE", path, f->token, reason, path);
+    g_autoptr(HibachiTestResponse) audit = NULL;
+    g_autoptr(HibachiTestResponse) changes = NULL;
+    JsonArray *entries, *feed;
+    gboolean audited = FALSE, announced = FALSE;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpint (count_bookings (f), ==, n_bookings - 1);
+
+    audit = hibachi_test_request (f->ts, "GET", audit_path, f->token, NULL, NULL);
+    entries = json_object_get_array_member (hibachi_test_response_object (audit), "data");
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *e = json_array_get_object_element (entries, i);
+
+        if (g_strcmp0 (json_object_get_string_member (e, "action"), "delete") != 0)
+          continue;
+        audited = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (e, "reason"), ==, "Duplicate of another booking.");
+        g_assert_cmpstr (json_object_get_string_member (e, "actor_email"), ==, OWNER);
+      }
+    g_assert_true (audited);
+
+    changes = hibachi_test_request (f->ts, "GET", changes_path, f->token, NULL, NULL);
+    feed = json_object_get_array_member (hibachi_test_response_object (changes), "changes");
+    for (guint i = 0; i < json_array_get_length (feed); i++)
+      {
+        JsonObject *c = json_array_get_object_element (feed, i);
+
+        announced |= g_strcmp0 (json_object_get_string_member (c, "id"), id) == 0 &&
+                     g_strcmp0 (json_object_get_string_member (c, "action"), "delete") == 0;
+      }
+    g_assert_true (announced);
+  }
+}
+
+static void
+test_quote_through_server (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *prices = g_strdup_printf ("{\"station_id\":\"%s\",\"reason\":\"Travel priced per mile from the door.\","
+                                             "\"changes\":[{\"key\":\"travel_free_miles\",\"value\":0,\"version\":0},"
+                                             "{\"key\":\"travel_per_mile\",\"value\":150,\"version\":0}]}", fremont);
+  g_autoptr(HibachiTestResponse) priced = hibachi_test_request (f->ts, "PATCH", "/api/v1/pricing", f->token, prices, NULL);
+  struct { double miles; gint64 cents; } fees[] = { { 30.3, 4545 }, { 12.345, 1852 }, { 0.0, 0 } };
+
+  g_assert_cmpuint (priced->status, ==, 200);
+
+  /* $1.50 a mile, rounded to the cent, never cut. */
+  for (guint i = 0; i < G_N_ELEMENTS (fees); i++)
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(HibachiTestResponse) r = NULL;
+      char miles[G_ASCII_DTOSTR_BUF_SIZE];
+      JsonObject *q;
+
+      g_ascii_dtostr (miles, sizeof miles, fees[i].miles);
+      body = g_strdup_printf ("{\"station_id\":\"%s\",\"adults\":12,\"distance_miles\":%s}", fremont, miles);
+      r = hibachi_test_request (f->ts, "POST", "/api/v1/quote", f->token, body, NULL);
+      g_assert_cmpuint (r->status, ==, 200);
+      q = hibachi_test_response_object (r);
+      g_assert_cmpint (json_object_get_int_member (q, "travel_fee_cents"), ==, fees[i].cents);
+      g_assert_cmpint (json_object_get_int_member (q, "total_cents"), ==,
+                       json_object_get_int_member (q, "food_total_cents") + json_object_get_int_member (q, "addons_cents") +
+                       fees[i].cents);
+    }
+
+  /* A small party pays the party minimum. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"station_id\":\"%s\",\"adults\":1,\"distance_miles\":0}", fremont);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/v1/quote", f->token, body, NULL);
+    JsonObject *q = hibachi_test_response_object (r);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_true (json_object_get_boolean_member (q, "minimum_applied"));
+    g_assert_cmpint (json_object_get_int_member (q, "food_subtotal_cents"), <, json_object_get_int_member (q, "party_minimum_cents"));
+    g_assert_cmpint (json_object_get_int_member (q, "food_total_cents"), ==, json_object_get_int_member (q, "party_minimum_cents"));
+  }
+}
+
+/* Travel minutes of @chef_id in the suggestions for @booking_id. */
+static gint64
+suggested_travel (Fixture    *f,
+                  const char *booking_id,
+                  const char *chef_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s/chef-suggestions", booking_id);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+  JsonArray *data;
+
+  g_assert_cmpuint (r->status, ==, 200);
+  data = json_object_get_array_member (hibachi_test_response_object (r), "data");
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *s = json_array_get_object_element (data, i);
+
+      if (g_strcmp0 (json_object_get_string_member (s, "chef_id"), chef_id) == 0)
+        return json_object_get_int_member (json_object_get_object_member (s, "score"), "travel_minutes");
+    }
+
+  g_error ("chef %s not suggested", chef_id);
+}
+
+static void
+test_rush_hour_through_server (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+  g_autofree char *chefs = g_strdup_printf ("/api/v1/chefs?station_id=%s", fremont);
+  g_autofree char *chef = hibachi_test_first_id (f->ts, f->token, chefs);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) far = g_date_time_add_days (now, 700);
+  g_autoptr(GDateTime) wednesday = g_date_time_add_days (far, (3 - g_date_time_get_day_of_week (far) + 7) % 7);
+  g_autoptr(GDateTime) saturday = g_date_time_add_days (wednesday, 3);
+  const char *venue = ",\"venue_lat\":37.8044,\"venue_lng\":-122.2712";   /* Oakland, about 20 miles away */
+  char *ids[2];
+  GDateTime *days[2] = { wednesday, saturday };
+  gint64 minutes[2];
+
+  /* Far ahead, the chef has no other event those days: travel is from the station. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *date = g_date_time_format (days[i], "%Y-%m-%d");
+      g_autofree char *body = booking_body (fremont, date, "");
+      g_autoptr(HibachiTestResponse) r = NULL;
+      GString *moved = g_string_new (body);
+
+      g_string_replace (moved, ",\"venue_lat\":37.55,\"venue_lng\":-121.98", venue, 1);
+      r = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->token, moved->str, NULL);
+      g_string_free (moved, TRUE);
+      g_assert_cmpuint (r->status, ==, 201);
+      ids[i] = g_strdup (json_object_get_string_member (hibachi_test_response_object (r), "id"));
+      minutes[i] = suggested_travel (f, ids[i], chef);
+    }
+
+  /* An 18:00 event on a weekday leaves in the 15:00–19:00 rush: half as long again. */
+  g_test_message ("travel: weekday %" G_GINT64_FORMAT " min, Saturday %" G_GINT64_FORMAT " min", minutes[0], minutes[1]);
+  g_assert_cmpint (minutes[1], >, 20);
+  g_assert_cmpint (minutes[0], >=, (minutes[1] - 1) * 3 / 2);
+  g_assert_cmpint (minutes[0], <=, minutes[1] * 3 / 2 + 1);
+
+  g_free (ids[0]);
+  g_free (ids[1]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -704,6 +897,11 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/server-rules/json-not-strict", Fixture, NULL, setup, test_json_not_strict, teardown);
   g_test_add ("/hibachi/server-rules/timezone-names", Fixture, NULL, setup, test_timezone_names, teardown);
   g_test_add ("/hibachi/server-rules/business-bounds", Fixture, NULL, setup, test_business_bounds, teardown);
+
+  g_test_add ("/hibachi/server-rules/create-in-other-station", Fixture, NULL, setup, test_create_in_other_station, teardown);
+  g_test_add ("/hibachi/server-rules/delete-checks-and-records", Fixture, NULL, setup, test_delete_checks_and_records, teardown);
+  g_test_add ("/hibachi/server-rules/quote-through-server", Fixture, NULL, setup, test_quote_through_server, teardown);
+  g_test_add ("/hibachi/server-rules/rush-hour-through-server", Fixture, NULL, setup, test_rush_hour_through_server, teardown);
 
   return g_test_run ();
 }
