@@ -140,6 +140,27 @@ test_offline_and_back (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /health"), ==, 0);
 }
 
+/* "Try Again" while Offline: one probe at once, Online as soon as it answers. */
+static void
+test_retry_now (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiConnectionMonitor) monitor = hibachi_connection_monitor_new (hibachi_session_get_client (f->session));
+
+  hibachi_connection_monitor_retry (monitor);   /* Online: nothing to do */
+  g_assert_cmpint (hibachi_connection_monitor_get_state (monitor), ==, HIBACHI_CONNECTION_ONLINE);
+
+  hibachi_test_server_set_listening (f->ts, FALSE);
+  count_bookings (f->store, NULL);
+  g_assert_cmpint (hibachi_connection_monitor_get_state (monitor), ==, HIBACHI_CONNECTION_OFFLINE);
+
+  hibachi_test_server_set_listening (f->ts, TRUE);
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_connection_monitor_retry (monitor);
+  g_assert_cmpint (hibachi_connection_monitor_get_state (monitor), ==, HIBACHI_CONNECTION_RECONNECTING);
+  WAIT_UNTIL (hibachi_connection_monitor_get_state (monitor) == HIBACHI_CONNECTION_ONLINE);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /health"), ==, 1);
+}
+
 /* A reply, even an error, means the server is there. */
 static void
 test_errors_are_online (Fixture *f, gconstpointer data)
@@ -333,6 +354,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add ("/hibachi/connection/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("offline-and-back", test_offline_and_back);
   ADD ("errors-are-online", test_errors_are_online);
+  ADD ("retry-now", test_retry_now);
   ADD ("feed", test_feed);
   ADD ("feed-refused", test_feed_refused);
   ADD ("list-follows-feed", test_list_follows_feed);

@@ -16,34 +16,9 @@
 
 #include "hibachi-client.h"
 #include "hibachi-demo-server.h"
+#include "hibachi-test-wait.h"
 
 static char *self_path;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds (30, timeout_cb, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out waiting for %s", #condition); \
-    g_source_remove (id_); \
-  } G_STMT_END
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 /* --launcher DIR: an app using the demo server; prints "URL PID" for every
  * server it uses, until killed. */
@@ -111,7 +86,7 @@ launcher_next (Launcher *launcher,
   g_autofree char *line = NULL;
   g_auto(GStrv) parts = NULL;
 
-  g_data_input_stream_read_line_async (launcher->output, G_PRIORITY_DEFAULT, NULL, store_result_cb, &result);
+  g_data_input_stream_read_line_async (launcher->output, G_PRIORITY_DEFAULT, NULL, hibachi_test_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   line = g_data_input_stream_read_line_finish_utf8 (launcher->output, result, NULL, &error);
   g_assert_no_error (error);
@@ -222,7 +197,7 @@ signed_in_client (const char *url)
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  hibachi_client_request_async (client, "POST", "/api/auth/login", body, &options, NULL, store_result_cb, &result);
+  hibachi_client_request_async (client, "POST", "/api/auth/login", body, &options, NULL, hibachi_test_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   reply = hibachi_client_request_finish (client, result, NULL, &error);
   g_assert_no_error (error);
@@ -242,7 +217,7 @@ assert_still_signed_in (HibachiClient *client)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reply = NULL;
 
-  hibachi_client_request_async (client, "GET", "/api/auth/me", NULL, NULL, NULL, store_result_cb, &result);
+  hibachi_client_request_async (client, "GET", "/api/auth/me", NULL, NULL, NULL, hibachi_test_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   reply = hibachi_client_request_finish (client, result, NULL, &error);
   g_assert_no_error (error);
@@ -337,7 +312,7 @@ test_restarted_after_kill (void)
   g_autofree char *url = NULL;
   GPid pid;
 
-  hibachi_demo_server_start_async (demo, NULL, store_result_cb, &result);
+  hibachi_demo_server_start_async (demo, NULL, hibachi_test_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   url = hibachi_demo_server_start_finish (demo, result, &error);
   g_assert_no_error (error);
@@ -369,7 +344,7 @@ test_missing_binary (void)
   g_autofree char *url = NULL;
 
   g_setenv ("HIBACHI_SERVER_BINARY", "/nonexistent/hibachi-server", TRUE);
-  hibachi_demo_server_start_async (demo, NULL, store_result_cb, &result);
+  hibachi_demo_server_start_async (demo, NULL, hibachi_test_store_result_cb, &result);
   WAIT_FOR (result != NULL);
   g_setenv ("HIBACHI_SERVER_BINARY", saved, TRUE);
 

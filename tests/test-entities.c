@@ -314,6 +314,21 @@ test_page (void)
     }
 }
 
+/* The names the server's change feed and audit log use. */
+static void
+test_kinds (void)
+{
+  struct { const char *name; HibachiResourceKind kind; } cases[] = {
+    { "booking", HIBACHI_RESOURCE_BOOKING }, { "chef", HIBACHI_RESOURCE_CHEF },
+    { "station", HIBACHI_RESOURCE_STATION }, { "review", HIBACHI_RESOURCE_REVIEW },
+    { "pricing", HIBACHI_RESOURCE_PRICING }, { "user", HIBACHI_RESOURCE_UNKNOWN },
+    { NULL, HIBACHI_RESOURCE_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (hibachi_resource_kind_from_string (cases[i].name), ==, cases[i].kind);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -324,5 +339,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/entities/typed-getters", test_typed_getters);
   g_test_add_func ("/hibachi/entities/update-in-place", test_update_in_place);
   g_test_add_func ("/hibachi/entities/page", test_page);
+  g_test_add_func ("/hibachi/entities/kinds", test_kinds);
   return g_test_run ();
 }

@@ -204,3 +204,16 @@ hibachi_connection_monitor_get_state (HibachiConnectionMonitor *self)
 
   return self->state;
 }
+
+void
+hibachi_connection_monitor_retry (HibachiConnectionMonitor *self)
+{
+  g_return_if_fail (HIBACHI_IS_CONNECTION_MONITOR (self));
+
+  if (self->state != HIBACHI_CONNECTION_OFFLINE || self->probe != NULL)
+    return;
+
+  g_clear_handle_id (&self->probe_id, g_source_remove);
+  self->delay = HIBACHI_CONNECTION_PROBE_FIRST;
+  probe_timeout_cb (self);
+}

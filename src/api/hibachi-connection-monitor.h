@@ -30,5 +30,9 @@ G_DECLARE_FINAL_TYPE (HibachiConnectionMonitor, hibachi_connection_monitor, HIBA
 
 HibachiConnectionMonitor *hibachi_connection_monitor_new       (HibachiClient            *client);
 HibachiConnectionState    hibachi_connection_monitor_get_state (HibachiConnectionMonitor *self);
+/* Offline: probes now instead of at the next back-off (a "Try Again"
+ * button), and starts the back-off over. Does nothing while Online or while
+ * a probe is out. */
+void                      hibachi_connection_monitor_retry     (HibachiConnectionMonitor *self);
 
 G_END_DECLS

@@ -685,7 +685,7 @@ hibachi_store_update_prices_async (HibachiStore        *self,
 
   /* The versions are per item, in the body. */
   request (self, "PATCH", "/api/v1/pricing", body, -1,
-           call_new (REPLY_MANY, HIBACHI_TYPE_PRICE_ENTRY, "items", HIBACHI_RESOURCE_PRICE_ITEM,
+           call_new (REPLY_MANY, HIBACHI_TYPE_PRICE_ENTRY, "items", HIBACHI_RESOURCE_PRICING,
                      station_id ? station_id : "global"),
            hibachi_store_update_prices_async, cancellable, callback, user_data);
 }

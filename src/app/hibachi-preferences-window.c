@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-preferences-window.h"
 
 struct _HibachiPreferencesWindow
@@ -99,6 +100,7 @@ hibachi_preferences_window_init (HibachiPreferencesWindow *self)
   adw_preferences_page_add (page, connection);
   adw_preferences_page_add (page, appearance);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  hibachi_accessible_label_icon_buttons (GTK_WIDGET (self), "edit-find-symbolic", (const char *[]) { _("Search"), NULL });
 }
 
 HibachiPreferencesWindow *

@@ -73,6 +73,7 @@ hibachi_reason_dialog_run (GtkWidget             *parent,
   reason->destroy = destroy;
   reason->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (reason->entry, _("Reason (10 to 500 characters)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
   gtk_entry_set_activates_default (reason->entry, TRUE);
   reason->hint = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (reason->hint, 0);

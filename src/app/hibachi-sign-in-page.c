@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-core.h"
 #include "hibachi-sign-in-page.h"
 
@@ -12,6 +13,7 @@ struct _HibachiSignInPage
 {
   GtkWidget    parent_instance;
 
+  GtkWidget   *menu_button;
   AdwEntryRow *server_row;
   AdwEntryRow *email_row;
   AdwEntryRow *password_row;
@@ -101,6 +103,7 @@ hibachi_sign_in_page_class_init (HibachiSignInPageClass *klass)
                                     G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HibachiSignInPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiSignInPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiSignInPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiSignInPage, password_row);
@@ -119,6 +122,9 @@ static void
 hibachi_sign_in_page_init (HibachiSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (self->menu_button, _("Main Menu"));
+  hibachi_accessible_label_icon_buttons (GTK_WIDGET (self->password_row), "view-reveal-symbolic",
+                                         (const char *[]) { _("Show Password"), NULL });
 }
 
 void

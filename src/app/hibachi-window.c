@@ -7,6 +7,7 @@
 
 #include "hibachi-bookings-view.h"
 #include "hibachi-context.h"
+#include "hibachi-accessible.h"
 #include "hibachi-demo-server.h"
 #include "hibachi-directory.h"
 #include "hibachi-page.h"
@@ -514,17 +515,11 @@ undone_cb (GObject      *source,
       return;
     }
 
-  /* Its toast no longer offers anything. */
-  if (g_object_get_data (G_OBJECT (command), "hibachi-toast") != NULL)
-    {
-      g_autoptr(AdwToast) offer = g_weak_ref_get (g_object_get_data (G_OBJECT (command), "hibachi-toast"));
-
-      if (offer != NULL)
-        adw_toast_dismiss (offer);
-    }
-
   /* Translators: what was undone, e.g. "cancel of MH-100398" */
   message = g_strdup_printf (_("Undid %s"), hibachi_undo_command_get_description (command));
+  /* The offer's toast is left to time out: dismissing a toast crashes
+   * libadwaita 1.2's overlay (its hide animation unrefs it twice). Its
+   * button then finds nothing to undo and says so. */
   done = adw_toast_new (message);
   adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, done);
@@ -541,18 +536,10 @@ undo_clicked_cb (AdwToast           *undo_toast,
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 undo_pushed_cb (HibachiWindow      *self,
                 HibachiUndoCommand *command)
 {
   AdwToast *undo_toast = adw_toast_new (hibachi_undo_command_get_message (command));
-  GWeakRef *offer;
   /* Translators: a button that undoes, e.g. "Undo cancel of MH-100398" */
   g_autofree char *label = g_strdup_printf (_("Undo %s"), hibachi_undo_command_get_description (command));
 
@@ -561,10 +548,6 @@ undo_pushed_cb (HibachiWindow      *self,
   g_object_set_data (G_OBJECT (undo_toast), "hibachi-window", self);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (command),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  /* Weak: the toast holds the command, not the other way round. */
-  offer = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (offer, undo_toast);
-  g_object_set_data_full (G_OBJECT (command), "hibachi-toast", offer, weak_ref_free);
   adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
 }
 
@@ -606,6 +589,24 @@ badge_text_cb (GBinding     *binding,
   return TRUE;
 }
 
+/* A badge says what it counts, to a screen reader too. */
+static void
+badge_spoken_cb (HibachiPage *page,
+                 GParamSpec  *pspec,
+                 GtkWidget   *row)
+{
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "hibachi-badge");
+  const char *spoken = hibachi_page_get_badge_description (page);
+
+  if (hibachi_page_get_badge_count (page) > 0 && spoken != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GtkWidget *
 create_sidebar_row_cb (gpointer item,
                        gpointer user_data)
@@ -632,6 +633,13 @@ create_sidebar_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "hibachi-page", page);
+  g_object_set_data (G_OBJECT (row), "hibachi-badge", badge);
+  /* Named like its page ("bookings"), and called by its title. */
+  gtk_widget_set_name (row, gtk_widget_get_name (GTK_WIDGET (page)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hibachi_page_get_title (page), -1);
+  g_signal_connect_object (page, "notify::badge-count", G_CALLBACK (badge_spoken_cb), row, 0);
+  g_signal_connect_object (page, "notify::badge-description", G_CALLBACK (badge_spoken_cb), row, 0);
+  badge_spoken_cb (page, NULL, row);
 
   return row;
 }
@@ -743,6 +751,8 @@ static void
 hibachi_window_init (HibachiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->primary_menu_button), _("Main Menu"));
+  hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station"));
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   adw_leaflet_set_visible_child (self->leaflet, self->content);

@@ -89,7 +89,7 @@ static JsonNode *
 build_sheet (HibachiServerRequest *req,
              const char           *station_id)
 {
-  JsonObject *root = json_object_new ();
+  g_autoptr(JsonObject) root = json_object_new ();
   JsonArray *items = json_array_new ();
 
   for (guint i = 0; i < HIBACHI_N_PRICE_ITEMS; i++)

@@ -431,6 +431,7 @@ handler_cb (SoupServer        *server,
   if (g_strcmp0 (method, "POST") == 0 && req.idempotency_key != NULL && req.principal != NULL &&
       hibachi_request_replay_idempotent (&req))
     {
+      g_clear_pointer (&req.body, json_node_unref);
       hibachi_server_principal_free (req.principal);
       return;
     }

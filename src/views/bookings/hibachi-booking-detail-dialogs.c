@@ -117,7 +117,7 @@ hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *self,
       g_string_append_printf (body, _("\n• %s — theirs: %s, yours: %s"), hibachi_booking_detail_field_title (l->data), theirs_text, mine_text);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Booking Changed Meanwhile"), body->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Booking Changed"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Editing"),
                                     "theirs", _("Use _Their Version"),

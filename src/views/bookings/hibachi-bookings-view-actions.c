@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-booking-csv.h"
 #include "hibachi-booking-fetch.h"
 #include "hibachi-bookings-view-private.h"
@@ -258,6 +259,16 @@ new_booking_action (GtkWidget  *widget,
                                            hibachi_page_get_station_id (HIBACHI_PAGE (self)));
   g_signal_connect_object (dialog, "created", G_CALLBACK (created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GtkCalendar's arrows have no names for a screen reader. */
+static void
+label_calendar (GtkWidget *calendar)
+{
+  hibachi_accessible_label_icon_buttons (calendar, "pan-start-symbolic",
+                                         (const char *[]) { _("Previous Month"), _("Previous Year"), NULL });
+  hibachi_accessible_label_icon_buttons (calendar, "pan-end-symbolic",
+                                         (const char *[]) { _("Next Month"), _("Next Year"), NULL });
 }
 
 /* CSV export: the selection, or every booking of the current filter. */
@@ -521,6 +532,7 @@ print_run_sheet_action (GtkWidget  *widget,
 
   /* Run sheets are printed for the day ahead of the chefs: today. */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  label_calendar (calendar);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Run Sheet"),
                                    _("The day’s pending and confirmed bookings of the current station, in slot order, "
@@ -594,6 +606,7 @@ set_calendar (GtkCalendar *calendar,
                                                     g_date_get_day (date), 0, 0, 0);
 
   gtk_calendar_select_day (calendar, day);
+  label_calendar (GTK_WIDGET (calendar));
 }
 
 static void

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a screen reader finds: the real window against a real hibachi-server
+ * with accessibility on, read over AT-SPI by tests/a11y-tree (a separate
+ * process: this one keeps answering the bus meanwhile). Fails on any
+ * focusable control without a name on the visible page or in a dialog the
+ * page opens, and on a window without a name. A new view is covered by
+ * adding its page to `pages` and its dialogs to `dialogs`. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "hibachi-test-app.h"
+#include "hibachi-test-wait.h"
+#include "hibachi-window.h"
+
+#define OWNER "owner@demo.test"
+
+/* The sidebar rows' names. */
+static const char *pages[] = { "bookings" };
+
+/* What opens each dialog of a page: an action of the page's widget or of
+ * the window, or a button on the page (its label without the mnemonic). */
+static const struct
+{
+  const char *page;
+  const char *action;
+  const char *button;
+} dialogs[] = {
+  { "bookings", "bookings.new", NULL },
+  { "bookings", "bookings.print-run-sheet", NULL },
+  { "bookings", "app.preferences", NULL },
+  { "bookings", NULL, "Assign Chef…" },
+  { "bookings", NULL, "History" },
+  { "bookings", NULL, "Cancel Booking…" },
+  { "bookings", NULL, "Delete…" },
+};
+
+typedef struct
+{
+  HibachiTestServer  *ts;
+  HibachiApplication *app;
+  HibachiWindow      *window;
+} Fixture;
+
+static GtkWidget *
+find_mapped (GtkWidget                  *root,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer               data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (match (child, data))
+        return child;
+      if ((found = find_mapped (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_row_named (GtkWidget *widget, gconstpointer name)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    return FALSE;
+  text = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+  if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    {
+      char *out = text;
+
+      for (const char *in = text; *in != '\0'; in++)
+        if (*in != '_')
+          *out++ = *in;
+      *out = '\0';
+    }
+
+  return g_str_equal (text, label);
+}
+
+/* Activates @action from @widget if it is innermost and reaches it. */
+static gboolean
+activates (GtkWidget *widget, gconstpointer action)
+{
+  return gtk_widget_get_first_child (widget) == NULL && gtk_widget_activate_action (widget, action, NULL);
+}
+
+/* A mapped window of this process other than @except, or NULL. */
+static GtkWindow *
+other_window (GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+mapped_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+          g_strcmp0 (gtk_window_get_title (window) ? gtk_window_get_title (window) : "", title) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The mapped widget that sits exactly where AT-SPI puts the control: GTK
+ * 4.8 reports no SHOWING state, and a hidden page's widgets keep their last
+ * place, so what is mapped there decides. The control is matched by place
+ * and size, not by name: an unnamed one is what we look for. */
+static GtkWidget *
+showing_widget (GtkWindow *window,
+            int        x,
+            int        y,
+            int        width,
+            int        height)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (window), x + width / 2.0, y + height / 2.0,
+                                       GTK_PICK_INSENSITIVE | GTK_PICK_NON_TARGETABLE);
+
+  /* GTK puts a widget's content box there (its size, without border and
+   * padding, from the window's origin). */
+  for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      double wx, wy;
+
+      if (gtk_widget_translate_coordinates (w, GTK_WIDGET (window), 0, 0, &wx, &wy) &&
+          ABS ((int) wx - x) <= 1 && ABS ((int) wy - y) <= 1 &&
+          ABS (gtk_widget_get_width (w) - width) <= 1 && ABS (gtk_widget_get_height (w) - height) <= 1)
+        return w;
+    }
+
+  return NULL;
+}
+
+/* The focusable widget a place belongs to, for the failure message. */
+static GtkWidget *
+control_of (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      return w;
+
+  return widget;
+}
+
+static G_GNUC_NO_INLINE const char *
+button_icon (GtkWidget *widget)
+{
+  if (!GTK_IS_BUTTON (widget))
+    return NULL;
+
+  return gtk_button_get_icon_name (GTK_BUTTON (widget));
+}
+
+/* Reads the tree and fails the test for each unnamed control that shows in
+ * @only (every window when NULL); @where says what was on screen. */
+static void
+assert_all_named (GtkWindow  *only,
+                  const char *where)
+{
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autoptr(GSubprocess) reader = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_shown = 0, n_unnamed = 0;
+
+  hibachi_test_pause_ms (300);
+  reader = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             g_getenv ("HIBACHI_A11Y_TREE"), pid, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (reader, NULL, NULL, hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_subprocess_communicate_utf8_finish (reader, result, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (reader))
+    g_error ("a11y-tree failed: %s", err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      GtkWindow *window;
+      GtkWidget *widget;
+
+      if (g_strv_length (f) == 6 && g_str_equal (f[0], "W"))
+        {
+          if (*f[1] == '\0' && (window = mapped_window_titled ("")) != NULL && (only == NULL || window == only))
+            {
+              g_test_message ("%s: a window without a name", where);
+              n_unnamed++;
+            }
+          continue;
+        }
+      if (g_strv_length (f) != 9 || !g_str_equal (f[0], "C"))
+        continue;
+      window = mapped_window_titled (f[1]);
+      if (window == NULL || (only != NULL && window != only) ||
+          (widget = showing_widget (window, atoi (f[5]), atoi (f[6]), atoi (f[7]), atoi (f[8]))) == NULL)
+        continue;
+      n_shown++;
+      if (!g_str_equal (f[2], "1"))
+        {
+          GtkWidget *control = control_of (widget);
+          const char *icon = button_icon (control);
+
+          g_test_message ("%s: a %s without a name (“%s”, in a %s%s%s) at %s,%s in “%s”", where, f[3], f[4],
+                          G_OBJECT_TYPE_NAME (control), icon ? " showing " : "", icon ? icon : "",
+                          f[5], f[6], f[1]);
+          n_unnamed++;
+        }
+    }
+
+  /* Not a vacuous pass: the reader saw this screen's controls. */
+  if (n_shown == 0)
+    g_test_fail_printf ("%s: AT-SPI shows no control on screen", where);
+  if (n_unnamed > 0)
+    g_test_fail_printf ("%s: %u of %u controls on screen have no name (listed above)", where, n_unnamed, n_shown);
+  else
+    g_test_message ("%s: %u controls on screen, all named", where, n_shown);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (60);
+  f->app = hibachi_test_application (f->ts);
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = other_window (GTK_WINDOW (f->window))) != NULL)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (f->ts);
+}
+
+/* The items of the page's list, when it has one. */
+static guint
+n_items_shown (Fixture *f)
+{
+  GtkWidget *column_view = find_mapped (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+
+  if (column_view == NULL)
+    return 0;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view))));
+}
+
+static void
+sign_in (Fixture *f)
+{
+  GtkWidget *root = GTK_WIDGET (f->window);
+  GtkWidget *email = find_mapped (root, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
+  GtkWidget *password = find_mapped (root, is_type, GSIZE_TO_POINTER (ADW_TYPE_PASSWORD_ENTRY_ROW));
+
+  /* The first entry row is the server's; the email follows it. */
+  email = gtk_widget_get_next_sibling (email);
+  g_assert_true (ADW_IS_ENTRY_ROW (email));
+  gtk_editable_set_text (GTK_EDITABLE (email), OWNER);
+  gtk_editable_set_text (GTK_EDITABLE (password), HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (password, "entry-activated");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR (n_items_shown (f) > 0);
+}
+
+static void
+show_page (Fixture    *f,
+           const char *page)
+{
+  GtkWidget *row = find_mapped (GTK_WIDGET (f->window), is_row_named, page);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  hibachi_test_pause_ms (300);
+}
+
+/* The page with its item @i open, when it has a list of them; FALSE when
+ * there is no such item. */
+static gboolean
+open_item (Fixture *f,
+           guint    i)
+{
+  GtkWidget *column_view = find_mapped (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *model;
+
+  if (column_view == NULL)
+    return i == 0;
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  if (i >= g_list_model_get_n_items (G_LIST_MODEL (model)))
+    return FALSE;
+  gtk_selection_model_select_item (model, i, TRUE);
+  hibachi_test_pause_ms (150);
+
+  return TRUE;
+}
+
+/* The button on the page, with the first item open for which it can be
+ * pressed (Assign and Cancel fit some states only). */
+static GtkWidget *
+find_button (Fixture    *f,
+             const char *label)
+{
+  for (guint i = 0; i < 100 && open_item (f, i); i++)
+    {
+      GtkWidget *button = find_mapped (GTK_WIDGET (f->window), is_button_labelled, label);
+
+      if (button != NULL && gtk_widget_is_sensitive (button))
+        return button;
+    }
+
+  return NULL;
+}
+
+static void
+test_sign_in_page (Fixture *f, gconstpointer data)
+{
+  assert_all_named (GTK_WINDOW (f->window), "sign-in page");
+}
+
+static void
+test_pages (Fixture *f, gconstpointer data)
+{
+  sign_in (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *with_item = g_strdup_printf ("%s page with an item open", pages[i]);
+
+      show_page (f, pages[i]);
+      assert_all_named (GTK_WINDOW (f->window), pages[i]);
+      g_assert_true (open_item (f, 0));
+      assert_all_named (GTK_WINDOW (f->window), with_item);
+    }
+}
+
+static void
+test_dialogs (Fixture *f, gconstpointer data)
+{
+  sign_in (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWidget *source;
+      GtkWindow *dialog;
+      g_autofree char *where = NULL;
+
+      show_page (f, dialogs[i].page);
+      if (dialogs[i].action != NULL)
+        {
+          where = g_strdup_printf ("the dialog of %s", dialogs[i].action);
+          g_assert_true (open_item (f, 0));
+          /* From a widget inside the page, whose actions it reaches. */
+          source = find_mapped (GTK_WIDGET (f->window), activates, dialogs[i].action);
+          g_assert_nonnull (source);
+        }
+      else
+        {
+          where = g_strdup_printf ("the dialog of “%s”", dialogs[i].button);
+          source = find_button (f, dialogs[i].button);
+          if (source == NULL)
+            g_error ("No “%s” button on the %s page", dialogs[i].button, dialogs[i].page);
+          g_signal_emit_by_name (source, "clicked");
+        }
+      WAIT_FOR ((dialog = other_window (GTK_WINDOW (f->window))) != NULL);
+      hibachi_test_pause_ms (300);
+      assert_all_named (dialog, where);
+      gtk_window_close (dialog);
+      WAIT_FOR (other_window (GTK_WINDOW (f->window)) == NULL);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/hibachi/a11y/sign-in-page", Fixture, NULL, setup, test_sign_in_page, teardown);
+  g_test_add ("/hibachi/a11y/pages", Fixture, NULL, setup, test_pages, teardown);
+  g_test_add ("/hibachi/a11y/dialogs", Fixture, NULL, setup, test_dialogs, teardown);
+
+  {
+    int status = g_test_run ();
+
+    hibachi_test_application_release ();
+    return status;
+  }
+}
