@@ -19,7 +19,4 @@ void hibachi_accessible_set_label         (GtkWidget          *control,
 void hibachi_accessible_label_icon_buttons (GtkWidget          *root,
                                             const char         *icon_name,
                                             const char * const *labels);
-/* Names the month and year arrows of a GtkCalendar. */
-void hibachi_accessible_label_calendar     (GtkWidget          *calendar);
-
 G_END_DECLS

@@ -5,12 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "hibachi-accessible.h"
 #include "hibachi-bookings-view.h"
 #include "hibachi-context.h"
+#include "hibachi-accessible.h"
 #include "hibachi-demo-server.h"
 #include "hibachi-directory.h"
 #include "hibachi-page.h"
+#include "hibachi-sidebar-row.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
@@ -515,17 +516,11 @@ undone_cb (GObject      *source,
       return;
     }
 
-  /* Its toast no longer offers anything. */
-  if (g_object_get_data (G_OBJECT (command), "hibachi-toast") != NULL)
-    {
-      g_autoptr(AdwToast) offer = g_weak_ref_get (g_object_get_data (G_OBJECT (command), "hibachi-toast"));
-
-      if (offer != NULL)
-        adw_toast_dismiss (offer);
-    }
-
   /* Translators: what was undone, e.g. "cancel of MH-100398" */
   message = g_strdup_printf (_("Undid %s"), hibachi_undo_command_get_description (command));
+  /* The offer's toast is left to time out: dismissing a toast crashes
+   * libadwaita 1.2's overlay (its hide animation unrefs it twice). Its
+   * button then finds nothing to undo and says so. */
   done = adw_toast_new (message);
   adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, done);
@@ -542,18 +537,10 @@ undo_clicked_cb (AdwToast           *undo_toast,
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 undo_pushed_cb (HibachiWindow      *self,
                 HibachiUndoCommand *command)
 {
   AdwToast *undo_toast = adw_toast_new (hibachi_undo_command_get_message (command));
-  GWeakRef *offer;
   /* Translators: a button that undoes, e.g. "Undo cancel of MH-100398" */
   g_autofree char *label = g_strdup_printf (_("Undo %s"), hibachi_undo_command_get_description (command));
 
@@ -562,10 +549,6 @@ undo_pushed_cb (HibachiWindow      *self,
   g_object_set_data (G_OBJECT (undo_toast), "hibachi-window", self);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (command),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  /* Weak: the toast holds the command, not the other way round. */
-  offer = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (offer, undo_toast);
-  g_object_set_data_full (G_OBJECT (command), "hibachi-toast", offer, weak_ref_free);
   adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
 }
 
@@ -583,87 +566,6 @@ undo_action (GtkWidget  *widget,
       return;
     }
   hibachi_undo_stack_undo_async (stack, NULL, self->cancellable, undone_cb, g_object_ref (self));
-}
-
-/* The sidebar: one row per page, following its title, icon and badge. */
-
-static gboolean
-badge_visible_cb (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_boolean (to, g_value_get_uint (from) > 0);
-  return TRUE;
-}
-
-static gboolean
-badge_text_cb (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
-  return TRUE;
-}
-
-/* What a screen reader says of a sidebar row: the page, and what its badge
- * counts while it shows. */
-static void
-describe_sidebar_row_cb (HibachiPage *page,
-                         GParamSpec  *pspec,
-                         GtkWidget   *row)
-{
-  const char *description = hibachi_page_get_badge_description (page);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hibachi_page_get_title (page), -1);
-  if (hibachi_page_get_badge_count (page) > 0 && description != NULL)
-    {
-      /* Translators: a sidebar badge as a screen reader says it: what it
-       * counts, then the count ("Upcoming bookings without a chef: 15") */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u"), description, hibachi_page_get_badge_count (page));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static GtkWidget *
-create_sidebar_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  HibachiPage *page = HIBACHI_PAGE (gtk_stack_page_get_child (GTK_STACK_PAGE (item)));
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (badge, "badge");
-  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (page, "title", title, "label", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (page, "badge-description", badge, "tooltip-text", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (page, "badge-count", badge, "visible", G_BINDING_SYNC_CREATE,
-                               badge_visible_cb, NULL, NULL, NULL);
-  g_object_bind_property_full (page, "badge-count", badge, "label", G_BINDING_SYNC_CREATE,
-                               badge_text_cb, NULL, NULL, NULL);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "hibachi-page", page);
-  /* The page's widget name ("bookings"…) names its row too: tests and CSS find it. */
-  gtk_widget_set_name (row, gtk_widget_get_name (GTK_WIDGET (page)));
-  g_signal_connect_object (page, "notify::title", G_CALLBACK (describe_sidebar_row_cb), row, 0);
-  g_signal_connect_object (page, "notify::badge-count", G_CALLBACK (describe_sidebar_row_cb), row, 0);
-  g_signal_connect_object (page, "notify::badge-description", G_CALLBACK (describe_sidebar_row_cb), row, 0);
-  describe_sidebar_row_cb (page, NULL, row);
-
-  return row;
 }
 
 static void
@@ -780,7 +682,7 @@ hibachi_window_init (HibachiWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   connection_changed_cb (self);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
-                           create_sidebar_row_cb, NULL, NULL);
+                           (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new, NULL, NULL);
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   visible_page_cb (self);
 

@@ -349,23 +349,6 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* Undo: the request that puts the old values back, on the window's stack. */
-static void
-push_undo (HibachiBookingDetail *self,
-           const char           *message,
-           const char           *description,
-           const char           *method,
-           const char           *suffix,
-           JsonObject           *body)
-{
-  g_autoptr(HibachiBookingUndo) undo = NULL;
-
-  if (self->context == NULL)
-    return;
-  undo = hibachi_booking_undo_new (self->session, self->booking, message, description, method, suffix, body);
-  hibachi_undo_stack_push (hibachi_context_get_undo_stack (self->context), HIBACHI_UNDO_COMMAND (undo));
-}
-
 const char *
 hibachi_booking_detail_field_title (const char *member)
 {
@@ -419,7 +402,7 @@ save_cb (GObject      *source,
       message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (self->booking));
       /* Translators: completes "Undo …" / "Undid …"; a booking reference */
       description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (self->booking));
-      push_undo (self, message, description, "PATCH", "", inverse);
+      hibachi_booking_undo_push (self->context, self->booking, message, description, "PATCH", "", inverse);
       if (data->task != NULL)
         g_task_return_boolean (data->task, TRUE);
       save_data_free (data);
@@ -544,7 +527,7 @@ action_cb (GObject      *source,
           g_autofree char *description = g_strdup_printf (_("chef assignment of %s"),
                                                           hibachi_booking_get_reference (data->self->booking));
 
-          push_undo (data->self, data->done_message, description, "DELETE", "/chef", NULL);
+          hibachi_booking_undo_push (data->self->context, data->self->booking, data->done_message, description, "DELETE", "/chef", NULL);
         }
       else
         toast (data->self, data->done_message);

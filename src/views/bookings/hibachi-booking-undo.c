@@ -148,3 +148,21 @@ hibachi_booking_undo_get_result (HibachiBookingUndo *self)
 
   return self->result;
 }
+
+void
+hibachi_booking_undo_push (HibachiContext *context,
+                           HibachiBooking *changed,
+                           const char     *message,
+                           const char     *description,
+                           const char     *method,
+                           const char     *suffix,
+                           JsonObject     *body)
+{
+  g_autoptr(HibachiBookingUndo) undo = NULL;
+
+  if (context == NULL || hibachi_context_get_session (context) == NULL)
+    return;
+  undo = hibachi_booking_undo_new (hibachi_context_get_session (context), changed, message, description, method, suffix,
+                                   body);
+  hibachi_undo_stack_push (hibachi_context_get_undo_stack (context), HIBACHI_UNDO_COMMAND (undo));
+}

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hibachi-booking.h"
+#include "hibachi-context.h"
 #include "hibachi-session.h"
 #include "hibachi-undo-command.h"
 
@@ -21,6 +22,15 @@ G_DECLARE_FINAL_TYPE (HibachiBookingUndo, hibachi_booking_undo, HIBACHI, BOOKING
 /* @changed: the booking as the change left it (its id and version);
  * @method and @suffix: the request that undoes it, with @body (or NULL). */
 HibachiBookingUndo *hibachi_booking_undo_new         (HibachiSession     *session,
+                                                      HibachiBooking     *changed,
+                                                      const char         *message,
+                                                      const char         *description,
+                                                      const char         *method,
+                                                      const char         *suffix,
+                                                      JsonObject         *body);
+/* Puts a new undo of @changed on @context's undo stack (nothing signed
+ * out). */
+void                hibachi_booking_undo_push        (HibachiContext     *context,
                                                       HibachiBooking     *changed,
                                                       const char         *message,
                                                       const char         *description,

@@ -261,6 +261,16 @@ new_booking_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* GtkCalendar's arrows have no names for a screen reader. */
+static void
+label_calendar (GtkWidget *calendar)
+{
+  hibachi_accessible_label_icon_buttons (calendar, "pan-start-symbolic",
+                                         (const char *[]) { _("Previous Month"), _("Previous Year"), NULL });
+  hibachi_accessible_label_icon_buttons (calendar, "pan-end-symbolic",
+                                         (const char *[]) { _("Next Month"), _("Next Year"), NULL });
+}
+
 /* CSV export: the selection, or every booking of the current filter. */
 
 typedef struct
@@ -522,7 +532,7 @@ print_run_sheet_action (GtkWidget  *widget,
 
   /* Run sheets are printed for the day ahead of the chefs: today. */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-  hibachi_accessible_label_calendar (calendar);
+  label_calendar (calendar);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Run Sheet"),
                                    _("The day’s pending and confirmed bookings of the current station, in slot order, "
@@ -596,6 +606,7 @@ set_calendar (GtkCalendar *calendar,
                                                     g_date_get_day (date), 0, 0, 0);
 
   gtk_calendar_select_day (calendar, day);
+  label_calendar (GTK_WIDGET (calendar));
 }
 
 static void
@@ -691,8 +702,6 @@ hibachi_bookings_view_dates_changed (HibachiBookingsView *self)
     }
   from = gtk_calendar_new ();
   to = gtk_calendar_new ();
-  hibachi_accessible_label_calendar (from);
-  hibachi_accessible_label_calendar (to);
   set_calendar (GTK_CALENDAR (from), &first);
   set_calendar (GTK_CALENDAR (to), &last);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

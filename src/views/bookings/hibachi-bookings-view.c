@@ -474,13 +474,20 @@ unassigned_count_cb (GObject      *source,
 {
   g_autoptr(HibachiBookingsView) self = user_data;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
+  gint64 count;
 
   if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
     return;
 
-  hibachi_page_set_badge_count (HIBACHI_PAGE (self),
-                                (guint) MAX (0, json_object_get_int_member_with_default (json_node_get_object (reply),
-                                                                                         "total_count", 0)));
+  count = MAX (0, json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0));
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  /* What the badge counts, as a screen reader says it. */
+  spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
+                                         "%s upcoming bookings without a chef", (gulong) count), text);
+  hibachi_page_set_badge_description (HIBACHI_PAGE (self), spoken);
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self), (guint) count);
 }
 
 /* The sidebar's badge: upcoming bookings that still need a chef. */
