@@ -311,7 +311,7 @@ add_keepalive_listener (SoupServer  *soup,
                         GError     **error)
 {
   struct sockaddr_un address = { .sun_family = AF_UNIX };
-  g_autoptr(GSocket) placeholder = NULL;
+  g_autoptr(GSocket) keepalive_socket = NULL;
   int fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int saved;
 
@@ -326,14 +326,14 @@ add_keepalive_listener (SoupServer  *soup,
       return FALSE;
     }
 
-  placeholder = g_socket_new_from_fd (fd, error);
-  if (placeholder == NULL)
+  keepalive_socket = g_socket_new_from_fd (fd, error);
+  if (keepalive_socket == NULL)
     {
       close (fd);
       return FALSE;
     }
 
-  return soup_server_listen_socket (soup, placeholder, 0, error);
+  return soup_server_listen_socket (soup, keepalive_socket, 0, error);
 }
 
 static guint
