@@ -60,6 +60,10 @@ void           hibachi_booking_detail_show_error      (HibachiBookingDetail *sel
 /* The server's reply becomes the booking shown (and the list's row). */
 void           hibachi_booking_detail_replace_booking (HibachiBookingDetail *self,
                                                        JsonNode             *reply);
+/* @booking (as the server answered a write) becomes the booking shown and
+ * the list's row. */
+void           hibachi_booking_detail_show_result     (HibachiBookingDetail *self,
+                                                       HibachiBooking       *booking);
 /* PATCHes @changes against @version; @task (nullable) learns the outcome. */
 void           hibachi_booking_detail_save_version    (HibachiBookingDetail *self,
                                                        JsonObject           *changes,

@@ -308,6 +308,16 @@ hibachi_booking_detail_replace_booking (HibachiBookingDetail *self,
   g_signal_emit (self, signals[BOOKING_CHANGED], 0, booking);
 }
 
+void
+hibachi_booking_detail_show_result (HibachiBookingDetail *self,
+                                    HibachiBooking       *booking)
+{
+  g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
+
+  hibachi_booking_detail_set_booking (self, copy);
+  g_signal_emit (self, signals[BOOKING_CHANGED], 0, copy);
+}
+
 static void
 show_field_errors (HibachiBookingDetail *self,
                    JsonObject           *details)
@@ -384,6 +394,7 @@ save_cb (GObject      *source,
   if (reply != NULL)
     {
       g_autoptr(JsonObject) inverse = json_object_new ();
+      g_autoptr(HibachiBookingUndo) undo = NULL;
       g_autoptr(GList) members = json_object_get_members (data->changes);
       g_autofree char *message = NULL;
       g_autofree char *description = NULL;
@@ -402,7 +413,9 @@ save_cb (GObject      *source,
       message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (self->booking));
       /* Translators: completes "Undo …" / "Undid …"; a booking reference */
       description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (self->booking));
-      hibachi_booking_undo_push (self->context, self->booking, message, description, "PATCH", "", inverse);
+      undo = hibachi_booking_undo_new_edit (hibachi_session_get_store (self->session), self->booking, inverse, message,
+                                            description);
+      hibachi_booking_undo_push (self->context, undo);
       if (data->task != NULL)
         g_task_return_boolean (data->task, TRUE);
       save_data_free (data);
@@ -504,7 +517,6 @@ typedef struct
 {
   HibachiBookingDetail *self;
   char                 *done_message;
-  gboolean              undo_unassigns;   /* a first assignment: Undo removes the chef */
 } ActionData;
 
 static void
@@ -521,16 +533,7 @@ action_cb (GObject      *source,
   else
     {
       hibachi_booking_detail_replace_booking (data->self, reply);
-      if (data->undo_unassigns)
-        {
-          /* Translators: completes "Undo …" / "Undid …"; a booking reference */
-          g_autofree char *description = g_strdup_printf (_("chef assignment of %s"),
-                                                          hibachi_booking_get_reference (data->self->booking));
-
-          hibachi_booking_undo_push (data->self->context, data->self->booking, data->done_message, description, "DELETE", "/chef", NULL);
-        }
-      else
-        toast (data->self, data->done_message);
+      toast (data->self, data->done_message);
     }
 
   g_object_unref (data->self);
@@ -552,8 +555,6 @@ hibachi_booking_detail_post_action (HibachiBookingDetail *self,
 
   data->self = g_object_ref (self);
   data->done_message = g_strdup (done_message);
-  data->undo_unassigns = g_str_equal (method, "PUT") && g_str_equal (suffix, "/chef") &&
-                         hibachi_booking_get_chef_id (self->booking) == NULL;
   hibachi_client_request_async (hibachi_booking_detail_get_client (self), method, path, body, &options, self->cancellable, action_cb, data);
 }
 
