@@ -567,6 +567,124 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   }
 }
 
+/* Cancel and delete */
+
+static AdwMessageDialog *
+open_reason_dialog (Fixture *f, const char *button_label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (f->detail), button_label);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+give_reason (AdwMessageDialog *dialog, const char *reason)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static gboolean
+stored_status_is (Fixture *f, const char *id, const char *status)
+{
+  g_autoptr(HibachiTestResponse) r = stored (f, id);
+
+  return g_strcmp0 (json_object_get_string_member (hibachi_test_response_object (r), "status"), status) == 0;
+}
+
+static guint
+get_status (Fixture *f, const char *id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+  return r->status;
+}
+
+/* Cancel names the booking, and its Undo ("Undo cancel of MH-…") brings it
+ * back as it was: the status before the cancel and the same total. */
+static void
+test_cancel_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (30);
+  g_autofree char *id = new_booking (f, f->fremont, date, "12:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *confirm = g_strconcat (path, "/confirm", NULL);
+  g_autoptr(HibachiTestResponse) confirmed = hibachi_test_write (f->ts, "POST", confirm, f->token, NULL, path);
+  g_autoptr(HibachiTestResponse) before = stored (f, id);
+  g_autoptr(HibachiTestResponse) after = NULL;
+  JsonObject *was = hibachi_test_response_object (before);
+  const char *reference = json_object_get_string_member (was, "reference");
+  g_autofree char *heading = g_strdup_printf ("Cancel Booking %s?", reference);
+  g_autofree char *description = g_strdup_printf ("cancel of %s", reference);
+  g_autofree char *message = g_strdup_printf ("Booking %s cancelled", reference);
+  AdwMessageDialog *dialog;
+  JsonObject *now;
+
+  g_assert_cmpuint (confirmed->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (was, "status"), ==, "confirmed");
+  show (f, id);
+  dialog = open_reason_dialog (f, "Cance_l Booking…");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  give_reason (dialog, "The customer moved the party to spring");
+  WAIT_FOR (stored_status_is (f, id, "cancelled"));
+  WAIT_FOR (undo_top (f) != NULL);
+  g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
+  g_assert_cmpstr (hibachi_undo_command_get_message (undo_top (f)), ==, message);
+
+  undo (f);
+  after = stored (f, id);
+  now = hibachi_test_response_object (after);
+  g_assert_cmpstr (json_object_get_string_member (now, "status"), ==, "confirmed");
+  g_assert_cmpint (json_object_get_int_member (now, "total_cents"), ==, json_object_get_int_member (was, "total_cents"));
+  g_assert_cmpint (json_object_get_int_member (now, "deposit_cents"), ==, json_object_get_int_member (was, "deposit_cents"));
+  g_assert_null (undo_top (f));
+}
+
+/* Delete too: gone from the server, then back with its status. */
+static void
+test_delete_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (31);
+  g_autofree char *id = new_booking (f, f->fremont, date, "15:00");
+  g_autoptr(HibachiTestResponse) before = stored (f, id);
+  g_autoptr(HibachiTestResponse) after = NULL;
+  JsonObject *was = hibachi_test_response_object (before);
+  g_autofree char *description = g_strdup_printf ("delete of %s", json_object_get_string_member (was, "reference"));
+  g_autofree char *heading = g_strdup_printf ("Delete Booking %s?", json_object_get_string_member (was, "reference"));
+  AdwMessageDialog *dialog;
+
+  show (f, id);
+  dialog = open_reason_dialog (f, "_Delete…");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  give_reason (dialog, "Entered twice by mistake");
+  WAIT_FOR (get_status (f, id) == 404);
+  WAIT_FOR (undo_top (f) != NULL);
+  g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
+
+  undo (f);
+  g_assert_cmpuint (get_status (f, id), ==, 200);
+  after = stored (f, id);
+  g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (after), "status"), ==, "pending");
+  g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (after), "total_cents"), ==,
+                   json_object_get_int_member (was, "total_cents"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -580,6 +698,8 @@ main (int argc, char *argv[])
   ADD ("assign-tab", test_assign_tab);
   ADD ("assign-score-words", test_assign_score_words);
   ADD ("assign-conflict", test_assign_conflict);
+  ADD ("cancel-undo", test_cancel_undo);
+  ADD ("delete-undo", test_delete_undo);
 #undef ADD
 
   status = g_test_run ();

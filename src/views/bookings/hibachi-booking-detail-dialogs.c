@@ -18,6 +18,7 @@ typedef struct
 {
   HibachiBookingDetail *self;
   JsonObject           *changes;
+  HibachiBooking       *current;
 } StaleData;
 
 static void
@@ -25,6 +26,7 @@ stale_data_free (StaleData *data)
 {
   g_object_unref (data->self);
   json_object_unref (data->changes);
+  g_object_unref (data->current);
   g_free (data);
 }
 
@@ -34,14 +36,12 @@ stale_response_cb (AdwMessageDialog *dialog,
                    gpointer          user_data)
 {
   StaleData *data = user_data;
-  JsonObject *current = g_object_get_data (G_OBJECT (dialog), "current");
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), current);
 
   if (g_strcmp0 (response, "theirs") == 0)
-    hibachi_booking_detail_replace_booking (data->self, node);
+    hibachi_booking_detail_show_result (data->self, data->current);
   else if (g_strcmp0 (response, "mine") == 0)
     /* Mine, on top of their version: nothing is overwritten unseen. */
-    hibachi_booking_detail_save_version (data->self, data->changes, json_object_get_int_member (current, "version"), NULL);
+    hibachi_booking_detail_save_over (data->self, data->changes, data->current, NULL);
 
   stale_data_free (data);
 }
@@ -98,8 +98,9 @@ field_value_text (HibachiBookingDetail *self,
 void
 hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *self,
                                           JsonObject           *changes,
-                                          JsonObject           *current)
+                                          HibachiBooking       *current_booking)
 {
+  JsonObject *current = hibachi_booking_get_json (current_booking);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   g_autoptr(GString) body = g_string_new (_("Someone else saved this booking after you opened it."));
@@ -127,11 +128,10 @@ hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "current", json_object_ref (current), (GDestroyNotify) json_object_unref);
-
   data = g_new0 (StaleData, 1);
   data->self = g_object_ref (self);
   data->changes = json_object_ref (changes);
+  data->current = g_object_ref (current_booking);
   g_signal_connect (dialog, "response", G_CALLBACK (stale_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -186,50 +186,48 @@ history_cb (GObject      *source,
 {
   g_autoptr(HibachiBookingDetail) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  g_autoptr(GPtrArray) entries = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *dialog, *label, *scrolled;
-  JsonArray *entries;
 
-  if (reply == NULL)
+  if (entries == NULL)
     {
       hibachi_booking_detail_show_error (self, error);
       return;
     }
 
-  entries = json_object_get_array_member (json_node_get_object (reply), "data");
-  if (json_array_get_length (entries) == 0)
+  if (entries->len == 0)
     g_string_append (text, _("No changes since the booking was made."));
-  for (guint i = 0; i < json_array_get_length (entries); i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      JsonObject *entry = json_array_get_object_element (entries, i);
-      JsonObject *changes = json_object_get_object_member (entry, "changes");
+      HibachiAuditEntry *entry = g_ptr_array_index (entries, i);
+      JsonObject *changes = hibachi_audit_entry_get_changes (entry);
+      const char *action = hibachi_audit_entry_get_action (entry);
+      const char *reason = hibachi_audit_entry_get_reason (entry);
       g_autoptr(GList) members = json_object_get_members (changes);
-
-      g_autofree char *when = hibachi_date_format_moment (json_object_get_string_member (entry, "at"));
+      g_autofree char *when = hibachi_date_format_moment (hibachi_audit_entry_get_at (entry));
 
       /* Translators: when — who — what was done */
       g_string_append_printf (text, _("%s%s — %s — %s"), i ? "\n\n" : "", when,
-                              json_object_get_string_member_with_default (entry, "actor_email", "?"),
-                              action_label (json_object_get_string_member (entry, "action")));
-      if (json_object_get_string_member_with_default (entry, "reason", NULL) != NULL)
-        g_string_append_printf (text, " (%s)", json_object_get_string_member (entry, "reason"));
+                              hibachi_audit_entry_get_actor_email (entry) ?: "?", action_label (action));
+      if (reason != NULL)
+        g_string_append_printf (text, " (%s)", reason);
       for (const GList *l = members; l != NULL; l = l->next)
         {
-          JsonObject *change = json_object_get_object_member (changes, l->data);
+          JsonNode *change = json_object_get_member (changes, l->data);
+          JsonObject *values = JSON_NODE_HOLDS_OBJECT (change) ? json_node_get_object (change) : NULL;
           g_autofree char *old = NULL;
           g_autofree char *new = NULL;
 
           /* Bookkeeping the server does on every write; a new booking's
            * fields are the booking itself. */
-          if (g_str_equal (l->data, "version") || g_str_equal (l->data, "updated_at") ||
-              g_strcmp0 (json_object_get_string_member (entry, "action"), "create") == 0)
+          if (values == NULL || g_str_equal (l->data, "version") || g_str_equal (l->data, "updated_at") ||
+              g_strcmp0 (action, "create") == 0)
             continue;
-          old = field_value_text (self, l->data, json_object_get_member (change, "old"));
-          new = field_value_text (self, l->data, json_object_get_member (change, "new"));
+          old = field_value_text (self, l->data, json_object_get_member (values, "old"));
+          new = field_value_text (self, l->data, json_object_get_member (values, "new"));
           /* The reason is already said beside the action. */
-          if (g_str_equal (old, new) ||
-              g_strcmp0 (new, json_object_get_string_member_with_default (entry, "reason", NULL)) == 0)
+          if (g_str_equal (old, new) || g_strcmp0 (new, reason) == 0)
             continue;
           g_string_append_printf (text, "\n    %s: %s → %s", hibachi_booking_detail_field_title (l->data), old, new);
         }
@@ -256,7 +254,6 @@ history_cb (GObject      *source,
 void
 hibachi_booking_detail_show_history (HibachiBookingDetail *self)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (self->booking), "/history", NULL);
-
-  hibachi_client_request_async (hibachi_booking_detail_get_client (self), "GET", path, NULL, NULL, self->cancellable, history_cb, g_object_ref (self));
+  hibachi_store_booking_history_async (hibachi_session_get_store (self->session), hibachi_booking_get_id (self->booking),
+                                       self->cancellable, history_cb, g_object_ref (self));
 }

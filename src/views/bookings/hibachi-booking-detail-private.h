@@ -54,32 +54,24 @@ struct _HibachiBookingDetail
   char              *problem;
 };
 
-HibachiClient *hibachi_booking_detail_get_client      (HibachiBookingDetail *self);
 void           hibachi_booking_detail_show_error      (HibachiBookingDetail *self,
                                                        const GError         *error);
-/* The server's reply becomes the booking shown (and the list's row). */
-void           hibachi_booking_detail_replace_booking (HibachiBookingDetail *self,
-                                                       JsonNode             *reply);
 /* @booking (as the server answered a write) becomes the booking shown and
  * the list's row. */
 void           hibachi_booking_detail_show_result     (HibachiBookingDetail *self,
                                                        HibachiBooking       *booking);
-/* PATCHes @changes against @version; @task (nullable) learns the outcome. */
-void           hibachi_booking_detail_save_version    (HibachiBookingDetail *self,
+/* Saves @changes over @base (its version: the shown booking, or the
+ * server's current one after a 412); @task (nullable) learns the outcome. */
+void           hibachi_booking_detail_save_over       (HibachiBookingDetail *self,
                                                        JsonObject           *changes,
-                                                       gint64                version,
+                                                       HibachiBooking       *base,
                                                        GTask                *task);
-void           hibachi_booking_detail_post_action     (HibachiBookingDetail *self,
-                                                       const char           *method,
-                                                       const char           *suffix,
-                                                       JsonNode             *body,
-                                                       const char           *done_message);
 /* A booking member's name as the form shows it ("Adults (13+)"). */
 const char    *hibachi_booking_detail_field_title     (const char           *member);
 /* The 412 dialog: their values beside mine; keep editing, theirs or mine. */
 void           hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *self,
                                                          JsonObject           *changes,
-                                                         JsonObject           *current);
+                                                         HibachiBooking       *current);
 void           hibachi_booking_detail_assign_chef     (HibachiBookingDetail *self);
 void           hibachi_booking_detail_show_history    (HibachiBookingDetail *self);
 
