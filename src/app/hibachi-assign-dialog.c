@@ -5,82 +5,43 @@
 
 #include <glib/gi18n.h>
 
-#include "hibachi-accessible.h"
+#include "hibachi-assign-choice.h"
 #include "hibachi-assign-dialog.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 
-/* One chef as a choice for every booking of the dialog. */
-typedef struct
-{
-  char                   *chef_id;
-  char                   *name;
-  HibachiSuggestionScore  sum;             /* over the bookings that rank the chef */
-  guint                   n_ranked;
-  GPtrArray              *issue_texts;     /* "Conflict: …", in order */
-  GArray                 *issue_conflict;  /* gboolean per issue */
-  GHashTable             *conflicting;     /* booking ids that need the override reason */
-  gboolean                hard;            /* cannot be assigned at all */
-} Choice;
-
 struct _HibachiAssignDialog
 {
-  AdwMessageDialog  parent_instance;
+  AdwMessageDialog      parent_instance;
 
-  GtkStack         *stack;
-  GtkLabel         *error_label;
-  GtkListBox       *list;
-  GtkEntry         *reason_entry;
-  GtkLabel         *hint_label;
+  GtkStack             *stack;
+  GtkLabel             *error_label;
+  GtkListBox           *list;
+  GtkEntry             *reason_entry;
+  GtkLabel             *hint_label;
 
   /* Kept past dispose: an assignment goes on after the dialog closed. */
-  HibachiContext   *context;
-  HibachiStore     *store;
-  GPtrArray        *bookings;        /* HibachiBooking, as given */
-  GPtrArray        *suggestions;     /* per booking: GPtrArray of HibachiChefSuggestion */
-  guint             n_loading;
-  GCancellable     *load_cancellable;
-  GPtrArray        *choices;         /* Choice, best first */
-  GTask            *task;            /* the run */
-  gboolean          assigning;
-  char             *chef_id;         /* chosen */
-  char             *chef_name;
-  char             *reason;          /* for the conflicting bookings, or NULL */
-  Choice           *choice;          /* chosen, in choices */
-  guint             next;            /* booking to assign next */
-  gboolean          retried;         /* it changed meanwhile once already */
-  GPtrArray        *assigned;        /* HibachiBooking as the server answered */
-  GPtrArray        *previous_chefs;  /* char *, the chef each assigned one had */
+  HibachiContext       *context;
+  HibachiStore         *store;
+  GPtrArray            *bookings;          /* HibachiBooking, as given */
+  GPtrArray            *suggestions;       /* per booking: GPtrArray of HibachiChefSuggestion */
+  guint                 n_loading;
+  GCancellable         *load_cancellable;
+  GPtrArray            *choices;           /* HibachiAssignChoice, best first */
+  GTask                *task;              /* the run */
+  gboolean              assigning;
+  char                 *chef_id;           /* chosen */
+  char                 *chef_name;
+  char                 *reason;            /* for the conflicting bookings, or NULL */
+  HibachiAssignChoice  *choice;            /* chosen, in choices */
+  guint                 next;              /* booking to assign next */
+  gboolean              retried;           /* it changed meanwhile once already */
+  GPtrArray            *assigned;          /* HibachiBooking as the server answered */
+  GPtrArray            *previous_chefs;    /* char *, the chef each assigned one had */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiAssignDialog, hibachi_assign_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-static void
-choice_free (Choice *choice)
-{
-  g_free (choice->chef_id);
-  g_free (choice->name);
-  g_ptr_array_unref (choice->issue_texts);
-  g_array_unref (choice->issue_conflict);
-  g_hash_table_unref (choice->conflicting);
-  g_free (choice);
-}
-
-static void
-choice_add_issue (Choice     *choice,
-                  gboolean    conflict,
-                  const char *text)
-{
-  g_ptr_array_add (choice->issue_texts, g_strdup (text));
-  g_array_append_val (choice->issue_conflict, conflict);
-}
-
-static gboolean
-choice_has_conflict (Choice *choice)
-{
-  return g_hash_table_size (choice->conflicting) > 0;
-}
 
 /* Finishing */
 
@@ -203,7 +164,7 @@ assign_next (HibachiAssignDialog *self)
 }
 
 /* The selected row's choice, or NULL. */
-static Choice *
+static HibachiAssignChoice *
 selected_choice (HibachiAssignDialog *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
@@ -221,16 +182,16 @@ reason_ok (HibachiAssignDialog *self,
 static gboolean
 can_assign (HibachiAssignDialog *self)
 {
-  Choice *choice = self->choices ? selected_choice (self) : NULL;
+  HibachiAssignChoice *choice = self->choices ? selected_choice (self) : NULL;
 
-  return choice != NULL && !choice->hard && (!choice_has_conflict (choice) || reason_ok (self, NULL));
+  return choice != NULL && !choice->hard && (!hibachi_assign_choice_has_conflict (choice) || reason_ok (self, NULL));
 }
 
 /* Takes what the dialog shows and sends it: nothing goes out before. */
 static void
 start_assign (HibachiAssignDialog *self)
 {
-  Choice *choice = selected_choice (self);
+  HibachiAssignChoice *choice = selected_choice (self);
 
   if (self->assigning || self->task == NULL || !can_assign (self))
     return;
@@ -239,7 +200,7 @@ start_assign (HibachiAssignDialog *self)
   self->choice = choice;
   self->chef_id = g_strdup (choice->chef_id);
   self->chef_name = g_strdup (choice->name);
-  if (choice_has_conflict (choice))
+  if (hibachi_assign_choice_has_conflict (choice))
     self->reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
   g_cancellable_cancel (self->load_cancellable);
   self->next = 0;
@@ -269,8 +230,8 @@ hibachi_assign_dialog_response (AdwMessageDialog *dialog,
 static void
 update_state (HibachiAssignDialog *self)
 {
-  Choice *choice = selected_choice (self);
-  gboolean conflict = choice != NULL && !choice->hard && choice_has_conflict (choice);
+  HibachiAssignChoice *choice = selected_choice (self);
+  gboolean conflict = choice != NULL && !choice->hard && hibachi_assign_choice_has_conflict (choice);
   g_autofree char *message = NULL;
   const char *hint = NULL;
 
@@ -318,12 +279,12 @@ static void
 row_activated_cb (HibachiAssignDialog *self,
                   GtkListBoxRow       *row)
 {
-  Choice *choice = g_ptr_array_index (self->choices, gtk_list_box_row_get_index (row));
+  HibachiAssignChoice *choice = g_ptr_array_index (self->choices, gtk_list_box_row_get_index (row));
 
   gtk_list_box_select_row (self->list, row);
   if (choice->hard)
     return;
-  if (choice_has_conflict (choice) && !reason_ok (self, NULL))
+  if (hibachi_assign_choice_has_conflict (choice) && !reason_ok (self, NULL))
     gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
   else
     assign_and_close (self);
@@ -359,205 +320,12 @@ list_key_pressed_cb (HibachiAssignDialog   *self,
   return GDK_EVENT_STOP;
 }
 
-static char *
-score_text (Choice *choice)
-{
-  double n = MAX (choice->n_ranked, 1);
-  guint minutes = (guint) (choice->sum.travel_minutes / n + 0.5);
-  g_autofree char *away = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute away", "%u minutes away", minutes), minutes);
-  GString *text = g_string_new (NULL);
-
-  /* Translators: the parts of a chef's suggestion score, each out of its
-   * weight; "%s" is how far away the chef is ("25 minutes away") */
-  g_string_append_printf (text, _("Travel %.0f of %.0f (%s) · party fit %.0f of %.0f · workload %.0f of %.0f · "
-                                  "rating %.0f of %.0f · returning customer %.0f of %.0f"),
-                          choice->sum.travel / n, HIBACHI_SCORE_WEIGHT_TRAVEL, away,
-                          choice->sum.skill / n, HIBACHI_SCORE_WEIGHT_SKILL,
-                          choice->sum.workload / n, HIBACHI_SCORE_WEIGHT_WORKLOAD,
-                          choice->sum.rating / n, HIBACHI_SCORE_WEIGHT_RATING,
-                          choice->sum.preference / n, HIBACHI_SCORE_WEIGHT_PREFERENCE);
-  if (choice->sum.requested_bonus > 0)
-    /* Translators: points added to a chef's score */
-    g_string_append_printf (text, _(" · +%.0f: the customer asked for this chef"), choice->sum.requested_bonus / n);
-
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-issue_line (const char *text,
-            gboolean    conflict,
-            gboolean    hard)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (conflict ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (icon, conflict ? "error" : "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hard ? _("Not possible") : conflict ? _("Conflict") : _("Warning"), -1);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
-}
-
-static GtkWidget *
-choice_row (Choice *choice)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (choice->name);
-  g_autofree char *total_text = g_strdup_printf (_("Score %.0f"), choice->sum.total / MAX (choice->n_ranked, 1));
-  GtkWidget *total = gtk_label_new (total_text);
-  g_autofree char *parts_text = score_text (choice);
-  GtkWidget *parts = gtk_label_new (parts_text);
-  g_autoptr(GString) spoken = g_string_new (NULL);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), choice->name);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_widget_add_css_class (total, "numeric");
-  gtk_box_append (GTK_BOX (header), name);
-  gtk_box_append (GTK_BOX (header), total);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_label_set_wrap (GTK_LABEL (parts), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (parts), 0);
-  gtk_widget_add_css_class (parts, "dim-label");
-  gtk_widget_add_css_class (parts, "caption");
-  gtk_box_append (GTK_BOX (box), parts);
-  g_string_append_printf (spoken, "%s, %s. %s", choice->name, total_text, parts_text);
-  for (guint i = 0; i < choice->issue_texts->len; i++)
-    {
-      const char *text = g_ptr_array_index (choice->issue_texts, i);
-
-      gtk_box_append (GTK_BOX (box), issue_line (text, g_array_index (choice->issue_conflict, gboolean, i), choice->hard));
-      g_string_append_printf (spoken, ". %s", text);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  hibachi_accessible_set_label (row, spoken->str);
-
-  /* What a caller finds on a row (the dispatch board, tests). */
-  g_object_set_data_full (G_OBJECT (row), "chef-id", g_strdup (choice->chef_id), g_free);
-  g_object_set_data (G_OBJECT (row), "has-conflict", GINT_TO_POINTER (choice_has_conflict (choice) || choice->hard));
-  g_object_set_data (G_OBJECT (row), "hard-conflict", GINT_TO_POINTER (choice->hard));
-
-  return row;
-}
-
-static int
-compare_choices (gconstpointer a,
-                 gconstpointer b)
-{
-  const Choice *x = *(Choice **) a;
-  const Choice *y = *(Choice **) b;
-  int rank_x = x->hard ? 2 : g_hash_table_size (x->conflicting) > 0;
-  int rank_y = y->hard ? 2 : g_hash_table_size (y->conflicting) > 0;
-  double total_x = x->sum.total / MAX (x->n_ranked, 1);
-  double total_y = y->sum.total / MAX (y->n_ranked, 1);
-
-  if (rank_x != rank_y)
-    return rank_x - rank_y;
-  if (total_x != total_y)
-    return total_x > total_y ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
-}
-
-/* Every booking's ranking, folded into one choice per chef. */
-static void
-build_choices (HibachiAssignDialog *self)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean several = self->bookings->len > 1;
-
-  self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
-  for (guint b = 0; b < self->bookings->len; b++)
-    {
-      HibachiBooking *booking = g_ptr_array_index (self->bookings, b);
-      GPtrArray *ranked = g_ptr_array_index (self->suggestions, b);
-
-      for (guint s = 0; s < ranked->len; s++)
-        {
-          HibachiChefSuggestion *suggestion = g_ptr_array_index (ranked, s);
-          const char *chef_id = hibachi_chef_suggestion_get_chef_id (suggestion);
-          Choice *choice = g_hash_table_lookup (by_id, chef_id);
-          HibachiSuggestionScore score;
-          const char *code, *message;
-          gboolean conflict;
-
-          if (choice == NULL)
-            {
-              choice = g_new0 (Choice, 1);
-              choice->chef_id = g_strdup (chef_id);
-              choice->name = g_strdup (hibachi_chef_suggestion_get_chef_name (suggestion));
-              choice->issue_texts = g_ptr_array_new_with_free_func (g_free);
-              choice->issue_conflict = g_array_new (FALSE, FALSE, sizeof (gboolean));
-              choice->conflicting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-              g_ptr_array_add (self->choices, choice);
-              g_hash_table_insert (by_id, choice->chef_id, choice);
-            }
-          hibachi_chef_suggestion_get_score_parts (suggestion, &score);
-          choice->sum.total += score.total;
-          choice->sum.travel += score.travel;
-          choice->sum.skill += score.skill;
-          choice->sum.workload += score.workload;
-          choice->sum.rating += score.rating;
-          choice->sum.preference += score.preference;
-          choice->sum.requested_bonus += score.requested_bonus;
-          choice->sum.travel_minutes += score.travel_minutes;
-          choice->n_ranked++;
-
-          for (guint i = 0; hibachi_chef_suggestion_get_issue (suggestion, i, &code, &message, &conflict); i++)
-            {
-              g_autofree char *text = NULL;
-              gboolean hard = conflict && g_str_equal (code, "other_station");
-
-              if (several)
-                /* Translators: a kind of problem, a booking reference, the problem */
-                text = g_strdup_printf (_("%s (%s): %s"), hard ? _("Not possible") : conflict ? _("Conflict") : _("Warning"),
-                                        hibachi_booking_get_reference (booking), message);
-              else
-                /* Translators: a kind of problem, the problem */
-                text = g_strdup_printf (_("%s: %s"), hard ? _("Not possible") : conflict ? _("Conflict") : _("Warning"),
-                                        message);
-              choice_add_issue (choice, conflict, text);
-              if (hard)
-                choice->hard = TRUE;
-              else if (conflict)
-                g_hash_table_add (choice->conflicting, g_strdup (hibachi_booking_get_id (booking)));
-            }
-        }
-    }
-
-  /* A chef some booking does not rank works at another station than it. */
-  for (guint c = 0; c < self->choices->len; c++)
-    {
-      Choice *choice = g_ptr_array_index (self->choices, c);
-
-      if (choice->n_ranked < self->bookings->len)
-        {
-          choice->hard = TRUE;
-          choice_add_issue (choice, TRUE, _("Not possible: works at another station than some of these bookings."));
-        }
-    }
-  g_ptr_array_sort (self->choices, compare_choices);
-}
-
 static void
 show_choices (HibachiAssignDialog *self)
 {
   GtkListBoxRow *first;
 
-  build_choices (self);
+  self->choices = hibachi_assign_choices_build (self->bookings, self->suggestions);
   if (self->choices->len == 0)
     {
       gtk_label_set_text (self->error_label, _("This station has no chefs."));
@@ -565,7 +333,7 @@ show_choices (HibachiAssignDialog *self)
       return;
     }
   for (guint i = 0; i < self->choices->len; i++)
-    gtk_list_box_append (self->list, choice_row (g_ptr_array_index (self->choices, i)));
+    gtk_list_box_append (self->list, hibachi_assign_choice_row_new (g_ptr_array_index (self->choices, i)));
   gtk_stack_set_visible_child_name (self->stack, "chefs");
 
   /* The best chef, ready for Enter. */

@@ -2,7 +2,7 @@
 /* hibachi-booking-detail-private.h: what the detail pane
  * (hibachi-booking-detail.c) shares with its dialogs
  * (hibachi-booking-detail-dialogs.c: changed meanwhile, assign a chef,
- * history). */
+ * history) and its actions (hibachi-booking-detail-actions.c). */
 #pragma once
 
 #include "hibachi-booking-detail.h"
@@ -54,6 +54,10 @@ struct _HibachiBookingDetail
   char              *problem;
 };
 
+HibachiStore  *hibachi_booking_detail_get_store       (HibachiBookingDetail *self);
+/* Emits "booking-removed": @booking is gone from the server. */
+void           hibachi_booking_detail_removed         (HibachiBookingDetail *self,
+                                                       HibachiBooking       *booking);
 void           hibachi_booking_detail_show_error      (HibachiBookingDetail *self,
                                                        const GError         *error);
 /* @booking (as the server answered a write) becomes the booking shown and
@@ -73,6 +77,10 @@ void           hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *s
                                                          JsonObject           *changes,
                                                          HibachiBooking       *current);
 void           hibachi_booking_detail_assign_chef     (HibachiBookingDetail *self);
+/* hibachi-booking-detail-actions.c: the action buttons. */
+void           hibachi_booking_detail_confirm         (HibachiBookingDetail *self);
+void           hibachi_booking_detail_cancel          (HibachiBookingDetail *self);
+void           hibachi_booking_detail_delete          (HibachiBookingDetail *self);
 void           hibachi_booking_detail_show_history    (HibachiBookingDetail *self);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 #include "hibachi-page.h"
-#include "hibachi-reason-dialog.h"
 
 typedef enum
 {
@@ -285,10 +284,17 @@ form_changed_cb (HibachiBookingDetail *self)
 
 /* Results */
 
-static HibachiStore *
-get_store (HibachiBookingDetail *self)
+HibachiStore *
+hibachi_booking_detail_get_store (HibachiBookingDetail *self)
 {
   return hibachi_session_get_store (self->session);
+}
+
+void
+hibachi_booking_detail_removed (HibachiBookingDetail *self,
+                                HibachiBooking       *booking)
+{
+  g_signal_emit (self, signals[BOOKING_REMOVED], 0, booking);
 }
 
 void
@@ -390,7 +396,7 @@ save_cb (GObject      *source,
       message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (saved));
       /* Translators: completes "Undo …" / "Undid …"; a booking reference */
       description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (saved));
-      undo = hibachi_booking_undo_new_edit (get_store (self), saved, inverse, message, description);
+      undo = hibachi_booking_undo_new_edit (hibachi_booking_detail_get_store (self), saved, inverse, message, description);
       hibachi_booking_undo_push (self->context, undo);
       if (data->task != NULL)
         g_task_return_boolean (data->task, TRUE);
@@ -423,7 +429,7 @@ hibachi_booking_detail_save_over (HibachiBookingDetail *self,
   data->changes = json_object_ref (changes);
   data->before = json_object_ref (hibachi_booking_get_json (self->booking));
   data->task = task != NULL ? g_object_ref (task) : NULL;
-  hibachi_store_update_booking_async (get_store (self), base, changes, self->cancellable, save_cb, data);
+  hibachi_store_update_booking_async (hibachi_booking_detail_get_store (self), base, changes, self->cancellable, save_cb, data);
 }
 
 void
@@ -488,154 +494,6 @@ static void
 revert_clicked_cb (HibachiBookingDetail *self)
 {
   load_form (self);
-}
-
-/* Actions: confirm, cancel and delete */
-
-static void
-confirmed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(HibachiBookingDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HibachiBooking) booking = hibachi_store_booking_finish (HIBACHI_STORE (source), result, NULL, &error);
-  g_autofree char *message = NULL;
-
-  if (booking == NULL)
-    {
-      hibachi_booking_detail_show_error (self, error);
-      return;
-    }
-  hibachi_booking_detail_show_result (self, booking);
-  /* Translators: a booking reference */
-  message = g_strdup_printf (_("Booking %s confirmed"), hibachi_booking_get_reference (booking));
-  toast (self, message);
-}
-
-static void
-confirm_clicked_cb (HibachiBookingDetail *self)
-{
-  hibachi_store_confirm_booking_async (get_store (self), self->booking, self->cancellable, confirmed_cb, g_object_ref (self));
-}
-
-/* Undo of a cancel or delete: the restore route puts the booking back as
- * it was, status and total included. */
-static void
-push_restore (HibachiBookingDetail *self,
-              const char           *id,
-              gint64                version,
-              const char           *message,
-              const char           *description)
-{
-  g_autoptr(HibachiBookingUndo) undo = hibachi_booking_undo_new_restore (get_store (self), id, version, message, description);
-
-  hibachi_booking_undo_push (self->context, undo);
-}
-
-static void
-cancelled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(HibachiBookingDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HibachiBooking) booking = hibachi_store_booking_finish (HIBACHI_STORE (source), result, NULL, &error);
-  const char *reference;
-  g_autofree char *message = NULL;
-  g_autofree char *description = NULL;
-
-  if (booking == NULL)
-    {
-      hibachi_booking_detail_show_error (self, error);
-      return;
-    }
-  hibachi_booking_detail_show_result (self, booking);
-  reference = hibachi_booking_get_reference (booking);
-  /* Translators: a booking reference */
-  message = g_strdup_printf (_("Booking %s cancelled"), reference);
-  /* Translators: completes "Undo …" / "Undid …"; a booking reference */
-  description = g_strdup_printf (_("cancel of %s"), reference);
-  push_restore (self, hibachi_booking_get_id (booking), hibachi_booking_get_version (booking), message, description);
-}
-
-static void
-cancel_reason_cb (const char *reason,
-                  gpointer    user_data)
-{
-  HibachiBookingDetail *self = user_data;
-
-  hibachi_store_cancel_booking_async (get_store (self), self->booking, reason, self->cancellable, cancelled_cb,
-                                      g_object_ref (self));
-}
-
-static void
-cancel_clicked_cb (HibachiBookingDetail *self)
-{
-  g_autofree char *heading = g_strdup_printf (_("Cancel Booking %s?"), hibachi_booking_get_reference (self->booking));
-
-  hibachi_reason_dialog_run (GTK_WIDGET (self), heading,
-                             _("The customer keeps the booking’s history. Say why it is cancelled."),
-                             _("Cancel _Booking"), TRUE, cancel_reason_cb, g_object_ref (self), g_object_unref);
-}
-
-typedef struct
-{
-  HibachiBookingDetail *self;
-  HibachiBooking       *booking;   /* as it was deleted */
-} DeleteData;
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  DeleteData *data = user_data;
-  HibachiBookingDetail *self = data->self;
-  g_autoptr(GError) error = NULL;
-  const char *reference = hibachi_booking_get_reference (data->booking);
-  g_autofree char *message = NULL;
-  g_autofree char *description = NULL;
-
-  if (!hibachi_store_finish (HIBACHI_STORE (source), result, &error))
-    hibachi_booking_detail_show_error (self, error);
-  else
-    {
-      /* Translators: a booking reference */
-      message = g_strdup_printf (_("Booking %s deleted"), reference);
-      /* Translators: completes "Undo …" / "Undid …"; a booking reference */
-      description = g_strdup_printf (_("delete of %s"), reference);
-      /* A delete is a write: the deleted booking's version is one more. */
-      push_restore (self, hibachi_booking_get_id (data->booking), hibachi_booking_get_version (data->booking) + 1,
-                    message, description);
-      g_signal_emit (self, signals[BOOKING_REMOVED], 0, data->booking);
-    }
-
-  g_object_unref (data->self);
-  g_object_unref (data->booking);
-  g_free (data);
-}
-
-static void
-delete_reason_cb (const char *reason,
-                  gpointer    user_data)
-{
-  HibachiBookingDetail *self = user_data;
-  DeleteData *data = g_new0 (DeleteData, 1);
-
-  data->self = g_object_ref (self);
-  data->booking = hibachi_booking_copy (self->booking);
-  hibachi_store_delete_booking_async (get_store (self), data->booking, reason, self->cancellable, deleted_cb, data);
-}
-
-static void
-delete_clicked_cb (HibachiBookingDetail *self)
-{
-  g_autofree char *heading = g_strdup_printf (_("Delete Booking %s?"), hibachi_booking_get_reference (self->booking));
-
-  hibachi_reason_dialog_run (GTK_WIDGET (self), heading,
-                             _("It disappears from every list; the audit log keeps it. Say why it is deleted."),
-                             _("_Delete"), TRUE, delete_reason_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Construction */
@@ -717,11 +575,11 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_save);
   gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "confirm_clicked_cb", G_CALLBACK (hibachi_booking_detail_confirm));
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_assign_chef);
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_show_history);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cancel_clicked_cb", G_CALLBACK (hibachi_booking_detail_cancel));
+  gtk_widget_class_bind_template_callback_full (widget_class, "delete_clicked_cb", G_CALLBACK (hibachi_booking_detail_delete));
 
   gtk_widget_class_install_action (widget_class, "detail.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "detail.save", NULL);
