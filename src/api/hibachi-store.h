@@ -218,5 +218,10 @@ GPtrArray        *hibachi_store_objects_finish          (HibachiStore         *s
 gboolean          hibachi_store_finish                  (HibachiStore         *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+/* After a write the server refused as invalid (HIBACHI_API_ERROR_VALIDATION):
+ * (transfer none) each member it named → its first message, or NULL; it
+ * lives as long as @result. */
+GHashTable       *hibachi_store_get_field_errors        (HibachiStore         *self,
+                                                         GAsyncResult         *result);
 
 G_END_DECLS
