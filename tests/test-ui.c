@@ -1961,6 +1961,56 @@ test_connection (Fixture *f, gconstpointer data)
   WAIT_FOR (find_label_exact (GTK_WIDGET (f->window), "Online") != NULL);
 }
 
+/* Someone else changes a booking the list shows: its row updates in place
+ * from the change feed (no reload of the list), says who changed it, and
+ * the selection stays on the booking it was on. */
+static void
+test_live_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *office = hibachi_test_login (f->ts, "office@demo.test");
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiBooking) second = NULL;
+  g_autoptr(HibachiTestResponse) patched = NULL;
+  g_autofree char *resource = NULL;
+  g_autofree char *fetch_prefix = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *cell;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  first = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 1);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
+
+  /* Another person, in another client, renames the customer of row 0
+   * (the app's main loop does not run meanwhile: what the server reads
+   * after this is the app's). */
+  resource = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (first), NULL);
+  patched = hibachi_test_write (f->ts, "PATCH", resource, office, "{\"customer_name\":\"Renamed Elsewhere\"}", resource);
+  g_assert_cmpuint (patched->status, ==, 200);
+  hibachi_test_server_clear_requests (f->ts);
+
+  WAIT_FOR ((cell = find_inscription (GTK_WIDGET (view), "Renamed Elsewhere")) != NULL);
+  g_assert_cmpstr (hibachi_booking_get_customer_name (first), ==, "Renamed Elsewhere");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Changed by Oscar Office");
+
+  /* One GET of that booking, no reload of the list. */
+  fetch_prefix = g_strconcat ("GET ", resource, NULL);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, fetch_prefix), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 0);
+
+  /* The selection and the pane stay on the booking they were on. */
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1993,6 +2043,7 @@ main (int argc, char *argv[])
   ADD ("search-debounce", test_search_debounce);
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
+  ADD ("live-list", test_live_list);
 #undef ADD
 
   {

@@ -151,6 +151,18 @@ fill_cell (HibachiBookingsView *self,
 
   text = cell_text (self, booking, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  /* Who changed it meanwhile (from the change feed): on hover, and heard
+   * with the reference by a screen reader. */
+  {
+    const char *actor = g_hash_table_lookup (self->changed_by, hibachi_booking_get_id (booking));
+    g_autofree char *changed = actor ? g_strdup_printf (_("Changed by %s"), actor) : NULL;
+
+    gtk_widget_set_tooltip_text (inscription, changed);
+    if (column == COLUMN_REFERENCE && changed != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, changed, -1);
+    else if (column == COLUMN_REFERENCE)
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
   gtk_widget_remove_css_class (inscription, "dim-label");
   if (column == COLUMN_CHEF && hibachi_booking_get_chef_id (booking) == NULL)
     gtk_widget_add_css_class (inscription, "warning");
@@ -186,6 +198,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
 
+  g_hash_table_add (self->bound_cells, item);
   if (column == COLUMN_REFERENCE)
     ask_for_page (item);
   fill_cell (self, item, column);
@@ -203,6 +216,21 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (booking, handler);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
   g_hash_table_remove (self->pending_rows, item);
+  g_hash_table_remove (self->bound_cells, item);
+}
+
+void
+hibachi_bookings_view_refresh_row (HibachiBookingsView *self,
+                                   HibachiResource     *row)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  /* Only the cells on screen are bound: a few hundred at most. */
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_item (item) == (gpointer) row)
+      fill_cell (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column")));
 }
 
 void

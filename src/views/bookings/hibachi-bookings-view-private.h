@@ -25,6 +25,8 @@ struct _HibachiBookingsView
   guint               reconcile_id;
   GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
   guint               pending_rows_id;
+  GHashTable         *bound_cells;     /* GtkListItem of every bound cell */
+  GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
   const char         *connection;
@@ -55,6 +57,9 @@ struct _HibachiBookingsView
 
 /* Columns of the list, with their cell factories. */
 void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* Fills the cells of @row again (it changed, or who changed it is known). */
+void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
+                                             HibachiResource     *row);
 /* Station and Created give way to the detail pane when it is open. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
                                              gboolean             pane_open);

@@ -142,6 +142,7 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
    * other bookings. */
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  g_hash_table_remove_all (self->changed_by);
   /* New results start at the top. */
   {
     GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
@@ -465,6 +466,21 @@ booking_removed_cb (HibachiBookingsView *self,
   hibachi_paged_list_reload (self->list);
 }
 
+/* Someone changed a row (another person, or this person elsewhere): the
+ * row already shows the new data; its cells now say who. Kept until the
+ * next query, as the row may scroll out and back. */
+static void
+row_changed_by_cb (HibachiBookingsView *self,
+                   HibachiResource     *row,
+                   const char          *actor,
+                   const char          *action)
+{
+  if (actor == NULL)
+    return;
+  g_hash_table_replace (self->changed_by, g_strdup (hibachi_resource_get_id (row)), g_strdup (actor));
+  hibachi_bookings_view_refresh_row (self, row);
+}
+
 /* The page: account, station, reload, search */
 
 static void
@@ -473,15 +489,16 @@ unassigned_count_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(HibachiBookingsView) self = user_data;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 count = hibachi_store_count_finish (HIBACHI_STORE (source), result, &error);
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
-  gint64 count;
 
-  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+  /* The badge is a hint: a failure shows on the list, not here. */
+  if (error != NULL)
     return;
 
-  count = MAX (0, json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0));
+  count = MAX (0, count);
   text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
   /* What the badge counts, as a screen reader says it. */
   spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
@@ -496,13 +513,16 @@ refresh_badge (HibachiBookingsView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+  g_autoptr(GString) query = g_string_new (NULL);
 
   if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
     return;
 
-  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
-                                self->cancellable, unassigned_count_cb, g_object_ref (self));
+  hibachi_bookings_view_append_param (query, "unassigned", "true");
+  hibachi_bookings_view_append_param (query, "status", "pending,confirmed");
+  hibachi_bookings_view_append_param (query, "date_from", today);
+  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
+                                      unassigned_count_cb, g_object_ref (self));
 }
 
 static void
@@ -518,6 +538,7 @@ signed_out (HibachiBookingsView *self)
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
 
   /* The next user starts from the defaults, not from this user's search. */
+  g_hash_table_remove_all (self->changed_by);
   g_clear_object (&self->list);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -586,10 +607,14 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
     gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
   }
 
-  self->list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
+  self->list = hibachi_store_new_booking_list (hibachi_session_get_store (session));
+  /* Rows others change update in place, and say who changed them. */
+  if (hibachi_context_get_change_feed (context) != NULL)
+    hibachi_paged_list_follow (self->list, hibachi_context_get_change_feed (context), HIBACHI_RESOURCE_BOOKING);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "row-changed", G_CALLBACK (row_changed_by_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error-message", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -690,6 +715,8 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  g_clear_pointer (&self->changed_by, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
 }
@@ -776,6 +803,8 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_hash_table_new (NULL, NULL);
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->changed_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   hibachi_bookings_view_add_columns (self);
 }
 
