@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
@@ -2011,6 +2014,122 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
+/* A real click of the primary button in the middle of @widget (through
+ * XTest, as a person's mouse: GTK reacts to some clicks only from real
+ * events, e.g. column headers). */
+static void
+click_widget (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  graphene_point_t point;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)), DefaultRootWindow (xdisplay),
+                         (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XFlush (xdisplay);
+}
+
+/* The header of the column titled @title. */
+static GtkWidget *
+column_header (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle") && gtk_widget_get_mapped (child))
+        {
+          GtkWidget *label = find_widget (child, GTK_TYPE_LABEL, NULL);
+
+          if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+            return child;
+        }
+      if ((found = column_header (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The loaded rows of the first page have totals in this order. */
+static gboolean
+first_page_by_total (Fixture *f, gboolean descending)
+{
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  guint n = MIN (g_list_model_get_n_items (list), HIBACHI_PAGED_LIST_PAGE_SIZE);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(HibachiBooking) before = g_list_model_get_item (list, i - 1);
+      g_autoptr(HibachiBooking) after = g_list_model_get_item (list, i);
+      gint64 a = hibachi_booking_get_total_cents (before), b = hibachi_booking_get_total_cents (after);
+
+      if (!hibachi_booking_is_loaded (before) || !hibachi_booking_is_loaded (after) || (descending ? a < b : a > b))
+        return FALSE;
+    }
+
+  return n > 1;
+}
+
+/* Clicking a column header sorts on the server (the query says so, and the
+ * rows come back in that order); clicking it again reverses; the sort
+ * drop-down says the same. A column the server cannot sort by does not
+ * react. */
+static void
+test_header_sort (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkDropDown *sort;
+  GtkWidget *total;
+  g_autofree char *query_before = NULL;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  sort = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Sort order"));
+  g_assert_true (query_has (f, "sort=event_date"));
+
+  /* Laid out: a click lands on it. */
+  WAIT_FOR ((total = column_header (GTK_WIDGET (view), "Total")) != NULL && gtk_widget_get_width (total) > 20);
+  hibachi_test_server_clear_requests (f->ts);
+  click_widget (total);
+  WAIT_FOR (query_has (f, "sort=total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            first_page_by_total (f, FALSE));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&limit=100&"), ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Lowest Totals");
+
+  /* A second click, not the second half of a double click. */
+  hibachi_test_pause_ms (600);
+  click_widget (total);
+  WAIT_FOR (query_has (f, "sort=-total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            first_page_by_total (f, TRUE));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Highest Totals");
+
+  /* Status: the server has no such order, the header is not a sort. */
+  query_before = g_strdup (hibachi_paged_list_get_query (booking_list (f)));
+  click_widget (column_header (GTK_WIDGET (view), "Status"));
+  hibachi_test_pause_ms (300);
+  g_assert_cmpstr (hibachi_paged_list_get_query (booking_list (f)), ==, query_before);
+
+  /* The drop-down moves the headers' arrow: a click on Event Date is then
+   * its second, newest first. */
+  gtk_drop_down_set_selected (sort, 0);
+  WAIT_FOR (query_has (f, "sort=event_date") && !hibachi_paged_list_get_loading (booking_list (f)));
+  click_widget (column_header (GTK_WIDGET (view), "Event Date"));
+  WAIT_FOR (query_has (f, "sort=-event_date"));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2044,6 +2163,7 @@ main (int argc, char *argv[])
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
+  ADD ("header-sort", test_header_sort);
 #undef ADD
 
   {

@@ -29,6 +29,7 @@ struct _HibachiBookingsView
   GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
+  gboolean            showing_sort;    /* the headers follow the drop-down, not the user */
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -57,6 +58,12 @@ struct _HibachiBookingsView
 
 /* Columns of the list, with their cell factories. */
 void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* The server's sort key the list asks for ("-total"), and choosing one. */
+const char *hibachi_bookings_view_get_sort_key (HibachiBookingsView *self);
+void hibachi_bookings_view_set_sort_key     (HibachiBookingsView *self,
+                                             const char          *key);
+/* The column headers show the sort order of the drop-down. */
+void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
 /* Fills the cells of @row again (it changed, or who changed it is known). */
 void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
                                              HibachiResource     *row);

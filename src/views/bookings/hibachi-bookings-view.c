@@ -22,9 +22,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
+/* The server's sort keys, in the order of the sort drop-down's entries. */
 static const char * const sort_keys[] = {
   "event_date", "-event_date", "-created_at", "customer_name", "-guests", "-total",
+  "created_at", "-customer_name", "guests", "total",
 };
+
+const char *
+hibachi_bookings_view_get_sort_key (HibachiBookingsView *self)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  return sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0];
+}
+
+void
+hibachi_bookings_view_set_sort_key (HibachiBookingsView *self,
+                                    const char          *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys); i++)
+    if (g_strcmp0 (sort_keys[i], key) == 0)
+      gtk_drop_down_set_selected (self->sort_dropdown, i);
+}
 
 static void
 set_connection (HibachiBookingsView *self,
@@ -64,7 +83,6 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle, self->cancelled_toggle };
   const char *status_names[] = { "pending", "confirmed", "completed", "cancelled" };
-  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   if (*search != '\0')
     hibachi_bookings_view_append_param (query, "q", search);
@@ -110,7 +128,7 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
       if (self->chef_choices != NULL && chef < self->chef_choices->len && g_ptr_array_index (self->chef_choices, chef) != NULL)
         hibachi_bookings_view_append_param (query, "chef_id", g_ptr_array_index (self->chef_choices, chef));
     }
-  hibachi_bookings_view_append_param (query, "sort", sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0]);
+  hibachi_bookings_view_append_param (query, "sort", hibachi_bookings_view_get_sort_key (self));
 
   return g_string_free (query, FALSE);
 }
@@ -130,7 +148,11 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->completed_toggle), !unassigned);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancelled_toggle), !unassigned);
 
-  if (self->list == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->column_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  /* The drop-down and the headers show one sort order. */
+  hibachi_bookings_view_show_sort (self);
+  if (self->list == NULL)
     return;
 
   /* The search entry already waits for a pause in typing; the model drops
