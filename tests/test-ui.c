@@ -2130,6 +2130,72 @@ test_header_sort (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
 }
 
+/* A narrow window (360 px): the list has the page; opening a booking gives
+ * the page to its detail, with a back button; back shows the list with the
+ * same booking selected; Enter on it opens it again. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkColumnView *columns;
+  GtkSelectionModel *selection;
+  GtkWidget *back;
+  HibachiBookingDetail *detail;
+  g_autoptr(HibachiBooking) third = NULL;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  show_any_date (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  selection = gtk_column_view_get_model (columns);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  /* The page fits 360 px: nothing in it asks for more (the window's own
+   * header is the window's). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+
+  /* Open the third booking: its detail has the page. */
+  third = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 2);
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  WAIT_FOR ((detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL))) != NULL);
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (third));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  back = find_by_tooltip (GTK_WIDGET (view), "Back to the list (Alt+←)");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_mapped (back));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow");
+
+  /* Back: the list, the same booking selected, no detail. */
+  gtk_widget_activate (back);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+
+  /* Enter on the selected row opens it again. */
+  g_signal_emit_by_name (columns, "activate", 2);
+  WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) != NULL);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+
+  /* Wide again: list and pane side by side, no back button. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (columns)) &&
+            find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) != NULL);
+  g_assert_false (gtk_widget_get_mapped (back));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2164,6 +2230,7 @@ main (int argc, char *argv[])
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
   ADD ("header-sort", test_header_sort);
+  ADD ("narrow", test_narrow);
 #undef ADD
 
   {

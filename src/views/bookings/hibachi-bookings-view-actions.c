@@ -714,9 +714,19 @@ hibachi_bookings_view_dates_changed (HibachiBookingsView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  hibachi_bookings_view_show_list (HIBACHI_BOOKINGS_VIEW (widget));
+}
+
 void
 hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "bookings.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "bookings.back", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "bookings.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "bookings.search", NULL, search_action);

@@ -30,6 +30,9 @@ struct _HibachiBookingsView
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
   gboolean            showing_sort;    /* the headers follow the drop-down, not the user */
+  gboolean            narrow;          /* list and detail take turns */
+  gboolean            detail_wanted;   /* narrow: the detail has the page (a booking was opened) */
+  guint               layout_id;
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -50,6 +53,7 @@ struct _HibachiBookingsView
   HibachiStatusView  *status_view;
   GtkColumnView      *column_view;
   GtkWidget          *detail_pane;
+  GtkWidget          *back_button;
   GtkStack           *detail_stack;
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
@@ -70,6 +74,8 @@ void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
 /* Station and Created give way to the detail pane when it is open. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
                                              gboolean             pane_open);
+/* Narrow: back from the detail to the list, the selection kept. */
+void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
 /* The page's actions (bookings.*) and their shortcuts. */
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 /* A filter changed: a new query, from the top, nothing selected. */

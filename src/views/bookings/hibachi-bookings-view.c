@@ -418,8 +418,11 @@ show_selected (HibachiBookingsView *self)
 static void
 selection_changed_cb (HibachiBookingsView *self)
 {
-  if (!self->reselecting)
-    show_selected (self);
+  if (self->reselecting)
+    return;
+  /* Someone picked a booking: in a narrow window it takes the page. */
+  self->detail_wanted = TRUE;
+  show_selected (self);
 }
 
 static void
@@ -435,14 +438,101 @@ items_changed_cb (HibachiBookingsView *self,
     show_selected (self);
 }
 
-/* The pane shows only with a booking in it: otherwise the list has the width. */
+/* Below this width of the page, the list and the detail take turns (the
+ * detail with a back button); above it the pane sits beside the list. */
+#define NARROW_WIDTH 720
+
+/* The pane shows only with a booking in it: otherwise the list has the
+ * width. Narrow, it shows instead of the list while a booking is open. */
+static void
+apply_layout (HibachiBookingsView *self)
+{
+  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+  gboolean detail_only = self->narrow && open && self->detail_wanted;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_view), !detail_only);
+  gtk_widget_set_visible (self->detail_pane, open && (!self->narrow || detail_only));
+  gtk_widget_set_visible (self->back_button, detail_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", detail_only);
+  hibachi_bookings_view_fit_columns (self, open && !self->narrow);
+}
+
+static gboolean
+apply_layout_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  self->layout_id = 0;
+  apply_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page was resized (said during its allocation: what shows changes
+ * after it). */
+static void
+width_changed_cb (HibachiBookingsView *self,
+                  int                  width,
+                  int                  height)
+{
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->layout_id == 0)
+    self->layout_id = g_idle_add (apply_layout_cb, self);
+}
+
 static void
 detail_shown_cb (HibachiBookingsView *self)
 {
-  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") != 0)
+    self->detail_wanted = FALSE;
+  apply_layout (self);
+}
 
-  gtk_widget_set_visible (self->detail_pane, open);
-  hibachi_bookings_view_fit_columns (self, open);
+/* Moves the list to show the row at @position. */
+static void
+scroll_to_row (HibachiBookingsView *self,
+               guint                position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  /* The column view's rows are a GtkListView inside it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        gtk_widget_grab_focus (child);
+      }
+#endif
+}
+
+void
+hibachi_bookings_view_show_list (HibachiBookingsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (!self->narrow || self->selection == NULL)
+    return;
+  self->detail_wanted = FALSE;
+  apply_layout (self);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    scroll_to_row (self, gtk_bitset_get_minimum (selected));
+}
+
+/* Enter or a double click on a row: its booking, also the one selected. */
+static void
+row_activated_cb (HibachiBookingsView *self,
+                  guint                position)
+{
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  self->detail_wanted = TRUE;
+  apply_layout (self);
 }
 
 /* Esc in the search entry: the search goes, the list shows all again. */
@@ -724,6 +814,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -799,6 +890,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
@@ -809,6 +901,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
                                                 G_CALLBACK (hibachi_bookings_view_dates_changed));
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, width_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
@@ -822,6 +916,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->sort_dropdown), _("Sort order"));
   hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_hash_table_new (NULL, NULL);
