@@ -224,4 +224,13 @@ gboolean          hibachi_store_finish                  (HibachiStore         *s
 GHashTable       *hibachi_store_get_field_errors        (HibachiStore         *self,
                                                          GAsyncResult         *result);
 
+/* Every booking of a list query (the filters, without page and limit),
+ * page by page: for exports and actions on a selection the view has not
+ * loaded. Finish with hibachi_store_objects_finish (HibachiBooking). */
+void              hibachi_store_fetch_bookings_async    (HibachiStore         *self,
+                                                         const char           *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
 G_END_DECLS
