@@ -291,8 +291,8 @@ nominatim_reverse_async (HibachiServerGeocoder *geocoder,
   GTask *task = g_task_new (geocoder, cancellable, callback, user_data);
   char lat_text[G_ASCII_DTOSTR_BUF_SIZE], lng_text[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *form = g_strdup_printf ("format=jsonv2&lat=%s&lon=%s",
-                                           g_ascii_dtostr (lat_text, sizeof lat_text, lat),
-                                           g_ascii_dtostr (lng_text, sizeof lng_text, lng));
+                                           g_ascii_formatd (lat_text, sizeof lat_text, "%.6f", lat),
+                                           g_ascii_formatd (lng_text, sizeof lng_text, "%.6f", lng));
   Lookup *lookup = g_new0 (Lookup, 1);
 
   g_task_set_source_tag (task, nominatim_reverse_async);
