@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "hibachi-api-error.h"
-#include "hibachi-store.h"
+#include "hibachi-store-private.h"
 
 struct _HibachiStore
 {
@@ -772,4 +772,19 @@ hibachi_store_finish (HibachiStore  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* For the store's other files (hibachi-store-private.h) */
+
+void
+hibachi_store_get_objects (HibachiStore        *self,
+                           const char          *path,
+                           GType                type,
+                           const char          *member,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  request (self, "GET", path, NULL, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }

@@ -416,7 +416,7 @@ add_city (GPtrArray  *out,
   HibachiGeocodeKind kind = street ? HIBACHI_GEOCODE_STREET : zip ? HIBACHI_GEOCODE_ZIP : HIBACHI_GEOCODE_CITY;
   HibachiLatLng point = zip ? zip->point : city->point;
 
-  g_ptr_array_add (out, hibachi_geocode_candidate_new (label, point.lat, point.lng, kind, HIBACHI_GAZETTEER_SOURCE));
+  g_ptr_array_add (out, hibachi_server_place_new (label, point.lat, point.lng, kind, HIBACHI_GAZETTEER_SOURCE));
 }
 
 /* "1200 B St Hayward": the last one to three words may be the town. */
@@ -454,7 +454,7 @@ hibachi_server_gazetteer_search (HibachiServerGazetteer *self,
                                  const char             *query,
                                  guint                   limit)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_geocode_candidate_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_server_place_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) split = g_strsplit (query, ",", -1);
   g_autofree char *zip_text = NULL;
@@ -536,7 +536,7 @@ hibachi_server_gazetteer_search (HibachiServerGazetteer *self,
   return out;
 }
 
-HibachiGeocodeCandidate *
+HibachiServerPlace *
 hibachi_server_gazetteer_reverse (HibachiServerGazetteer *self,
                                   HibachiLatLng           point)
 {
@@ -559,7 +559,7 @@ hibachi_server_gazetteer_reverse (HibachiServerGazetteer *self,
     return NULL;
 
   label = city_label (&g_array_index (self->cities, City, nearest->city), NULL, nearest);
-  return hibachi_geocode_candidate_new (label, nearest->point.lat, nearest->point.lng, HIBACHI_GEOCODE_ZIP,
+  return hibachi_server_place_new (label, nearest->point.lat, nearest->point.lng, HIBACHI_GEOCODE_ZIP,
                                         HIBACHI_GAZETTEER_SOURCE);
 }
 
@@ -616,8 +616,8 @@ gazetteer_reverse_async (HibachiServerGeocoder *geocoder,
                          gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (geocoder, cancellable, callback, user_data);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_geocode_candidate_free);
-  HibachiGeocodeCandidate *nearest;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_server_place_free);
+  HibachiServerPlace *nearest;
 
   g_task_set_source_tag (task, gazetteer_reverse_async);
   nearest = hibachi_server_gazetteer_reverse (HIBACHI_SERVER_GAZETTEER (geocoder), (HibachiLatLng) { lat, lng });

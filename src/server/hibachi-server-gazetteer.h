@@ -23,12 +23,12 @@ HibachiServerGazetteer  *hibachi_server_gazetteer_get_default   (void);
 /* From lines "ZIP\tlat\tlng\tcity". */
 HibachiServerGazetteer  *hibachi_server_gazetteer_new_from_data (GBytes                 *tsv,
                                                                  GError                **error);
-/* (element-type HibachiGeocodeCandidate), best first, at most @limit. */
+/* (element-type HibachiServerPlace), best first, at most @limit. */
 GPtrArray               *hibachi_server_gazetteer_search        (HibachiServerGazetteer *self,
                                                                  const char             *query,
                                                                  guint                   limit);
 /* The nearest ZIP code's place, or NULL beyond HIBACHI_GAZETTEER_REVERSE_MAX_MILES. */
-HibachiGeocodeCandidate *hibachi_server_gazetteer_reverse       (HibachiServerGazetteer *self,
+HibachiServerPlace *hibachi_server_gazetteer_reverse       (HibachiServerGazetteer *self,
                                                                  HibachiLatLng           point);
 /* The point of the city named @name (any case); FALSE when unknown. */
 gboolean                 hibachi_server_gazetteer_find_city     (HibachiServerGazetteer *self,

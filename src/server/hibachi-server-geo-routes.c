@@ -39,7 +39,7 @@ message_finished_cb (SoupServerMessage *msg,
 }
 
 static JsonObject *
-candidate_to_json (const HibachiGeocodeCandidate *candidate)
+candidate_to_json (const HibachiServerPlace *candidate)
 {
   JsonObject *object = json_object_new ();
 

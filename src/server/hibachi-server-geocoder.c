@@ -13,14 +13,14 @@ hibachi_server_geocoder_default_init (HibachiServerGeocoderInterface *iface)
 {
 }
 
-HibachiGeocodeCandidate *
-hibachi_geocode_candidate_new (const char         *label,
+HibachiServerPlace *
+hibachi_server_place_new (const char         *label,
                                double              lat,
                                double              lng,
                                HibachiGeocodeKind  kind,
                                const char         *source)
 {
-  HibachiGeocodeCandidate *candidate = g_new0 (HibachiGeocodeCandidate, 1);
+  HibachiServerPlace *candidate = g_new0 (HibachiServerPlace, 1);
 
   candidate->label = g_strdup (label);
   candidate->lat = lat;
@@ -32,7 +32,7 @@ hibachi_geocode_candidate_new (const char         *label,
 }
 
 void
-hibachi_geocode_candidate_free (HibachiGeocodeCandidate *candidate)
+hibachi_server_place_free (HibachiServerPlace *candidate)
 {
   if (candidate == NULL)
     return;

@@ -29,14 +29,14 @@ typedef struct
   double              lng;
   HibachiGeocodeKind  kind;
   const char         *source;   /* static: "gazetteer", "nominatim" */
-} HibachiGeocodeCandidate;
+} HibachiServerPlace;
 
-HibachiGeocodeCandidate *hibachi_geocode_candidate_new  (const char         *label,
+HibachiServerPlace *hibachi_server_place_new  (const char         *label,
                                                          double              lat,
                                                          double              lng,
                                                          HibachiGeocodeKind  kind,
                                                          const char         *source);
-void                     hibachi_geocode_candidate_free (HibachiGeocodeCandidate *candidate);
+void                     hibachi_server_place_free (HibachiServerPlace *candidate);
 const char              *hibachi_geocode_kind_to_string (HibachiGeocodeKind kind);
 
 #define HIBACHI_SERVER_GEOCODER_ERROR (hibachi_server_geocoder_error_quark ())
@@ -84,7 +84,7 @@ void       hibachi_server_geocoder_reverse_async (HibachiServerGeocoder *self,
                                                   GCancellable          *cancellable,
                                                   GAsyncReadyCallback    callback,
                                                   gpointer               user_data);
-/* Finishes either call: (element-type HibachiGeocodeCandidate), best first;
+/* Finishes either call: (element-type HibachiServerPlace), best first;
  * empty when nothing matched. Implementations return the array through a
  * GTask with hibachi_server_geocoder_return(). */
 GPtrArray *hibachi_server_geocoder_finish        (HibachiServerGeocoder *self,

@@ -121,7 +121,7 @@ read_coordinate (JsonObject *place,
   return isfinite (*out) && fabs (*out) <= limit;
 }
 
-static HibachiGeocodeCandidate *
+static HibachiServerPlace *
 read_place (JsonNode *node)
 {
   JsonObject *place = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -135,7 +135,7 @@ read_place (JsonNode *node)
       !read_coordinate (place, "lat", 90, &lat) || !read_coordinate (place, "lon", 180, &lng))
     return NULL;
 
-  return hibachi_geocode_candidate_new (label, lat, lng, kind_of_place (place), HIBACHI_NOMINATIM_SOURCE);
+  return hibachi_server_place_new (label, lat, lng, kind_of_place (place), HIBACHI_NOMINATIM_SOURCE);
 }
 
 typedef struct
@@ -150,7 +150,7 @@ read_reply (GBytes   *body,
             GError  **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_geocode_candidate_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hibachi_server_place_free);
   g_autoptr(GPtrArray) owned = out;
   JsonNode *root;
   gsize size = 0;
@@ -162,7 +162,7 @@ read_reply (GBytes   *body,
 
   if (lookup->reverse)
     {
-      HibachiGeocodeCandidate *place;
+      HibachiServerPlace *place;
 
       if (!JSON_NODE_HOLDS_OBJECT (root))
         goto bad;
@@ -180,7 +180,7 @@ read_reply (GBytes   *body,
     goto bad;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (root)) && out->len < lookup->limit; i++)
     {
-      HibachiGeocodeCandidate *place = read_place (json_array_get_element (json_node_get_array (root), i));
+      HibachiServerPlace *place = read_place (json_array_get_element (json_node_get_array (root), i));
 
       if (place == NULL)
         goto bad;
