@@ -515,7 +515,7 @@ test_openapi (Fixture *f, gconstpointer data)
   const HibachiServerRoute *tables[] = {
     hibachi_server_auth_routes, hibachi_server_station_routes, hibachi_server_chef_routes,
     hibachi_server_booking_routes, hibachi_server_pricing_routes, hibachi_server_review_routes,
-    hibachi_server_audit_routes,
+    hibachi_server_audit_routes, hibachi_server_geo_routes,
   };
   g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/openapi.json", NULL, NULL, NULL);
   JsonObject *doc = hibachi_test_response_object (r);

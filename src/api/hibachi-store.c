@@ -5,7 +5,7 @@
 
 #include "hibachi-api-error.h"
 #include "hibachi-booking-fetch.h"
-#include "hibachi-store.h"
+#include "hibachi-store-private.h"
 
 struct _HibachiStore
 {
@@ -849,4 +849,19 @@ hibachi_store_fetch_bookings_async (HibachiStore        *self,
 
   g_task_set_source_tag (task, hibachi_store_fetch_bookings_async);
   hibachi_booking_fetch_all_async (self->client, query, cancellable, bookings_fetched_cb, task);
+}
+
+/* For the store's other files (hibachi-store-private.h) */
+
+void
+hibachi_store_get_objects (HibachiStore        *self,
+                           const char          *path,
+                           GType                type,
+                           const char          *member,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  request (self, "GET", path, NULL, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }

@@ -16,6 +16,7 @@
 #include "hibachi-audit-entry.h"
 #include "hibachi-booking.h"
 #include "hibachi-chef.h"
+#include "hibachi-geocode-candidate.h"
 #include "hibachi-client.h"
 #include "hibachi-paged-list.h"
 #include "hibachi-price-entry.h"
@@ -229,6 +230,22 @@ GHashTable       *hibachi_store_get_field_errors        (HibachiStore         *s
  * loaded. Finish with hibachi_store_objects_finish (HibachiBooking). */
 void              hibachi_store_fetch_bookings_async    (HibachiStore         *self,
                                                          const char           *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
+/* Places for an address being typed (a town, a ZIP code, "1200 B St,
+ * Hayward"): HibachiGeocodeCandidate, best first, none when nothing
+ * matches; finish with hibachi_store_objects_finish. */
+void              hibachi_store_geocode_async           (HibachiStore         *self,
+                                                         const char           *address,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* The known place nearest a point: none or one HibachiGeocodeCandidate. */
+void              hibachi_store_reverse_geocode_async   (HibachiStore         *self,
+                                                         double                lat,
+                                                         double                lng,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);

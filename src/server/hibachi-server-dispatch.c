@@ -21,6 +21,7 @@ static const HibachiServerRoute *route_tables[] = {
   hibachi_server_pricing_routes,
   hibachi_server_review_routes,
   hibachi_server_audit_routes,
+  hibachi_server_geo_routes,
 };
 
 typedef struct

@@ -59,6 +59,7 @@ extern const HibachiServerRoute hibachi_server_booking_routes[];
 extern const HibachiServerRoute hibachi_server_pricing_routes[];
 extern const HibachiServerRoute hibachi_server_review_routes[];
 extern const HibachiServerRoute hibachi_server_audit_routes[];
+extern const HibachiServerRoute hibachi_server_geo_routes[];
 
 typedef struct _HibachiServerWorkers HibachiServerWorkers;
 typedef struct _HibachiServerChanges HibachiServerChanges;
@@ -67,6 +68,9 @@ typedef struct _HibachiServerChanges HibachiServerChanges;
 /* The calling worker's connection (the main loop's outside a worker). */
 HibachiServerDb *hibachi_server_get_db         (HibachiServer *self);
 HibachiServerWorkers *hibachi_server_get_workers (HibachiServer *self);
+/* The geocoder of GET /api/v1/geocode (transfer full): the one set, or the
+ * gazetteer. */
+struct _HibachiServerGeocoder *hibachi_server_get_geocoder (HibachiServer *self);
 HibachiServerChanges *hibachi_server_get_changes (HibachiServer *self);
 /* Main loop: how many times the server stopped listening; a request from
  * before a stop is not answered. */
