@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "hibachi-core.h"
@@ -667,6 +668,13 @@ http_get (SoupSession *session,
   return g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
 }
 
+/* A server left by a failed assertion ends with the test. */
+static void
+die_with_parent_cb (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 test_geocoder_url_option (void)
 {
@@ -693,6 +701,7 @@ test_geocoder_url_option (void)
   guint status = 0;
 
   g_assert_nonnull (binary);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, NULL, NULL);
   server = g_subprocess_launcher_spawn (launcher, &error, binary, "--db", db, "--port", "0", "--demo",
                                         "--demo-bookings", "0", "--geocoder-url", geocoder, NULL);
   g_assert_no_error (error);
