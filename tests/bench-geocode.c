@@ -56,6 +56,67 @@ measure (HibachiTestServer  *ts,
   fflush (stdout);
 }
 
+typedef struct
+{
+  HibachiTestServer  *ts;
+  const char         *token;
+  const char * const *paths;
+  guint               n_requests;
+  GArray             *times;
+} Client;
+
+static gpointer
+client_thread (gpointer data)
+{
+  Client *client = data;
+  guint n_paths = g_strv_length ((char **) client->paths);
+
+  for (guint i = 0; i < client->n_requests; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(HibachiTestResponse) r = hibachi_test_request (client->ts, "GET", client->paths[i % n_paths], client->token,
+                                                               NULL, NULL);
+      gint64 took = g_get_monotonic_time () - start;
+
+      if (r->status != 200)
+        g_error ("%s answered %u", client->paths[i % n_paths], r->status);
+      g_array_append_val (client->times, took);
+    }
+  return NULL;
+}
+
+/* @n_clients at once, each with its own connection. */
+static void
+measure_clients (HibachiTestServer  *ts,
+                 const char         *token,
+                 const char         *name,
+                 const char * const *paths,
+                 guint               n_clients,
+                 guint               n_requests)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree Client *clients = g_new0 (Client, n_clients);
+  g_autofree GThread **threads = g_new0 (GThread *, n_clients);
+  gint64 started = g_get_monotonic_time ();
+
+  for (guint c = 0; c < n_clients; c++)
+    {
+      clients[c] = (Client) { ts, token, paths, n_requests / n_clients, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+      threads[c] = g_thread_new ("bench-client", client_thread, &clients[c]);
+    }
+  for (guint c = 0; c < n_clients; c++)
+    {
+      g_thread_join (threads[c]);
+      g_array_append_vals (times, clients[c].times->data, clients[c].times->len);
+      g_array_unref (clients[c].times);
+    }
+  g_array_sort (times, compare_times);
+  printf ("%-28s %6u requests  %7.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%u clients)\n", name, times->len,
+          times->len / ((g_get_monotonic_time () - started) / 1e6),
+          percentile_ms (times, 0.50), percentile_ms (times, 0.95), percentile_ms (times, 0.99), n_clients);
+  fflush (stdout);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -77,6 +138,8 @@ main (int argc, char *argv[])
   measure (ts, token, "geocode ZIP code", zips, n_requests);
   measure (ts, token, "geocode street address", streets, n_requests);
   measure (ts, token, "geocode reverse", reverse, n_requests);
+  measure_clients (ts, NULL, "GET /health (floor)", health, 8, n_requests);
+  measure_clients (ts, token, "geocode city (as typed)", cities, 8, n_requests);
 
   hibachi_test_server_stop (ts);
   return EXIT_SUCCESS;

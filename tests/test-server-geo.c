@@ -6,6 +6,8 @@
  * where their addresses say. */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "hibachi-core.h"
@@ -635,6 +637,108 @@ test_nominatim_timeout (Fixture *f, gconstpointer data)
   mock_stop (mock);
 }
 
+/* The program itself with --geocoder-url: it answers from that geocoder,
+ * and refuses a URL that is not one. */
+static char *
+http_get (SoupSession *session,
+          const char  *url,
+          const char  *token,
+          const char  *body,
+          guint       *out_status)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (body ? "POST" : "GET", url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *out_status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+}
+
+/* A server left by a failed assertion ends with the test. */
+static void
+die_with_parent_cb (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+test_geocoder_url_option (void)
+{
+  const char *binary = g_getenv ("HIBACHI_SERVER");
+  Mock *mock = mock_start ();
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-geo-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "geo.db", NULL);
+  g_autofree char *geocoder = g_strdup_printf ("http://127.0.0.1:%u/nominatim", mock->port);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GSubprocess) refused = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *login = NULL;
+  g_autofree char *login_url = NULL;
+  g_autofree char *geocode_url = NULL;
+  g_autofree char *places = NULL;
+  g_autofree char *refused_err = NULL;
+  JsonArray *candidates;
+  guint status = 0;
+
+  g_assert_nonnull (binary);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, NULL, NULL);
+  server = g_subprocess_launcher_spawn (launcher, &error, binary, "--db", db, "--port", "0", "--demo",
+                                        "--demo-bookings", "0", "--geocoder-url", geocoder, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:"));
+
+  login_url = g_strconcat (line + strlen ("Listening on "), "/api/auth/login", NULL);
+  login = http_get (session, login_url, NULL, "{\"email\":\"support@demo.test\",\"password\":\"" HIBACHI_DEMO_PASSWORD "\"}",
+                    &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, login, -1, NULL));
+  geocode_url = g_strconcat (line + strlen ("Listening on "), "/api/v1/geocode?q=Hayward", NULL);
+  mock_set_mode (mock, MOCK_PLACES);
+  places = http_get (session, geocode_url, json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                          "access_token"), NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, places, -1, NULL));
+  candidates = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "candidates");
+  g_assert_cmpstr (json_object_get_string_member (candidate (candidates, 0), "source"), ==, "nominatim");
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_assert_true (g_subprocess_wait (server, NULL, NULL));
+
+  /* Not a geocoder's URL: it says so and does not start. */
+  refused = g_subprocess_launcher_spawn (launcher, &error, binary, "--db", db, "--port", "0",
+                                         "--geocoder-url", "ftp://example.org", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (refused, NULL, NULL, NULL, &refused_err, &error));
+  g_assert_false (g_subprocess_get_successful (refused));
+  g_assert_nonnull (strstr (refused_err, "--geocoder-url"));
+
+  mock_stop (mock);
+  hibachi_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -654,6 +758,7 @@ main (int argc, char *argv[])
   ADD ("nominatim", test_nominatim, 0);
   ADD ("nominatim-timeout", test_nominatim_timeout, 0);
 #undef ADD
+  g_test_add_func ("/hibachi/server-geo/geocoder-url-option", test_geocoder_url_option);
 
   return g_test_run ();
 }

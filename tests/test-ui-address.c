@@ -259,6 +259,9 @@ test_type_and_pick (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (fabs (lat - 37.6688), <, 0.01);
   g_assert_cmpfloat (fabs (lng + 122.0670), <, 0.02);
   g_assert_cmpstr (gtk_editable_get_text (address_field (f)), ==, "Hayward, CA");
+  /* Back in the field to go on typing: nothing selected for a key to replace. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->dialog)), GTK_WIDGET (address_field (f))));
+  g_assert_false (gtk_editable_get_selection_bounds (address_field (f), NULL, NULL));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ACTION_ROW, "Location"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ACTION_ROW, "Location"))),
                             "37.6688"));

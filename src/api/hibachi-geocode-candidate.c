@@ -3,9 +3,9 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "hibachi-core.h"
 #include "hibachi-geocode-candidate.h"
 
 struct _HibachiGeocodeCandidate
@@ -28,12 +28,9 @@ static const HibachiField fields[] = {
 static const char *
 check (JsonObject *json)
 {
-  double lat = json_object_get_double_member (json, "lat");
-  double lng = json_object_get_double_member (json, "lng");
-
-  if (!isfinite (lat) || fabs (lat) > 90)
+  if (!hibachi_validate_latitude (json_object_get_double_member (json, "lat"), NULL))
     return "lat";
-  if (!isfinite (lng) || fabs (lng) > 180)
+  if (!hibachi_validate_longitude (json_object_get_double_member (json, "lng"), NULL))
     return "lng";
   return NULL;
 }

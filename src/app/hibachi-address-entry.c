@@ -235,12 +235,21 @@ entry_activated_cb (HibachiAddressEntry *self)
     hibachi_address_entry_pick (self, 0);
 }
 
+/* Back to the field to go on typing, with the cursor at the end (focus
+ * alone would select the whole text, for the next key to replace). */
+static void
+focus_field (HibachiAddressEntry *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->entry_row), -1);
+}
+
 static void
 candidate_activated_cb (HibachiAddressEntry *self,
                         GtkListBoxRow       *row)
 {
   hibachi_address_entry_pick (self, (guint) gtk_list_box_row_get_index (row));
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry_row));
+  focus_field (self);
 }
 
 static gboolean
@@ -249,7 +258,7 @@ candidate_keynav_failed_cb (HibachiAddressEntry *self,
 {
   if (direction != GTK_DIR_UP)
     return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry_row));
+  focus_field (self);
   return TRUE;
 }
 
@@ -280,7 +289,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   else if (keyval == GDK_KEY_Escape)
     {
       show_candidates (self, FALSE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->entry_row));
+      focus_field (self);
       return GDK_EVENT_STOP;
     }
 

@@ -59,7 +59,7 @@ about_action (GSimpleAction *action,
                         NULL);
   /* The server's gazetteer (data/gazetteer/README.md): its licences ask to be named. */
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("California Places"),
-                                      "Copyright © 2007 Dav Glass (zipcodes)", GTK_LICENSE_BSD, NULL);
+                                      "Copyright © 2007 Dav Glass (zipcodes)", GTK_LICENSE_BSD_3, NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place Coordinates"),
                                       "GeoNames, geonames.org", GTK_LICENSE_CUSTOM,
                                       _("Licensed under the Creative Commons Attribution 4.0 License "

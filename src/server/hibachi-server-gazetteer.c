@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,7 +332,7 @@ match_cities (HibachiServerGazetteer *self,
               const char             *prefix)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  g_autofree char *word_prefix = g_strconcat (" ", prefix, NULL);
+  size_t prefix_len = strlen (prefix);
 
   if (*prefix == '\0')
     return matches;
@@ -340,12 +341,14 @@ match_cities (HibachiServerGazetteer *self,
       const City *city = &g_array_index (self->cities, City, c);
       Match match = { city, -1 };
 
-      if (strcmp (city->key, prefix) == 0)
-        match.rank = 0;
-      else if (g_str_has_prefix (city->key, prefix))
-        match.rank = 1;
-      else if (strstr (city->key, word_prefix) != NULL)
-        match.rank = 2;
+      if (strncmp (city->key, prefix, prefix_len) == 0)
+        match.rank = city->key[prefix_len] == '\0' ? 0 : 1;
+      else
+        {
+          for (const char *space = strchr (city->key, ' '); space != NULL && match.rank < 0; space = strchr (space + 1, ' '))
+            if (strncmp (space + 1, prefix, prefix_len) == 0)
+              match.rank = 2;
+        }
       if (match.rank >= 0)
         g_array_append_val (matches, match);
     }
@@ -541,21 +544,27 @@ hibachi_server_gazetteer_reverse (HibachiServerGazetteer *self,
                                   HibachiLatLng           point)
 {
   const Zip *nearest = NULL;
-  double nearest_miles = G_MAXDOUBLE;
+  double nearest_score = G_MAXDOUBLE;
+  double lng_scale = cos (point.lat * G_PI / 180);
   g_autofree char *label = NULL;
 
+  /* Nearest on a flat map scaled at the point's latitude: the same order as
+   * great-circle distance this close, without its trigonometry per ZIP code
+   * (a reverse lookup took 0.8 ms; it runs on the server's main loop). */
   for (guint z = 0; z < self->zips->len; z++)
     {
       const Zip *zip = &g_array_index (self->zips, Zip, z);
-      double miles = hibachi_geo_distance_miles (point, zip->point);
+      double dlat = zip->point.lat - point.lat;
+      double dlng = (zip->point.lng - point.lng) * lng_scale;
+      double score = dlat * dlat + dlng * dlng;
 
-      if (miles < nearest_miles)
+      if (score < nearest_score)
         {
           nearest = zip;
-          nearest_miles = miles;
+          nearest_score = score;
         }
     }
-  if (nearest == NULL || nearest_miles > HIBACHI_GAZETTEER_REVERSE_MAX_MILES)
+  if (nearest == NULL || hibachi_geo_distance_miles (point, nearest->point) > HIBACHI_GAZETTEER_REVERSE_MAX_MILES)
     return NULL;
 
   label = city_label (&g_array_index (self->cities, City, nearest->city), NULL, nearest);

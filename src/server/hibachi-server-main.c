@@ -11,8 +11,8 @@
 #include <glib-unix.h>
 
 #include "hibachi-server.h"
-#include "hibachi-validate.h"
 #include "hibachi-server-nominatim.h"
+#include "hibachi-validate.h"
 
 static gboolean
 quit_cb (gpointer data)

@@ -3,11 +3,11 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "hibachi-core.h"
 #include "hibachi-server-nominatim.h"
 
 /* The usage policy of the public Nominatim asks for an identifying agent. */
@@ -97,7 +97,7 @@ kind_of_place (JsonObject *place)
 static gboolean
 read_coordinate (JsonObject *place,
                  const char *member,
-                 double      limit,
+                 gboolean  (*is_valid) (double, char **),
                  double     *out)
 {
   JsonNode *node = json_object_get_member (place, member);
@@ -118,7 +118,7 @@ read_coordinate (JsonObject *place,
   else
     return FALSE;
 
-  return isfinite (*out) && fabs (*out) <= limit;
+  return is_valid (*out, NULL);
 }
 
 static HibachiServerPlace *
@@ -132,7 +132,8 @@ read_place (JsonNode *node)
     return NULL;
   label = json_object_get_string_member_with_default (place, "display_name", NULL);
   if (label == NULL || *label == '\0' || !g_utf8_validate (label, -1, NULL) ||
-      !read_coordinate (place, "lat", 90, &lat) || !read_coordinate (place, "lon", 180, &lng))
+      !read_coordinate (place, "lat", hibachi_validate_latitude, &lat) ||
+      !read_coordinate (place, "lon", hibachi_validate_longitude, &lng))
     return NULL;
 
   return hibachi_server_place_new (label, lat, lng, kind_of_place (place), HIBACHI_NOMINATIM_SOURCE);
