@@ -176,7 +176,7 @@ reply_cb (GObject      *source,
       JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
 
       if (id == NULL && root != NULL)
-        id = json_object_get_string_member_with_default (root, "id", NULL);
+        id = hibachi_json_get_string (root, "id");
       if (id != NULL)
         g_signal_emit (self, signals[CHANGED], 0, call->changed_kind, id);
     }

@@ -7,6 +7,7 @@
 #include "hibachi-assignment.h"
 #include "hibachi-date-range.h"
 #include "hibachi-geo.h"
+#include "hibachi-json-member.h"
 #include "hibachi-json-text.h"
 #include "hibachi-price-sheet.h"
 #include "hibachi-quote.h"

@@ -11,6 +11,7 @@
 #include <glib-unix.h>
 
 #include "hibachi-server.h"
+#include "hibachi-validate.h"
 
 static gboolean
 quit_cb (gpointer data)
@@ -80,7 +81,7 @@ main (int argc, char *argv[])
     }
 
   /* Demo accounts share a published password: never reachable from a network. */
-  if (demo && !hibachi_address_is_loopback (address))
+  if (demo && !hibachi_host_is_loopback (address))
     {
       g_printerr ("--demo only listens on a loopback address (127.0.0.1 or ::1), not %s\n", address);
       return EXIT_FAILURE;

@@ -301,12 +301,6 @@ gboolean     hibachi_db_insert_row          (HibachiServerRequest *req,
 JsonObject  *hibachi_db_get_row             (HibachiServerRequest *req,
                                              const char           *sql,
                                              const char           *id);
-const char  *hibachi_json_get_string        (JsonObject *object,
-                                             const char *member);
-gint64       hibachi_json_get_int           (JsonObject *object,
-                                             const char *member);
-double       hibachi_json_get_double        (JsonObject *object,
-                                             const char *member);
 
 /* Checks shared by bookings, chefs and dispatch */
 JsonObject  *hibachi_load_station           (HibachiServerRequest *req,

@@ -482,19 +482,6 @@ apply_limits (HibachiServer *self)
                                                                : HIBACHI_SERVER_REQUEST_TIMEOUT_MS_DEFAULT);
 }
 
-gboolean
-hibachi_address_is_loopback (const char *address)
-{
-  g_autoptr(GInetAddress) inet = NULL;
-
-  if (g_strcmp0 (address, "localhost") == 0)
-    return TRUE;
-
-  inet = g_inet_address_new_from_string (address);
-
-  return inet != NULL && g_inet_address_get_is_loopback (inet);
-}
-
 guint
 hibachi_server_listen (HibachiServer  *self,
                        const char     *address,

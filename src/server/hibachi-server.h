@@ -45,7 +45,6 @@ void           hibachi_server_set_search_budget (HibachiServer *self,
 /* For tests: while held, no request that needs the database starts. */
 void           hibachi_server_hold_workers     (HibachiServer  *self,
                                                 gboolean        hold);
-gboolean       hibachi_address_is_loopback     (const char     *address);
 /* For tests: the SoupServer underneath, to watch the requests it reads. */
 SoupServer    *hibachi_server_get_soup_server  (HibachiServer  *self);
 
