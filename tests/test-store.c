@@ -739,6 +739,52 @@ test_directory (Fixture *f, gconstpointer data)
   }
 }
 
+/* Every booking of a query, through the store: as many as the server
+ * counts, in the query's order, only those the filter names; a query the
+ * server refuses is an error, not an empty list. */
+static void
+test_fetch_bookings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = NULL;
+  gint64 count;
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_store_count_bookings_async (f->store, "status=pending", NULL, store_result_cb, &result);
+    count = hibachi_store_count_finish (f->store, wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count, >, 1);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_store_fetch_bookings_async (f->store, "status=pending&sort=-total", NULL, store_result_cb, &result);
+    bookings = objects (f, &result, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (bookings->len, ==, count);
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      g_assert_true (HIBACHI_IS_BOOKING (bookings->pdata[i]));
+      g_assert_cmpstr (hibachi_booking_get_status (bookings->pdata[i]), ==, "pending");
+      if (i > 0)
+        g_assert_cmpint (hibachi_booking_get_total_cents (bookings->pdata[i - 1]), >=,
+                         hibachi_booking_get_total_cents (bookings->pdata[i]));
+    }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) none = NULL;
+
+    hibachi_store_fetch_bookings_async (f->store, "sort=loudest", NULL, store_result_cb, &result);
+    none = objects (f, &result, &error);
+    g_assert_null (none);
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -751,5 +797,6 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/store/reads", Fixture, NULL, setup, test_reads, teardown);
   g_test_add ("/hibachi/store/directory", Fixture, NULL, setup, test_directory, teardown);
   g_test_add ("/hibachi/store/other-writes", Fixture, NULL, setup, test_other_writes, teardown);
+  g_test_add ("/hibachi/store/fetch-bookings", Fixture, NULL, setup, test_fetch_bookings, teardown);
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
 #include "config.h"
 
 #include "hibachi-api-error.h"
-#include "hibachi-store.h"
+#include "hibachi-booking-fetch.h"
+#include "hibachi-store-private.h"
 
 struct _HibachiStore
 {
@@ -818,4 +819,49 @@ hibachi_store_get_field_errors (HibachiStore *self,
 
   call = g_task_get_task_data (G_TASK (result));
   return call->field_errors;
+}
+
+/* Bookings of a query, every page */
+
+static void
+bookings_fetched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+
+  if (bookings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bookings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+hibachi_store_fetch_bookings_async (HibachiStore        *self,
+                                    const char          *query,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, hibachi_store_fetch_bookings_async);
+  hibachi_booking_fetch_all_async (self->client, query, cancellable, bookings_fetched_cb, task);
+}
+
+/* For the store's other files (hibachi-store-private.h) */
+
+void
+hibachi_store_get_objects (HibachiStore        *self,
+                           const char          *path,
+                           GType                type,
+                           const char          *member,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  request (self, "GET", path, NULL, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }
