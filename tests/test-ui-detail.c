@@ -889,6 +889,79 @@ test_allergens (Fixture *f, gconstpointer data)
   WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "peanuts, sesame, gluten") == 0);
 }
 
+/* Others' changes */
+
+static GtkLabel *
+visible_label_with (GtkWidget *root, const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_child_visible (child) && gtk_widget_get_visible (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL)
+        return GTK_LABEL (child);
+      if (gtk_widget_get_child_visible (child) && (found = visible_label_with (child, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+rename_as (Fixture *f, const char *email, const char *id, const char *name)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, email);
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *body = g_strdup_printf ("{\"customer_name\":\"%s\"}", name);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, token, body, path);
+
+  g_assert_cmpuint (r->status, ==, 200);
+}
+
+static const char *
+customer_shown (Fixture *f)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Customer")));
+}
+
+/* Someone else changes the open booking: the pane shows it in place and
+ * says who. With unsaved edits it keeps them, says who, and Reload shows
+ * their version. */
+static void
+test_follows_others (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (36);
+  g_autofree char *id = new_booking (f, f->fremont, date, "21:00");
+  GtkWidget *phone, *reload;
+
+  show (f, id);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada Lovelace");
+  g_assert_null (visible_label_with (GTK_WIDGET (f->detail), "changed this booking"));
+
+  rename_as (f, "fremont.manager@demo.test", id, "Ada King");
+  WAIT_FOR (g_strcmp0 (customer_shown (f), "Ada King") == 0);
+  WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Fran Fremont changed this booking.") != NULL);
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->detail), "_Reload")));
+
+  /* Unsaved edits stay; the pane says who changed it and offers Reload. */
+  phone = find_row (GTK_WIDGET (f->detail), "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "(510) 555-0100");
+  iterate ();
+  rename_as (f, "office@demo.test", id, "Augusta Ada King");
+  WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Oscar Office changed this booking while you were editing") != NULL);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0100");
+  save_screenshot (GTK_WIDGET (f->window), "detail-changed-by");
+  reload = find_button (GTK_WIDGET (f->detail), "_Reload");
+  g_assert_true (gtk_widget_get_visible (reload));
+  g_signal_emit_by_name (reload, "clicked");
+  iterate ();
+  g_assert_cmpstr (customer_shown (f), ==, "Augusta Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0142");
+  g_assert_false (hibachi_booking_detail_has_changes (f->detail));
+  g_assert_cmpuint (patches (f, id), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -907,6 +980,7 @@ main (int argc, char *argv[])
   ADD ("date-picker", test_date_picker);
   ADD ("live-total", test_live_total);
   ADD ("allergens", test_allergens);
+  ADD ("follows-others", test_follows_others);
 #undef ADD
 
   status = g_test_run ();

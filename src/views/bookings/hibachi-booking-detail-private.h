@@ -28,6 +28,7 @@ struct _HibachiBookingDetail
   char              *sheet_station;    /* whose sheet is loaded or loading */
   gboolean           have_sheet;
   HibachiBooking    *theirs;           /* changed by someone else under unsaved edits */
+  HibachiChangeFeed *feed;
 
   AdwPreferencesPage *page;
   AdwWindowTitle    *title;
@@ -42,6 +43,7 @@ struct _HibachiBookingDetail
   AdwEntryRow       *allergens_row;
   GtkRevealer       *changed_revealer;
   GtkLabel          *changed_label;
+  GtkButton         *reload_button;
   AdwEntryRow       *venue_row;
   AdwEntryRow       *requests_row;
   AdwEntryRow       *notes_row;
@@ -93,6 +95,10 @@ void           hibachi_booking_detail_assign_chef     (HibachiBookingDetail *sel
  * priced from the booking station's sheet (loaded here) as the server will. */
 void           hibachi_booking_detail_load_prices     (HibachiBookingDetail *self);
 void           hibachi_booking_detail_update_total    (HibachiBookingDetail *self);
+/* hibachi-booking-detail-follow.c: others' changes to the booking shown
+ * (@feed NULL: none followed). */
+void           hibachi_booking_detail_follow          (HibachiBookingDetail *self,
+                                                       HibachiChangeFeed    *feed);
 /* hibachi-booking-detail-actions.c: the action buttons. */
 void           hibachi_booking_detail_confirm         (HibachiBookingDetail *self);
 void           hibachi_booking_detail_cancel          (HibachiBookingDetail *self);

@@ -614,6 +614,7 @@ hibachi_booking_detail_dispose (GObject *object)
   g_clear_object (&self->directory);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->theirs);
+  hibachi_booking_detail_follow (self, NULL);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->event_date, g_free);
   g_clear_pointer (&self->sheet_station, g_free);
@@ -654,6 +655,7 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, allergens_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, reload_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, venue_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, requests_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, notes_row);
@@ -721,6 +723,9 @@ hibachi_booking_detail_set_context (HibachiBookingDetail *self,
   g_set_object (&self->context, context);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
+  g_clear_pointer (&self->sheet_station, g_free);
+  self->have_sheet = FALSE;
+  hibachi_booking_detail_follow (self, context ? hibachi_context_get_change_feed (context) : NULL);
   if (context == NULL)
     return;
   g_set_object (&self->session, hibachi_context_get_session (context));
