@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-booking-detail-private.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
@@ -695,6 +696,8 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* GTK 4.8 does not hand the tooltip to the menu button's inner button. */
+  hibachi_accessible_set_label (GTK_WIDGET (self->date_button), _("Choose the event date"));
 
   /* In the order of text_fields and count_members. */
   self->text_rows[0] = self->customer_row;
