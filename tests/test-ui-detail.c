@@ -728,6 +728,20 @@ save_with_ctrl_s (Fixture *f)
   iterate ();
 }
 
+/* The server counts a request as it reads it: the write is done once the
+ * pane has the reply, a newer version. */
+static void
+wait_for_saved (Fixture *f, gint64 version)
+{
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (f->detail)) > version);
+}
+
+static gint64
+shown_version (Fixture *f)
+{
+  return hibachi_booking_get_version (hibachi_booking_detail_get_booking (f->detail));
+}
+
 static const char *
 stored_string (Fixture *f, const char *id, const char *member, HibachiTestResponse **keep)
 {
@@ -807,6 +821,7 @@ test_live_total (Fixture *f, gconstpointer data)
   g_autoptr(HibachiTestResponse) keep = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *previewed = NULL;
+  gint64 version;
   GtkWidget *adults, *children;
   const char *text;
 
@@ -826,8 +841,10 @@ test_live_total (Fixture *f, gconstpointer data)
   g_assert_cmpstr (previewed, !=, saved);
   save_screenshot (GTK_WIDGET (f->window), "detail-live-total");
 
+  version = shown_version (f);
   save_with_ctrl_s (f);
-  WAIT_FOR (patches (f, id) == 2);
+  wait_for_saved (f, version);
+  g_assert_cmpuint (patches (f, id), ==, 2);
   keep = stored (f, id);
   {
     g_autofree char *charged = hibachi_format_cents (json_object_get_int_member (hibachi_test_response_object (keep),
@@ -854,6 +871,7 @@ test_allergens (Fixture *f, gconstpointer data)
   g_autoptr(GString) many = g_string_new (NULL);
   GtkWidget *row, *save;
   JsonArray *allergens;
+  gint64 version;
   guint sent;
 
   g_assert_cmpuint (seeded->status, ==, 200);
@@ -878,8 +896,10 @@ test_allergens (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (row), "peanuts,  sesame ,, gluten");
   iterate ();
   g_assert_true (gtk_widget_is_sensitive (save));
+  version = shown_version (f);
   save_with_ctrl_s (f);
-  WAIT_FOR (patches (f, id) == sent + 1);
+  wait_for_saved (f, version);
+  g_assert_cmpuint (patches (f, id), ==, sent + 1);
   after = stored (f, id);
   allergens = json_object_get_array_member (hibachi_test_response_object (after), "allergens");
   g_assert_cmpuint (json_array_get_length (allergens), ==, 3);
