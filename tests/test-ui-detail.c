@@ -54,8 +54,10 @@ setup (Fixture *f, gconstpointer data)
   f->token = hibachi_test_login (f->ts, OWNER);
   f->fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
 
+  /* The pane's user: the owner, or the one the test names. */
   session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
-  hibachi_session_sign_in_async (session, OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb, &signed_in);
+  hibachi_session_sign_in_async (session, data ? data : OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb,
+                                 &signed_in);
   g_assert_true (hibachi_session_sign_in_finish (session, wait_result (&signed_in), &error));
   g_assert_no_error (error);
   directory = hibachi_directory_new (hibachi_session_get_store (session));
@@ -982,6 +984,46 @@ test_follows_others (Fixture *f, gconstpointer data)
   g_assert_cmpuint (patches (f, id), ==, 2);
 }
 
+/* Read only */
+
+/* A chef sees their booking's values, not fields that seem to take input:
+ * no date picker, no edits, no actions, the saved total only. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (37);
+  g_autofree char *id = new_booking (f, f->fremont, date, "18:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *chef_path = g_strconcat (path, "/chef", NULL);
+  g_autofree char *chef_token = hibachi_test_login (f->ts, data);
+  g_autoptr(HibachiTestResponse) me = hibachi_test_request (f->ts, "GET", "/api/auth/me", chef_token, NULL, NULL);
+  g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"The test needs this chef here\"}",
+                                           json_object_get_string_member (hibachi_test_response_object (me), "chef_id"));
+  g_autoptr(HibachiTestResponse) put = hibachi_test_write (f->ts, "PUT", chef_path, f->token, body, path);
+  const char *labels[] = { "Assign _Chef…", "Cance_l Booking…", "_Delete…", "_Save Changes", "C_onfirm" };
+  GtkWidget *row;
+
+  g_assert_cmpuint (put->status, ==, 200);
+  show (f, id);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada Lovelace");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = find_button (GTK_WIDGET (f->detail), labels[i]);
+
+      g_assert_true (button == NULL || !gtk_widget_get_visible (button));
+    }
+  row = find_row (GTK_WIDGET (f->detail), "Event Date");
+  g_assert_false (gtk_widget_get_visible (find_type (row, GTK_TYPE_MENU_BUTTON)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Allergens (separated by commas)"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Customer"))));
+  g_assert_false (gtk_widget_is_sensitive (find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON)));
+  g_assert_true (g_str_has_suffix (subtitle_of (f, "Total"), "(deposit $100.00)"));
+  g_assert_false (hibachi_booking_detail_has_changes (f->detail));
+  /* No price sheet asked for: nothing here previews a total. */
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/pricing"), ==, 0);
+  save_screenshot (GTK_WIDGET (f->window), "detail-chef");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1002,6 +1044,7 @@ main (int argc, char *argv[])
   ADD ("allergens", test_allergens);
   ADD ("follows-others", test_follows_others);
 #undef ADD
+  g_test_add ("/hibachi/ui-detail/read-only", Fixture, "chef.kenji@demo.test", setup, test_read_only, teardown);
 
   status = g_test_run ();
   return status;
