@@ -374,6 +374,31 @@ test_quote_json (void)
                    ==, "adult_price");
 }
 
+/* A party priced as the server prices a booking: distance from the
+ * station, capped, and nothing else. */
+static void
+test_request_for_party (void)
+{
+  HibachiLatLng fremont = { 37.5485, -121.9886 };
+  HibachiLatLng sacramento = { 38.5816, -121.4944 };
+  HibachiLatLng far = { 40.7128, -74.0060 };
+  HibachiQuoteRequest request;
+
+  hibachi_quote_request_for_party (&request, 12, 3, 1, fremont, sacramento);
+  g_assert_cmpuint (request.adults, ==, 12);
+  g_assert_cmpuint (request.children, ==, 3);
+  g_assert_cmpuint (request.toddlers, ==, 1);
+  g_assert_cmpfloat_with_epsilon (request.distance_miles, hibachi_geo_distance_miles (fremont, sacramento), 1e-9);
+  for (guint i = 0; i < HIBACHI_N_PRICE_ITEMS; i++)
+    {
+      g_assert_cmpuint (request.upgrade_counts[i], ==, 0);
+      g_assert_false (request.addons[i]);
+    }
+
+  hibachi_quote_request_for_party (&request, 1, 0, 0, fremont, far);
+  g_assert_cmpfloat (request.distance_miles, ==, HIBACHI_QUOTE_MAX_DISTANCE_MILES);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -391,6 +416,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/quote/request-json", test_request_json);
   g_test_add_func ("/hibachi/quote/request-json-bad", test_request_json_bad);
   g_test_add_func ("/hibachi/quote/quote-json", test_quote_json);
+  g_test_add_func ("/hibachi/quote/request-for-party", test_request_for_party);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "hibachi-booking-detail.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-test-server.h"
 #include "hibachi-test-wait.h"
 
@@ -53,8 +54,10 @@ setup (Fixture *f, gconstpointer data)
   f->token = hibachi_test_login (f->ts, OWNER);
   f->fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
 
+  /* The pane's user: the owner, or the one the test names. */
   session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
-  hibachi_session_sign_in_async (session, OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb, &signed_in);
+  hibachi_session_sign_in_async (session, data ? data : OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb,
+                                 &signed_in);
   g_assert_true (hibachi_session_sign_in_finish (session, wait_result (&signed_in), &error));
   g_assert_no_error (error);
   directory = hibachi_directory_new (hibachi_session_get_store (session));
@@ -685,6 +688,342 @@ test_delete_undo (Fixture *f, gconstpointer data)
                    json_object_get_int_member (was, "total_cents"));
 }
 
+/* Editing */
+
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+subtitle_of (Fixture *f, const char *title)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (f->detail), title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static guint
+patches (Fixture *f, const char *id)
+{
+  g_autofree char *prefix = g_strdup_printf ("PATCH /api/v1/bookings/%s", id);
+
+  return hibachi_test_server_count_requests (f->ts, prefix);
+}
+
+static void
+save_with_ctrl_s (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->detail), "detail.save", NULL);
+  iterate ();
+}
+
+/* The server counts a request as it reads it: the write is done once the
+ * pane has the reply, a newer version. */
+static void
+wait_for_saved (Fixture *f, gint64 version)
+{
+  WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (f->detail)) > version);
+}
+
+static gint64
+shown_version (Fixture *f)
+{
+  return hibachi_booking_get_version (hibachi_booking_detail_get_booking (f->detail));
+}
+
+static const char *
+stored_string (Fixture *f, const char *id, const char *member, HibachiTestResponse **keep)
+{
+  *keep = stored (f, id);
+  return json_object_get_string_member (hibachi_test_response_object (*keep), member);
+}
+
+/* The event date reads in the user's format and is picked on a calendar
+ * in a popover; the date picked is what the server stores. A date past the
+ * bounds is refused in the form and never sent. */
+static void
+test_date_picker (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (33);
+  g_autofree char *later = day_in (47);
+  g_autofree char *shown = hibachi_date_format_day (date);
+  g_autofree char *later_shown = hibachi_date_format_day (later);
+  g_autofree char *id = new_booking (f, f->fremont, date, "18:00");
+  g_autoptr(HibachiTestResponse) keep = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) picked = g_date_time_add_days (now, 47);
+  g_autoptr(GDateTime) too_far = g_date_time_add_years (now, 4);
+  GtkWidget *row, *button, *calendar, *save;
+
+  show (f, id);
+  g_assert_cmpstr (subtitle_of (f, "Event Date"), ==, shown);
+  g_assert_cmpstr (subtitle_of (f, "Event Date"), !=, date);
+  row = find_row (GTK_WIDGET (f->detail), "Event Date");
+  button = find_type (row, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose the event date");
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  /* It opens on the booking's date. */
+  {
+    g_autoptr(GDateTime) selected = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autofree char *text = g_date_time_format (selected, "%Y-%m-%d");
+
+    g_assert_cmpstr (text, ==, date);
+  }
+  save_screenshot (GTK_WIDGET (f->window), "detail-date-picker");
+
+  /* Too far ahead: said on the row, Save stays off, nothing is sent. */
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), too_far);
+  iterate ();
+  save = find_button (GTK_WIDGET (f->detail), "_Save Changes");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  save_with_ctrl_s (f);
+  g_assert_cmpuint (patches (f, id), ==, 0);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
+  iterate ();
+  g_assert_cmpstr (subtitle_of (f, "Event Date"), ==, later_shown);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  save_with_ctrl_s (f);
+  WAIT_FOR (patches (f, id) == 1);
+  WAIT_FOR (g_strcmp0 (hibachi_booking_get_event_date (hibachi_booking_detail_get_booking (f->detail)), later) == 0);
+  g_assert_cmpstr (stored_string (f, id, "event_date", &keep), ==, later);
+}
+
+/* While guests change, the pane shows the total the server will charge;
+ * after saving, the server's total is that one to the cent. */
+static void
+test_live_total (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (34);
+  g_autofree char *id = new_booking (f, f->fremont, date, "15:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  /* Santa Cruz, past the free miles: the travel fee has cents. */
+  g_autoptr(HibachiTestResponse) moved = hibachi_test_write (f->ts, "PATCH", path, f->token,
+                                                            "{\"venue_lat\":36.9741,\"venue_lng\":-122.0308}", path);
+  g_autoptr(HibachiTestResponse) keep = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *previewed = NULL;
+  gint64 version;
+  GtkWidget *adults, *children;
+  const char *text;
+
+  g_assert_cmpuint (moved->status, ==, 200);
+  show (f, id);
+  saved = hibachi_format_cents (hibachi_booking_get_total_cents (hibachi_booking_detail_get_booking (f->detail)));
+  g_assert_true (g_str_has_prefix (subtitle_of (f, "Total"), saved));
+  adults = find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON);
+  children = find_type (find_row (GTK_WIDGET (f->detail), "Children (6–12)"), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adults), 17);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (children), 3);
+  /* The station's prices come once per station. */
+  WAIT_FOR (strstr (subtitle_of (f, "Total"), "once saved") != NULL);
+  text = subtitle_of (f, "Total");
+  previewed = g_strndup (text, strstr (text, " once saved") - text);
+  g_test_message ("previewed %s, saved %s", previewed, saved);
+  g_assert_cmpstr (previewed, !=, saved);
+  save_screenshot (GTK_WIDGET (f->window), "detail-live-total");
+
+  version = shown_version (f);
+  save_with_ctrl_s (f);
+  wait_for_saved (f, version);
+  g_assert_cmpuint (patches (f, id), ==, 2);
+  keep = stored (f, id);
+  {
+    g_autofree char *charged = hibachi_format_cents (json_object_get_int_member (hibachi_test_response_object (keep),
+                                                                                  "total_cents"));
+
+    g_assert_cmpstr (charged, ==, previewed);
+  }
+  /* Saved: the row says the total, no preview. */
+  WAIT_FOR (hibachi_booking_get_int (hibachi_booking_detail_get_booking (f->detail), "adults") == 17);
+  g_assert_null (strstr (subtitle_of (f, "Total"), "once saved"));
+  g_assert_true (g_str_has_prefix (subtitle_of (f, "Total"), previewed));
+}
+
+/* Allergens show in the pane and are edited as a list separated by commas. */
+static void
+test_allergens (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (35);
+  g_autofree char *id = new_booking (f, f->fremont, date, "12:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autoptr(HibachiTestResponse) seeded = hibachi_test_write (f->ts, "PATCH", path, f->token,
+                                                             "{\"allergens\":[\"peanuts\",\"shellfish\"]}", path);
+  g_autoptr(HibachiTestResponse) after = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+  GtkWidget *row, *save;
+  JsonArray *allergens;
+  gint64 version;
+  guint sent;
+
+  g_assert_cmpuint (seeded->status, ==, 200);
+  sent = patches (f, id);
+  show (f, id);
+  row = find_row (GTK_WIDGET (f->detail), "Allergens (separated by commas)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "peanuts, shellfish");
+  save = find_button (GTK_WIDGET (f->detail), "_Save Changes");
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* More than the server takes: said, not sent. */
+  for (int i = 0; i <= HIBACHI_ALLERGENS_MAX; i++)
+    g_string_append_printf (many, "%sitem %d", i ? ", " : "", i);
+  gtk_editable_set_text (GTK_EDITABLE (row), many->str);
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  save_with_ctrl_s (f);
+  g_assert_cmpuint (patches (f, id), ==, sent);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "peanuts,  sesame ,, gluten");
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  version = shown_version (f);
+  save_with_ctrl_s (f);
+  wait_for_saved (f, version);
+  g_assert_cmpuint (patches (f, id), ==, sent + 1);
+  after = stored (f, id);
+  allergens = json_object_get_array_member (hibachi_test_response_object (after), "allergens");
+  g_assert_cmpuint (json_array_get_length (allergens), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (allergens, 0), ==, "peanuts");
+  g_assert_cmpstr (json_array_get_string_element (allergens, 1), ==, "sesame");
+  g_assert_cmpstr (json_array_get_string_element (allergens, 2), ==, "gluten");
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "peanuts, sesame, gluten") == 0);
+}
+
+/* Others' changes */
+
+static GtkLabel *
+visible_label_with (GtkWidget *root, const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_child_visible (child) && gtk_widget_get_visible (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), part) != NULL)
+        return GTK_LABEL (child);
+      if (gtk_widget_get_child_visible (child) && (found = visible_label_with (child, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+rename_as (Fixture *f, const char *email, const char *id, const char *name)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, email);
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *body = g_strdup_printf ("{\"customer_name\":\"%s\"}", name);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, token, body, path);
+
+  g_assert_cmpuint (r->status, ==, 200);
+}
+
+static const char *
+customer_shown (Fixture *f)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Customer")));
+}
+
+/* Someone else changes the open booking: the pane shows it in place and
+ * says who. With unsaved edits it keeps them, says who, and Reload shows
+ * their version. */
+static void
+test_follows_others (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (36);
+  g_autofree char *id = new_booking (f, f->fremont, date, "21:00");
+  GtkWidget *phone, *reload;
+
+  show (f, id);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada Lovelace");
+  g_assert_null (visible_label_with (GTK_WIDGET (f->detail), "changed this booking"));
+
+  rename_as (f, "fremont.manager@demo.test", id, "Ada King");
+  WAIT_FOR (g_strcmp0 (customer_shown (f), "Ada King") == 0);
+  WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Fran Fremont changed this booking.") != NULL);
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->detail), "_Reload")));
+
+  /* Unsaved edits stay; the pane says who changed it and offers Reload. */
+  phone = find_row (GTK_WIDGET (f->detail), "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "(510) 555-0100");
+  iterate ();
+  rename_as (f, "office@demo.test", id, "Augusta Ada King");
+  WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Oscar Office changed this booking while you were editing") != NULL);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0100");
+  save_screenshot (GTK_WIDGET (f->window), "detail-changed-by");
+  reload = find_button (GTK_WIDGET (f->detail), "_Reload");
+  g_assert_true (gtk_widget_get_visible (reload));
+  g_signal_emit_by_name (reload, "clicked");
+  iterate ();
+  g_assert_cmpstr (customer_shown (f), ==, "Augusta Ada King");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0142");
+  g_assert_false (hibachi_booking_detail_has_changes (f->detail));
+  g_assert_cmpuint (patches (f, id), ==, 2);
+}
+
+/* Read only */
+
+/* A chef sees their booking's values, not fields that seem to take input:
+ * no date picker, no edits, no actions, the saved total only. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (37);
+  g_autofree char *id = new_booking (f, f->fremont, date, "18:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *chef_path = g_strconcat (path, "/chef", NULL);
+  g_autofree char *chef_token = hibachi_test_login (f->ts, data);
+  g_autoptr(HibachiTestResponse) me = hibachi_test_request (f->ts, "GET", "/api/auth/me", chef_token, NULL, NULL);
+  g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"The test needs this chef here\"}",
+                                           json_object_get_string_member (hibachi_test_response_object (me), "chef_id"));
+  g_autoptr(HibachiTestResponse) put = hibachi_test_write (f->ts, "PUT", chef_path, f->token, body, path);
+  const char *labels[] = { "Assign _Chef…", "Cance_l Booking…", "_Delete…", "_Save Changes", "C_onfirm" };
+  GtkWidget *row;
+
+  g_assert_cmpuint (put->status, ==, 200);
+  show (f, id);
+  g_assert_cmpstr (customer_shown (f), ==, "Ada Lovelace");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = find_button (GTK_WIDGET (f->detail), labels[i]);
+
+      g_assert_true (button == NULL || !gtk_widget_get_visible (button));
+    }
+  row = find_row (GTK_WIDGET (f->detail), "Event Date");
+  g_assert_false (gtk_widget_get_visible (find_type (row, GTK_TYPE_MENU_BUTTON)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Allergens (separated by commas)"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Customer"))));
+  g_assert_false (gtk_widget_is_sensitive (find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON)));
+  g_assert_true (g_str_has_suffix (subtitle_of (f, "Total"), "(deposit $100.00)"));
+  g_assert_false (hibachi_booking_detail_has_changes (f->detail));
+  /* No price sheet asked for: nothing here previews a total. */
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/pricing"), ==, 0);
+  save_screenshot (GTK_WIDGET (f->window), "detail-chef");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -700,7 +1039,12 @@ main (int argc, char *argv[])
   ADD ("assign-conflict", test_assign_conflict);
   ADD ("cancel-undo", test_cancel_undo);
   ADD ("delete-undo", test_delete_undo);
+  ADD ("date-picker", test_date_picker);
+  ADD ("live-total", test_live_total);
+  ADD ("allergens", test_allergens);
+  ADD ("follows-others", test_follows_others);
 #undef ADD
+  g_test_add ("/hibachi/ui-detail/read-only", Fixture, "chef.kenji@demo.test", setup, test_read_only, teardown);
 
   status = g_test_run ();
   return status;

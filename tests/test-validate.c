@@ -321,6 +321,40 @@ test_timezone (void)
   g_rmdir (dir);
 }
 
+/* Allergens as typed: trimmed, empty ones dropped, bounded like the server. */
+static void
+test_allergens (void)
+{
+  g_auto(GStrv) list = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *long_one = g_strnfill (HIBACHI_ALLERGEN_MAX_CHARS + 1, 'a');
+
+  g_assert_true (hibachi_validate_allergens (" peanuts ,shellfish,, ", &list, &message));
+  g_assert_null (message);
+  g_assert_cmpuint (g_strv_length (list), ==, 2);
+  g_assert_cmpstr (list[0], ==, "peanuts");
+  g_assert_cmpstr (list[1], ==, "shellfish");
+  g_clear_pointer (&list, g_strfreev);
+
+  g_assert_true (hibachi_validate_allergens ("", &list, NULL));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_strv_length (list), ==, 0);
+  g_clear_pointer (&list, g_strfreev);
+
+  for (int i = 0; i < HIBACHI_ALLERGENS_MAX; i++)
+    g_string_append_printf (many, "%sitem %d", i ? "," : "", i);
+  g_assert_true (hibachi_validate_allergens (many->str, NULL, NULL));
+  g_string_append (many, ",one more");
+  g_assert_false (hibachi_validate_allergens (many->str, &list, &message));
+  g_assert_null (list);
+  g_assert_nonnull (message);
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hibachi_validate_allergens (long_one, NULL, &message));
+  g_assert_nonnull (message);
+  g_assert_false (hibachi_validate_allergens (NULL, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -340,6 +374,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/validate/event-date", test_event_date);
   g_test_add_func ("/hibachi/validate/radii", test_radii);
   g_test_add_func ("/hibachi/validate/timezone", test_timezone);
+  g_test_add_func ("/hibachi/validate/allergens", test_allergens);
 
   return g_test_run ();
 }

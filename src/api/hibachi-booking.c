@@ -163,6 +163,29 @@ hibachi_booking_get_guests (HibachiBooking *self)
          hibachi_booking_get_int (self, "toddlers");
 }
 
+char **
+hibachi_booking_dup_allergens (HibachiBooking *self)
+{
+  JsonObject *json = hibachi_booking_get_json (self);
+  JsonNode *node = json ? json_object_get_member (json, "allergens") : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (item));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 const char *
 hibachi_booking_status_label (const char *status)
 {

@@ -40,6 +40,9 @@ const char     *hibachi_booking_get_chef_id      (HibachiBooking  *self);
 gint64          hibachi_booking_get_total_cents  (HibachiBooking  *self);
 const char     *hibachi_booking_get_created_at   (HibachiBooking  *self);
 gint64          hibachi_booking_get_version      (HibachiBooking  *self);
+/* The allergens the customer listed, in order (NULL-terminated; an empty
+ * list when none). */
+char          **hibachi_booking_dup_allergens    (HibachiBooking  *self);
 const char     *hibachi_booking_get_string       (HibachiBooking  *self,
                                                   const char      *member);
 gint64          hibachi_booking_get_int          (HibachiBooking  *self,

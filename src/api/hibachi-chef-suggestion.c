@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hibachi-chef-suggestion.h"
+#include "hibachi-json-member.h"
 
 struct _HibachiChefSuggestion
 {
@@ -78,50 +79,20 @@ hibachi_chef_suggestion_get_warnings (HibachiChefSuggestion *self)
   return hibachi_resource_get_array (HIBACHI_RESOURCE (self), "warnings");
 }
 
-/* A string member of a server's object, "" when absent or not a string. */
-static const char *
-issue_text (JsonObject *issue,
-            const char *member)
-{
-  JsonNode *node = issue ? json_object_get_member (issue, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
-static double
-score_part (JsonObject *score,
-            const char *part)
-{
-  JsonNode *node = score ? json_object_get_member (score, part) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_DOUBLE:
-    case G_TYPE_INT64:
-      return json_node_get_double (node);
-    default:
-      return 0;
-    }
-}
-
 void
 hibachi_chef_suggestion_get_score_parts (HibachiChefSuggestion  *self,
                                          HibachiSuggestionScore *out_score)
 {
   JsonObject *score = hibachi_chef_suggestion_get_score (self);
-  double minutes = score_part (score, "travel_minutes");
+  gint64 minutes = hibachi_json_get_int (score, "travel_minutes");
 
-  out_score->total = score_part (score, "total");
-  out_score->travel = score_part (score, "travel");
-  out_score->skill = score_part (score, "skill");
-  out_score->workload = score_part (score, "workload");
-  out_score->rating = score_part (score, "rating");
-  out_score->preference = score_part (score, "preference");
-  out_score->requested_bonus = score_part (score, "requested_bonus");
+  out_score->total = hibachi_json_get_double (score, "total");
+  out_score->travel = hibachi_json_get_double (score, "travel");
+  out_score->skill = hibachi_json_get_double (score, "skill");
+  out_score->workload = hibachi_json_get_double (score, "workload");
+  out_score->rating = hibachi_json_get_double (score, "rating");
+  out_score->preference = hibachi_json_get_double (score, "preference");
+  out_score->requested_bonus = hibachi_json_get_double (score, "requested_bonus");
   out_score->travel_minutes = minutes > 0 && minutes < G_MAXUINT ? (guint) minutes : 0;
 }
 
@@ -151,9 +122,9 @@ hibachi_chef_suggestion_get_issue (HibachiChefSuggestion  *self,
   node = json_array_get_element (array, i);
   issue = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   if (out_code != NULL)
-    *out_code = issue_text (issue, "code");
+    *out_code = hibachi_json_get_string (issue, "code") ?: "";
   if (out_message != NULL)
-    *out_message = issue_text (issue, "message");
+    *out_message = hibachi_json_get_string (issue, "message") ?: "";
   if (out_is_conflict != NULL)
     *out_is_conflict = index < n_conflicts;
 

@@ -85,3 +85,13 @@ hibachi_price_entry_get_scope (HibachiPriceEntry *self)
 {
   return hibachi_resource_get_string (HIBACHI_RESOURCE (self), "scope");
 }
+
+void
+hibachi_price_entries_to_sheet (GPtrArray         *entries,
+                                HibachiPriceSheet *out_sheet)
+{
+  hibachi_price_sheet_init_defaults (out_sheet);
+  for (guint i = 0; i < entries->len; i++)
+    hibachi_price_sheet_set (out_sheet, hibachi_price_entry_get_key (entries->pdata[i]),
+                             hibachi_price_entry_get_value (entries->pdata[i]), NULL);
+}

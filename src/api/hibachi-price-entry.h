@@ -5,6 +5,7 @@
  * is a read-only property. */
 #pragma once
 
+#include "hibachi-price-sheet.h"
 #include "hibachi-resource.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,9 @@ gint64             hibachi_price_entry_get_value         (HibachiPriceEntry *sel
 gint64             hibachi_price_entry_get_min_value     (HibachiPriceEntry *self);
 gint64             hibachi_price_entry_get_max_value     (HibachiPriceEntry *self);
 const char        *hibachi_price_entry_get_scope         (HibachiPriceEntry *self);
+/* The sheet the server prices with: the defaults, then each of @entries
+ * (HibachiPriceEntry, as GET /api/v1/pricing sends them). */
+void               hibachi_price_entries_to_sheet        (GPtrArray         *entries,
+                                                          HibachiPriceSheet *out_sheet);
 
 G_END_DECLS

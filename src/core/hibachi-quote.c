@@ -31,6 +31,23 @@ hibachi_quote_request_init (HibachiQuoteRequest *request)
   memset (request, 0, sizeof *request);
 }
 
+void
+hibachi_quote_request_for_party (HibachiQuoteRequest *request,
+                                 guint                adults,
+                                 guint                children,
+                                 guint                toddlers,
+                                 HibachiLatLng        station,
+                                 HibachiLatLng        venue)
+{
+  g_return_if_fail (request != NULL);
+
+  hibachi_quote_request_init (request);
+  request->adults = adults;
+  request->children = children;
+  request->toddlers = toddlers;
+  request->distance_miles = MIN (hibachi_geo_distance_miles (station, venue), HIBACHI_QUOTE_MAX_DISTANCE_MILES);
+}
+
 static void
 add_line (HibachiQuote     *quote,
           HibachiPriceItem  item,

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "hibachi-geo.h"
 #include "hibachi-price-sheet.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,15 @@ typedef struct
 } HibachiQuote;
 
 void      hibachi_quote_request_init       (HibachiQuoteRequest       *request);
+/* A booking's party as the server prices it: the travel distance is the
+ * great-circle distance from @station to @venue, capped at
+ * HIBACHI_QUOTE_MAX_DISTANCE_MILES; no upgrades or add-ons. */
+void      hibachi_quote_request_for_party  (HibachiQuoteRequest       *request,
+                                            guint                      adults,
+                                            guint                      children,
+                                            guint                      toddlers,
+                                            HibachiLatLng              station,
+                                            HibachiLatLng              venue);
 /* On failure, @out_field (when not NULL) names the request field at fault,
  * as the JSON member name ("adults", "upgrades", "distance_miles"…). */
 gboolean  hibachi_quote_compute            (const HibachiPriceSheet   *sheet,

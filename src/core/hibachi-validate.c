@@ -460,3 +460,38 @@ hibachi_validate_timezone (const char  *text,
 
   return succeed (message);
 }
+
+gboolean
+hibachi_validate_allergens (const char   *text,
+                            char       ***out_list,
+                            char        **message)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+
+  if (out_list != NULL)
+    *out_list = NULL;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return fail (message, _("List the allergens separated by commas."));
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *item = g_strstrip (parts[i]);
+
+      if (*item == '\0')
+        continue;
+      if (g_utf8_strlen (item, -1) > HIBACHI_ALLERGEN_MAX_CHARS)
+        return fail (message, _("Each allergen is at most %d characters."), HIBACHI_ALLERGEN_MAX_CHARS);
+      g_ptr_array_add (list, g_strdup (item));
+    }
+  if (list->len > HIBACHI_ALLERGENS_MAX)
+    return fail (message, _("At most %d allergens."), HIBACHI_ALLERGENS_MAX);
+
+  if (out_list != NULL)
+    {
+      g_ptr_array_add (list, NULL);
+      *out_list = (char **) g_ptr_array_free (g_steal_pointer (&list), FALSE);
+    }
+  return succeed (message);
+}

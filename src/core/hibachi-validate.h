@@ -36,6 +36,10 @@ typedef enum
 
 #define HIBACHI_EMAIL_MAX_CHARS 254
 
+/* A booking's allergens: at most this many, each at most so long. */
+#define HIBACHI_ALLERGENS_MAX 20
+#define HIBACHI_ALLERGEN_MAX_CHARS 100
+
 GQuark   hibachi_core_error_quark          (void);
 
 gboolean hibachi_validate_reason           (const char  *text,
@@ -88,6 +92,12 @@ gboolean hibachi_validate_timezone         (const char  *text,
 gboolean hibachi_validate_party            (gint64       adults,
                                             gint64       children,
                                             gint64       toddlers,
+                                            char       **message);
+/* Allergens as people type them, separated by commas ("peanuts, shellfish").
+ * On success @out_list (when not NULL) receives them trimmed, without empty
+ * ones (NULL-terminated; none is an empty list). */
+gboolean hibachi_validate_allergens        (const char  *text,
+                                            char      ***out_list,
                                             char       **message);
 
 G_END_DECLS

@@ -6,10 +6,11 @@
 #pragma once
 
 #include "hibachi-booking-detail.h"
+#include "hibachi-price-sheet.h"
 
 G_BEGIN_DECLS
 
-#define HIBACHI_BOOKING_DETAIL_N_TEXT_FIELDS 7
+#define HIBACHI_BOOKING_DETAIL_N_TEXT_FIELDS 6
 #define HIBACHI_BOOKING_DETAIL_N_COUNTS 3
 
 struct _HibachiBookingDetail
@@ -22,6 +23,12 @@ struct _HibachiBookingDetail
   HibachiBooking    *booking;
   GCancellable      *cancellable;
   gboolean           loading_form;
+  char              *event_date;       /* as the form has it: YYYY-MM-DD */
+  HibachiPriceSheet  sheet;            /* of the booking's station, for the live total */
+  char              *sheet_station;    /* whose sheet is loaded or loading */
+  gboolean           have_sheet;
+  HibachiBooking    *theirs;           /* changed by someone else under unsaved edits */
+  HibachiChangeFeed *feed;
 
   AdwPreferencesPage *page;
   AdwWindowTitle    *title;
@@ -29,7 +36,14 @@ struct _HibachiBookingDetail
   AdwEntryRow       *customer_row;
   AdwEntryRow       *email_row;
   AdwEntryRow       *phone_row;
-  AdwEntryRow       *date_row;
+  AdwActionRow      *date_row;
+  GtkMenuButton     *date_button;
+  GtkPopover        *date_popover;
+  GtkCalendar       *date_calendar;
+  AdwEntryRow       *allergens_row;
+  GtkRevealer       *changed_revealer;
+  GtkLabel          *changed_label;
+  GtkButton         *reload_button;
   AdwEntryRow       *venue_row;
   AdwEntryRow       *requests_row;
   AdwEntryRow       *notes_row;
@@ -77,6 +91,14 @@ void           hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *s
                                                          JsonObject           *changes,
                                                          HibachiBooking       *current);
 void           hibachi_booking_detail_assign_chef     (HibachiBookingDetail *self);
+/* hibachi-booking-detail-total.c: the total of the party in the form,
+ * priced from the booking station's sheet (loaded here) as the server will. */
+void           hibachi_booking_detail_load_prices     (HibachiBookingDetail *self);
+void           hibachi_booking_detail_update_total    (HibachiBookingDetail *self);
+/* hibachi-booking-detail-follow.c: others' changes to the booking shown
+ * (@feed NULL: none followed). */
+void           hibachi_booking_detail_follow          (HibachiBookingDetail *self,
+                                                       HibachiChangeFeed    *feed);
 /* hibachi-booking-detail-actions.c: the action buttons. */
 void           hibachi_booking_detail_confirm         (HibachiBookingDetail *self);
 void           hibachi_booking_detail_cancel          (HibachiBookingDetail *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-booking-detail-private.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
@@ -17,7 +18,6 @@ typedef enum
   FIELD_OPTIONAL_TEXT,
   FIELD_EMAIL,
   FIELD_PHONE,
-  FIELD_DATE,
 } FieldKind;
 
 typedef struct
@@ -31,7 +31,6 @@ static const TextField text_fields[] = {
   { "customer_name", N_("Customer"), FIELD_TEXT },
   { "customer_email", N_("Email"), FIELD_EMAIL },
   { "customer_phone", N_("Phone"), FIELD_PHONE },
-  { "event_date", N_("Event Date (YYYY-MM-DD)"), FIELD_DATE },
   { "venue_address", N_("Venue Address"), FIELD_TEXT },
   { "special_requests", N_("Special Requests"), FIELD_OPTIONAL_TEXT },
   { "internal_notes", N_("Internal Notes"), FIELD_OPTIONAL_TEXT },
@@ -78,14 +77,50 @@ text_value (HibachiBookingDetail *self,
   return gtk_editable_get_text (GTK_EDITABLE (self->text_rows[i]));
 }
 
+/* The event date: shown in the user's format, picked on a calendar. */
+static void
+set_event_date (HibachiBookingDetail *self,
+                const char           *date)
+{
+  g_autofree char *shown = hibachi_date_format_day (date);
+  GDate day;
+
+  g_free (self->event_date);
+  self->event_date = g_strdup (date);
+  adw_action_row_set_subtitle (self->date_row, shown);
+  if (hibachi_validate_date (date, &day, NULL))
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                                         g_date_get_day (&day), 12, 0, 0);
+      gboolean loading = self->loading_form;
+
+      /* Selecting it is not choosing it. */
+      self->loading_form = TRUE;
+      gtk_calendar_select_day (self->date_calendar, when);
+      self->loading_form = loading;
+    }
+}
+
+static void
+date_chosen_cb (HibachiBookingDetail *self)
+{
+  g_autoptr(GDateTime) chosen = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->loading_form)
+    return;
+  chosen = gtk_calendar_get_date (self->date_calendar);
+  date = g_date_time_format (chosen, "%Y-%m-%d");
+  set_event_date (self, date);
+  gtk_popover_popdown (self->date_popover);
+  update_state (self);
+}
+
 static void
 load_form (HibachiBookingDetail *self)
 {
   HibachiBooking *b = self->booking;
   g_autofree char *reference = NULL;
-  g_autofree char *total = NULL;
-  g_autofree char *deposit = NULL;
-  g_autofree char *total_text = NULL;
   g_autofree char *created = NULL;
   const char *chef;
   int slot_minutes = 0;
@@ -105,7 +140,16 @@ load_form (HibachiBookingDetail *self)
     adw_combo_row_set_selected (self->slot_row, (guint) MAX (0, hibachi_slot_index_for_minutes (slot_minutes)));
   gtk_switch_set_active (self->deposit_switch,
                          json_object_get_boolean_member_with_default (hibachi_booking_get_json (b), "deposit_paid", FALSE));
+  set_event_date (self, hibachi_booking_get_event_date (b));
+  {
+    g_auto(GStrv) allergens = hibachi_booking_dup_allergens (b);
+    g_autofree char *text = g_strjoinv (", ", allergens);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->allergens_row), text);
+  }
   self->loading_form = FALSE;
+  g_clear_object (&self->theirs);
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
 
   reference = g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (b));
   adw_window_title_set_title (self->title, reference);
@@ -122,11 +166,6 @@ load_form (HibachiBookingDetail *self)
   chef = hibachi_booking_get_chef_id (b);
   adw_action_row_set_subtitle (self->chef_row, chef == NULL ? _("Unassigned")
                                                : hibachi_context_chef_name (self->context, chef) ?: _("Unknown chef"));
-  total = hibachi_format_cents (hibachi_booking_get_total_cents (b));
-  deposit = hibachi_format_cents (hibachi_booking_get_int (b, "deposit_cents"));
-  /* Translators: a total, then the deposit */
-  total_text = g_strdup_printf (_("%s (deposit %s)"), total, deposit);
-  adw_action_row_set_subtitle (self->total_row, total_text);
   created = hibachi_date_format_moment (hibachi_booking_get_created_at (b));
   adw_action_row_set_subtitle (self->created_row, created);
 
@@ -168,6 +207,22 @@ hibachi_booking_detail_get_changes (HibachiBookingDetail *self)
         json_object_set_int_member (changes, count_members[i], value);
     }
   add_string_change (changes, current, "slot", hibachi_slot_to_string (adw_combo_row_get_selected (self->slot_row)));
+  add_string_change (changes, current, "event_date", self->event_date ? self->event_date : "");
+  {
+    g_auto(GStrv) saved = hibachi_booking_dup_allergens (self->booking);
+    g_auto(GStrv) typed = NULL;
+
+    /* Invalid text stays out of the changes; the form says what is wrong. */
+    if (hibachi_validate_allergens (gtk_editable_get_text (GTK_EDITABLE (self->allergens_row)), &typed, NULL) &&
+        !g_strv_equal ((const char * const *) saved, (const char * const *) typed))
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; typed[i] != NULL; i++)
+          json_array_add_string_element (array, typed[i]);
+        json_object_set_array_member (changes, "allergens", array);
+      }
+  }
   if (gtk_switch_get_active (self->deposit_switch) !=
       json_object_get_boolean_member_with_default (current, "deposit_paid", FALSE))
     json_object_set_boolean_member (changes, "deposit_paid", gtk_switch_get_active (self->deposit_switch));
@@ -215,7 +270,7 @@ validate_form (HibachiBookingDetail *self)
         case FIELD_OPTIONAL_TEXT: ok = g_utf8_strlen (value, -1) <= 2000; break;
         case FIELD_EMAIL: ok = hibachi_validate_email (value, &message); break;
         case FIELD_PHONE: ok = hibachi_validate_phone (value, &message); break;
-        case FIELD_DATE: ok = hibachi_validate_event_date (value, NULL, NULL, &message); break;
+        default: g_assert_not_reached ();
         }
       if (!ok && message == NULL)
         message = g_strdup (_("At most 2000 characters."));
@@ -223,6 +278,26 @@ validate_form (HibachiBookingDetail *self)
       if (message != NULL && first == NULL)
         first = g_strdup_printf ("%s: %s", _(text_fields[i].title), message);
     }
+
+  /* Only a date being changed is bounded: old bookings keep theirs. */
+  {
+    g_autofree char *message = NULL;
+
+    if (g_strcmp0 (self->event_date, hibachi_booking_get_event_date (self->booking)) != 0 &&
+        !hibachi_validate_event_date (self->event_date, NULL, NULL, &message))
+      {
+        mark_row (GTK_WIDGET (self->date_row), message);
+        if (first == NULL)
+          first = g_strdup_printf ("%s: %s", _("Event Date"), message);
+      }
+    else
+      mark_row (GTK_WIDGET (self->date_row), NULL);
+    g_clear_pointer (&message, g_free);
+    if (!hibachi_validate_allergens (gtk_editable_get_text (GTK_EDITABLE (self->allergens_row)), NULL, &message) &&
+        first == NULL)
+      first = g_strdup_printf ("%s: %s", _("Allergens"), message);
+    mark_row (GTK_WIDGET (self->allergens_row), message);
+  }
 
   if (!hibachi_validate_party (gtk_spin_button_get_value_as_int (self->count_spins[0]),
                                gtk_spin_button_get_value_as_int (self->count_spins[1]),
@@ -263,8 +338,11 @@ update_state (HibachiBookingDetail *self)
     gtk_editable_set_editable (GTK_EDITABLE (self->text_rows[i]), can_write);
   for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->count_spins[i]), can_write);
+  gtk_editable_set_editable (GTK_EDITABLE (self->allergens_row), can_write);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_button), can_write);
   gtk_widget_set_sensitive (GTK_WIDGET (self->slot_row), can_write);
   gtk_widget_set_sensitive (GTK_WIDGET (self->deposit_switch), can_write);
+  hibachi_booking_detail_update_total (self);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_write && g_strcmp0 (status, "pending") == 0);
@@ -496,6 +574,16 @@ revert_clicked_cb (HibachiBookingDetail *self)
   load_form (self);
 }
 
+/* Their version replaces the form; the unsaved edits go. */
+static void
+reload_clicked_cb (HibachiBookingDetail *self)
+{
+  g_autoptr(HibachiBooking) theirs = g_steal_pointer (&self->theirs);
+
+  if (theirs != NULL)
+    hibachi_booking_detail_show_result (self, theirs);
+}
+
 /* Construction */
 
 /* Enter in a field saves, like the button would. */
@@ -526,7 +614,11 @@ hibachi_booking_detail_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->theirs);
+  hibachi_booking_detail_follow (self, NULL);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->event_date, g_free);
+  g_clear_pointer (&self->sheet_station, g_free);
 
   G_OBJECT_CLASS (hibachi_booking_detail_parent_class)->dispose (object);
 }
@@ -558,6 +650,13 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, email_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, phone_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, date_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, allergens_row);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, reload_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, venue_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, requests_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, notes_row);
@@ -572,6 +671,8 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, total_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, created_row);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_save);
   gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
@@ -595,15 +696,16 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* GTK 4.8 does not hand the tooltip to the menu button's inner button. */
+  hibachi_accessible_set_label (GTK_WIDGET (self->date_button), _("Choose the event date"));
 
   /* In the order of text_fields and count_members. */
   self->text_rows[0] = self->customer_row;
   self->text_rows[1] = self->email_row;
   self->text_rows[2] = self->phone_row;
-  self->text_rows[3] = self->date_row;
-  self->text_rows[4] = self->venue_row;
-  self->text_rows[5] = self->requests_row;
-  self->text_rows[6] = self->notes_row;
+  self->text_rows[3] = self->venue_row;
+  self->text_rows[4] = self->requests_row;
+  self->text_rows[5] = self->notes_row;
   self->count_spins[0] = self->adults_spin;
   self->count_spins[1] = self->children_spin;
   self->count_spins[2] = self->toddlers_spin;
@@ -624,6 +726,9 @@ hibachi_booking_detail_set_context (HibachiBookingDetail *self,
   g_set_object (&self->context, context);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
+  g_clear_pointer (&self->sheet_station, g_free);
+  self->have_sheet = FALSE;
+  hibachi_booking_detail_follow (self, context ? hibachi_context_get_change_feed (context) : NULL);
   if (context == NULL)
     return;
   g_set_object (&self->session, hibachi_context_get_session (context));
@@ -639,6 +744,7 @@ hibachi_booking_detail_set_booking (HibachiBookingDetail *self,
   if (!g_set_object (&self->booking, booking) || booking == NULL || !hibachi_booking_is_loaded (booking))
     return;
 
+  hibachi_booking_detail_load_prices (self);
   load_form (self);
 }
 

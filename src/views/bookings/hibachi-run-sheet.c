@@ -77,28 +77,15 @@ entry_markup (HibachiBooking   *b,
   g_autofree char *total = hibachi_format_cents (hibachi_booking_get_total_cents (b));
   g_autofree char *balance = hibachi_format_cents (due);
   g_autofree char *money = g_strdup_printf (_("%s total, %s to collect"), total, balance);
-  g_autoptr(GString) allergens = g_string_new (NULL);
-  JsonNode *node = json_object_get_member (hibachi_booking_get_json (b), "allergens");
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-            g_string_append_printf (allergens, "%s%s", allergens->len ? ", " : "", json_node_get_string (item));
-        }
-    }
+  g_auto(GStrv) allergen_list = hibachi_booking_dup_allergens (b);
+  g_autofree char *allergens = g_strjoinv (", ", allergen_list);
 
   g_string_append (out, head);
   append_line (out, _("Chef:"), chef);
   append_line (out, _("Guests:"), guests);
   append_line (out, _("Venue:"), hibachi_booking_get_string (b, "venue_address"));
   append_line (out, _("Phone:"), hibachi_booking_get_string (b, "customer_phone"));
-  append_line (out, _("Allergens:"), allergens->str);
+  append_line (out, _("Allergens:"), allergens);
   append_line (out, _("Requests:"), hibachi_booking_get_string (b, "special_requests"));
   append_line (out, _("Payment:"), money);
 
