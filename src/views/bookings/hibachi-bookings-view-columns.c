@@ -158,7 +158,7 @@ fill_cell (HibachiBookingsView *self,
    * with the reference by a screen reader. */
   {
     const char *actor = g_hash_table_lookup (self->changed_by, hibachi_booking_get_id (booking));
-    g_autofree char *changed = actor ? g_strdup_printf (_("Changed by %s"), actor) : NULL;
+    g_autofree char *changed = actor ? g_strdup_printf (C_("bookings list", "Changed by %s"), actor) : NULL;
 
     gtk_widget_set_tooltip_text (inscription, changed);
     if (column == COLUMN_REFERENCE && changed != NULL)
