@@ -369,6 +369,25 @@ test_refused (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_booking_get_status (check), ==, "pending");
   g_assert_cmpuint (f->changed->len, ==, 0);
 
+  /* The refusal names the field and says why, for the form to show. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonObject) changes = object_from ("{\"customer_email\":\"not an address\"}");
+    g_autoptr(HibachiBooking) refused = NULL;
+    GHashTable *field_errors;
+
+    hibachi_store_update_booking_async (f->store, booking, changes, NULL, store_result_cb, &result);
+    refused = hibachi_store_booking_finish (f->store, wait_for (&result), NULL, error);
+    g_assert_null (refused);
+    g_assert_error (local_error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+    g_clear_error (&local_error);
+    field_errors = hibachi_store_get_field_errors (f->store, result);
+    g_assert_nonnull (field_errors);
+    g_assert_cmpuint (g_hash_table_size (field_errors), ==, 1);
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "customer_email"), !=, NULL);
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "customer_email"), !=, "");
+  }
+
   g_assert_null (get_booking (f, "00000000-0000-0000-0000-000000000000", error));
   g_assert_error (local_error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NOT_FOUND);
   g_clear_error (&local_error);
@@ -414,6 +433,29 @@ test_assignment (Fixture *f, gconstpointer data)
   g_assert_nonnull (pick);
   g_assert_nonnull (hibachi_chef_suggestion_get_chef_name (pick));
   g_assert_true (json_object_has_member (hibachi_chef_suggestion_get_score (pick), "total"));
+  /* The parts add up to the total the server ranked by. */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      HibachiSuggestionScore score;
+      const char *code, *message;
+      gboolean conflict;
+      guint n_conflicts = 0;
+
+      hibachi_chef_suggestion_get_score_parts (suggestions->pdata[i], &score);
+      g_assert_cmpfloat (score.total, >, 0);
+      g_assert_cmpfloat_with_epsilon (score.travel + score.skill + score.workload + score.rating + score.preference +
+                                      score.requested_bonus, score.total, 0.01);
+      for (guint j = 0; hibachi_chef_suggestion_get_issue (suggestions->pdata[i], j, &code, &message, &conflict); j++)
+        {
+          g_assert_cmpstr (code, !=, "");
+          g_assert_cmpstr (message, !=, "");
+          n_conflicts += conflict;
+        }
+      g_assert_cmpuint (n_conflicts > 0, ==, hibachi_chef_suggestion_get_has_conflict (suggestions->pdata[i]));
+      g_assert_false (hibachi_chef_suggestion_get_issue (suggestions->pdata[i],
+                                                         hibachi_chef_suggestion_get_n_issues (suggestions->pdata[i]),
+                                                         NULL, NULL, NULL));
+    }
 
   assigned = BOOKING_CALL (hibachi_store_assign_chef_async, booking, hibachi_chef_suggestion_get_chef_id (pick), NULL);
   g_assert_no_error (local_error);

@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 
+#include "hibachi-address-entry.h"
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
@@ -683,11 +684,15 @@ test_new_booking (Fixture *f, gconstpointer data)
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Address", "47481 Towhee St, Fremont, CA");
   create = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
   settle ();
-  /* No venue coordinates yet: nothing to create. */
+  /* No place picked for the address yet: nothing to create. */
   g_assert_false (gtk_widget_is_sensitive (create));
 
-  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Latitude", "37.5485");
-  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Longitude", "-121.9886");
+  {
+    HibachiAddressEntry *venue = HIBACHI_ADDRESS_ENTRY (find_widget (GTK_WIDGET (dialog), HIBACHI_TYPE_ADDRESS_ENTRY, NULL));
+
+    WAIT_FOR (g_list_model_get_n_items (hibachi_address_entry_get_candidates (venue)) > 0);
+    hibachi_address_entry_pick (venue, 0);
+  }
   {
     GtkSpinButton *adults = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
 
