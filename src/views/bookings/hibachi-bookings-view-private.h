@@ -59,6 +59,7 @@ struct _HibachiBookingsView
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
   GtkWidget          *confirm_selected_button;
+  GtkWidget          *assign_selected_button;
 };
 
 /* The columns of the .ui: which is which, and sorting by header. */

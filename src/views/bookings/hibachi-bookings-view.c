@@ -59,6 +59,7 @@ update_count (HibachiBookingsView *self)
     gtk_label_set_text (self->count_label, bookings);
 
   gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
+  gtk_widget_set_visible (self->assign_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
 }
 
 static gboolean
@@ -662,6 +663,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, assign_selected_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_filters_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "dates_changed_cb",
