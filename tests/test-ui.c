@@ -2189,6 +2189,7 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (back));
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow-list");
 
   /* Enter on the selected row opens it again. */
   g_signal_emit_by_name (columns, "activate", 2);
