@@ -51,7 +51,8 @@ compare_double (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-static void
+/* Prints the figures of @ms and empties it; returns its p95. */
+static double
 report (const char *what, const char *unit, GArray *ms)
 {
   double p50, p95, max;
@@ -59,7 +60,7 @@ report (const char *what, const char *unit, GArray *ms)
   if (ms->len == 0)
     {
       printf ("%-40s no %s\n", what, unit);
-      return;
+      return 0;
     }
   g_array_sort (ms, compare_double);
   p50 = g_array_index (ms, double, ms->len / 2);
@@ -67,13 +68,16 @@ report (const char *what, const char *unit, GArray *ms)
   max = g_array_index (ms, double, ms->len - 1);
   printf ("%-40s %-7s %4u   p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms\n", what, unit, ms->len, p50, p95, max);
   g_array_set_size (ms, 0);
+  return p95;
 }
 
-static void
+static double
 report_frames (const char *what)
 {
-  report (what, "frames", frame_ms);
+  double p95 = report (what, "frames", frame_ms);
+
   g_array_set_size (work_ms, 0);
+  return p95;
 }
 
 static void
@@ -135,6 +139,284 @@ store_cb (GObject *source, GAsyncResult *result, gpointer data)
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
+/* What ours and the floor are measured by, the same way. */
+typedef struct
+{
+  double scroll_p95;      /* a screen per frame */
+  double jump_p95;        /* the scrollbar through every row */
+  double search_p95;      /* frame work while typing */
+  double search_max;      /* longest main-loop dispatch while typing */
+} Figures;
+
+static void
+track_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+measure_scrolling (GtkAdjustment *adjustment,
+                   const char    *who,
+                   Figures       *figures)
+{
+  g_autofree char *screen = g_strdup_printf ("%s: scrolling a screen per frame", who);
+  g_autofree char *jump = g_strdup_printf ("%s: jumping through all rows", who);
+
+  last_frame_us = 0;
+  /* Fast scrolling: a screenful per frame, 300 frames (about 9,000 rows). */
+  for (int i = 0; i < 300; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+      wait_painted ();
+    }
+  figures->scroll_p95 = report_frames (screen);
+
+  /* Dragging the scrollbar through all 100k rows in 300 frames. */
+  for (int i = 0; i < 300; i++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, upper * i / 299.0);
+      wait_painted ();
+    }
+  figures->jump_p95 = report_frames (jump);
+}
+
+/* Types @word into @search a key every 120 ms; @done says when its results
+ * are in. What a typist feels is each frame's own cost and the longest the
+ * main loop is busy (a key waits that long). */
+static void
+measure_typing (GtkEditable   *search,
+                GtkAdjustment *adjustment,
+                const char    *word,
+                gboolean     (*done) (gpointer),
+                gpointer       data,
+                const char    *who,
+                Figures       *figures)
+{
+  g_autofree char *work = g_strdup_printf ("%s: search as you type, frame work", who);
+  g_autofree char *busy = g_strdup_printf ("%s: search as you type, main loop busy", who);
+  char typed[16] = "";
+  gint64 typed_us = 0;
+
+  gtk_adjustment_set_value (adjustment, 0);
+  iterate_for (300);
+  g_array_set_size (work_ms, 0);
+  g_array_set_size (stall_ms, 0);
+  for (guint i = 0; i < strlen (word) && i + 1 < sizeof typed; i++)
+    {
+      typed[i] = word[i];
+      typed[i + 1] = '\0';
+      gtk_editable_set_text (search, typed);
+      typed_us = g_get_monotonic_time ();
+      if (word[i + 1] != '\0')
+        iterate_for (120);
+    }
+  while (!done (data))
+    iterate_for (1);
+  wait_painted ();
+  printf ("%s: search, last key → results painted %7.1f ms\n", who, (g_get_monotonic_time () - typed_us) / 1000.0);
+  iterate_for (300);
+  figures->search_p95 = report (work, "frames", work_ms);
+  {
+    double max = 0;
+
+    for (guint i = 0; i < stall_ms->len; i++)
+      max = MAX (max, g_array_index (stall_ms, double, i));
+    figures->search_max = max;
+  }
+  report (busy, "events", stall_ms);
+}
+
+static gboolean
+ours_searched (gpointer data)
+{
+  HibachiPagedList *list = data;
+
+  return strstr (hibachi_paged_list_get_query (list), "q=garcia") != NULL && !hibachi_paged_list_get_loading (list);
+}
+
+/* The floor: a plain GtkColumnView with the same ten columns over 100,000
+ * rows held in memory (no server, no paging), filtered in memory as the
+ * search is typed. What GTK itself costs on this machine, in this run. */
+
+#define FLOOR_COLUMNS 10
+
+typedef struct
+{
+  GObject parent_instance;
+  char   *cells[FLOOR_COLUMNS];
+  char   *key;                  /* the customer, lower case: what a search matches */
+} FloorRow;
+
+typedef GObjectClass FloorRowClass;
+
+static GType floor_row_get_type (void);
+G_DEFINE_TYPE (FloorRow, floor_row, G_TYPE_OBJECT)
+
+static void
+floor_row_finalize (GObject *object)
+{
+  FloorRow *row = (FloorRow *) object;
+
+  for (guint i = 0; i < FLOOR_COLUMNS; i++)
+    g_free (row->cells[i]);
+  g_free (row->key);
+  G_OBJECT_CLASS (floor_row_parent_class)->finalize (object);
+}
+
+static void
+floor_row_class_init (FloorRowClass *klass)
+{
+  klass->finalize = floor_row_finalize;
+}
+
+static void
+floor_row_init (FloorRow *row)
+{
+}
+
+static FloorRow *
+floor_row_new (guint i)
+{
+  static const char * const names[] = { "Garcia", "Singh", "Nguyen", "Smith", "Okafor", "Tanaka", "Rossi", "Kim" };
+  static const char * const statuses[] = { "Pending", "Confirmed", "Completed", "Cancelled" };
+  FloorRow *row = g_object_new (floor_row_get_type (), NULL);
+
+  row->cells[0] = g_strdup_printf ("MH-%06u", 100000 + i);
+  row->cells[1] = g_strdup_printf ("Tue %02u Jun 2026", 1 + i % 28);
+  row->cells[2] = g_strdup (i % 2 ? "18:00" : "12:00");
+  row->cells[3] = g_strdup_printf ("%s Customer %u", names[i % G_N_ELEMENTS (names)], i);
+  row->cells[4] = g_strdup_printf ("%u", 10 + i % 30);
+  row->cells[5] = g_strdup ("Fremont");
+  row->cells[6] = g_strdup (i % 3 ? "Kenji Sato" : "Unassigned");
+  row->cells[7] = g_strdup (statuses[i % G_N_ELEMENTS (statuses)]);
+  row->cells[8] = g_strdup_printf ("$%u.%02u", 600 + i % 900, i % 100);
+  row->cells[9] = g_strdup_printf ("Mon 01 Jun 2026, %02u:%02u", i % 24, i % 60);
+  row->key = g_utf8_strdown (row->cells[3], -1);
+
+  return row;
+}
+
+static void
+floor_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+floor_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+{
+  FloorRow *row = gtk_list_item_get_item (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), row->cells[GPOINTER_TO_UINT (column)]);
+}
+
+typedef struct
+{
+  GtkFilterListModel *filtered;
+  GtkEditable        *search;
+  char               *needle;    /* the search, lower case */
+} FloorSearch;
+
+static gboolean
+floor_match_cb (gpointer item, gpointer data)
+{
+  FloorSearch *floor = data;
+
+  return floor->needle == NULL || strstr (((FloorRow *) item)->key, floor->needle) != NULL;
+}
+
+static void
+floor_search_changed_cb (GtkEditable *search, GtkFilter *filter)
+{
+  FloorSearch *floor = g_object_get_data (G_OBJECT (filter), "floor");
+
+  g_free (floor->needle);
+  floor->needle = *gtk_editable_get_text (search) ? g_utf8_strdown (gtk_editable_get_text (search), -1) : NULL;
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+floor_searched (gpointer data)
+{
+  FloorSearch *floor = data;
+
+  return g_str_equal (gtk_editable_get_text (floor->search), "garcia") &&
+         !gtk_filter_list_model_get_pending (floor->filtered);
+}
+
+static void
+measure_floor (guint n_rows, int width, int height, Figures *figures)
+{
+  const char *titles[FLOOR_COLUMNS] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Station", "Chef",
+                                        "Status", "Total", "Created" };
+  g_autoptr(GListStore) rows = g_list_store_new (floor_row_get_type ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  FloorSearch floor = { .search = GTK_EDITABLE (search) };
+  GtkCustomFilter *filter = gtk_custom_filter_new (floor_match_cb, &floor, NULL);
+  GtkFilterListModel *filtered;
+  GtkWidget *view;
+  gint64 t0;
+
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n_rows; i++)
+      g_ptr_array_add (all, floor_row_new (i));
+    g_list_store_splice (rows, 0, 0, all->pdata, all->len);
+  }
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (rows)), GTK_FILTER (filter));
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (filtered))));
+  for (guint i = 0; i < FLOOR_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (floor_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (floor_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_expand (column, i == 3);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  g_object_set_data (G_OBJECT (filter), "floor", &floor);
+  g_signal_connect (search, "search-changed", G_CALLBACK (floor_search_changed_cb), filter);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_box_append (GTK_BOX (box), search);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+
+  t0 = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  track_frames (window);
+  wait_painted ();
+  printf ("floor: window shown → first rows painted %7.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  iterate_for (300);
+
+  measure_scrolling (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "floor", figures);
+  floor.filtered = filtered;
+  measure_typing (GTK_EDITABLE (search), gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "garcia",
+                  floor_searched, &floor, "floor", figures);
+  printf ("floor: %u of %u rows match\n", g_list_model_get_n_items (G_LIST_MODEL (filtered)), n_rows);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (100);
+  g_free (floor.needle);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -154,6 +436,7 @@ main (int argc, char *argv[])
   GtkAdjustment *adjustment;
   gint64 t0, start_us;
   const char *url;
+  Figures ours = { 0 }, floor = { 0 };
 
   if (argc < 2)
     {
@@ -196,11 +479,13 @@ main (int argc, char *argv[])
 
   /* A restored session: window created → first rows painted. */
   t0 = g_get_monotonic_time ();
+  frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
   window = hibachi_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint", G_CALLBACK (before_paint_cb), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  track_frames (GTK_WIDGET (window));
   while ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) == NULL ||
          g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -217,70 +502,30 @@ main (int argc, char *argv[])
   wait_painted ();
   printf ("view query → first rows painted         %7.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
-  frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  work_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  last_frame_us = 0;
-
   scrolled = gtk_widget_get_parent (find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-  /* Fast scrolling: a screenful per frame, 300 frames (about 9,000 rows). */
-  for (int i = 0; i < 300; i++)
-    {
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
-      wait_painted ();
-    }
-  report_frames ("scrolling a screen per frame");
-
-  /* Dragging the scrollbar through all 100k rows in 300 frames. */
-  for (int i = 0; i < 300; i++)
-    {
-      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-      gtk_adjustment_set_value (adjustment, upper * i / 299.0);
-      wait_painted ();
-    }
-  report_frames ("jumping through all rows (scrollbar)");
-
-  /* Search as you type, a key every 120 ms. Nothing changes between keys,
-   * so paint-to-paint intervals mean nothing here: what a typist feels is
-   * each frame's own cost, the longest the main loop is busy (a key waits
-   * that long), and key → the results painted. */
-  {
-    GtkEditable *search = GTK_EDITABLE (find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
-    const char *word = "garcia";
-    char typed[16] = "";
-
-    gint64 typed_us;
-
-    gtk_adjustment_set_value (adjustment, 0);
-    iterate_for (300);
-    g_array_set_size (work_ms, 0);
-    g_array_set_size (stall_ms, 0);
-    for (guint i = 0; i < strlen (word); i++)
-      {
-        typed[i] = word[i];
-        typed[i + 1] = '\0';
-        gtk_editable_set_text (search, typed);
-        typed_us = g_get_monotonic_time ();
-        if (word[i + 1] != '\0')
-          iterate_for (120);
-      }
-    while (strstr (hibachi_paged_list_get_query (list), "q=garcia") == NULL ||
-           hibachi_paged_list_get_loading (list))
-      iterate_for (1);
-    wait_painted ();
-    printf ("search: last key → results painted     %7.1f ms   (%u matches)\n",
-            (g_get_monotonic_time () - typed_us) / 1000.0, g_list_model_get_n_items (G_LIST_MODEL (list)));
-    iterate_for (300);
-    report ("search as you type: frame work", "frames", work_ms);
-    report ("search as you type: main-loop busy", "events", stall_ms);
-  }
-
-  printf ("resident memory: %ld MiB now, %ld MiB peak\n", status_kib ("VmRSS:") / 1024, status_kib ("VmHWM:") / 1024);
+  measure_scrolling (adjustment, "ours", &ours);
+  measure_typing (GTK_EDITABLE (find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)), adjustment, "garcia",
+                  ours_searched, list, "ours", &ours);
+  printf ("ours: %u bookings match\n", g_list_model_get_n_items (G_LIST_MODEL (list)));
+  printf ("ours: resident memory at %s browsed: %ld MiB now, %ld MiB peak\n", bookings,
+          status_kib ("VmRSS:") / 1024, status_kib ("VmHWM:") / 1024);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (100);
+
+  /* The floor, in the same run: figures of one run compare, runs of
+   * different days do not. */
+  measure_floor ((guint) g_ascii_strtoull (bookings, NULL, 10), 1400, 860, &floor);
+  printf ("\nours / floor (goal: 1.25 at most)\n");
+  printf ("  scroll a screen per frame, p95         %5.2f   (%.1f / %.1f ms)\n", ours.scroll_p95 / floor.scroll_p95,
+          ours.scroll_p95, floor.scroll_p95);
+  printf ("  scrollbar jump, p95                    %5.2f   (%.1f / %.1f ms)\n", ours.jump_p95 / floor.jump_p95,
+          ours.jump_p95, floor.jump_p95);
+  printf ("  search as you type, frame work p95     %5.2f   (%.1f / %.1f ms)\n", ours.search_p95 / floor.search_p95,
+          ours.search_p95, floor.search_p95);
+  printf ("  search as you type, main loop busy max %5.2f   (%.1f / %.1f ms)\n", ours.search_max / floor.search_max,
+          ours.search_max, floor.search_max);
   g_subprocess_send_signal (server, 15);
   g_subprocess_wait (server, NULL, NULL);
   {

@@ -13,6 +13,7 @@
 
 #include "hibachi-address-entry.h"
 #include "hibachi-application.h"
+#include "hibachi-assign-dialog.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
@@ -2188,6 +2189,7 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (back));
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow-list");
 
   /* Enter on the selected row opens it again. */
   g_signal_emit_by_name (columns, "activate", 2);
@@ -2199,6 +2201,86 @@ test_narrow (Fixture *f, gconstpointer data)
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (columns)) &&
             find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) != NULL);
   g_assert_false (gtk_widget_get_mapped (back));
+}
+
+/* The visible assign dialog, or NULL. */
+static HibachiAssignDialog *
+shown_assign_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (HIBACHI_IS_ASSIGN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HIBACHI_ASSIGN_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Several bookings selected: "Assign to…" opens the shared assign dialog for
+ * all of them; the chef chosen is assigned to each on the server, and the
+ * rows show it in place with the selection kept. One booking selected, or
+ * a role that may not assign: no such button. */
+static void
+test_assign_selected (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, token, "CA-FREMONT-001");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day1 = g_date_time_add_days (now, 40);
+  g_autoptr(GDateTime) day2 = g_date_time_add_days (now, 41);
+  g_autofree char *date1 = g_date_time_format (day1, "%Y-%m-%d");
+  g_autofree char *date2 = g_date_time_format (day2, "%Y-%m-%d");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *chef_id = NULL;
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  GtkWidget *assign;
+  HibachiAssignDialog *dialog;
+  GtkWidget *chefs;
+  GtkListBoxRow *row;
+
+  sign_in_to_main (f);
+  first = create_booking (f, token, fremont, date1);
+  second = create_booking (f, token, fremont, date2);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  type_into (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL, "Grace Hopper");
+  WAIT_FOR (query_has (f, "q=Grace") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 2);
+
+  /* One booking: its own pane assigns, the list offers nothing. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  settle ();
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Assign to…"));
+
+  gtk_selection_model_select_all (selection);
+  settle ();
+  assign = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Assign to…");
+  g_assert_nonnull (assign);
+  g_signal_emit_by_name (assign, "clicked");
+  WAIT_FOR ((dialog = shown_assign_dialog ()) != NULL && (chefs = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL)) != NULL &&
+            (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (chefs), 0)) != NULL);
+  /* The best chef for both, first; no conflict with either. */
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+  chef_id = g_strdup (g_object_get_data (G_OBJECT (row), "chef-id"));
+  gtk_list_box_select_row (GTK_LIST_BOX (chefs), row);
+  settle ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+
+  /* Both assigned on the server; both rows say so without a reload. */
+  WAIT_FOR (server_has (f, token, first, "chef_id", chef_id) && server_has (f, token, second, "chef_id", chef_id));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HibachiBooking) shown = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
+
+      WAIT_FOR (g_strcmp0 (hibachi_booking_get_chef_id (shown), chef_id) == 0);
+      g_assert_true (gtk_selection_model_is_selected (selection, i));
+    }
 }
 
 int
@@ -2236,6 +2318,7 @@ main (int argc, char *argv[])
   ADD ("live-list", test_live_list);
   ADD ("header-sort", test_header_sort);
   ADD ("narrow", test_narrow);
+  ADD ("assign-selected", test_assign_selected);
 #undef ADD
 
   {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-accessible.h"
+#include "hibachi-assign-dialog.h"
 #include "hibachi-booking-csv.h"
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
@@ -225,6 +226,61 @@ confirm_selected_action (GtkWidget  *widget,
   if (gtk_bitset_is_empty (selected) || self->session == NULL)
     return;
   selected_bookings_async (self, 1, confirm_selection_cb, NULL);
+}
+
+/* Assign to…: one chef for every selected booking, each checked, one
+ * reason for the conflicts (the shared assign dialog). */
+static void
+assigned_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HibachiBookingsView) self = user_data;
+  HibachiAssignDialog *dialog = HIBACHI_ASSIGN_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) assigned = hibachi_assign_dialog_run_finish (dialog, result, &error);
+  GPtrArray *done = assigned ? assigned : hibachi_assign_dialog_get_assigned (dialog);
+
+  /* The rows show their new chef in place; the selection stays. */
+  for (guint i = 0; self->list != NULL && i < done->len; i++)
+    hibachi_paged_list_replace (self->list, g_ptr_array_index (done, i));
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hibachi_page_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+assign_selection_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = selected_bookings_finish (self, result, &error);
+  HibachiAssignDialog *dialog;
+
+  if (bookings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hibachi_page_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  dialog = hibachi_assign_dialog_new (hibachi_page_get_context (HIBACHI_PAGE (self)), bookings);
+  hibachi_assign_dialog_run_async (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->cancellable,
+                                   assigned_cb, g_object_ref (self));
+}
+
+static void
+assign_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  /* Never the whole filter: only bookings someone picked. */
+  if (gtk_bitset_get_size (selected) < 2 || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS))
+    return;
+  selected_bookings_async (self, 2, assign_selection_cb, NULL);
 }
 
 static void
@@ -735,6 +791,7 @@ hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "bookings.new", NULL, new_booking_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bookings.new", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.confirm-selected", NULL, confirm_selected_action);
+  gtk_widget_class_install_action (widget_class, "bookings.assign-selected", NULL, assign_selected_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bookings.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "bookings.print-run-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The bookings list's columns: one cell factory per column, cells updated in
- * place when their row's data arrives or changes. */
+/* The bookings list's cells (the columns themselves are in the .ui): cells
+ * updated in place when their row's data arrives or changes, and sorting
+ * by header on the server. */
 #define G_LOG_DOMAIN "hibachi-bookings-view"
 
 #include "config.h"
@@ -25,20 +26,19 @@ typedef enum
   COLUMN_CREATED,
 } Column;
 
-/* At 1280 px with a booking open, Reference to Total fit beside the pane.
- * @sort: the server's sort key of the column (ascending), NULL when the
- * server cannot sort by it. */
-static const struct { Column column; const char *title; gboolean expand; int width; const char *sort; } columns[] = {
-  { COLUMN_REFERENCE, N_("Reference"), FALSE, 95, NULL },
-  { COLUMN_DATE, N_("Event Date"), FALSE, 115, "event_date" },
-  { COLUMN_SLOT, N_("Slot"), FALSE, 55, NULL },
-  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 120, "customer_name" },
-  { COLUMN_GUESTS, N_("Guests"), FALSE, 60, "guests" },
-  { COLUMN_STATION, N_("Station"), FALSE, 100, NULL },
-  { COLUMN_CHEF, N_("Chef"), FALSE, 105, NULL },
-  { COLUMN_STATUS, N_("Status"), FALSE, 85, NULL },
-  { COLUMN_TOTAL, N_("Total"), FALSE, 85, "total" },
-  { COLUMN_CREATED, N_("Created"), FALSE, 150, "created_at" },
+/* The server's sort key of each column (ascending), NULL when the server
+ * cannot sort by it; the .ui gives those columns a sorter. */
+static const char * const column_sort[] = {
+  [COLUMN_REFERENCE] = NULL,
+  [COLUMN_DATE] = "event_date",
+  [COLUMN_SLOT] = NULL,
+  [COLUMN_CUSTOMER] = "customer_name",
+  [COLUMN_GUESTS] = "guests",
+  [COLUMN_STATION] = NULL,
+  [COLUMN_CHEF] = NULL,
+  [COLUMN_STATUS] = NULL,
+  [COLUMN_TOTAL] = "total",
+  [COLUMN_CREATED] = "created_at",
 };
 
 static char *
@@ -119,10 +119,10 @@ ask_for_page (GtkListItem *item)
     self->pending_rows_id = g_idle_add_full (G_PRIORITY_LOW, ask_for_pages_cb, self, NULL);
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+void
+hibachi_bookings_view_setup_cell_cb (GtkSignalListItemFactory *factory,
+                                     GtkListItem              *item,
+                                     HibachiBookingsView      *self)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
@@ -158,7 +158,7 @@ fill_cell (HibachiBookingsView *self,
    * with the reference by a screen reader. */
   {
     const char *actor = g_hash_table_lookup (self->changed_by, hibachi_booking_get_id (booking));
-    g_autofree char *changed = actor ? g_strdup_printf (_("Changed by %s"), actor) : NULL;
+    g_autofree char *changed = actor ? g_strdup_printf (C_("bookings list", "Changed by %s"), actor) : NULL;
 
     gtk_widget_set_tooltip_text (inscription, changed);
     if (column == COLUMN_REFERENCE && changed != NULL)
@@ -187,10 +187,10 @@ row_changed_cb (HibachiBooking *booking,
   fill_cell (self, item, column);
 }
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              HibachiBookingsView      *self)
+void
+hibachi_bookings_view_bind_cell_cb (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *item,
+                                    HibachiBookingsView      *self)
 {
   HibachiBooking *booking = gtk_list_item_get_item (item);
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
@@ -207,10 +207,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   fill_cell (self, item, column);
 }
 
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                HibachiBookingsView      *self)
+void
+hibachi_bookings_view_unbind_cell_cb (GtkSignalListItemFactory *factory,
+                                      GtkListItem              *item,
+                                      HibachiBookingsView      *self)
 {
   HibachiBooking *booking = gtk_list_item_get_item (item);
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "hibachi-handler"));
@@ -286,10 +286,10 @@ dup_header_sort_key (HibachiBookingsView *self)
   descending = order == GTK_ORDERING_LARGER;
 #endif
   /* Indices are stored + 1: 0 is no sortable column. */
-  if (index == 0 || index > G_N_ELEMENTS (columns) || columns[index - 1].sort == NULL)
+  if (index == 0 || index > G_N_ELEMENTS (column_sort) || column_sort[index - 1] == NULL)
     return NULL;
 
-  return g_strconcat (descending ? "-" : "", columns[index - 1].sort, NULL);
+  return g_strconcat (descending ? "-" : "", column_sort[index - 1], NULL);
 }
 
 /* A header was clicked: the drop-down takes its order, and the query with it. */
@@ -320,8 +320,8 @@ hibachi_bookings_view_show_sort (HibachiBookingsView *self)
     return;
 
   self->showing_sort = TRUE;
-  for (guint i = 0; i < g_list_model_get_n_items (list) && i < G_N_ELEMENTS (columns); i++)
-    if (g_strcmp0 (columns[i].sort, descending ? key + 1 : key) == 0)
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < G_N_ELEMENTS (column_sort); i++)
+    if (g_strcmp0 (column_sort[i], descending ? key + 1 : key) == 0)
       {
         g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
 
@@ -333,28 +333,20 @@ hibachi_bookings_view_show_sort (HibachiBookingsView *self)
 void
 hibachi_bookings_view_add_columns (HibachiBookingsView *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  GListModel *list = gtk_column_view_get_columns (self->column_view);
+
+  g_assert (g_list_model_get_n_items (list) == G_N_ELEMENTS (column_sort));
+  for (guint i = 0; i < G_N_ELEMENTS (column_sort); i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
 
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (columns[i].column));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].sort != NULL)
+      g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)), "column", GUINT_TO_POINTER (i));
+      if (sorter != NULL && column_sort[i] != NULL)
         {
-          g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_column_cb, GUINT_TO_POINTER (i + 1), NULL));
-
           g_object_set_data (G_OBJECT (column), PROBE_KEY, GUINT_TO_POINTER (i + 1));
-          gtk_column_view_column_set_sorter (column, sorter);
+          gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_column_cb, GUINT_TO_POINTER (i + 1), NULL);
         }
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
     }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (header_sort_changed_cb), self, 0);
@@ -367,11 +359,11 @@ hibachi_bookings_view_fit_columns (HibachiBookingsView *self,
 {
   GListModel *shown = gtk_column_view_get_columns (self->column_view);
 
-  for (guint i = 0; i < g_list_model_get_n_items (shown) && i < G_N_ELEMENTS (columns); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
 
-      if (columns[i].column == COLUMN_STATION || columns[i].column == COLUMN_CREATED)
+      if (i == COLUMN_STATION || i == COLUMN_CREATED)
         gtk_column_view_column_set_visible (column, !pane_open);
     }
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-bookings-view-private.h: what the files of the bookings page
  * share: the page itself (hibachi-bookings-view.c), its columns
- * (-columns.c) and its actions (-actions.c). */
+ * (-columns.c), actions (-actions.c), query (-query.c) and layout
+ * (-layout.c). */
 #pragma once
 
 #include "hibachi-booking-detail.h"
@@ -58,10 +59,21 @@ struct _HibachiBookingsView
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
   GtkWidget          *confirm_selected_button;
+  GtkWidget          *assign_selected_button;
 };
 
-/* Columns of the list, with their cell factories. */
+/* The columns of the .ui: which is which, and sorting by header. */
 void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* The cell factories of the .ui's columns. */
+void hibachi_bookings_view_setup_cell_cb    (GtkSignalListItemFactory *factory,
+                                             GtkListItem              *item,
+                                             HibachiBookingsView      *self);
+void hibachi_bookings_view_bind_cell_cb     (GtkSignalListItemFactory *factory,
+                                             GtkListItem              *item,
+                                             HibachiBookingsView      *self);
+void hibachi_bookings_view_unbind_cell_cb   (GtkSignalListItemFactory *factory,
+                                             GtkListItem              *item,
+                                             HibachiBookingsView      *self);
 /* The server's sort key the list asks for ("-total"), and choosing one. */
 const char *hibachi_bookings_view_get_sort_key (HibachiBookingsView *self);
 void hibachi_bookings_view_set_sort_key     (HibachiBookingsView *self,
@@ -76,6 +88,13 @@ void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
                                              gboolean             pane_open);
 /* Narrow: back from the detail to the list, the selection kept. */
 void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
+/* The layout follows the page's width, the pane's content and Enter on a row. */
+void hibachi_bookings_view_width_changed_cb (HibachiBookingsView *self,
+                                             int                  width,
+                                             int                  height);
+void hibachi_bookings_view_detail_shown_cb  (HibachiBookingsView *self);
+void hibachi_bookings_view_row_activated_cb (HibachiBookingsView *self,
+                                             guint                position);
 /* The page's actions (bookings.*) and their shortcuts. */
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 /* A filter changed: a new query, from the top, nothing selected. */

@@ -22,29 +22,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-/* The server's sort keys, in the order of the sort drop-down's entries. */
-static const char * const sort_keys[] = {
-  "event_date", "-event_date", "-created_at", "customer_name", "-guests", "-total",
-  "created_at", "-customer_name", "guests", "total",
-};
-
-const char *
-hibachi_bookings_view_get_sort_key (HibachiBookingsView *self)
-{
-  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
-
-  return sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0];
-}
-
-void
-hibachi_bookings_view_set_sort_key (HibachiBookingsView *self,
-                                    const char          *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sort_keys); i++)
-    if (g_strcmp0 (sort_keys[i], key) == 0)
-      gtk_drop_down_set_selected (self->sort_dropdown, i);
-}
-
 static void
 set_connection (HibachiBookingsView *self,
                 const char          *connection)
@@ -60,119 +37,6 @@ const char *
 hibachi_bookings_view_get_connection (HibachiBookingsView *self)
 {
   return self->connection;
-}
-
-/* Query */
-
-void
-hibachi_bookings_view_append_param (GString    *query,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-  g_string_append_printf (query, "%s%s=%s", query->len ? "&" : "", name, escaped);
-}
-
-char *
-hibachi_bookings_view_build_query (HibachiBookingsView *self)
-{
-  GString *query = g_string_new (NULL);
-  g_autoptr(GString) statuses = g_string_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle, self->cancelled_toggle };
-  const char *status_names[] = { "pending", "confirmed", "completed", "cancelled" };
-
-  if (*search != '\0')
-    hibachi_bookings_view_append_param (query, "q", search);
-
-  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
-    if (gtk_toggle_button_get_active (toggles[i]))
-      g_string_append_printf (statuses, "%s%s", statuses->len ? "," : "", status_names[i]);
-  /* Unassigned means work still to staff: never cancelled or completed. */
-  if (statuses->len == 0 && gtk_toggle_button_get_active (self->unassigned_toggle))
-    g_string_append (statuses, "pending,confirmed");
-  if (statuses->len > 0)
-    hibachi_bookings_view_append_param (query, "status", statuses->str);
-
-  {
-    HibachiDates dates = gtk_drop_down_get_selected (self->date_dropdown);
-    GDate today, from, to;
-    char text[16];
-
-    g_date_clear (&today, 1);
-    g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                    (GDateYear) g_date_time_get_year (now));
-    hibachi_dates_range (dates, &today, &from, &to);
-    if (dates == HIBACHI_DATES_CUSTOM)
-      {
-        from = self->custom_from;
-        to = self->custom_to;
-      }
-    if (g_date_valid (&from) && g_date_strftime (text, sizeof text, "%Y-%m-%d", &from) > 0)
-      hibachi_bookings_view_append_param (query, "date_from", text);
-    if (g_date_valid (&to) && g_date_strftime (text, sizeof text, "%Y-%m-%d", &to) > 0)
-      hibachi_bookings_view_append_param (query, "date_to", text);
-  }
-
-  if (hibachi_page_get_station_id (HIBACHI_PAGE (self)) != NULL)
-    hibachi_bookings_view_append_param (query, "station_id", hibachi_page_get_station_id (HIBACHI_PAGE (self)));
-  if (gtk_toggle_button_get_active (self->unassigned_toggle))
-    hibachi_bookings_view_append_param (query, "unassigned", "true");
-  else
-    {
-      guint chef = gtk_drop_down_get_selected (self->chef_dropdown);
-
-      /* "Unassigned" and one chef exclude each other: unassigned wins. */
-      if (self->chef_choices != NULL && chef < self->chef_choices->len && g_ptr_array_index (self->chef_choices, chef) != NULL)
-        hibachi_bookings_view_append_param (query, "chef_id", g_ptr_array_index (self->chef_choices, chef));
-    }
-  hibachi_bookings_view_append_param (query, "sort", hibachi_bookings_view_get_sort_key (self));
-
-  return g_string_free (query, FALSE);
-}
-
-void
-hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
-{
-  gboolean unassigned = gtk_toggle_button_get_active (self->unassigned_toggle);
-  g_autofree char *query = NULL;
-
-  /* Unassigned lists work still to staff: cancelled and completed are out. */
-  if (unassigned)
-    {
-      gtk_toggle_button_set_active (self->completed_toggle, FALSE);
-      gtk_toggle_button_set_active (self->cancelled_toggle, FALSE);
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->completed_toggle), !unassigned);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancelled_toggle), !unassigned);
-
-  if (self->column_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  /* The drop-down and the headers show one sort order. */
-  hibachi_bookings_view_show_sort (self);
-  if (self->list == NULL)
-    return;
-
-  /* The search entry already waits for a pause in typing; the model drops
-   * answers to queries it no longer shows. */
-  query = hibachi_bookings_view_build_query (self);
-  if (g_strcmp0 (query, hibachi_paged_list_get_query (self->list)) == 0)
-    return;
-  /* Rows keep their objects across queries: a selection would now point at
-   * other bookings. */
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  g_hash_table_remove_all (self->changed_by);
-  /* New results start at the top. */
-  {
-    GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
-
-    if (GTK_IS_SCROLLED_WINDOW (scrolled))
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
-  }
-  hibachi_paged_list_set_query (self->list, query);
 }
 
 /* State */
@@ -195,6 +59,7 @@ update_count (HibachiBookingsView *self)
     gtk_label_set_text (self->count_label, bookings);
 
   gtk_widget_set_visible (self->confirm_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
+  gtk_widget_set_visible (self->assign_selected_button, n_selected > 1 && hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
 }
 
 static gboolean
@@ -436,103 +301,6 @@ items_changed_cb (HibachiBookingsView *self,
   update_state (self);
   if (shown == NULL || !hibachi_booking_is_loaded (shown))
     show_selected (self);
-}
-
-/* Below this width of the page, the list and the detail take turns (the
- * detail with a back button); above it the pane sits beside the list. */
-#define NARROW_WIDTH 720
-
-/* The pane shows only with a booking in it: otherwise the list has the
- * width. Narrow, it shows instead of the list while a booking is open. */
-static void
-apply_layout (HibachiBookingsView *self)
-{
-  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
-  gboolean detail_only = self->narrow && open && self->detail_wanted;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->status_view), !detail_only);
-  gtk_widget_set_visible (self->detail_pane, open && (!self->narrow || detail_only));
-  gtk_widget_set_visible (self->back_button, detail_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", detail_only);
-  hibachi_bookings_view_fit_columns (self, open && !self->narrow);
-}
-
-static gboolean
-apply_layout_cb (gpointer data)
-{
-  HibachiBookingsView *self = data;
-
-  self->layout_id = 0;
-  apply_layout (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The page was resized (said during its allocation: what shows changes
- * after it). */
-static void
-width_changed_cb (HibachiBookingsView *self,
-                  int                  width,
-                  int                  height)
-{
-  gboolean narrow = width < NARROW_WIDTH;
-
-  if (narrow == self->narrow)
-    return;
-  self->narrow = narrow;
-  if (self->layout_id == 0)
-    self->layout_id = g_idle_add (apply_layout_cb, self);
-}
-
-static void
-detail_shown_cb (HibachiBookingsView *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") != 0)
-    self->detail_wanted = FALSE;
-  apply_layout (self);
-}
-
-/* Moves the list to show the row at @position. */
-static void
-scroll_to_row (HibachiBookingsView *self,
-               guint                position)
-{
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
-#else
-  /* The column view's rows are a GtkListView inside it. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        gtk_widget_grab_focus (child);
-      }
-#endif
-}
-
-void
-hibachi_bookings_view_show_list (HibachiBookingsView *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-
-  if (!self->narrow || self->selection == NULL)
-    return;
-  self->detail_wanted = FALSE;
-  apply_layout (self);
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (!gtk_bitset_is_empty (selected))
-    scroll_to_row (self, gtk_bitset_get_minimum (selected));
-}
-
-/* Enter or a double click on a row: its booking, also the one selected. */
-static void
-row_activated_cb (HibachiBookingsView *self,
-                  guint                position)
-{
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  self->detail_wanted = TRUE;
-  apply_layout (self);
 }
 
 /* Esc in the search entry: the search goes, the list shows all again. */
@@ -895,14 +663,24 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, assign_selected_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_filters_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "dates_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_dates_changed));
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, detail_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, width_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "detail_shown_cb",
+                                                G_CALLBACK (hibachi_bookings_view_detail_shown_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "width_changed_cb",
+                                                G_CALLBACK (hibachi_bookings_view_width_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_cell_cb",
+                                                G_CALLBACK (hibachi_bookings_view_setup_cell_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_cell_cb",
+                                                G_CALLBACK (hibachi_bookings_view_bind_cell_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "unbind_cell_cb",
+                                                G_CALLBACK (hibachi_bookings_view_unbind_cell_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_activated_cb",
+                                                G_CALLBACK (hibachi_bookings_view_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
