@@ -7,6 +7,7 @@
 
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 #include "hibachi-window.h"
 
 #define OWNER "owner@demo.test"
@@ -18,18 +19,6 @@ typedef struct
   HibachiWindow      *window;
 } Fixture;
 
-static gboolean
-is_mapped_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_named_row (GtkWidget *widget, gconstpointer name)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
 /* A back button, the window's own or one a header bar shows itself. */
 static gboolean
 is_back_button (GtkWidget *widget, gconstpointer unused)
@@ -37,37 +26,18 @@ is_back_button (GtkWidget *widget, gconstpointer unused)
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
-static GtkWidget *
-find_mapped (GtkWidget                  *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer               data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_mapped (child) || !gtk_widget_get_child_visible (child))
-        continue;
-      if (match (child, data))
-        return child;
-      if ((found = find_mapped (child, match, data)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* What a person sees: the sidebar's list, the page (its column view). */
+/* What a person sees: the sidebar (its Bookings row), the page (its column
+ * view). */
 static gboolean
 sidebar_shown (Fixture *f)
 {
-  return find_mapped (GTK_WIDGET (f->window), is_mapped_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX)) != NULL;
+  return hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings") != NULL;
 }
 
 static gboolean
 page_shown (Fixture *f)
 {
-  return find_mapped (GTK_WIDGET (f->window), is_mapped_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)) != NULL;
+  return hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)) != NULL;
 }
 
 static void
@@ -109,8 +79,8 @@ sign_in (Fixture *f, int width, int height)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   root = GTK_WIDGET (f->window);
   /* The first entry row is the server's; the email follows it. */
-  email = gtk_widget_get_next_sibling (find_mapped (root, is_mapped_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW)));
-  password = find_mapped (root, is_mapped_type, GSIZE_TO_POINTER (ADW_TYPE_PASSWORD_ENTRY_ROW));
+  email = gtk_widget_get_next_sibling (hibachi_test_find_mapped (root, hibachi_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW)));
+  password = hibachi_test_find_mapped (root, hibachi_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_PASSWORD_ENTRY_ROW));
   g_assert_true (ADW_IS_ENTRY_ROW (email));
   gtk_editable_set_text (GTK_EDITABLE (email), OWNER);
   gtk_editable_set_text (GTK_EDITABLE (password), HIBACHI_DEMO_PASSWORD);
@@ -123,7 +93,7 @@ sign_in (Fixture *f, int width, int height)
 static void
 assert_side_by_side (Fixture *f)
 {
-  WAIT_FOR (sidebar_shown (f) && page_shown (f) && find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
+  WAIT_FOR (sidebar_shown (f) && page_shown (f) && hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
 }
 
 /* Narrow: the page alone with a back button to the sidebar, the sidebar
@@ -135,11 +105,11 @@ assert_one_at_a_time (Fixture *f)
 
   /* Each shows once laid out: waited for, never timed. */
   WAIT_FOR (page_shown (f) && !sidebar_shown (f) &&
-            (back = find_mapped (GTK_WIDGET (f->window), is_back_button, NULL)) != NULL);
+            (back = hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL)) != NULL);
   gtk_widget_activate (back);
-  WAIT_FOR (sidebar_shown (f) && !page_shown (f) && find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
+  WAIT_FOR (sidebar_shown (f) && !page_shown (f) && hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
 
-  row = find_mapped (GTK_WIDGET (f->window), is_named_row, "bookings");
+  row = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
   WAIT_FOR (page_shown (f) && !sidebar_shown (f));
