@@ -13,6 +13,7 @@
 #include "hibachi-page.h"
 #include "hibachi-sidebar-row.h"
 #include "hibachi-sign-in-page.h"
+#include "hibachi-split-layout.h"
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
 
@@ -33,8 +34,7 @@ struct _HibachiWindow
   GtkSpinner           *loading_spinner;
   AdwStatusPage        *loading_page;
   HibachiSignInPage    *sign_in_page;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
+  HibachiSplitLayout   *layout;
   GtkDropDown          *station_dropdown;
   AdwWindowTitle       *content_title;
   GtkMenuButton        *primary_menu_button;
@@ -582,13 +582,13 @@ sidebar_row_activated_cb (HibachiWindow *self,
                           GtkListBoxRow *row)
 {
   gtk_stack_set_visible_child (self->pages, g_object_get_data (G_OBJECT (row), "hibachi-page"));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hibachi_split_layout_show_content (self->layout, TRUE);
 }
 
 static void
 back_clicked_cb (HibachiWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  hibachi_split_layout_show_content (self->layout, FALSE);
 }
 
 static gboolean
@@ -644,14 +644,14 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   window_class->close_request = hibachi_window_close_request;
 
   g_type_ensure (HIBACHI_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (HIBACHI_TYPE_SPLIT_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, layout);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, primary_menu_button);
@@ -679,7 +679,6 @@ hibachi_window_init (HibachiWindow *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station"));
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
   connection_changed_cb (self);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new, NULL, NULL);

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's sidebar and content, wide and narrow, against a real
+ * hibachi-server under Xvfb. Each stack runs its own path of
+ * HibachiSplitLayout: the leaflet on libadwaita 1.2, the navigation split
+ * view with its breakpoint on ≥ 1.4. */
+#include "config.h"
+
+#include "hibachi-test-app.h"
+#include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
+#include "hibachi-window.h"
+
+#define OWNER "owner@demo.test"
+
+typedef struct
+{
+  HibachiTestServer  *ts;
+  HibachiApplication *app;
+  HibachiWindow      *window;
+} Fixture;
+
+/* A back button, the window's own or one a header bar shows itself. */
+static gboolean
+is_back_button (GtkWidget *widget, gconstpointer unused)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
+}
+
+/* What a person sees: the sidebar (its Bookings row), the page (its column
+ * view). */
+static gboolean
+sidebar_shown (Fixture *f)
+{
+  return hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings") != NULL;
+}
+
+static gboolean
+page_shown (Fixture *f)
+{
+  return hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)) != NULL;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (60);
+  f->app = hibachi_test_application (f->ts);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (f->ts);
+}
+
+/* The window gets no narrower than its widest page needs alone. */
+static void
+resize (Fixture *f, int width, int height)
+{
+  int before = gtk_widget_get_width (GTK_WIDGET (f->window));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) != before);
+  /* The breakpoint applies on the next frame. */
+  hibachi_test_pause_ms (300);
+}
+
+static void
+sign_in (Fixture *f, int width, int height)
+{
+  GtkWidget *root;
+  GtkWidget *email, *password;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  root = GTK_WIDGET (f->window);
+  /* The first entry row is the server's; the email follows it. */
+  email = gtk_widget_get_next_sibling (hibachi_test_find_mapped (root, hibachi_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW)));
+  password = hibachi_test_find_mapped (root, hibachi_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_PASSWORD_ENTRY_ROW));
+  g_assert_true (ADW_IS_ENTRY_ROW (email));
+  gtk_editable_set_text (GTK_EDITABLE (email), OWNER);
+  gtk_editable_set_text (GTK_EDITABLE (password), HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (password, "entry-activated");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  hibachi_test_pause_ms (300);
+}
+
+/* Wide: the sidebar beside the page, and nothing to go back to. */
+static void
+assert_side_by_side (Fixture *f)
+{
+  WAIT_FOR (sidebar_shown (f) && page_shown (f) && hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
+}
+
+/* Narrow: the page alone with a back button to the sidebar, the sidebar
+ * alone, and a row of it back to its page. */
+static void
+assert_one_at_a_time (Fixture *f)
+{
+  GtkWidget *back = NULL, *row;
+
+  /* Each shows once laid out: waited for, never timed. */
+  WAIT_FOR (page_shown (f) && !sidebar_shown (f) &&
+            (back = hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL)) != NULL);
+  gtk_widget_activate (back);
+  WAIT_FOR (sidebar_shown (f) && !page_shown (f) && hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
+
+  row = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  WAIT_FOR (page_shown (f) && !sidebar_shown (f));
+}
+
+static void
+test_wide (Fixture *f, gconstpointer data)
+{
+  sign_in (f, 1280, 800);
+  assert_side_by_side (f);
+}
+
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  sign_in (f, 360, 700);
+  assert_one_at_a_time (f);
+}
+
+/* Resizing a signed-in window folds and unfolds it. */
+static void
+test_resize (Fixture *f, gconstpointer data)
+{
+  sign_in (f, 1280, 800);
+  assert_side_by_side (f);
+  resize (f, 360, 700);
+  assert_one_at_a_time (f);
+  resize (f, 1280, 800);
+  assert_side_by_side (f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/hibachi/ui-window/wide", Fixture, NULL, setup, test_wide, teardown);
+  g_test_add ("/hibachi/ui-window/narrow", Fixture, NULL, setup, test_narrow, teardown);
+  g_test_add ("/hibachi/ui-window/resize", Fixture, NULL, setup, test_resize, teardown);
+
+  status = g_test_run ();
+  hibachi_test_application_release ();
+  return status;
+}
