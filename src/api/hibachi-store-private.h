@@ -7,17 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* GET @path; the reply's @member is an array of @type objects, finished
- * with hibachi_store_objects_finish. */
-void hibachi_store_get_objects (HibachiStore        *self,
-                                const char          *path,
-                                GType                type,
-                                const char          *member,
-                                gpointer             source_tag,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data);
-
 /* @method @path with @body (or NULL); @version >= 0 sends If-Match. The
  * reply is @type objects in @member, or one @type object when @member is
  * NULL; a write says what it changed (@kind and @changed_id, or
@@ -43,5 +32,16 @@ gpointer    hibachi_store_propagate_one (HibachiStore        *self,
 /* { @member: @reason } (nothing when @reason is NULL). */
 JsonObject *hibachi_store_reason_body   (const char          *member,
                                          const char          *reason);
+
+/* GET @path; the reply's @member is an array of @type objects, finished
+ * with hibachi_store_objects_finish. */
+void hibachi_store_get_objects (HibachiStore        *self,
+                                const char          *path,
+                                GType                type,
+                                const char          *member,
+                                gpointer             source_tag,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
 
 G_END_DECLS
