@@ -396,6 +396,24 @@ test_assign_enter (Fixture *f, gconstpointer data)
   WAIT_FOR (current_assign_dialog () == NULL);
   WAIT_FOR (g_strcmp0 (hibachi_booking_get_chef_id (hibachi_booking_detail_get_booking (f->detail)), chef_id) == 0);
 
+  /* Open again: the chef says so and is not offered a second time. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    GtkListBoxRow *row;
+
+    dialog = open_assign (f);
+    row = row_of_chef (dialog, chef_id);
+    collect_text (GTK_WIDGET (row), text);
+    g_assert_nonnull (strstr (text->str, "Assigned now"));
+    gtk_list_box_select_row (chef_list (dialog), row);
+    iterate ();
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+    press_enter_in_list (chef_list (dialog));
+    g_assert_cmpuint (chef_puts (f, id), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+  }
+
   description = g_strdup_printf ("assignment of %s", hibachi_booking_get_reference (shown));
   g_assert_nonnull (undo_top (f));
   g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
