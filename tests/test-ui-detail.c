@@ -396,6 +396,24 @@ test_assign_enter (Fixture *f, gconstpointer data)
   WAIT_FOR (current_assign_dialog () == NULL);
   WAIT_FOR (g_strcmp0 (hibachi_booking_get_chef_id (hibachi_booking_detail_get_booking (f->detail)), chef_id) == 0);
 
+  /* Open again: the chef says so and is not offered a second time. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    GtkListBoxRow *row;
+
+    dialog = open_assign (f);
+    row = row_of_chef (dialog, chef_id);
+    collect_text (GTK_WIDGET (row), text);
+    g_assert_nonnull (strstr (text->str, "Assigned now"));
+    gtk_list_box_select_row (chef_list (dialog), row);
+    iterate ();
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+    press_enter_in_list (chef_list (dialog));
+    g_assert_cmpuint (chef_puts (f, id), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+  }
+
   description = g_strdup_printf ("assignment of %s", hibachi_booking_get_reference (shown));
   g_assert_nonnull (undo_top (f));
   g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
@@ -686,6 +704,73 @@ test_delete_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (after), "status"), ==, "pending");
   g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (after), "total_cents"), ==,
                    json_object_get_int_member (was, "total_cents"));
+}
+
+/* Runs the dialog for @id as the dispatch board would; the rows are in. */
+static HibachiAssignDialog *
+run_assign (Fixture *f, const char *id, GAsyncResult **result)
+{
+  g_autoptr(HibachiBooking) booking = fetch (f, id);
+  HibachiAssignDialog *dialog = hibachi_assign_dialog_new_for_booking (f->context, booking);
+
+  hibachi_assign_dialog_run_async (dialog, f->window, NULL, hibachi_test_store_result_cb, result);
+  WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (dialog), 0) != NULL);
+  iterate ();
+  return dialog;
+}
+
+/* The booking changed while the dialog was open: confirmed meanwhile, the
+ * chef still goes on (only the chef is written); given another chef
+ * meanwhile, nothing is overwritten and the error names the booking. */
+static void
+test_assign_changed_meanwhile (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (28);
+  g_autofree char *first = new_booking (f, f->fremont, date, "12:00");
+  g_autofree char *second = new_booking (f, f->fremont, date, "15:00");
+  g_autofree char *first_path = g_strconcat ("/api/v1/bookings/", first, NULL);
+  g_autofree char *confirm = g_strconcat (first_path, "/confirm", NULL);
+  g_autofree char *second_path = g_strconcat ("/api/v1/bookings/", second, NULL);
+  g_autofree char *second_chef = g_strconcat (second_path, "/chef", NULL);
+  g_autofree char *best = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GPtrArray) assigned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiTestResponse) confirmed = NULL;
+  g_autoptr(HibachiTestResponse) taken = NULL;
+  g_autoptr(HibachiTestResponse) keep = NULL;
+  g_autoptr(HibachiAssignDialog) dialog = NULL;
+  g_autoptr(HibachiAssignDialog) second_dialog = NULL;
+
+  dialog = g_object_ref (run_assign (f, first, &result));
+  best = g_strdup (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (chef_list (dialog))), "chef-id"));
+  confirmed = hibachi_test_write (f->ts, "POST", confirm, f->token, NULL, first_path);
+  g_assert_cmpuint (confirmed->status, ==, 200);
+  press_enter_in_list (chef_list (dialog));
+  assigned = hibachi_assign_dialog_run_finish (dialog, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assigned->len, ==, 1);
+  g_assert_true (stored_chef_is (f, first, best));
+  g_assert_true (stored_status_is (f, first, "confirmed"));
+
+  second_dialog = g_object_ref (run_assign (f, second, &refused));
+  other = g_strdup (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (chef_list (second_dialog), 1)), "chef-id"));
+  body = g_strdup_printf ("{\"chef_id\":\"%s\",\"override_reason\":\"Someone else chose this chef\"}", other);
+  taken = hibachi_test_write (f->ts, "PUT", second_chef, f->token, body, second_path);
+  g_assert_cmpuint (taken->status, ==, 200);
+  press_enter_in_list (chef_list (second_dialog));
+  g_clear_pointer (&assigned, g_ptr_array_unref);
+  assigned = hibachi_assign_dialog_run_finish (second_dialog, wait_result (&refused), &error);
+  g_assert_null (assigned);
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED);
+  keep = stored (f, second);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   json_object_get_string_member (hibachi_test_response_object (keep), "reference")));
+  g_assert_true (stored_chef_is (f, second, other));
+  g_assert_cmpuint (hibachi_assign_dialog_get_assigned (second_dialog)->len, ==, 0);
 }
 
 /* Editing */
@@ -1037,6 +1122,7 @@ main (int argc, char *argv[])
   ADD ("assign-tab", test_assign_tab);
   ADD ("assign-score-words", test_assign_score_words);
   ADD ("assign-conflict", test_assign_conflict);
+  ADD ("assign-changed-meanwhile", test_assign_changed_meanwhile);
   ADD ("cancel-undo", test_cancel_undo);
   ADD ("delete-undo", test_delete_undo);
   ADD ("date-picker", test_date_picker);

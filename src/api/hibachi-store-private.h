@@ -7,6 +7,32 @@
 
 G_BEGIN_DECLS
 
+/* @method @path with @body (or NULL); @version >= 0 sends If-Match. The
+ * reply is @type objects in @member, or one @type object when @member is
+ * NULL; a write says what it changed (@kind and @changed_id, or
+ * HIBACHI_RESOURCE_UNKNOWN for a read). */
+void        hibachi_store_send          (HibachiStore        *self,
+                                         const char          *method,
+                                         const char          *path,
+                                         JsonObject          *body,
+                                         gint64               version,
+                                         GType                type,
+                                         const char          *member,
+                                         HibachiResourceKind  kind,
+                                         const char          *changed_id,
+                                         gpointer             source_tag,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* The finish of a call that resolves to one object. */
+gpointer    hibachi_store_propagate_one (HibachiStore        *self,
+                                         GAsyncResult        *result,
+                                         HibachiResource    **out_current,
+                                         GError             **error);
+/* { @member: @reason } (nothing when @reason is NULL). */
+JsonObject *hibachi_store_reason_body   (const char          *member,
+                                         const char          *reason);
+
 /* GET @path; the reply's @member is an array of @type objects, finished
  * with hibachi_store_objects_finish. */
 void hibachi_store_get_objects (HibachiStore        *self,

@@ -559,27 +559,44 @@ hibachi_store_booking_history_async (HibachiStore        *self,
            hibachi_store_booking_history_async, cancellable, callback, user_data);
 }
 
-/* Chefs, stations, dispatch, pricing */
+/* For the store's other files (hibachi-store-private.h) */
 
 void
-hibachi_store_list_chefs_async (HibachiStore        *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+hibachi_store_send (HibachiStore        *self,
+                    const char          *method,
+                    const char          *path,
+                    JsonObject          *body,
+                    gint64               version,
+                    GType                type,
+                    const char          *member,
+                    HibachiResourceKind  kind,
+                    const char          *changed_id,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
-  request (self, "GET", "/api/v1/chefs?limit=500", NULL, -1, read_many (HIBACHI_TYPE_CHEF, "data"),
-           hibachi_store_list_chefs_async, cancellable, callback, user_data);
+  request (self, method, path, body, version, call_new (member ? REPLY_MANY : REPLY_ONE, type, member, kind, changed_id),
+           source_tag, cancellable, callback, user_data);
 }
 
-void
-hibachi_store_list_stations_async (HibachiStore        *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+gpointer
+hibachi_store_propagate_one (HibachiStore     *self,
+                             GAsyncResult     *result,
+                             HibachiResource **out_current,
+                             GError          **error)
 {
-  request (self, "GET", "/api/v1/stations?limit=500", NULL, -1, read_many (HIBACHI_TYPE_STATION, "data"),
-           hibachi_store_list_stations_async, cancellable, callback, user_data);
+  return propagate_one (self, result, out_current, error);
 }
+
+JsonObject *
+hibachi_store_reason_body (const char *member,
+                           const char *reason)
+{
+  return reason_body (member, reason);
+}
+
+/* Dispatch */
 
 void
 hibachi_store_dispatch_async (HibachiStore        *self,
@@ -623,170 +640,6 @@ hibachi_store_dispatch_finish (HibachiStore  *self,
     *out_bookings = g_steal_pointer (&bookings);
 
   return TRUE;
-}
-
-void
-hibachi_store_price_sheet_async (HibachiStore        *self,
-                                 const char          *station_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autofree char *station = station_id ? g_uri_escape_string (station_id, NULL, FALSE) : NULL;
-  g_autofree char *path = g_strconcat ("/api/v1/pricing", station ? "?station_id=" : "", station, NULL);
-
-  request (self, "GET", path, NULL, -1, read_many (HIBACHI_TYPE_PRICE_ENTRY, "items"),
-           hibachi_store_price_sheet_async, cancellable, callback, user_data);
-}
-
-static char *
-resource_path (const char      *collection,
-               HibachiResource *resource,
-               const char      *action)
-{
-  g_autofree char *escaped = g_uri_escape_string (hibachi_resource_get_id (resource), NULL, FALSE);
-
-  return g_strconcat (collection, "/", escaped, action ? "/" : "", action ? action : "", NULL);
-}
-
-void
-hibachi_store_update_station_async (HibachiStore        *self,
-                                    HibachiStation      *station,
-                                    JsonObject          *changes,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  HibachiResource *resource = HIBACHI_RESOURCE (station);
-  g_autofree char *path = resource_path ("/api/v1/stations", resource, NULL);
-
-  request (self, "PATCH", path, changes, hibachi_resource_get_version (resource),
-           call_new (REPLY_ONE, HIBACHI_TYPE_STATION, NULL, HIBACHI_RESOURCE_STATION, hibachi_resource_get_id (resource)),
-           hibachi_store_update_station_async, cancellable, callback, user_data);
-}
-
-void
-hibachi_store_update_chef_async (HibachiStore        *self,
-                                 HibachiChef         *chef,
-                                 JsonObject          *changes,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  HibachiResource *resource = HIBACHI_RESOURCE (chef);
-  g_autofree char *path = resource_path ("/api/v1/chefs", resource, NULL);
-
-  request (self, "PATCH", path, changes, hibachi_resource_get_version (resource),
-           call_new (REPLY_ONE, HIBACHI_TYPE_CHEF, NULL, HIBACHI_RESOURCE_CHEF, hibachi_resource_get_id (resource)),
-           hibachi_store_update_chef_async, cancellable, callback, user_data);
-}
-
-gpointer
-hibachi_store_resource_finish (HibachiStore     *self,
-                               GAsyncResult     *result,
-                               HibachiResource **out_current,
-                               GError          **error)
-{
-  return propagate_one (self, result, out_current, error);
-}
-
-void
-hibachi_store_update_prices_async (HibachiStore        *self,
-                                   const char          *station_id,
-                                   GPtrArray           *entries,
-                                   const gint64        *values,
-                                   const char          *reason,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(JsonObject) body = reason_body ("reason", reason);
-  JsonArray *changes = json_array_new ();
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      JsonObject *change = json_object_new ();
-
-      json_object_set_string_member (change, "key", hibachi_price_entry_get_key (entries->pdata[i]));
-      json_object_set_int_member (change, "value", values[i]);
-      json_object_set_int_member (change, "version", hibachi_resource_get_version (entries->pdata[i]));
-      json_array_add_object_element (changes, change);
-    }
-  if (station_id != NULL)
-    json_object_set_string_member (body, "station_id", station_id);
-  else
-    json_object_set_null_member (body, "station_id");
-  json_object_set_array_member (body, "changes", changes);
-
-  /* The versions are per item, in the body. */
-  request (self, "PATCH", "/api/v1/pricing", body, -1,
-           call_new (REPLY_MANY, HIBACHI_TYPE_PRICE_ENTRY, "items", HIBACHI_RESOURCE_PRICING,
-                     station_id ? station_id : "global"),
-           hibachi_store_update_prices_async, cancellable, callback, user_data);
-}
-
-/* Reviews */
-
-void
-hibachi_store_update_review_async (HibachiStore        *self,
-                                   HibachiReview       *review,
-                                   JsonObject          *changes,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  HibachiResource *resource = HIBACHI_RESOURCE (review);
-  g_autofree char *path = resource_path ("/api/v1/reviews", resource, NULL);
-
-  request (self, "PATCH", path, changes, hibachi_resource_get_version (resource),
-           call_new (REPLY_ONE, HIBACHI_TYPE_REVIEW, NULL, HIBACHI_RESOURCE_REVIEW, hibachi_resource_get_id (resource)),
-           hibachi_store_update_review_async, cancellable, callback, user_data);
-}
-
-void
-hibachi_store_respond_to_review_async (HibachiStore        *self,
-                                       HibachiReview       *review,
-                                       const char          *text,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  HibachiResource *resource = HIBACHI_RESOURCE (review);
-  g_autofree char *path = resource_path ("/api/v1/reviews", resource, "response");
-  g_autoptr(JsonObject) body = reason_body ("text", text);
-
-  request (self, "PUT", path, body, hibachi_resource_get_version (resource),
-           call_new (REPLY_ONE, HIBACHI_TYPE_REVIEW, NULL, HIBACHI_RESOURCE_REVIEW, hibachi_resource_get_id (resource)),
-           hibachi_store_respond_to_review_async, cancellable, callback, user_data);
-}
-
-void
-hibachi_store_moderate_review_async (HibachiStore        *self,
-                                     HibachiReview       *review,
-                                     const char          *action,
-                                     const char          *reason,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (review));
-  g_autofree char *path = resource_path ("/api/v1/reviews", HIBACHI_RESOURCE (review), action);
-  g_autoptr(JsonObject) body = reason_body ("reason", reason);
-
-  g_return_if_fail (g_strv_contains ((const char * const[]) { "approve", "reject", "flag", NULL }, action));
-
-  request (self, "POST", path, body, hibachi_resource_get_version (HIBACHI_RESOURCE (review)),
-           call_new (REPLY_ONE, HIBACHI_TYPE_REVIEW, NULL, HIBACHI_RESOURCE_REVIEW, id),
-           hibachi_store_moderate_review_async, cancellable, callback, user_data);
-}
-
-HibachiReview *
-hibachi_store_review_finish (HibachiStore   *self,
-                             GAsyncResult   *result,
-                             HibachiReview **out_current,
-                             GError        **error)
-{
-  return propagate_one (self, result, (HibachiResource **) out_current, error);
 }
 
 GPtrArray *

@@ -103,6 +103,13 @@ hibachi_assign_choice_row_new (HibachiAssignChoice *choice)
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (total, "numeric");
   gtk_box_append (GTK_BOX (header), name);
+  if (choice->current)
+    {
+      GtkWidget *current = gtk_label_new (_("Assigned now"));
+
+      gtk_widget_add_css_class (current, "dim-label");
+      gtk_box_append (GTK_BOX (header), current);
+    }
   gtk_box_append (GTK_BOX (header), total);
   gtk_box_append (GTK_BOX (box), header);
   gtk_label_set_wrap (GTK_LABEL (parts), TRUE);
@@ -110,7 +117,8 @@ hibachi_assign_choice_row_new (HibachiAssignChoice *choice)
   gtk_widget_add_css_class (parts, "dim-label");
   gtk_widget_add_css_class (parts, "caption");
   gtk_box_append (GTK_BOX (box), parts);
-  g_string_append_printf (spoken, "%s, %s. %s", choice->name, total_text, parts_text);
+  g_string_append_printf (spoken, "%s%s%s, %s. %s", choice->name, choice->current ? ", " : "",
+                          choice->current ? _("Assigned now") : "", total_text, parts_text);
   for (guint i = 0; i < choice->issue_texts->len; i++)
     {
       const char *text = g_ptr_array_index (choice->issue_texts, i);
@@ -218,6 +226,10 @@ hibachi_assign_choices_build (GPtrArray *bookings,
     {
       HibachiAssignChoice *choice = g_ptr_array_index (choices, c);
 
+      choice->current = TRUE;
+      for (guint b = 0; b < bookings->len; b++)
+        if (g_strcmp0 (hibachi_booking_get_chef_id (g_ptr_array_index (bookings, b)), choice->chef_id) != 0)
+          choice->current = FALSE;
       if (choice->n_ranked < bookings->len)
         {
           choice->hard = TRUE;

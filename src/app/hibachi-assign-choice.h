@@ -22,6 +22,7 @@ typedef struct
   GArray                 *issue_conflict;  /* gboolean per issue */
   GHashTable             *conflicting;     /* booking ids that need the override reason */
   gboolean                hard;            /* cannot be assigned at all */
+  gboolean                current;         /* every booking has this chef already */
 } HibachiAssignChoice;
 
 void       hibachi_assign_choice_free         (HibachiAssignChoice       *choice);

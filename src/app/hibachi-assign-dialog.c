@@ -184,7 +184,8 @@ can_assign (HibachiAssignDialog *self)
 {
   HibachiAssignChoice *choice = self->choices ? selected_choice (self) : NULL;
 
-  return choice != NULL && !choice->hard && (!hibachi_assign_choice_has_conflict (choice) || reason_ok (self, NULL));
+  return choice != NULL && !choice->hard && !choice->current &&
+         (!hibachi_assign_choice_has_conflict (choice) || reason_ok (self, NULL));
 }
 
 /* Takes what the dialog shows and sends it: nothing goes out before. */
@@ -282,7 +283,7 @@ row_activated_cb (HibachiAssignDialog *self,
   HibachiAssignChoice *choice = g_ptr_array_index (self->choices, gtk_list_box_row_get_index (row));
 
   gtk_list_box_select_row (self->list, row);
-  if (choice->hard)
+  if (choice->hard || choice->current)
     return;
   if (hibachi_assign_choice_has_conflict (choice) && !reason_ok (self, NULL))
     gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
