@@ -15,11 +15,16 @@
 
 static GtkWidget *
 new_cell (HibachiDispatchPage *self,
-          const char          *chef_id,
+          HibachiChef         *chef,
           const char          *date,
           const char          *slot)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  const char *chef_id = hibachi_resource_get_id (HIBACHI_RESOURCE (chef));
+  /* Translators: a cell of the dispatch board: a chef's name, then a slot or a date */
+  g_autofree char *name = g_strdup_printf (_("%s, %s"), hibachi_chef_get_name (chef), slot != NULL ? slot : date);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   gtk_widget_add_css_class (cell, "dispatch-cell");
   gtk_widget_set_focusable (cell, TRUE);
@@ -76,13 +81,11 @@ chef_header (HibachiDispatchPage *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (hibachi_chef_get_name (chef));
-  g_autofree char *details = g_strdup_printf (_("Skill %" G_GINT64_FORMAT " · up to %" G_GINT64_FORMAT " · ★ %.1f"),
-                                              hibachi_chef_get_skill_level (chef), hibachi_chef_get_max_party_size (chef),
-                                              hibachi_chef_get_rating (chef));
-  g_autofree char *events_text = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
-  g_autofree char *guests_text = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " guest",
-                                                               "%" G_GINT64_FORMAT " guests", (gulong) guests), guests);
-  g_autofree char *load_text = g_strdup_printf ("%s · %s", events_text, guests_text);
+  /* Translators: a chef's skill level (1–5), largest party and rating */
+  g_autofree char *details = g_strdup_printf (_("Skill %d · up to %d · ★ %.1f"),
+                                              (int) hibachi_chef_get_skill_level (chef),
+                                              (int) hibachi_chef_get_max_party_size (chef), hibachi_chef_get_rating (chef));
+  g_autofree char *load_text = hibachi_dispatch_load_text (events, guests);
   GtkWidget *details_label = gtk_label_new (details);
   GtkWidget *load_label = gtk_label_new (load_text);
 
@@ -252,8 +255,7 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
                 }
             }
           g_date_strftime (title, sizeof title, "%a %d", &day);
-          subtitle = g_strdup_printf (g_dngettext (NULL, "%u event · %" G_GINT64_FORMAT " guests",
-                                                   "%u events · %" G_GINT64_FORMAT " guests", events), events, guests);
+          subtitle = hibachi_dispatch_load_text (events, guests);
         }
       else
         g_strlcpy (title, hibachi_slot_to_string (col), sizeof title);
@@ -279,7 +281,7 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
           if (self->mode == HIBACHI_DISPATCH_WEEK)
             g_date_add_days (&day, col);
           g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
-          cell = new_cell (self, chef_id, date, slot);
+          cell = new_cell (self, chef, date, slot);
           reason = unavailable_reason (self, chef, &day, slot != NULL ? (int) col : -1);
           if (reason != NULL)
             shade_cell (cell, reason);

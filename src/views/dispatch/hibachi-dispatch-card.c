@@ -90,8 +90,7 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (status));
-  g_autofree char *guests_text = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " guest",
-                                                               "%" G_GINT64_FORMAT " guests", (gulong) guests), guests);
+  g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
   g_autofree char *travel = travel_minutes >= 0 ? g_strdup_printf (_("%d min travel"), travel_minutes) : NULL;
   g_autofree char *line = NULL;
   g_autofree char *spoken = NULL;
@@ -148,4 +147,23 @@ hibachi_dispatch_card_get_booking (HibachiDispatchCard *self)
   g_return_val_if_fail (HIBACHI_IS_DISPATCH_CARD (self), NULL);
 
   return self->booking;
+}
+
+char *
+hibachi_dispatch_guests_text (gint64 guests)
+{
+  int n = (int) CLAMP (guests, 0, G_MAXINT);
+
+  return g_strdup_printf (g_dngettext (NULL, "%d guest", "%d guests", (gulong) n), n);
+}
+
+char *
+hibachi_dispatch_load_text (guint  events,
+                            gint64 guests)
+{
+  g_autofree char *events_text = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
+  g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
+
+  /* Translators: a chef's or a day's load: "2 events · 38 guests" */
+  return g_strdup_printf (_("%s · %s"), events_text, guests_text);
 }

@@ -22,5 +22,10 @@ GtkWidget      *hibachi_dispatch_card_new         (HibachiBooking      *booking,
                                                    gboolean             show_date,
                                                    int                  travel_minutes);
 HibachiBooking *hibachi_dispatch_card_get_booking (HibachiDispatchCard *self);
+/* "12 guests", "1 event · 12 guests": what cards, chef rows and day
+ * totals say of a load. */
+char           *hibachi_dispatch_guests_text      (gint64               guests);
+char           *hibachi_dispatch_load_text        (guint                events,
+                                                   gint64               guests);
 
 G_END_DECLS
