@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "hibachi-application.h"
 #include "hibachi-core.h"
 #include "hibachi-dispatch-card.h"
@@ -869,6 +871,202 @@ test_week_view (Fixture *f, gconstpointer data)
   g_assert_cmpstr (chef, ==, f->free_chef);
 }
 
+
+/* Speed (run by `meson test --benchmark`, -m perf): a station day of 12
+ * chefs and 60 bookings and a week of 300. Prints figures; never fails on
+ * time. */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+}
+
+/* Fremont gets 12 active chefs (four move in from other stations) and
+ * @per_day bookings on each of @days days from f->date, two thirds assigned
+ * where the server accepts it. */
+static void
+fill_station (Fixture *f,
+              guint    days,
+              guint    per_day)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  JsonArray *chefs;
+  GDate first;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (hibachi_test_server_get_db_path (f->ts), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE chefs SET station_id = ?1 WHERE id IN (SELECT id FROM chefs "
+                                       "WHERE station_id != ?1 AND is_active = 1 ORDER BY name LIMIT ?2)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  path = g_strdup_printf ("/api/v1/chefs?station_id=%s&limit=100", f->station);
+  reply = get_object (f, path);
+  chefs = json_object_get_array_member (reply, "data");
+  sqlite3_bind_text (stmt, 1, f->station, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, 12 - (int) json_array_get_length (chefs));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_clear_pointer (&reply, json_object_unref);
+  reply = get_object (f, path);
+  chefs = json_object_get_array_member (reply, "data");
+
+  g_date_clear (&first, 1);
+  hibachi_validate_date (f->date, &first, NULL);
+  for (guint d = 0; d < days; d++)
+    {
+      GDate day = first;
+      g_autofree char *saved = f->date;
+      char text[16];
+
+      g_date_add_days (&day, d);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+      f->date = g_strdup (text);
+      for (guint i = 0; i < per_day; i++)
+        {
+          g_autofree char *id = create_booking (f, hibachi_slot_to_string (i % HIBACHI_N_SLOTS), 6 + i % 20, "Bench Party");
+          JsonObject *chef = json_array_get_object_element (chefs, (i / HIBACHI_N_SLOTS) % json_array_get_length (chefs));
+
+          if (i % 3 != 2)
+            server_assign (f, f->owner, id, json_object_get_string_member (chef, "id"));
+        }
+      g_free (f->date);
+      f->date = g_steal_pointer (&saved);
+    }
+}
+
+static double
+open_and_paint (Fixture    *f,
+                const char *date)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  hibachi_dispatch_page_set_date (f->page, date);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  return g_timer_elapsed (timer, NULL) * 1000;
+}
+
+static void
+pushed_cb (HibachiUndoStack   *stack,
+           HibachiUndoCommand *command,
+           guint              *count)
+{
+  (*count)++;
+}
+
+static void
+test_speed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) open_day = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_week = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hover_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) drop_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) confirm_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GTimer) timer = g_timer_new ();
+  HibachiUndoStack *undo;
+  GtkWidget *queue;
+  GPtrArray *cells = g_ptr_array_new ();
+  guint pushed = 0;
+  char next_day[16];
+  GDate day;
+
+  fill_station (f, 7, 43);   /* 301 in the week, 60 on the first day with the test's own */
+  for (guint i = 0; i < 17; i++)
+    {
+      g_autofree char *id = create_booking (f, hibachi_slot_to_string (i % HIBACHI_N_SLOTS), 10, "Bench Extra");
+    }
+  open_board (f, OWNER);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+  g_signal_connect (undo, "pushed", G_CALLBACK (pushed_cb), &pushed);
+  g_date_clear (&day, 1);
+  hibachi_validate_date (f->date, &day, NULL);
+  g_date_add_days (&day, 1);
+  g_date_strftime (next_day, sizeof next_day, "%Y-%m-%d", &day);
+
+  for (guint i = 0; i < 7; i++)
+    {
+      double ms = open_and_paint (f, i % 2 ? f->date : next_day);
+
+      g_array_append_val (open_day, ms);
+    }
+  open_and_paint (f, f->date);
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_WEEK);
+  for (guint i = 0; i < 5; i++)
+    {
+      double ms = open_and_paint (f, i % 2 ? f->date : next_day);
+
+      g_array_append_val (open_week, ms);
+    }
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_DAY);
+  open_and_paint (f, f->date);
+
+  /* Hover: every cell of the day, ten times, with a queue card. */
+  queue = cell (f, NULL, NULL);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (cell (f, f->free_chef, "18:00")));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "dispatch-cell"))
+      g_ptr_array_add (cells, w);
+  for (guint round = 0; round < 10; round++)
+    for (guint i = 0; i < cells->len; i++)
+      {
+        GtkDropTarget *target = controller (g_ptr_array_index (cells, i), GTK_TYPE_DROP_TARGET);
+        GdkDragAction action;
+        double ms;
+
+        hover (f, f->moving, queue);   /* prepares the drag of the moving card */
+        g_timer_start (timer);
+        g_signal_emit_by_name (target, "enter", 10.0, 10.0, &action);
+        ms = g_timer_elapsed (timer, NULL) * 1000;
+        g_array_append_val (hover_ms, ms);
+        g_signal_emit_by_name (target, "leave");
+      }
+
+  /* Drop: to a free chef and back to the queue, 20 times. */
+  for (guint i = 0; i < 20; i++)
+    {
+      GtkWidget *target = i % 2 ? cell (f, NULL, NULL) : cell (f, f->free_chef, "18:00");
+      guint before = pushed;
+      double ms;
+
+      g_timer_start (timer);
+      g_assert_true (drop (f, f->moving, target));
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_array_append_val (drop_ms, ms);
+      WAIT_FOR (pushed > before);
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_array_append_val (confirm_ms, ms);
+    }
+
+  g_test_message ("board: %u chefs, %u bookings that day", 12, 60);
+  g_test_message ("open → painted, day: median %.1f ms (p95 %.1f)", percentile (open_day, 0.5), percentile (open_day, 0.95));
+  g_test_message ("open → painted, week of 300: median %.1f ms (p95 %.1f)", percentile (open_week, 0.5),
+                  percentile (open_week, 0.95));
+  g_test_message ("hover verdict per pointer move (%u): median %.3f ms, p95 %.3f ms, max %.3f ms", hover_ms->len,
+                  percentile (hover_ms, 0.5), percentile (hover_ms, 0.95), percentile (hover_ms, 1.0));
+  g_test_message ("drop → card moved (optimistic rebuild): median %.1f ms, p95 %.1f ms", percentile (drop_ms, 0.5),
+                  percentile (drop_ms, 0.95));
+  g_test_message ("drop → server confirmed (loopback): median %.1f ms, p95 %.1f ms", percentile (confirm_ms, 0.5),
+                  percentile (confirm_ms, 0.95));
+  g_test_maximized_result (percentile (hover_ms, 0.95), "hover verdict p95 %.3f ms", percentile (hover_ms, 0.95));
+  g_ptr_array_unref (cells);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -886,6 +1084,8 @@ main (int argc, char *argv[])
   ADD ("read-only", test_read_only);
   ADD ("second-client", test_second_client);
   ADD ("week-view", test_week_view);
+  if (g_test_perf ())
+    ADD ("speed", test_speed);
 #undef ADD
 
   status = g_test_run ();

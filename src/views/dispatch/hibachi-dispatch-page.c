@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-accessible.h"
 #include "hibachi-booking-undo.h"
 #include "hibachi-dispatch-page-private.h"
 
@@ -186,6 +187,7 @@ update_date_label (HibachiDispatchPage *self)
   else
     label = g_date_time_format (shown, "%A %x");
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
+  hibachi_accessible_set_label (self->date_button, label);
   gtk_calendar_select_day (self->calendar, shown);
 }
 
@@ -645,6 +647,8 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station shown"));
+  hibachi_accessible_label_calendar (GTK_WIDGET (self->calendar));
   self->snapshot_chefs = g_ptr_array_new ();
   self->snapshot_bookings = g_ptr_array_new ();
   self->moved_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
