@@ -11,6 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
 #include "hibachi-application.h"
 #include "hibachi-core.h"
 #include "hibachi-dispatch-card.h"
@@ -872,6 +875,87 @@ test_week_view (Fixture *f, gconstpointer data)
 }
 
 
+
+/* Where the centre of @widget is on the X screen. */
+static void
+screen_point (Fixture   *f,
+              GtkWidget *widget,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  graphene_point_t point;
+  double dx, dy;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
+                                                                 gtk_widget_get_height (widget) / 2.0f), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display), 0, 0,
+                         &root_x, &root_y, &child);
+  *x = root_x + (int) (point.x + dx);
+  *y = root_y + (int) (point.y + dy);
+}
+
+static void
+pointer_to (Display *display,
+            int      x,
+            int      y)
+{
+  XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
+  XFlush (display);
+  hibachi_test_pause_ms (15);
+}
+
+/* A real drag with the pointer (XTest on Xvfb): press on the card, move in
+ * steps, hover shows the verdict, release on the cell. */
+static void
+test_pointer_drag (Fixture *f, gconstpointer data)
+{
+  Display *display;
+  GtkWidget *target;
+  int from_x, from_y, to_x, to_y, event, error, major, minor;
+  g_autofree char *chef = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (f->window))))
+    {
+      g_test_skip ("XTest needs an X11 display");
+      return;
+    }
+  display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  g_assert_true (XTestQueryExtension (display, &event, &error, &major, &minor));
+  hibachi_test_pause_ms (300);   /* mapped where X says it is */
+
+  target = cell (f, f->free_chef, "18:00");
+  screen_point (f, GTK_WIDGET (card (f, f->moving)), &from_x, &from_y);
+  screen_point (f, target, &to_x, &to_y);
+  pointer_to (display, from_x, from_y);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XFlush (display);
+  hibachi_test_pause_ms (50);
+  for (int i = 1; i <= 30; i++)
+    pointer_to (display, from_x + (to_x - from_x) * i / 30, from_y + (to_y - from_y) * i / 30);
+  pointer_to (display, to_x + 2, to_y + 2);
+  /* The verdict is beside the pointer while hovering. */
+  WAIT_FOR (gtk_widget_has_css_class (target, "dispatch-ok"));
+  g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (find_class (GTK_WIDGET (f->page), "dispatch-verdict"))),
+                         " is free: ") != NULL);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+
+  /* The board is rebuilt around the moved card: look the cell up again. */
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (server_chef_is (f, f->moving, f->free_chef));
+  g_assert_false (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-ok"));
+  g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-verdict"));   /* hidden once dropped */
+}
+
 /* Speed (run by `meson test --benchmark`, -m perf): a station day of 12
  * chefs and 60 bookings and a week of 300. Prints figures; never fails on
  * time. */
@@ -1084,6 +1168,7 @@ main (int argc, char *argv[])
   ADD ("read-only", test_read_only);
   ADD ("second-client", test_second_client);
   ADD ("week-view", test_week_view);
+  ADD ("pointer-drag", test_pointer_drag);
   if (g_test_perf ())
     ADD ("speed", test_speed);
 #undef ADD

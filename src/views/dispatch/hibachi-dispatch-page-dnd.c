@@ -406,7 +406,9 @@ drag_end_cb (GtkDragSource       *source,
 {
   GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
 
-  gtk_widget_remove_css_class (card, "dispatch-dragged");
+  /* After a drop the board is rebuilt: the card dragged is gone. */
+  if (card != NULL)
+    gtk_widget_remove_css_class (card, "dispatch-dragged");
   clear_hover (self);
   g_clear_object (&self->moving);
 }
