@@ -876,6 +876,84 @@ test_week_view (Fixture *f, gconstpointer data)
 
 
 
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += (gtk_widget_has_css_class (child, css_class) ? 1 : 0) + count_class (child, css_class);
+  return n;
+}
+
+/* Suggest for the day: ghost cards with no conflict (the server, which
+ * refuses conflicts without a reason, takes them all), one removed stays
+ * waiting, one step applies, one undo takes it all back; a booking changed
+ * behind the board fails the whole batch. */
+static void
+test_suggest (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  g_autofree char *moving = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *big = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 3);
+  save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
+
+  /* Behind the board's back one proposed booking changes: nothing at all is assigned. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s", f->big);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, f->owner,
+                                                             "{\"internal_notes\":\"Call before arriving.\"}", path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.apply-suggestions", NULL);
+  WAIT_FOR (label_contains (GTK_WIDGET (f->window), "Nothing was assigned"));
+  moving = server_chef (f, f->moving);
+  big = server_chef (f, f->big);
+  g_assert_null (moving);
+  g_assert_null (big);
+
+  /* Again with the board up to date: all applied in one step. */
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  hibachi_test_pause_ms (400);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.apply-suggestions", NULL);
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 0);
+  g_clear_pointer (&moving, g_free);
+  g_clear_pointer (&big, g_free);
+  moving = server_chef (f, f->moving);
+  big = server_chef (f, f->big);
+  late = server_chef (f, f->late);
+  held = server_chef (f, f->held);
+  g_assert_nonnull (moving);
+  g_assert_nonnull (big);
+  g_assert_cmpstr (moving, !=, f->busy_chef);   /* never double-booked */
+  g_assert_cmpstr (moving, !=, f->off_chef);
+  g_assert_null (late);
+  g_assert_cmpstr (held, ==, f->busy_chef);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, moving, "18:00")));
+
+  /* One undo for the batch. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (server_chef_is (f, f->moving, NULL) && server_chef_is (f, f->big, NULL));
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+}
+
 /* Where the centre of @widget is on the X screen. */
 static void
 screen_point (Fixture   *f,
@@ -1169,6 +1247,7 @@ main (int argc, char *argv[])
   ADD ("second-client", test_second_client);
   ADD ("week-view", test_week_view);
   ADD ("pointer-drag", test_pointer_drag);
+  ADD ("suggest", test_suggest);
   if (g_test_perf ())
     ADD ("speed", test_speed);
 #undef ADD

@@ -773,3 +773,28 @@ hibachi_store_finish (HibachiStore  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+void
+hibachi_store_assign_chefs_async (HibachiStore        *self,
+                                  GPtrArray           *bookings,
+                                  const char * const  *chef_ids,
+                                  const char          *reason,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(JsonObject) body = reason_body ("reason", reason);
+  JsonArray *items = json_array_new ();
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      JsonObject *item = json_object_new ();
+      json_object_set_string_member (item, "booking_id", hibachi_booking_get_id (g_ptr_array_index (bookings, i)));
+      json_object_set_string_member (item, "chef_id", chef_ids[i]);
+      json_object_set_int_member (item, "version", hibachi_booking_get_version (g_ptr_array_index (bookings, i)));
+      json_array_add_object_element (items, item);
+    }
+  json_object_set_array_member (body, "assignments", items);
+  request (self, "POST", "/api/v1/dispatch/assignments", body, -1, read_many (HIBACHI_TYPE_BOOKING, "data"),
+           hibachi_store_assign_chefs_async, cancellable, callback, user_data);
+}

@@ -304,6 +304,7 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
                   guests += hibachi_booking_get_guests (b);
                 }
             }
+          hibachi_dispatch_page_add_ghosts (self, cell, chef_id, date, slot);
           gtk_grid_attach (self->board, cell, (int) col + 1, (int) row + 1, 1, 1);
         }
       gtk_grid_attach (self->board, chef_header (self, chef, events, guests), 0, (int) row + 1, 1, 1);

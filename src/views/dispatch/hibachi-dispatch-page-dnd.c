@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-booking-undo.h"
+#include "hibachi-dispatch-batch-undo.h"
 #include "hibachi-dispatch-page-private.h"
 #include "hibachi-reason-dialog.h"
 
@@ -360,6 +361,11 @@ hibachi_dispatch_page_undone (HibachiDispatchPage *self,
 {
   HibachiBooking *booking;
 
+  if (HIBACHI_IS_DISPATCH_BATCH_UNDO (command))
+    {
+      hibachi_dispatch_page_schedule_reload (self);
+      return;
+    }
   if (!HIBACHI_IS_BOOKING_UNDO (command) || self->bookings == NULL)
     return;
   booking = hibachi_booking_undo_get_result (HIBACHI_BOOKING_UNDO (command));

@@ -34,6 +34,8 @@ struct _HibachiDispatchPage
   GtkLabel            *queue_title;
   GtkSearchEntry      *queue_search;
   GtkBox              *queue;
+  GtkRevealer         *suggest_bar;
+  GtkLabel            *suggest_label;
 
   HibachiSession      *session;
   HibachiStore        *store;
@@ -63,6 +65,8 @@ struct _HibachiDispatchPage
   HibachiBooking      *moving;
   GtkWidget           *hover_cell;
   GtkWidget           *carried_card;      /* keyboard: picked up with Space */
+
+  GArray              *proposals;         /* suggest for the day, under review; NULL: none */
 };
 
 /* A cell of the board, or the queue: where a card can go. */
@@ -101,6 +105,15 @@ HibachiDispatchCard *hibachi_dispatch_page_find_card (HibachiDispatchPage *self,
 /* hibachi-dispatch-board.c */
 void           hibachi_dispatch_page_rebuild_queue  (HibachiDispatchPage *self,
                                                      const char          *from);
+
+/* hibachi-dispatch-suggest.c */
+void           hibachi_dispatch_page_add_ghosts     (HibachiDispatchPage *self,
+                                                     GtkWidget           *cell,
+                                                     const char          *chef_id,
+                                                     const char          *date,
+                                                     const char          *slot);
+void           hibachi_dispatch_page_clear_suggestions (HibachiDispatchPage *self);
+void           hibachi_dispatch_page_install_suggest_actions (GtkWidgetClass *widget_class);
 
 /* hibachi-dispatch-page-dnd.c */
 void           hibachi_dispatch_page_setup_card     (HibachiDispatchPage *self,

@@ -264,7 +264,11 @@ load (HibachiDispatchPage *self,
   date_to_text (&last, to);
   set_loading (self, TRUE);
   if (!quietly)
-    hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_LOADING);
+    {
+      /* Proposals are for the day they were made for. */
+      hibachi_dispatch_page_clear_suggestions (self);
+      hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_LOADING);
+    }
   hibachi_store_dispatch_async (self->store, self->station_id, from, to, self->cancellable, loaded_cb,
                                 g_object_ref (self));
 }
@@ -490,6 +494,7 @@ signed_out (HibachiDispatchPage *self)
   g_clear_pointer (&self->station_ids, g_ptr_array_unref);
   g_clear_pointer (&self->station_id, g_free);
   g_clear_object (&self->moving);
+  hibachi_dispatch_page_clear_suggestions (self);
   update_snapshot (self);
   g_hash_table_remove_all (self->moved_by);
   g_hash_table_remove_all (self->fresh);
@@ -525,6 +530,7 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   g_signal_connect_object (self->undo_stack, "undone", G_CALLBACK (undone_cb), self, G_CONNECT_SWAPPED);
   self->editable = hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
 
   if (hibachi_session_can (session, HIBACHI_CAPABILITY_FOLLOW_CHANGES))
     {
@@ -629,6 +635,8 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue_title);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue_search);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_bar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_label);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_selected_cb);
@@ -639,6 +647,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dispatch.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "dispatch.reload", NULL, reload_action);
   hibachi_dispatch_page_install_actions (widget_class);
+  hibachi_dispatch_page_install_suggest_actions (widget_class);
 }
 
 static void
