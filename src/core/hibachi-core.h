@@ -9,6 +9,7 @@
 #include "hibachi-date-range.h"
 #include "hibachi-dispatch-plan.h"
 #include "hibachi-geo.h"
+#include "hibachi-json-member.h"
 #include "hibachi-json-text.h"
 #include "hibachi-price-sheet.h"
 #include "hibachi-quote.h"

@@ -22,6 +22,7 @@ const HibachiServerRoute * const hibachi_server_route_tables[] = {
   hibachi_server_pricing_routes,
   hibachi_server_review_routes,
   hibachi_server_audit_routes,
+  hibachi_server_geo_routes,
 };
 const guint hibachi_server_n_route_tables = G_N_ELEMENTS (hibachi_server_route_tables);
 

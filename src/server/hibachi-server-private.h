@@ -60,6 +60,7 @@ extern const HibachiServerRoute hibachi_server_assign_routes[];
 extern const HibachiServerRoute hibachi_server_pricing_routes[];
 extern const HibachiServerRoute hibachi_server_review_routes[];
 extern const HibachiServerRoute hibachi_server_audit_routes[];
+extern const HibachiServerRoute hibachi_server_geo_routes[];
 /* All of them, in the order requests are matched against them. */
 extern const HibachiServerRoute * const hibachi_server_route_tables[];
 extern const guint hibachi_server_n_route_tables;
@@ -71,6 +72,9 @@ typedef struct _HibachiServerChanges HibachiServerChanges;
 /* The calling worker's connection (the main loop's outside a worker). */
 HibachiServerDb *hibachi_server_get_db         (HibachiServer *self);
 HibachiServerWorkers *hibachi_server_get_workers (HibachiServer *self);
+/* The geocoder of GET /api/v1/geocode (transfer full): the one set, or the
+ * gazetteer. */
+struct _HibachiServerGeocoder *hibachi_server_get_geocoder (HibachiServer *self);
 HibachiServerChanges *hibachi_server_get_changes (HibachiServer *self);
 /* Main loop: how many times the server stopped listening; a request from
  * before a stop is not answered. */
@@ -305,12 +309,6 @@ gboolean     hibachi_db_insert_row          (HibachiServerRequest *req,
 JsonObject  *hibachi_db_get_row             (HibachiServerRequest *req,
                                              const char           *sql,
                                              const char           *id);
-const char  *hibachi_json_get_string        (JsonObject *object,
-                                             const char *member);
-gint64       hibachi_json_get_int           (JsonObject *object,
-                                             const char *member);
-double       hibachi_json_get_double        (JsonObject *object,
-                                             const char *member);
 
 /* Checks shared by bookings, chefs and dispatch */
 JsonObject  *hibachi_load_station           (HibachiServerRequest *req,

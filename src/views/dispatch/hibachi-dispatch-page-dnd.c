@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-booking-undo.h"
-#include "hibachi-dispatch-batch-undo.h"
 #include "hibachi-dispatch-page-private.h"
 #include "hibachi-reason-dialog.h"
 
@@ -231,17 +230,18 @@ assigned_cb (GObject      *source,
 
   {
     HibachiChef *chef = move->chef_id != NULL ? hibachi_dispatch_page_find_chef (self, move->chef_id) : NULL;
-    g_autoptr(JsonObject) body = json_object_new ();
+    g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+    const char *previous_chefs[] = { previous };
+    g_autoptr(HibachiBookingUndo) undo = NULL;
     g_autofree char *message = chef != NULL
       ? g_strdup_printf (_("%s assigned to %s"), reference, hibachi_chef_get_name (chef))
       : g_strdup_printf (_("%s unassigned"), reference);
     /* Translators: completes "Undo …": a booking reference */
     g_autofree char *description = g_strdup_printf (_("assignment of %s"), reference);
 
-    if (previous != NULL)
-      json_object_set_string_member (body, "chef_id", previous);
-    hibachi_booking_undo_push (hibachi_page_get_context (HIBACHI_PAGE (self)), booking, message, description,
-                               previous != NULL ? "PUT" : "DELETE", "/chef", previous != NULL ? body : NULL);
+    g_ptr_array_add (changed, booking);
+    undo = hibachi_booking_undo_new_chefs (self->store, changed, previous_chefs, message, description);
+    hibachi_booking_undo_push (hibachi_page_get_context (HIBACHI_PAGE (self)), undo);
   }
   move_free (move);
 }
@@ -359,19 +359,14 @@ void
 hibachi_dispatch_page_undone (HibachiDispatchPage *self,
                               HibachiUndoCommand  *command)
 {
-  HibachiBooking *booking;
+  GPtrArray *results;
 
-  if (HIBACHI_IS_DISPATCH_BATCH_UNDO (command))
-    {
-      hibachi_dispatch_page_schedule_reload (self);
-      return;
-    }
   if (!HIBACHI_IS_BOOKING_UNDO (command) || self->bookings == NULL)
     return;
-  booking = hibachi_booking_undo_get_result (HIBACHI_BOOKING_UNDO (command));
-  if (booking == NULL || hibachi_dispatch_page_find_booking (self, hibachi_booking_get_id (booking)) == NULL)
-    return;
-  hibachi_dispatch_page_replace (self, booking);
+  results = hibachi_booking_undo_get_results (HIBACHI_BOOKING_UNDO (command));
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    if (hibachi_dispatch_page_find_booking (self, hibachi_booking_get_id (g_ptr_array_index (results, i))) != NULL)
+      hibachi_dispatch_page_replace (self, g_ptr_array_index (results, i));
   hibachi_dispatch_page_rebuild (self);
 }
 

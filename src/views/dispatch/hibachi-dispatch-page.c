@@ -481,11 +481,8 @@ signed_out (HibachiDispatchPage *self)
   self->writes = g_cancellable_new ();
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->feed != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->feed, self);
-      hibachi_change_feed_stop (self->feed);
-      g_clear_object (&self->feed);
-    }
+    g_signal_handlers_disconnect_by_data (self->feed, self);
+  g_clear_object (&self->feed);
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_stack, self);
   g_clear_object (&self->undo_stack);
@@ -532,11 +529,12 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
 
-  if (hibachi_session_can (session, HIBACHI_CAPABILITY_FOLLOW_CHANGES))
+  /* The window's one feed: each long poll holds one of the few connections
+   * a client has to the server. */
+  if (hibachi_context_get_change_feed (context) != NULL)
     {
-      self->feed = hibachi_change_feed_new (hibachi_session_get_client (session));
+      g_set_object (&self->feed, hibachi_context_get_change_feed (context));
       g_signal_connect_object (self->feed, "changed", G_CALLBACK (feed_changed_cb), self, G_CONNECT_SWAPPED);
-      hibachi_change_feed_start (self->feed);
     }
 
   self->station_ids = g_ptr_array_new_with_free_func (g_free);

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hibachi-dispatch-batch-undo.h"
+#include "hibachi-booking-undo.h"
 #include "hibachi-dispatch-page-private.h"
 
 typedef struct
@@ -163,7 +163,7 @@ applied_cb (GObject      *source,
   g_autoptr(HibachiDispatchPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) assigned = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
-  g_autoptr(HibachiDispatchBatchUndo) undo = NULL;
+  g_autoptr(HibachiBookingUndo) undo = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.apply-suggestions", TRUE);
   if (assigned == NULL)
@@ -182,8 +182,17 @@ applied_cb (GObject      *source,
   for (guint i = 0; i < assigned->len; i++)
     hibachi_dispatch_page_replace (self, g_ptr_array_index (assigned, i));
   hibachi_dispatch_page_rebuild (self);
-  undo = hibachi_dispatch_batch_undo_new (self->store, assigned);
-  hibachi_undo_stack_push (self->undo_stack, HIBACHI_UNDO_COMMAND (undo));
+  {
+    /* They all waited in the queue: the undo takes every chef away again. */
+    g_autofree const char **previous = g_new0 (const char *, assigned->len);
+    g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "%u suggested assignment applied",
+                                                             "%u suggested assignments applied", assigned->len),
+                                                assigned->len);
+
+    /* Translators: completes "Undo …" */
+    undo = hibachi_booking_undo_new_chefs (self->store, assigned, previous, message, _("suggested assignments"));
+    hibachi_booking_undo_push (hibachi_page_get_context (HIBACHI_PAGE (self)), undo);
+  }
 }
 
 static void
