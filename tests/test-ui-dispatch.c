@@ -15,6 +15,7 @@
 #include <X11/extensions/XTest.h>
 
 #include "hibachi-application.h"
+#include "hibachi-assign-dialog.h"
 #include "hibachi-core.h"
 #include "hibachi-dispatch-card.h"
 #include "hibachi-dispatch-page.h"
@@ -788,6 +789,96 @@ test_keyboard (Fixture *f, gconstpointer data)
   WAIT_FOR (server_chef_is (f, f->moving, NULL));
 }
 
+static HibachiAssignDialog *
+assign_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  HibachiAssignDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HIBACHI_IS_ASSIGN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Clicks the dialog's button of @response (what a user does: the dialog
+ * answers and closes). */
+static gboolean
+click_response (GtkWidget  *root,
+                const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        {
+          g_signal_emit_by_name (child, "clicked");
+          return TRUE;
+        }
+      if (click_response (child, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Enter on a card opens Assign to… (the chefs ranked, each with its
+ * conflict state); choosing one assigns it, the board shows it, Undo
+ * takes it back. The card menu offers the same. */
+static void
+test_keyboard_assign_to (Fixture *f, gconstpointer data)
+{
+  HibachiAssignDialog *dialog = NULL;
+  GtkListBox *chefs;
+  GtkListBoxRow *row = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  WAIT_FOR ((dialog = assign_dialog ()) != NULL);
+  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+  /* The busy chef is listed with the conflict. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->busy_chef) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
+      break;
+  gtk_list_box_select_row (chefs, row);
+  settle ();
+  g_assert_true (click_response (GTK_WIDGET (dialog),
+                                 adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "assign")));
+  WAIT_FOR (assign_dialog () == NULL);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (server_chef_is (f, f->moving, f->free_chef));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  WAIT_FOR (server_chef_is (f, f->moving, NULL));
+
+  /* From the card's menu: the same dialog; closing it changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "dispatch.assign-to", "s", f->moving);
+  WAIT_FOR ((dialog = assign_dialog ()) != NULL);
+  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
+  g_assert_true (click_response (GTK_WIDGET (dialog),
+                                 adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "cancel")));
+  WAIT_FOR (assign_dialog () == NULL);
+  /* The dialog's last reference goes with its task, after the close. */
+  hibachi_test_pause_ms (300);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+}
+
 /* Customer support sees the board and cannot move anything. */
 static void
 test_read_only (Fixture *f, gconstpointer data)
@@ -1250,6 +1341,7 @@ main (int argc, char *argv[])
   ADD ("drop-assign-undo-unassign", test_drop_assign_undo_unassign);
   ADD ("conflict-and-refusal", test_conflict_and_refusal);
   ADD ("keyboard", test_keyboard);
+  ADD ("keyboard-assign-to", test_keyboard_assign_to);
   ADD ("read-only", test_read_only);
   ADD ("second-client", test_second_client);
   ADD ("week-view", test_week_view);

@@ -527,6 +527,7 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   g_signal_connect_object (self->undo_stack, "undone", G_CALLBACK (undone_cb), self, G_CONNECT_SWAPPED);
   self->editable = hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.assign-to", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
 
   /* The window's one feed: each long poll holds one of the few connections
