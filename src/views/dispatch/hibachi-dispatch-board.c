@@ -321,3 +321,48 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
     }
 }
 
+
+static GtkWidget *
+find_cell (HibachiDispatchPage *self,
+           const char          *chef_id,
+           const char          *date,
+           const char          *slot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->board)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "dispatch-cell") &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-chef"), chef_id) == 0 &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-date"), date) == 0 &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-slot"), slot) == 0)
+      return child;
+  return NULL;
+}
+
+void
+hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
+                                 HibachiBooking      *booking)
+{
+  HibachiDispatchCard *old = hibachi_dispatch_page_find_card (self, hibachi_booking_get_id (booking));
+  const char *chef_id = hibachi_booking_get_chef_id (booking);
+  GtkWidget *target, *card;
+  gboolean focused;
+
+  target = chef_id == NULL ? GTK_WIDGET (self->queue)
+           : find_cell (self, chef_id, hibachi_booking_get_event_date (booking),
+                        self->mode == HIBACHI_DISPATCH_DAY ? hibachi_booking_get_slot (booking) : NULL);
+  if (old == NULL || target == NULL || !GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (old))))
+    {
+      hibachi_dispatch_page_rebuild (self);
+      return;
+    }
+
+  focused = gtk_widget_has_focus (GTK_WIDGET (old));
+  if (self->hover_cell == gtk_widget_get_parent (GTK_WIDGET (old)))
+    self->hover_cell = NULL;
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
+  card = hibachi_dispatch_card_new (booking, chef_id != NULL && self->mode == HIBACHI_DISPATCH_WEEK, chef_id == NULL, -1);
+  hibachi_dispatch_page_setup_card (self, card);
+  gtk_box_append (GTK_BOX (target), card);
+  if (focused)
+    gtk_widget_grab_focus (card);
+}

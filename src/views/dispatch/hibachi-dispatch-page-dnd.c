@@ -265,7 +265,7 @@ assign (HibachiDispatchPage *self,
   if (moved != NULL)
     {
       hibachi_dispatch_page_replace (self, moved);
-      hibachi_dispatch_page_rebuild (self);
+      hibachi_dispatch_page_move_card (self, moved);
     }
 }
 

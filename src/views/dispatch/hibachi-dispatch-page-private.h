@@ -105,6 +105,10 @@ HibachiDispatchCard *hibachi_dispatch_page_find_card (HibachiDispatchPage *self,
 /* hibachi-dispatch-board.c */
 void           hibachi_dispatch_page_rebuild_queue  (HibachiDispatchPage *self,
                                                      const char          *from);
+/* Moves @booking's card alone to where @booking says (the optimistic move:
+ * within a frame); the next rebuild brings the rest up to date. */
+void           hibachi_dispatch_page_move_card      (HibachiDispatchPage *self,
+                                                     HibachiBooking      *booking);
 
 /* hibachi-dispatch-suggest.c */
 void           hibachi_dispatch_page_add_ghosts     (HibachiDispatchPage *self,
