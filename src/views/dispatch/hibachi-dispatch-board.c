@@ -298,11 +298,9 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
                 continue;
               issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
               add_card (self, cell, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, (int) score.travel_minutes);
-              if (self->mode == HIBACHI_DISPATCH_DAY)
-                {
-                  events++;
-                  guests += hibachi_booking_get_guests (b);
-                }
+              /* The chef's load of the day, or of the week shown. */
+              events++;
+              guests += hibachi_booking_get_guests (b);
             }
           hibachi_dispatch_page_add_ghosts (self, cell, chef_id, date, slot);
           gtk_grid_attach (self->board, cell, (int) col + 1, (int) row + 1, 1, 1);
