@@ -528,6 +528,51 @@ test_day_view (Fixture *f, gconstpointer data)
   WAIT_FOR (card (f, f->moving) != NULL);
 }
 
+static gboolean label_contains (GtkWidget  *root,
+                                const char *text);
+
+/* A long queue shows the 40 most urgent and counts the rest, which the
+ * search still finds. */
+static void
+test_queue_cap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  GtkWidget *queue_search;
+  guint cards = 0, hidden = 0;
+  int found = -1;
+
+  for (guint i = 0; i < 42; i++)
+    {
+      g_autofree char *customer = g_strdup_printf ("Queue Party %02u", i);
+
+      g_ptr_array_add (ids, create_booking (f, "21:00", 4, customer));
+    }
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (cell (f, NULL, NULL)); w != NULL; w = gtk_widget_get_next_sibling (w))
+    cards += HIBACHI_IS_DISPATCH_CARD (w);
+  g_assert_cmpuint (cards, ==, 40);
+  g_assert_true (label_contains (cell (f, NULL, NULL), "5 more are waiting: search the queue to find them."));
+  g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (f->page)), ==, 45);
+  /* The most urgent are the ones shown. */
+  g_assert_nonnull (card (f, f->big));
+  g_assert_nonnull (card (f, f->moving));
+  for (guint i = 0; i < ids->len; i++)
+    if (card (f, g_ptr_array_index (ids, i)) == NULL)
+      {
+        hidden++;
+        found = (int) i;
+      }
+  g_assert_cmpuint (hidden, ==, 5);
+
+  queue_search = find_class (GTK_WIDGET (f->page), "dispatch-queue-search");
+  name = g_strdup_printf ("queue party %02d", found);
+  gtk_editable_set_text (GTK_EDITABLE (queue_search), name);
+  WAIT_FOR (card (f, g_ptr_array_index (ids, found)) != NULL);
+}
+
 /* Every verdict in words while hovering, from the same rules as the server. */
 static void
 test_hover_verdicts (Fixture *f, gconstpointer data)
@@ -1350,6 +1395,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add ("/hibachi/ui-dispatch/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("day-view", test_day_view);
+  ADD ("queue-cap", test_queue_cap);
   ADD ("hover-verdicts", test_hover_verdicts);
   ADD ("drop-assign-undo-unassign", test_drop_assign_undo_unassign);
   ADD ("conflict-and-refusal", test_conflict_and_refusal);

@@ -13,6 +13,8 @@
 
 #include "hibachi-dispatch-page-private.h"
 
+#define QUEUE_CARDS_MAX 40
+
 static GtkWidget *
 new_cell (HibachiDispatchPage *self,
           HibachiChef         *chef,
@@ -172,6 +174,7 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
                const char          *from)
 {
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  guint shown = 0, hidden = 0;
   GtkWidget *child;
   g_autofree char *title = NULL;
   g_autofree char *spoken = NULL;
@@ -190,7 +193,28 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
   g_ptr_array_sort (waiting, compare_urgency_cb);
   for (guint i = 0; i < waiting->len; i++)
     if (card_matches_search (self, g_ptr_array_index (waiting, i)))
-      add_card (self, GTK_WIDGET (self->queue), g_ptr_array_index (waiting, i), FALSE, TRUE, -1);
+      {
+        /* Cards are what a rebuild costs: the most urgent are shown, the
+         * rest are counted and found by searching. */
+        if (shown == QUEUE_CARDS_MAX)
+          {
+            hidden++;
+            continue;
+          }
+        add_card (self, GTK_WIDGET (self->queue), g_ptr_array_index (waiting, i), FALSE, TRUE, -1);
+        shown++;
+      }
+  if (hidden > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more is waiting: search the queue to find it.",
+                                                            "%u more are waiting: search the queue to find them.",
+                                                            hidden), hidden);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->queue, label);
+    }
 
   title = g_strdup_printf (_("Unassigned (%u)"), waiting->len);
   gtk_label_set_text (self->queue_title, title);
@@ -216,6 +240,7 @@ focused_booking_id (HibachiDispatchPage *self)
 void
 hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
 {
+  gint64 started = g_get_monotonic_time ();
   g_autofree char *focused = focused_booking_id (self);
   GtkWidget *child;
   GDate first;
@@ -308,7 +333,11 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
       gtk_grid_attach (self->board, chef_header (self, chef, events, guests), 0, (int) row + 1, 1, 1);
     }
 
+  g_debug ("board: %u chefs × %u columns in %.1f ms", self->chefs->len, columns,
+           (g_get_monotonic_time () - started) / 1000.0);
+  started = g_get_monotonic_time ();
   hibachi_dispatch_page_rebuild_queue (self, from);
+  g_debug ("queue in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
 
   if (focused != NULL)
     {
