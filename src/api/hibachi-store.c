@@ -718,3 +718,18 @@ hibachi_store_get_objects (HibachiStore        *self,
 {
   request (self, "GET", path, NULL, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }
+
+void
+hibachi_store_send_objects (HibachiStore        *self,
+                            const char          *method,
+                            const char          *path,
+                            JsonObject          *body,
+                            GType                type,
+                            const char          *member,
+                            gpointer             source_tag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  request (self, method, path, body, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
+}

@@ -250,4 +250,17 @@ void              hibachi_store_reverse_geocode_async   (HibachiStore         *s
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
 
+/* Assigns @chef_ids[i] to each of @bookings (HibachiBooking, as loaded:
+ * their versions are checked) at once, or none (a stale booking fails with
+ * PRECONDITION_FAILED, a conflict with CONFLICT unless @reason, 10–500
+ * characters, is given). Finish with hibachi_store_objects_finish: the
+ * bookings as saved. */
+void              hibachi_store_assign_chefs_async      (HibachiStore         *self,
+                                                         GPtrArray            *bookings,
+                                                         const char * const   *chef_ids,
+                                                         const char           *reason,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
 G_END_DECLS

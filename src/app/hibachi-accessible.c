@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hibachi-accessible.h"
 
 static void
@@ -52,4 +54,13 @@ hibachi_accessible_label_icon_buttons (GtkWidget          *root,
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   label_icon_buttons (root, icon_name, labels);
+}
+
+void
+hibachi_accessible_label_calendar (GtkWidget *calendar)
+{
+  hibachi_accessible_label_icon_buttons (calendar, "pan-start-symbolic",
+                                         (const char *[]) { _("Previous Month"), _("Previous Year"), NULL });
+  hibachi_accessible_label_icon_buttons (calendar, "pan-end-symbolic",
+                                         (const char *[]) { _("Next Month"), _("Next Year"), NULL });
 }

@@ -19,4 +19,7 @@ void hibachi_accessible_set_label         (GtkWidget          *control,
 void hibachi_accessible_label_icon_buttons (GtkWidget          *root,
                                             const char         *icon_name,
                                             const char * const *labels);
+/* Names for a GtkCalendar's month and year arrows. */
+void hibachi_accessible_label_calendar     (GtkWidget          *calendar);
+
 G_END_DECLS

@@ -5,19 +5,9 @@
 
 #include "hibachi-assignment-json.h"
 #include "hibachi-dispatch-plan.h"
+#include "hibachi-json-member.h"
 #include "hibachi-schedule.h"
 #include "hibachi-validate.h"
-
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 static JsonArray *
 member_array (JsonObject *object,
@@ -39,9 +29,9 @@ check_with (const HibachiDispatchSnapshot *snapshot,
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HibachiDateRange));
   g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (HibachiAssignmentBooking));
-  const char *chef_id = member_string (chef, "id");
-  const char *booking_id = member_string (booking, "id");
-  const char *date = member_string (booking, "event_date");
+  const char *chef_id = hibachi_json_get_string (chef, "id");
+  const char *booking_id = hibachi_json_get_string (booking, "id");
+  const char *date = hibachi_json_get_string (booking, "event_date");
   HibachiAssignmentBooking b;
   HibachiAssignmentChef c;
   HibachiAssignmentContext context = { 0 };
@@ -55,9 +45,9 @@ check_with (const HibachiDispatchSnapshot *snapshot,
       JsonObject *other = snapshot->bookings[i];
       HibachiAssignmentBooking o;
 
-      if (g_strcmp0 (member_string (other, "chef_id"), chef_id) != 0 ||
-          g_strcmp0 (member_string (other, "id"), booking_id) == 0 ||
-          g_strcmp0 (member_string (other, "event_date"), date) != 0)
+      if (g_strcmp0 (hibachi_json_get_string (other, "chef_id"), chef_id) != 0 ||
+          g_strcmp0 (hibachi_json_get_string (other, "id"), booking_id) == 0 ||
+          g_strcmp0 (hibachi_json_get_string (other, "event_date"), date) != 0)
         continue;
       hibachi_assignment_booking_from_json (other, &o);
       g_array_append_val (others, o);
@@ -97,9 +87,9 @@ hibachi_dispatch_check (const HibachiDispatchSnapshot *snapshot,
 gboolean
 hibachi_dispatch_is_unassigned (JsonObject *booking)
 {
-  const char *status = member_string (booking, "status");
+  const char *status = hibachi_json_get_string (booking, "status");
 
-  return member_string (booking, "chef_id") == NULL &&
+  return hibachi_json_get_string (booking, "chef_id") == NULL &&
          (g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "confirmed") == 0);
 }
 
@@ -111,7 +101,7 @@ hibachi_dispatch_compare_urgency (JsonObject *a,
 
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
-      int order = g_strcmp0 (member_string (a, members[i]), member_string (b, members[i]));
+      int order = g_strcmp0 (hibachi_json_get_string (a, members[i]), hibachi_json_get_string (b, members[i]));
 
       if (order != 0)
         return order;
@@ -134,11 +124,11 @@ hibachi_dispatch_time_off_reason (JsonObject  *chef,
       const char *reason;
 
       if (t == NULL ||
-          !hibachi_validate_date (member_string (t, "start_date"), &range.first, NULL) ||
-          !hibachi_validate_date (member_string (t, "end_date"), &range.last, NULL) ||
+          !hibachi_validate_date (hibachi_json_get_string (t, "start_date"), &range.first, NULL) ||
+          !hibachi_validate_date (hibachi_json_get_string (t, "end_date"), &range.last, NULL) ||
           !hibachi_date_range_contains (&range, date))
         continue;
-      reason = member_string (t, "reason");
+      reason = hibachi_json_get_string (t, "reason");
       return reason != NULL ? reason : "";
     }
 
@@ -167,7 +157,7 @@ hibachi_dispatch_suggest_day (const HibachiDispatchSnapshot *snapshot,
   g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
   for (guint i = 0; i < snapshot->n_bookings; i++)
     if (hibachi_dispatch_is_unassigned (snapshot->bookings[i]) &&
-        g_strcmp0 (member_string (snapshot->bookings[i], "event_date"), day) == 0)
+        g_strcmp0 (hibachi_json_get_string (snapshot->bookings[i], "event_date"), day) == 0)
       g_ptr_array_add (waiting, snapshot->bookings[i]);
   g_ptr_array_sort (waiting, compare_urgency_cb);
 
@@ -198,7 +188,7 @@ hibachi_dispatch_suggest_day (const HibachiDispatchSnapshot *snapshot,
       if (best >= 0)
         {
           HibachiDispatchProposal proposal = {
-            member_string (booking, "id"), member_string (snapshot->chefs[best], "id"), best_score,
+            hibachi_json_get_string (booking, "id"), hibachi_json_get_string (snapshot->chefs[best], "id"), best_score,
           };
 
           g_ptr_array_add (g_ptr_array_index (proposed, best), booking);

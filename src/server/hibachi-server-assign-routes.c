@@ -339,10 +339,213 @@ dispatch_cb (HibachiServerRequest *req)
   hibachi_reply_object (req, 200, reply);
 }
 
+/* POST /api/v1/dispatch/assignments: several assignments at once, or none.
+ * Each item names the booking, the chef and the booking's version the
+ * client saw; one reason (10–500 characters) assigns over conflicts. The
+ * checks run inside the write transaction, one item after the other, so
+ * a chef given two overlapping bookings in one batch is a conflict too.
+ * Each booking is audited (and so in the change feed) on its own. */
+#define MAX_BATCH_ASSIGNMENTS 200
+
+typedef struct
+{
+  const char *booking_id;
+  const char *chef_id;
+  gint64      version;
+} BatchItem;
+
+/* Checks the shape of the body; fills @items or replies 422. */
+static gboolean
+parse_batch (HibachiServerRequest *req,
+             JsonObject           *body,
+             GArray               *items)
+{
+  JsonNode *node = json_object_get_member (body, "assignments");
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (array == NULL || json_array_get_length (array) == 0 || json_array_get_length (array) > MAX_BATCH_ASSIGNMENTS)
+    {
+      hibachi_reply_field_error (req, "assignments", "Give 1 to 200 assignments.");
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonNode *version = item != NULL ? json_object_get_member (item, "version") : NULL;
+      BatchItem b = { 0 };
+
+      if (item != NULL)
+        {
+          b.booking_id = hibachi_json_get_string (item, "booking_id");
+          b.chef_id = hibachi_json_get_string (item, "chef_id");
+        }
+      if (b.booking_id == NULL || b.chef_id == NULL || version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+          json_node_get_value_type (version) != G_TYPE_INT64)
+        {
+          hibachi_reply_field_error (req, "assignments",
+                                     "Each assignment names booking_id, chef_id and the booking's version.");
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, (gpointer) b.booking_id))
+        {
+          hibachi_reply_field_error (req, "assignments", "A booking appears twice.");
+          return FALSE;
+        }
+      b.version = json_node_get_int (version);
+      g_array_append_val (items, b);
+    }
+  return TRUE;
+}
+
+static JsonObject *
+batch_result (const BatchItem *item,
+              GPtrArray       *issues)
+{
+  JsonObject *result = json_object_new ();
+
+  json_object_set_string_member (result, "booking_id", item->booking_id);
+  json_object_set_string_member (result, "chef_id", item->chef_id);
+  json_object_set_array_member (result, "conflicts", issues_to_json (issues, HIBACHI_ISSUE_CONFLICT));
+  json_object_set_array_member (result, "warnings", issues_to_json (issues, HIBACHI_ISSUE_WARNING));
+  return result;
+}
+
+/* One item inside the transaction: replies and returns FALSE on a refusal
+ * (the caller rolls back), else adds its result (and @conflicted when it
+ * has a conflict the reason must cover). */
+static gboolean
+batch_assign_one (HibachiServerRequest *req,
+                  const BatchItem      *item,
+                  const char           *reason,
+                  JsonArray            *results,
+                  JsonArray            *data,
+                  gboolean             *conflicted)
+{
+  g_autoptr(JsonObject) row = hibachi_entity_load (req, &hibachi_booking_entity, item->booking_id);
+  g_autoptr(JsonObject) chef = NULL;
+  g_autoptr(JsonObject) station = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiEntity entity = hibachi_booking_entity;
+  HibachiSuggestion suggestion = { 0 };
+  const char *status;
+  gboolean conflict;
+
+  if (row == NULL)
+    return FALSE;
+  entity.write_capability = HIBACHI_CAPABILITY_ASSIGN_CHEFS;
+  chef = hibachi_load_chef (req, item->chef_id);
+  if (!hibachi_entity_can_write (req, &entity, row) ||
+      (chef != NULL && !hibachi_server_principal_has_station (req->principal, hibachi_json_get_string (chef, "station_id"))))
+    {
+      hibachi_reply_forbidden (req);
+      return FALSE;
+    }
+  if (chef == NULL || g_strcmp0 (hibachi_json_get_string (chef, "station_id"), hibachi_json_get_string (row, "station_id")) != 0)
+    {
+      hibachi_reply_field_error (req, "assignments", "Each chef must belong to the booking's station.");
+      return FALSE;
+    }
+  if (hibachi_json_get_int (row, "version") != item->version)
+    {
+      hibachi_reply_stale (req, row);
+      return FALSE;
+    }
+  status = hibachi_json_get_string (row, "status");
+  if (g_strcmp0 (status, "pending") != 0 && g_strcmp0 (status, "confirmed") != 0)
+    {
+      hibachi_reply_booking_state (req, row, "Only pending or confirmed bookings can be assigned.");
+      return FALSE;
+    }
+
+  station = hibachi_load_station (req, hibachi_json_get_string (row, "station_id"));
+  evaluate_chef (req, row, chef, station, &suggestion);
+  conflict = suggestion.has_conflict;
+  *conflicted |= conflict;
+  json_array_add_object_element (results, batch_result (item, suggestion.issues));
+  hibachi_suggestion_clear (&suggestion);
+  if (conflict && reason == NULL)
+    return TRUE;   /* the caller refuses the batch with every result */
+
+  json_object_set_string_member (changes, "chef_id", item->chef_id);
+  if (!hibachi_db_update_row (req, "bookings", item->booking_id, item->version, changes, &error))
+    {
+      hibachi_reply_internal (req, error);
+      return FALSE;
+    }
+  after = hibachi_db_get_row (req, hibachi_booking_entity.select_by_id, item->booking_id);
+  if (after == NULL ||
+      !hibachi_request_record (req, conflict ? "assign_chef_override" : "assign_chef", "booking", item->booking_id,
+                               hibachi_json_get_string (after, "station_id"), reason, row, after,
+                               hibachi_json_get_int (after, "version")))
+    {
+      if (!req->replied)
+        hibachi_reply_internal (req, NULL);
+      return FALSE;
+    }
+  json_array_add_object_element (data, g_steal_pointer (&after));
+  return TRUE;
+}
+
+static void
+batch_assign_cb (HibachiServerRequest *req)
+{
+  JsonObject *body = hibachi_request_body_object (req);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (BatchItem));
+  g_autofree char *reason = NULL;
+  JsonArray *results, *data;
+  JsonObject *reply;
+  gboolean conflicted = FALSE;
+
+  if (body == NULL || !parse_batch (req, body, items))
+    return;
+  if (json_object_has_member (body, "reason") && (reason = hibachi_request_body_reason (req, "reason", TRUE)) == NULL)
+    return;
+  if (!hibachi_request_begin (req))
+    return;
+
+  results = json_array_new ();
+  data = json_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    if (!batch_assign_one (req, &g_array_index (items, BatchItem, i), reason, results, data, &conflicted))
+      {
+        hibachi_request_rollback (req);
+        json_array_unref (results);
+        json_array_unref (data);
+        return;
+      }
+
+  if (conflicted && reason == NULL)
+    {
+      JsonObject *details = json_object_new ();
+
+      hibachi_request_rollback (req);
+      json_array_unref (data);
+      json_object_set_array_member (details, "results", results);
+      hibachi_reply_error (req, 409, "CONFLICT", "Some chefs have a conflict; give a reason to assign anyway.", details);
+      return;
+    }
+  if (!hibachi_request_commit (req))
+    {
+      json_array_unref (results);
+      json_array_unref (data);
+      return;
+    }
+
+  reply = json_object_new ();
+  json_object_set_array_member (reply, "data", data);
+  json_object_set_array_member (reply, "results", results);
+  hibachi_reply_object (req, 200, reply);
+}
+
 const HibachiServerRoute hibachi_server_assign_routes[] = {
   { "PUT", "/api/v1/bookings/{id}/chef", assign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
   { "DELETE", "/api/v1/bookings/{id}/chef", unassign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
   { "GET", "/api/v1/bookings/{id}/chef-suggestions", suggestions_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
   { "GET", "/api/v1/dispatch", dispatch_cb, HIBACHI_CAPABILITY_VIEW_DISPATCH },
+  { "POST", "/api/v1/dispatch/assignments", batch_assign_cb, HIBACHI_CAPABILITY_ASSIGN_CHEFS },
   { NULL }
 };

@@ -314,10 +314,7 @@ new_booking_action (GtkWidget  *widget,
 static void
 label_calendar (GtkWidget *calendar)
 {
-  hibachi_accessible_label_icon_buttons (calendar, "pan-start-symbolic",
-                                         (const char *[]) { _("Previous Month"), _("Previous Year"), NULL });
-  hibachi_accessible_label_icon_buttons (calendar, "pan-end-symbolic",
-                                         (const char *[]) { _("Next Month"), _("Next Year"), NULL });
+  hibachi_accessible_label_calendar (calendar);
 }
 
 /* CSV export: the selection, or every booking of the current filter. */

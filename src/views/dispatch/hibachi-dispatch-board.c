@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dispatch board's layout: chef rows, slot or day columns, cells
+ * shaded where the chef cannot work, cards with their travel, and the
+ * queue. Rebuilt from the snapshot after every change: 12 chefs × 4 slots
+ * and 60 cards take well under a frame. */
+#define G_LOG_DOMAIN "hibachi-dispatch-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hibachi-dispatch-page-private.h"
+
+#define QUEUE_CARDS_MAX 40
+
+static GtkWidget *
+new_cell (HibachiDispatchPage *self,
+          HibachiChef         *chef,
+          const char          *date,
+          const char          *slot)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  const char *chef_id = hibachi_resource_get_id (HIBACHI_RESOURCE (chef));
+  /* Translators: a cell of the dispatch board: a chef's name, then a slot or a date */
+  g_autofree char *name = g_strdup_printf (_("%s, %s"), hibachi_chef_get_name (chef), slot != NULL ? slot : date);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  gtk_widget_add_css_class (cell, "dispatch-cell");
+  gtk_widget_set_focusable (cell, TRUE);
+  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 110 : 150, 64);
+  gtk_widget_set_hexpand (cell, TRUE);
+  g_object_set_data_full (G_OBJECT (cell), "dispatch-chef", g_strdup (chef_id), g_free);
+  g_object_set_data_full (G_OBJECT (cell), "dispatch-date", g_strdup (date), g_free);
+  g_object_set_data_full (G_OBJECT (cell), "dispatch-slot", g_strdup (slot), g_free);
+  hibachi_dispatch_page_setup_target (self, cell);
+
+  return cell;
+}
+
+/* Shades a cell the chef cannot work, with the reason in words. */
+static void
+shade_cell (GtkWidget  *cell,
+            const char *reason)
+{
+  gtk_widget_add_css_class (cell, "dispatch-unavailable");
+  gtk_widget_set_tooltip_text (cell, reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
+}
+
+static char *
+unavailable_reason (HibachiDispatchPage *self,
+                    HibachiChef         *chef,
+                    const GDate         *date,
+                    int                  slot_index)
+{
+  JsonObject *json = hibachi_resource_get_json (HIBACHI_RESOURCE (chef));
+  const char *time_off = hibachi_dispatch_time_off_reason (json, date);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HibachiDateRange));
+  HibachiAssignmentChef c;
+  char day[64];
+
+  if (time_off != NULL)
+    return *time_off != '\0' ? g_strdup_printf (_("Time off: %s"), time_off) : g_strdup (_("Time off"));
+  if (slot_index < 0)
+    return NULL;
+
+  hibachi_assignment_chef_from_json (json, NULL, ranges, &c);
+  if ((c.weekly_slots[g_date_get_weekday (date) - G_DATE_MONDAY] & (1u << slot_index)) != 0)
+    return NULL;
+  g_date_strftime (day, sizeof day, "%A", date);
+  /* Translators: "Not working at 12:00 on Saturdays"-like: a slot and a weekday */
+  return g_strdup_printf (_("Not available at %s on %s"), hibachi_slot_to_string ((guint) slot_index), day);
+}
+
+static GtkWidget *
+chef_header (HibachiDispatchPage *self,
+             HibachiChef         *chef,
+             guint                events,
+             gint64               guests)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (hibachi_chef_get_name (chef));
+  /* Translators: a chef's skill level (1–5), largest party and rating */
+  g_autofree char *details = g_strdup_printf (_("Skill %d · up to %d · ★ %.1f"),
+                                              (int) hibachi_chef_get_skill_level (chef),
+                                              (int) hibachi_chef_get_max_party_size (chef), hibachi_chef_get_rating (chef));
+  g_autofree char *load_text = hibachi_dispatch_load_text (events, guests);
+  GtkWidget *details_label = gtk_label_new (details);
+  GtkWidget *load_label = gtk_label_new (load_text);
+
+  gtk_widget_set_size_request (box, 170, -1);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (details_label, "caption");
+  gtk_widget_add_css_class (load_label, "caption");
+  gtk_widget_add_css_class (load_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_xalign (GTK_LABEL (details_label), 0.0);
+  gtk_label_set_xalign (GTK_LABEL (load_label), 0.0);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details_label);
+  gtk_box_append (GTK_BOX (box), load_label);
+
+  return box;
+}
+
+static GtkWidget *
+column_header (const char *title,
+               const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_box_append (GTK_BOX (box), sub);
+    }
+  return box;
+}
+
+static void
+add_card (HibachiDispatchPage *self,
+          GtkWidget           *box,
+          HibachiBooking      *booking,
+          gboolean             compact,
+          gboolean             show_date,
+          int                  travel)
+{
+  GtkWidget *card = hibachi_dispatch_card_new (booking, compact, show_date, travel);
+  const char *actor = g_hash_table_lookup (self->moved_by, hibachi_booking_get_id (booking));
+
+  if (actor != NULL)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Moved by %s"), actor);
+
+      gtk_widget_set_tooltip_text (card, tip);
+      if (g_hash_table_contains (self->fresh, hibachi_booking_get_id (booking)))
+        gtk_widget_add_css_class (card, "dispatch-moved");
+    }
+  hibachi_dispatch_page_setup_card (self, card);
+  gtk_box_append (GTK_BOX (box), card);
+}
+
+static gboolean
+card_matches_search (HibachiDispatchPage *self,
+                     HibachiBooking      *booking)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->queue_search));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *reference = g_utf8_casefold (hibachi_booking_get_reference (booking), -1);
+  g_autofree char *customer = g_utf8_casefold (hibachi_booking_get_customer_name (booking), -1);
+
+  return *needle == '\0' || strstr (reference, needle) != NULL || strstr (customer, needle) != NULL;
+}
+
+static int
+compare_urgency_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  return hibachi_dispatch_compare_urgency (hibachi_booking_get_json (*(HibachiBooking **) a),
+                                           hibachi_booking_get_json (*(HibachiBooking **) b));
+}
+
+void
+hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
+               const char          *from)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  guint shown = 0, hidden = 0;
+  GtkWidget *child;
+  g_autofree char *title = NULL;
+  g_autofree char *spoken = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue))) != NULL)
+    gtk_box_remove (self->queue, child);
+
+  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
+    {
+      HibachiBooking *booking = g_ptr_array_index (self->bookings, i);
+
+      if (hibachi_dispatch_is_unassigned (hibachi_booking_get_json (booking)) &&
+          g_strcmp0 (hibachi_booking_get_event_date (booking), from) >= 0)
+        g_ptr_array_add (waiting, booking);
+    }
+  g_ptr_array_sort (waiting, compare_urgency_cb);
+  for (guint i = 0; i < waiting->len; i++)
+    if (card_matches_search (self, g_ptr_array_index (waiting, i)))
+      {
+        /* Cards are what a rebuild costs: the most urgent are shown, the
+         * rest are counted and found by searching. */
+        if (shown == QUEUE_CARDS_MAX)
+          {
+            hidden++;
+            continue;
+          }
+        add_card (self, GTK_WIDGET (self->queue), g_ptr_array_index (waiting, i), FALSE, TRUE, -1);
+        shown++;
+      }
+  if (hidden > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more is waiting: search the queue to find it.",
+                                                            "%u more are waiting: search the queue to find them.",
+                                                            hidden), hidden);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->queue, label);
+    }
+
+  title = g_strdup_printf (_("Unassigned (%u)"), waiting->len);
+  gtk_label_set_text (self->queue_title, title);
+  spoken = g_strdup_printf (g_dngettext (NULL, "%u booking waiting for a chef", "%u bookings waiting for a chef",
+                                         waiting->len), waiting->len);
+  hibachi_page_set_badge_description (HIBACHI_PAGE (self), spoken);
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self), waiting->len);
+}
+
+/* What has focus, to give it back after the board is rebuilt. */
+static char *
+focused_booking_id (HibachiDispatchPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (HIBACHI_IS_DISPATCH_CARD (focus))
+      return g_strdup (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (focus))));
+  return NULL;
+}
+
+void
+hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
+{
+  gint64 started = g_get_monotonic_time ();
+  g_autofree char *focused = focused_booking_id (self);
+  GtkWidget *child;
+  GDate first;
+  char from[16];
+  guint columns = self->mode == HIBACHI_DISPATCH_WEEK ? 7 : HIBACHI_N_SLOTS;
+
+  hibachi_dispatch_page_first_day (self, &first);
+  g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+
+  self->hover_cell = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->board))) != NULL)
+    gtk_grid_remove (self->board, child);
+
+  /* Column headers: the slots, or the days with their totals. */
+  for (guint col = 0; col < columns; col++)
+    {
+      g_autofree char *subtitle = NULL;
+      char title[64];
+
+      if (self->mode == HIBACHI_DISPATCH_WEEK)
+        {
+          GDate day = first;
+          char text[16];
+          guint events = 0;
+          gint64 guests = 0;
+
+          g_date_add_days (&day, col);
+          g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+          for (guint i = 0; i < self->bookings->len; i++)
+            {
+              HibachiBooking *b = g_ptr_array_index (self->bookings, i);
+
+              if (g_str_equal (hibachi_booking_get_event_date (b), text))
+                {
+                  events++;
+                  guests += hibachi_booking_get_guests (b);
+                }
+            }
+          g_date_strftime (title, sizeof title, "%a %d", &day);
+          subtitle = hibachi_dispatch_load_text (events, guests);
+        }
+      else
+        g_strlcpy (title, hibachi_slot_to_string (col), sizeof title);
+      gtk_grid_attach (self->board, column_header (title, subtitle), (int) col + 1, 0, 1, 1);
+    }
+
+  for (guint row = 0; row < self->chefs->len; row++)
+    {
+      HibachiChef *chef = g_ptr_array_index (self->chefs, row);
+      const char *chef_id = hibachi_resource_get_id (HIBACHI_RESOURCE (chef));
+      JsonObject *chef_json = hibachi_resource_get_json (HIBACHI_RESOURCE (chef));
+      guint events = 0;
+      gint64 guests = 0;
+
+      for (guint col = 0; col < columns; col++)
+        {
+          GDate day = first;
+          char date[16];
+          const char *slot = self->mode == HIBACHI_DISPATCH_DAY ? hibachi_slot_to_string (col) : NULL;
+          GtkWidget *cell;
+          g_autofree char *reason = NULL;
+
+          if (self->mode == HIBACHI_DISPATCH_WEEK)
+            g_date_add_days (&day, col);
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+          cell = new_cell (self, chef, date, slot);
+          reason = unavailable_reason (self, chef, &day, slot != NULL ? (int) col : -1);
+          if (reason != NULL)
+            shade_cell (cell, reason);
+
+          for (guint i = 0; i < self->bookings->len; i++)
+            {
+              HibachiBooking *b = g_ptr_array_index (self->bookings, i);
+              HibachiSuggestionScore score;
+              g_autoptr(GPtrArray) issues = NULL;
+
+              if (g_strcmp0 (hibachi_booking_get_chef_id (b), chef_id) != 0 ||
+                  !g_str_equal (hibachi_booking_get_event_date (b), date) ||
+                  (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (b), slot) != 0))
+                continue;
+              issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
+              add_card (self, cell, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, (int) score.travel_minutes);
+              /* The chef's load of the day, or of the week shown. */
+              events++;
+              guests += hibachi_booking_get_guests (b);
+            }
+          hibachi_dispatch_page_add_ghosts (self, cell, chef_id, date, slot);
+          gtk_grid_attach (self->board, cell, (int) col + 1, (int) row + 1, 1, 1);
+        }
+      gtk_grid_attach (self->board, chef_header (self, chef, events, guests), 0, (int) row + 1, 1, 1);
+    }
+
+  g_debug ("board: %u chefs × %u columns in %.1f ms", self->chefs->len, columns,
+           (g_get_monotonic_time () - started) / 1000.0);
+  started = g_get_monotonic_time ();
+  hibachi_dispatch_page_rebuild_queue (self, from);
+  g_debug ("queue in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+
+  if (focused != NULL)
+    {
+      HibachiDispatchCard *card = hibachi_dispatch_page_find_card (self, focused);
+
+      if (card != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (card));
+    }
+}
+
+
+static GtkWidget *
+find_cell (HibachiDispatchPage *self,
+           const char          *chef_id,
+           const char          *date,
+           const char          *slot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->board)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "dispatch-cell") &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-chef"), chef_id) == 0 &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-date"), date) == 0 &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-slot"), slot) == 0)
+      return child;
+  return NULL;
+}
+
+void
+hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
+                                 HibachiBooking      *booking)
+{
+  HibachiDispatchCard *old = hibachi_dispatch_page_find_card (self, hibachi_booking_get_id (booking));
+  const char *chef_id = hibachi_booking_get_chef_id (booking);
+  GtkWidget *target, *card;
+  gboolean focused;
+
+  target = chef_id == NULL ? GTK_WIDGET (self->queue)
+           : find_cell (self, chef_id, hibachi_booking_get_event_date (booking),
+                        self->mode == HIBACHI_DISPATCH_DAY ? hibachi_booking_get_slot (booking) : NULL);
+  if (old == NULL || target == NULL || !GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (old))))
+    {
+      hibachi_dispatch_page_rebuild (self);
+      return;
+    }
+
+  focused = gtk_widget_has_focus (GTK_WIDGET (old));
+  if (self->hover_cell == gtk_widget_get_parent (GTK_WIDGET (old)))
+    self->hover_cell = NULL;
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
+  card = hibachi_dispatch_card_new (booking, chef_id != NULL && self->mode == HIBACHI_DISPATCH_WEEK, chef_id == NULL, -1);
+  hibachi_dispatch_page_setup_card (self, card);
+  gtk_box_append (GTK_BOX (target), card);
+  if (focused)
+    gtk_widget_grab_focus (card);
+}

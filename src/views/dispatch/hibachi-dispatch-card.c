@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hibachi-dispatch-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-dispatch-card.h"
+
+struct _HibachiDispatchCard
+{
+  GtkWidget       parent_instance;
+
+  HibachiBooking *booking;
+};
+
+G_DEFINE_FINAL_TYPE (HibachiDispatchCard, hibachi_dispatch_card, GTK_TYPE_WIDGET)
+
+static const char *
+status_icon (const char *status)
+{
+  if (g_strcmp0 (status, "confirmed") == 0)
+    return "emblem-ok-symbolic";
+  if (g_strcmp0 (status, "completed") == 0)
+    return "object-select-symbolic";
+  return "document-open-recent-symbolic";
+}
+
+static GtkWidget *
+add_label (GtkWidget  *box,
+           const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static void
+hibachi_dispatch_card_dispose (GObject *object)
+{
+  HibachiDispatchCard *self = HIBACHI_DISPATCH_CARD (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->booking);
+
+  G_OBJECT_CLASS (hibachi_dispatch_card_parent_class)->dispose (object);
+}
+
+static void
+hibachi_dispatch_card_class_init (HibachiDispatchCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hibachi_dispatch_card_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dispatchcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+hibachi_dispatch_card_init (HibachiDispatchCard *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+}
+
+GtkWidget *
+hibachi_dispatch_card_new (HibachiBooking *booking,
+                           gboolean        compact,
+                           gboolean        show_date,
+                           int             travel_minutes)
+{
+  HibachiDispatchCard *self = g_object_new (HIBACHI_TYPE_DISPATCH_CARD, NULL);
+  JsonObject *json = hibachi_booking_get_json (booking);
+  JsonNode *allergens = json != NULL ? json_object_get_member (json, "allergens") : NULL;
+  gboolean has_allergens = allergens != NULL && JSON_NODE_HOLDS_ARRAY (allergens) &&
+                           json_array_get_length (json_node_get_array (allergens)) > 0;
+  const char *status = hibachi_booking_get_status (booking);
+  gint64 guests = hibachi_booking_get_guests (booking);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (status));
+  g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
+  g_autofree char *travel = travel_minutes >= 0 ? g_strdup_printf (_("%d min travel"), travel_minutes) : NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *spoken = NULL;
+
+  self->booking = g_object_ref (booking);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_widget_set_tooltip_text (icon, hibachi_booking_status_label (status));
+  if (compact)
+    {
+      line = g_strdup_printf ("%s · %s", hibachi_booking_get_slot (booking), guests_text);
+      add_label (top, line, "caption-heading");
+    }
+  else
+    {
+      add_label (top, hibachi_booking_get_reference (booking), "heading");
+      add_label (box, hibachi_booking_get_customer_name (booking), NULL);
+      if (show_date)
+        line = g_strdup_printf ("%s %s · %s", hibachi_booking_get_event_date (booking), hibachi_booking_get_slot (booking),
+                                guests_text);
+      else if (travel != NULL)
+        line = g_strdup_printf ("%s · %s · %s", hibachi_booking_status_label (status), guests_text, travel);
+      else
+        line = g_strdup_printf ("%s · %s", hibachi_booking_status_label (status), guests_text);
+      add_label (box, line, "caption");
+    }
+  if (has_allergens)
+    {
+      GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_tooltip_text (flag, _("Allergens"));
+      gtk_widget_set_halign (flag, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (flag, TRUE);
+      gtk_box_append (GTK_BOX (top), flag);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "allergens");
+    }
+
+  /* What a screen reader says of the card: everything it shows in words. */
+  spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s%s", hibachi_booking_get_reference (booking),
+                            hibachi_booking_get_customer_name (booking), hibachi_booking_get_event_date (booking),
+                            hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
+                            travel != NULL ? ", " : "", travel != NULL ? travel : "",
+                            has_allergens ? _(", allergens") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken);
+
+  return GTK_WIDGET (self);
+}
+
+HibachiBooking *
+hibachi_dispatch_card_get_booking (HibachiDispatchCard *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_DISPATCH_CARD (self), NULL);
+
+  return self->booking;
+}
+
+char *
+hibachi_dispatch_guests_text (gint64 guests)
+{
+  int n = (int) CLAMP (guests, 0, G_MAXINT);
+
+  return g_strdup_printf (g_dngettext (NULL, "%d guest", "%d guests", (gulong) n), n);
+}
+
+char *
+hibachi_dispatch_load_text (guint  events,
+                            gint64 guests)
+{
+  g_autofree char *events_text = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
+  g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
+
+  /* Translators: a chef's or a day's load: "2 events · 38 guests" */
+  return g_strdup_printf (_("%s · %s"), events_text, guests_text);
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hibachi-dispatch-page-private.h: what the page's two files share: the
+ * page (loading, the board's cells and cards) and its moves (drag and drop,
+ * keyboard, assigning, undo). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hibachi-change-feed.h"
+#include "hibachi-core.h"
+#include "hibachi-dispatch-card.h"
+#include "hibachi-dispatch-page.h"
+#include "hibachi-status-view.h"
+#include "hibachi-store.h"
+
+G_BEGIN_DECLS
+
+struct _HibachiDispatchPage
+{
+  HibachiPage          parent_instance;
+
+  GtkWidget           *toolbar;
+  GtkWidget           *date_button;
+  GtkPopover          *date_popover;
+  GtkCalendar         *calendar;
+  GtkToggleButton     *day_toggle;
+  GtkToggleButton     *week_toggle;
+  GtkDropDown         *station_dropdown;
+  GtkLabel            *load_label;
+  HibachiStatusView   *status_view;
+  GtkWidget           *board_overlay;
+  GtkGrid             *board;
+  GtkLabel            *verdict_label;
+  GtkLabel            *queue_title;
+  GtkSearchEntry      *queue_search;
+  GtkBox              *queue;
+  GtkRevealer         *suggest_bar;
+  GtkLabel            *suggest_label;
+
+  HibachiSession      *session;
+  HibachiStore        *store;
+  HibachiUndoStack    *undo_stack;
+  HibachiChangeFeed   *feed;
+  GCancellable        *cancellable;       /* the board's load */
+  GCancellable        *writes;            /* assignments in flight */
+  GPtrArray           *station_ids;       /* of the station switcher */
+  char                *station_id;        /* shown */
+  HibachiLatLng        station_location;
+  GDate                date;              /* shown */
+  char                 date_text[16];
+  HibachiDispatchMode  mode;
+  gboolean             loading;
+  gboolean             editable;          /* may assign chefs */
+  guint                reload_id;
+
+  GPtrArray           *chefs;             /* HibachiChef, active, by name */
+  GPtrArray           *bookings;          /* HibachiBooking of the loaded range */
+  HibachiDispatchSnapshot snapshot;       /* points into chefs and bookings */
+  GPtrArray           *snapshot_chefs;
+  GPtrArray           *snapshot_bookings;
+  GHashTable          *moved_by;          /* booking id → who changed it last (others) */
+  GHashTable          *fresh;             /* booking ids of others' moves still highlighted */
+
+  /* A move in progress: the booking dragged or carried by keyboard. */
+  HibachiBooking      *moving;
+  GtkWidget           *hover_cell;
+  GtkWidget           *carried_card;      /* keyboard: picked up with Space */
+
+  GArray              *proposals;         /* suggest for the day, under review; NULL: none */
+};
+
+/* A cell of the board, or the queue: where a card can go. */
+typedef struct
+{
+  const char *chef_id;   /* NULL: the queue */
+  char        date[16];  /* "" for the queue */
+  const char *slot;      /* NULL: any (week view, the queue) */
+} HibachiDispatchTarget;
+
+typedef enum
+{
+  HIBACHI_VERDICT_OK,
+  HIBACHI_VERDICT_WARNING,
+  HIBACHI_VERDICT_CONFLICT,
+  HIBACHI_VERDICT_REFUSED,    /* another slot or day, or nothing to do */
+} HibachiVerdict;
+
+/* hibachi-dispatch-page.c */
+void           hibachi_dispatch_page_rebuild        (HibachiDispatchPage *self);
+/* The first day the board shows: the day, or the Monday of its week. */
+void           hibachi_dispatch_page_first_day      (HibachiDispatchPage *self,
+                                                     GDate               *out);
+void           hibachi_dispatch_page_replace        (HibachiDispatchPage *self,
+                                                     HibachiBooking      *booking);
+HibachiBooking *hibachi_dispatch_page_find_booking  (HibachiDispatchPage *self,
+                                                     const char          *id);
+HibachiChef   *hibachi_dispatch_page_find_chef      (HibachiDispatchPage *self,
+                                                     const char          *id);
+void           hibachi_dispatch_page_schedule_reload (HibachiDispatchPage *self);
+gboolean       hibachi_dispatch_cell_get_target     (GtkWidget           *cell,
+                                                     HibachiDispatchTarget *out);
+HibachiDispatchCard *hibachi_dispatch_page_find_card (HibachiDispatchPage *self,
+                                                     const char          *booking_id);
+
+/* hibachi-dispatch-board.c */
+void           hibachi_dispatch_page_rebuild_queue  (HibachiDispatchPage *self,
+                                                     const char          *from);
+/* Moves @booking's card alone to where @booking says (the optimistic move:
+ * within a frame); the next rebuild brings the rest up to date. */
+void           hibachi_dispatch_page_move_card      (HibachiDispatchPage *self,
+                                                     HibachiBooking      *booking);
+
+/* hibachi-dispatch-suggest.c */
+void           hibachi_dispatch_page_add_ghosts     (HibachiDispatchPage *self,
+                                                     GtkWidget           *cell,
+                                                     const char          *chef_id,
+                                                     const char          *date,
+                                                     const char          *slot);
+void           hibachi_dispatch_page_clear_suggestions (HibachiDispatchPage *self);
+void           hibachi_dispatch_page_install_suggest_actions (GtkWidgetClass *widget_class);
+
+/* hibachi-dispatch-page-dnd.c */
+void           hibachi_dispatch_page_setup_card     (HibachiDispatchPage *self,
+                                                     GtkWidget           *card);
+void           hibachi_dispatch_page_setup_target   (HibachiDispatchPage *self,
+                                                     GtkWidget           *cell);
+/* What dropping @booking on @target would do, in words (@out_message). */
+HibachiVerdict hibachi_dispatch_page_verdict        (HibachiDispatchPage *self,
+                                                     HibachiBooking      *booking,
+                                                     const HibachiDispatchTarget *target,
+                                                     char               **out_message);
+/* Drops @booking on @target: refuses, asks for a reason, or assigns. */
+gboolean       hibachi_dispatch_page_drop           (HibachiDispatchPage *self,
+                                                     HibachiBooking      *booking,
+                                                     const HibachiDispatchTarget *target);
+gboolean       hibachi_dispatch_page_key_pressed    (HibachiDispatchPage *self,
+                                                     guint                keyval,
+                                                     GdkModifierType      state);
+void           hibachi_dispatch_page_undone         (HibachiDispatchPage *self,
+                                                     HibachiUndoCommand  *command);
+void           hibachi_dispatch_page_install_actions (GtkWidgetClass     *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,725 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dispatch board: loading a station's snapshot, laying out the cells
+ * and cards, the queue, navigation and live updates. Moves are in
+ * hibachi-dispatch-page-dnd.c. */
+#define G_LOG_DOMAIN "hibachi-dispatch-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hibachi-accessible.h"
+#include "hibachi-booking-undo.h"
+#include "hibachi-dispatch-page-private.h"
+
+#define QUEUE_DAYS 14
+#define RELOAD_DELAY_MS 250
+#define HIGHLIGHT_SECONDS 3
+
+G_DEFINE_FINAL_TYPE (HibachiDispatchPage, hibachi_dispatch_page, HIBACHI_TYPE_PAGE)
+
+static void load (HibachiDispatchPage *self,
+                  gboolean             quietly);
+
+/* Dates */
+
+static void
+date_to_text (const GDate *date,
+              char         text[16])
+{
+  g_date_strftime (text, 16, "%Y-%m-%d", date);
+}
+
+static void
+set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+void
+hibachi_dispatch_page_first_day (HibachiDispatchPage *self,
+                 GDate               *out)
+{
+  *out = self->date;
+  if (self->mode == HIBACHI_DISPATCH_WEEK)
+    g_date_subtract_days (out, g_date_get_weekday (out) - G_DATE_MONDAY);
+}
+
+/* Lookups */
+
+HibachiBooking *
+hibachi_dispatch_page_find_booking (HibachiDispatchPage *self,
+                                    const char          *id)
+{
+  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
+    if (g_strcmp0 (hibachi_booking_get_id (g_ptr_array_index (self->bookings, i)), id) == 0)
+      return g_ptr_array_index (self->bookings, i);
+  return NULL;
+}
+
+HibachiChef *
+hibachi_dispatch_page_find_chef (HibachiDispatchPage *self,
+                                 const char          *id)
+{
+  for (guint i = 0; self->chefs != NULL && i < self->chefs->len; i++)
+    if (g_strcmp0 (hibachi_resource_get_id (g_ptr_array_index (self->chefs, i)), id) == 0)
+      return g_ptr_array_index (self->chefs, i);
+  return NULL;
+}
+
+static HibachiDispatchCard *
+find_card_in (GtkWidget  *root,
+              const char *booking_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      HibachiDispatchCard *found;
+
+      if (HIBACHI_IS_DISPATCH_CARD (child))
+        {
+          if (g_strcmp0 (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (child))),
+                         booking_id) == 0)
+            return HIBACHI_DISPATCH_CARD (child);
+          continue;
+        }
+      if ((found = find_card_in (child, booking_id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+HibachiDispatchCard *
+hibachi_dispatch_page_find_card (HibachiDispatchPage *self,
+                                 const char          *booking_id)
+{
+  HibachiDispatchCard *card = find_card_in (GTK_WIDGET (self->board), booking_id);
+
+  return card != NULL ? card : find_card_in (GTK_WIDGET (self->queue), booking_id);
+}
+
+gboolean
+hibachi_dispatch_cell_get_target (GtkWidget             *cell,
+                                  HibachiDispatchTarget *out)
+{
+  const char *date = g_object_get_data (G_OBJECT (cell), "dispatch-date");
+
+  memset (out, 0, sizeof *out);
+  if (date == NULL)
+    return FALSE;
+  out->chef_id = g_object_get_data (G_OBJECT (cell), "dispatch-chef");
+  g_strlcpy (out->date, date, sizeof out->date);
+  out->slot = g_object_get_data (G_OBJECT (cell), "dispatch-slot");
+  return TRUE;
+}
+
+/* The snapshot the rules read: JSON objects of the loaded chefs and bookings. */
+static void
+update_snapshot (HibachiDispatchPage *self)
+{
+  g_ptr_array_set_size (self->snapshot_chefs, 0);
+  g_ptr_array_set_size (self->snapshot_bookings, 0);
+  for (guint i = 0; self->chefs != NULL && i < self->chefs->len; i++)
+    g_ptr_array_add (self->snapshot_chefs, hibachi_resource_get_json (g_ptr_array_index (self->chefs, i)));
+  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
+    g_ptr_array_add (self->snapshot_bookings, hibachi_booking_get_json (g_ptr_array_index (self->bookings, i)));
+  self->snapshot.station_location = self->station_location;
+  self->snapshot.chefs = (JsonObject **) self->snapshot_chefs->pdata;
+  self->snapshot.n_chefs = self->snapshot_chefs->len;
+  self->snapshot.bookings = (JsonObject **) self->snapshot_bookings->pdata;
+  self->snapshot.n_bookings = self->snapshot_bookings->len;
+}
+
+void
+hibachi_dispatch_page_replace (HibachiDispatchPage *self,
+                               HibachiBooking      *booking)
+{
+  guint i;
+
+  if (self->bookings == NULL)
+    return;
+  for (i = 0; i < self->bookings->len; i++)
+    if (g_strcmp0 (hibachi_booking_get_id (g_ptr_array_index (self->bookings, i)), hibachi_booking_get_id (booking)) == 0)
+      break;
+  if (i < self->bookings->len)
+    {
+      HibachiBooking *old = g_ptr_array_index (self->bookings, i);
+
+      g_ptr_array_index (self->bookings, i) = g_object_ref (booking);
+      g_object_unref (old);
+    }
+  else
+    g_ptr_array_add (self->bookings, g_object_ref (booking));
+  update_snapshot (self);
+}
+
+/* Loading */
+
+static void
+set_loading (HibachiDispatchPage *self,
+             gboolean             loading)
+{
+  self->loading = loading;
+}
+
+static void
+update_date_label (HibachiDispatchPage *self)
+{
+  g_autoptr(GDateTime) shown = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
+                                                      g_date_get_day (&self->date), 0, 0, 0);
+  g_autofree char *label = NULL;
+
+  if (self->mode == HIBACHI_DISPATCH_WEEK)
+    {
+      GDate first;
+      g_autoptr(GDateTime) monday = NULL;
+      g_autofree char *day = NULL;
+
+      hibachi_dispatch_page_first_day (self, &first);
+      monday = g_date_time_new_local (g_date_get_year (&first), g_date_get_month (&first), g_date_get_day (&first), 0, 0, 0);
+      day = g_date_time_format (monday, "%x");
+      /* Translators: the week view's title, %s a date */
+      label = g_strdup_printf (_("Week of %s"), day);
+    }
+  else
+    label = g_date_time_format (shown, "%A %x");
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
+  hibachi_accessible_set_label (self->date_button, label);
+  gtk_calendar_select_day (self->calendar, shown);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HibachiDispatchPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chefs = NULL;
+  g_autoptr(GPtrArray) bookings = NULL;
+
+  if (!hibachi_store_dispatch_finish (HIBACHI_STORE (source), result, &chefs, &bookings, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_loading (self, FALSE);
+      hibachi_status_view_set_message (self->status_view, error->message);
+      hibachi_status_view_set_status (self->status_view,
+                                      g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK)
+                                      ? HIBACHI_STATUS_OFFLINE : HIBACHI_STATUS_ERROR);
+      return;
+    }
+
+  g_clear_pointer (&self->chefs, g_ptr_array_unref);
+  self->chefs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < chefs->len; i++)
+    if (hibachi_chef_get_is_active (g_ptr_array_index (chefs, i)))
+      g_ptr_array_add (self->chefs, g_object_ref (g_ptr_array_index (chefs, i)));
+  g_clear_pointer (&self->bookings, g_ptr_array_unref);
+  self->bookings = g_steal_pointer (&bookings);
+  update_snapshot (self);
+
+  set_loading (self, FALSE);
+  {
+    HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
+    const char *name = directory != NULL ? hibachi_directory_station_name (directory, self->station_id) : NULL;
+
+    gtk_label_set_text (self->load_label, name != NULL ? name : "");
+  }
+  if (self->chefs->len == 0)
+    {
+      g_object_set (self->status_view, "empty-description",
+                    _("This station has no active chefs. Add chefs to assign bookings."), NULL);
+      hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
+    }
+  else
+    hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_CONTENT);
+  hibachi_dispatch_page_rebuild (self);
+}
+
+/* Loads the shown range and the queue's days; @quietly keeps the board on
+ * screen meanwhile (live updates, after a move). */
+static void
+load (HibachiDispatchPage *self,
+      gboolean             quietly)
+{
+  GDate first, last;
+  char from[16], to[16];
+
+  update_date_label (self);
+  if (self->store == NULL || self->station_id == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  hibachi_dispatch_page_first_day (self, &first);
+  last = first;
+  g_date_add_days (&last, QUEUE_DAYS);
+  date_to_text (&first, from);
+  date_to_text (&last, to);
+  set_loading (self, TRUE);
+  if (!quietly)
+    {
+      /* Proposals are for the day they were made for. */
+      hibachi_dispatch_page_clear_suggestions (self);
+      hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_LOADING);
+    }
+  hibachi_store_dispatch_async (self->store, self->station_id, from, to, self->cancellable, loaded_cb,
+                                g_object_ref (self));
+}
+
+static gboolean
+reload_cb (gpointer data)
+{
+  HibachiDispatchPage *self = data;
+
+  self->reload_id = 0;
+  load (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+hibachi_dispatch_page_schedule_reload (HibachiDispatchPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+}
+
+/* The highlight of others' moves fades; "Moved by" stays in the tooltip. */
+static gboolean
+unhighlight_cb (gpointer data)
+{
+  g_autoptr(HibachiDispatchPage) self = data;
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, self->fresh);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      HibachiDispatchCard *card = hibachi_dispatch_page_find_card (self, id);
+
+      if (card != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (card), "dispatch-moved");
+    }
+  g_hash_table_remove_all (self->fresh);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another dispatcher's change: the board follows within the reload delay,
+ * the card says who moved it. */
+static void
+feed_changed_cb (HibachiDispatchPage *self,
+                 HibachiResourceKind  kind,
+                 const char          *id,
+                 const char          *actor,
+                 const char          *action)
+{
+  if (kind != HIBACHI_RESOURCE_BOOKING && kind != HIBACHI_RESOURCE_CHEF)
+    return;
+  if (kind == HIBACHI_RESOURCE_BOOKING && actor != NULL && self->session != NULL &&
+      g_strcmp0 (actor, hibachi_session_get_full_name (self->session)) != 0 &&
+      g_strcmp0 (actor, hibachi_session_get_email (self->session)) != 0)
+    {
+      g_hash_table_replace (self->moved_by, g_strdup (id), g_strdup (actor));
+      g_hash_table_add (self->fresh, g_strdup (id));
+      g_timeout_add_seconds (HIGHLIGHT_SECONDS + 1, unhighlight_cb, g_object_ref (self));
+    }
+  hibachi_dispatch_page_schedule_reload (self);
+}
+
+/* Navigation */
+
+static void
+move_date (HibachiDispatchPage *self,
+           int                  direction)
+{
+  guint days = self->mode == HIBACHI_DISPATCH_WEEK ? 7 : 1;
+
+  if (direction > 0)
+    g_date_add_days (&self->date, days);
+  else
+    g_date_subtract_days (&self->date, days);
+  load (self, FALSE);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  move_date (HIBACHI_DISPATCH_PAGE (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  move_date (HIBACHI_DISPATCH_PAGE (widget), 1);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (widget);
+
+  set_today (&self->date);
+  load (self, FALSE);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  load (HIBACHI_DISPATCH_PAGE (widget), FALSE);
+}
+
+static void
+calendar_day_selected_cb (HibachiDispatchPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (picked), (GDateMonth) g_date_time_get_month (picked),
+                  (GDateYear) g_date_time_get_year (picked));
+  if (g_date_compare (&date, &self->date) == 0)
+    return;
+  self->date = date;
+  gtk_popover_popdown (self->date_popover);
+  load (self, FALSE);
+}
+
+static void
+mode_toggled_cb (HibachiDispatchPage *self)
+{
+  hibachi_dispatch_page_set_mode (self, gtk_toggle_button_get_active (self->week_toggle)
+                                        ? HIBACHI_DISPATCH_WEEK : HIBACHI_DISPATCH_DAY);
+}
+
+static void
+queue_search_changed_cb (HibachiDispatchPage *self)
+{
+  GDate first;
+  char from[16];
+
+  if (self->bookings == NULL)
+    return;
+  hibachi_dispatch_page_first_day (self, &first);
+  date_to_text (&first, from);
+  hibachi_dispatch_page_rebuild_queue (self, from);
+}
+
+/* Stations */
+
+static void
+show_station (HibachiDispatchPage *self,
+              const char          *station_id)
+{
+  HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
+  HibachiStation *station = directory != NULL && station_id != NULL
+                            ? hibachi_directory_get_station (directory, station_id) : NULL;
+
+  if (g_strcmp0 (self->station_id, station_id) == 0 && self->bookings != NULL)
+    return;
+  g_free (self->station_id);
+  self->station_id = g_strdup (station_id);
+  self->station_location.lat = station != NULL ? hibachi_station_get_lat (station) : 0.0;
+  self->station_location.lng = station != NULL ? hibachi_station_get_lng (station) : 0.0;
+  g_hash_table_remove_all (self->moved_by);
+  load (self, FALSE);
+}
+
+static void
+station_selected_cb (HibachiDispatchPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->station_dropdown);
+
+  if (self->station_ids != NULL && selected < self->station_ids->len)
+    show_station (self, g_ptr_array_index (self->station_ids, selected));
+}
+
+/* The window's station, or with "All stations" the switcher's (the
+ * first of the user's stations to begin with). */
+static void
+hibachi_dispatch_page_station_changed (HibachiPage *page)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (page);
+  const char *station_id = hibachi_page_get_station_id (page);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->station_dropdown),
+                          station_id == NULL && self->station_ids != NULL && self->station_ids->len > 1);
+  if (station_id != NULL)
+    show_station (self, station_id);
+  else
+    station_selected_cb (self);
+}
+
+/* The page */
+
+static void
+undone_cb (HibachiDispatchPage *self,
+           HibachiUndoCommand  *command)
+{
+  hibachi_dispatch_page_undone (self, command);
+}
+
+static void
+signed_out (HibachiDispatchPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->writes);
+  g_clear_object (&self->writes);
+  self->writes = g_cancellable_new ();
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->feed != NULL)
+    g_signal_handlers_disconnect_by_data (self->feed, self);
+  g_clear_object (&self->feed);
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_stack, self);
+  g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->chefs, g_ptr_array_unref);
+  g_clear_pointer (&self->bookings, g_ptr_array_unref);
+  g_clear_pointer (&self->station_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->station_id, g_free);
+  g_clear_object (&self->moving);
+  hibachi_dispatch_page_clear_suggestions (self);
+  update_snapshot (self);
+  g_hash_table_remove_all (self->moved_by);
+  g_hash_table_remove_all (self->fresh);
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self), 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->queue_search), "");
+}
+
+static void
+hibachi_dispatch_page_account_changed (HibachiPage *page)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (page);
+  HibachiContext *context = hibachi_page_get_context (page);
+  HibachiSession *session = hibachi_page_get_session (page);
+  HibachiDirectory *directory = hibachi_page_get_directory (page);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *stations;
+
+  signed_out (self);
+  if (session == NULL || directory == NULL)
+    return;
+  if (!hibachi_session_can (session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
+    {
+      g_object_set (self->status_view, "empty-description", _("Your role does not use the dispatch board."), NULL);
+      hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
+      return;
+    }
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->store, hibachi_session_get_store (session));
+  g_set_object (&self->undo_stack, hibachi_context_get_undo_stack (context));
+  g_signal_connect_object (self->undo_stack, "undone", G_CALLBACK (undone_cb), self, G_CONNECT_SWAPPED);
+  self->editable = hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.assign-to", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
+
+  /* The window's one feed: each long poll holds one of the few connections
+   * a client has to the server. */
+  if (hibachi_context_get_change_feed (context) != NULL)
+    {
+      g_set_object (&self->feed, hibachi_context_get_change_feed (context));
+      g_signal_connect_object (self->feed, "changed", G_CALLBACK (feed_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  self->station_ids = g_ptr_array_new_with_free_func (g_free);
+  stations = hibachi_directory_get_stations (directory);
+  for (guint i = 0; i < stations->len; i++)
+    {
+      HibachiStation *station = g_ptr_array_index (stations, i);
+
+      g_ptr_array_add (self->station_ids, g_strdup (hibachi_resource_get_id (HIBACHI_RESOURCE (station))));
+      gtk_string_list_append (names, hibachi_station_get_name (station));
+    }
+  g_signal_handlers_block_by_func (self->station_dropdown, station_selected_cb, self);
+  gtk_drop_down_set_model (self->station_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->station_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->station_dropdown, station_selected_cb, self);
+
+  set_today (&self->date);
+  hibachi_dispatch_page_station_changed (page);
+}
+
+static void
+hibachi_dispatch_page_reload (HibachiPage *page)
+{
+  load (HIBACHI_DISPATCH_PAGE (page), FALSE);
+}
+
+static void
+hibachi_dispatch_page_focus_search (HibachiPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (HIBACHI_DISPATCH_PAGE (page)->queue_search));
+}
+
+static gboolean
+key_pressed_cb (HibachiDispatchPage *self,
+                guint                keyval,
+                guint                keycode,
+                GdkModifierType      state)
+{
+  return hibachi_dispatch_page_key_pressed (self, keyval, state);
+}
+
+static void
+hibachi_dispatch_page_dispose (GObject *object)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (object);
+
+  signed_out (self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->writes);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_DISPATCH_PAGE);
+
+  G_OBJECT_CLASS (hibachi_dispatch_page_parent_class)->dispose (object);
+}
+
+static void
+hibachi_dispatch_page_finalize (GObject *object)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (object);
+
+  g_ptr_array_unref (self->snapshot_chefs);
+  g_ptr_array_unref (self->snapshot_bookings);
+  g_hash_table_unref (self->moved_by);
+  g_hash_table_unref (self->fresh);
+
+  G_OBJECT_CLASS (hibachi_dispatch_page_parent_class)->finalize (object);
+}
+
+static void
+hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HibachiPageClass *page_class = HIBACHI_PAGE_CLASS (klass);
+
+  object_class->dispose = hibachi_dispatch_page_dispose;
+  object_class->finalize = hibachi_dispatch_page_finalize;
+  page_class->account_changed = hibachi_dispatch_page_account_changed;
+  page_class->station_changed = hibachi_dispatch_page_station_changed;
+  page_class->reload = hibachi_dispatch_page_reload;
+  page_class->focus_search = hibachi_dispatch_page_focus_search;
+
+  g_type_ensure (HIBACHI_TYPE_STATUS_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-dispatch-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, day_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, week_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, station_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, load_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, status_view);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, board_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, board);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue_title);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue_search);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_bar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_label);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, station_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, queue_search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "dispatch.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "dispatch.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "dispatch.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "dispatch.reload", NULL, reload_action);
+  hibachi_dispatch_page_install_actions (widget_class);
+  hibachi_dispatch_page_install_suggest_actions (widget_class);
+}
+
+static void
+hibachi_dispatch_page_init (HibachiDispatchPage *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station shown"));
+  hibachi_accessible_label_calendar (GTK_WIDGET (self->calendar));
+  self->snapshot_chefs = g_ptr_array_new ();
+  self->snapshot_bookings = g_ptr_array_new ();
+  self->moved_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->writes = g_cancellable_new ();
+  set_today (&self->date);
+  update_date_label (self);
+
+  /* Capture: arrows, Space and Enter mean moves on the board, before the
+   * grid's own focus movement. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->board_overlay), keys);
+  hibachi_dispatch_page_setup_target (self, GTK_WIDGET (self->queue));
+}
+
+/* Public */
+
+void
+hibachi_dispatch_page_set_date (HibachiDispatchPage *self,
+                                const char          *date)
+{
+  g_return_if_fail (HIBACHI_IS_DISPATCH_PAGE (self));
+
+  if (!hibachi_validate_date (date, &self->date, NULL))
+    set_today (&self->date);
+  load (self, FALSE);
+}
+
+const char *
+hibachi_dispatch_page_get_date (HibachiDispatchPage *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_DISPATCH_PAGE (self), NULL);
+
+  date_to_text (&self->date, self->date_text);
+  return self->date_text;
+}
+
+void
+hibachi_dispatch_page_set_mode (HibachiDispatchPage *self,
+                                HibachiDispatchMode  mode)
+{
+  g_return_if_fail (HIBACHI_IS_DISPATCH_PAGE (self));
+
+  if (self->mode == mode)
+    return;
+  self->mode = mode;
+  gtk_toggle_button_set_active (mode == HIBACHI_DISPATCH_WEEK ? self->week_toggle : self->day_toggle, TRUE);
+  load (self, FALSE);
+}
+
+const char *
+hibachi_dispatch_page_get_station (HibachiDispatchPage *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_DISPATCH_PAGE (self), NULL);
+
+  return self->station_id;
+}
+
+gboolean
+hibachi_dispatch_page_get_loading (HibachiDispatchPage *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_DISPATCH_PAGE (self), FALSE);
+
+  return self->loading;
+}

@@ -1,0 +1,1416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dispatch board in the real window against a real hibachi-server,
+ * under Xvfb: what the board shows, the verdict while hovering, drops that
+ * assign, refuse, ask for a reason or unassign, undo, the keyboard path,
+ * a read-only role, another client's change and the week view. Drags are
+ * the GtkDragSource/GtkDropTarget signals a real drag emits. With
+ * HIBACHI_SCREENSHOT_DIR set, it saves screenshots of the board. */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "hibachi-application.h"
+#include "hibachi-assign-dialog.h"
+#include "hibachi-core.h"
+#include "hibachi-dispatch-card.h"
+#include "hibachi-dispatch-page.h"
+#include "hibachi-sign-in-page.h"
+#include "hibachi-test-app.h"
+#include "hibachi-test-wait.h"
+#include "hibachi-window.h"
+
+#define OWNER "owner@demo.test"
+#define SUPPORT "support@demo.test"
+
+typedef struct
+{
+  HibachiTestServer   *ts;
+  HibachiApplication  *app;
+  HibachiWindow       *window;
+  HibachiDispatchPage *page;
+  char                *owner;       /* token */
+  char                *station;
+  char                *date;        /* the day of the test's bookings */
+  char                *busy_chef;   /* has "held" at 18:00 */
+  char                *free_chef;   /* free at 18:00; max party 20 */
+  char                *off_chef;    /* time off that day */
+  char                *late_off_chef; /* does not work at 21:00 that weekday */
+  char                *held;        /* booking ids */
+  char                *moving;
+  char                *late;
+  char                *big;
+} Fixture;
+
+/* Server side */
+
+static JsonObject *
+get_object (Fixture    *f,
+            const char *path)
+{
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->owner, NULL, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  return json_object_ref (hibachi_test_response_object (r));
+}
+
+static char *
+create_booking (Fixture    *f,
+                const char *slot,
+                guint       adults,
+                const char *name)
+{
+  g_autofree char *body = g_strdup_printf ("{\"customer_name\":\"%s\",\"customer_email\":\"guest@example.com\","
+                                           "\"customer_phone\":\"(510) 555-0142\",\"event_date\":\"%s\",\"slot\":\"%s\","
+                                           "\"adults\":%u,\"children\":0,\"toddlers\":0,"
+                                           "\"venue_address\":\"1 Main St, Fremont, CA\",\"venue_lat\":37.5485,"
+                                           "\"venue_lng\":-121.9886,\"station_id\":\"%s\"}",
+                                           name, f->date, slot, adults, f->station);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->owner, body, NULL);
+
+  g_assert_cmpuint (r->status, ==, 201);
+  return g_strdup (json_object_get_string_member (hibachi_test_response_object (r), "id"));
+}
+
+static guint
+server_assign (Fixture    *f,
+               const char *token,
+               const char *booking,
+               const char *chef)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s/chef", booking);
+  g_autofree char *resource = g_strdup_printf ("/api/v1/bookings/%s", booking);
+  g_autofree char *body = g_strdup_printf ("{\"chef_id\":\"%s\"}", chef);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PUT", path, token, body, resource);
+
+  return r->status;
+}
+
+/* The chef the server has for @booking (NULL: none). */
+static char *
+server_chef (Fixture    *f,
+             const char *booking)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s", booking);
+  g_autoptr(JsonObject) object = get_object (f, path);
+  JsonNode *chef = json_object_get_member (object, "chef_id");
+
+  return chef != NULL && !JSON_NODE_HOLDS_NULL (chef) ? g_strdup (json_node_get_string (chef)) : NULL;
+}
+
+static gboolean
+server_chef_is (Fixture    *f,
+                const char *booking,
+                const char *chef)
+{
+  g_autofree char *now = server_chef (f, booking);
+
+  hibachi_test_pause_ms (20);
+  return g_strcmp0 (now, chef) == 0;
+}
+
+static gboolean
+works (JsonObject *chef,
+       const char *weekday,
+       const char *slot)
+{
+  JsonObject *weekly = json_object_get_object_member (chef, "weekly_availability");
+  JsonArray *slots = json_object_has_member (weekly, weekday) ? json_object_get_array_member (weekly, weekday) : NULL;
+
+  for (guint i = 0; slots != NULL && i < json_array_get_length (slots); i++)
+    if (g_str_equal (json_array_get_string_element (slots, i), slot))
+      return TRUE;
+  return FALSE;
+}
+
+/* Fremont, a day 20 days ahead: chefs picked for what each test needs from
+ * the demo's chefs, and four bookings. */
+static void
+make_day (Fixture *f)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *weekday = NULL;
+  JsonArray *chefs;
+
+  f->owner = hibachi_test_login (f->ts, OWNER);
+  f->station = hibachi_test_station_id (f->ts, f->owner, "CA-FREMONT-001");
+  /* A day on which the demo's time off has ended. */
+  for (int days = 20; f->date == NULL || f->late_off_chef == NULL; days++)
+    {
+      g_clear_pointer (&f->date, g_free);
+      g_clear_pointer (&f->busy_chef, g_free);
+      g_clear_pointer (&f->free_chef, g_free);
+      g_clear_pointer (&f->off_chef, g_free);
+      g_clear_pointer (&f->late_off_chef, g_free);
+      g_clear_pointer (&day, g_date_time_unref);
+      g_clear_pointer (&weekday, g_free);
+      g_clear_pointer (&path, g_free);
+      g_clear_pointer (&snapshot, json_object_unref);
+      g_assert_cmpint (days, <, 40);
+
+      day = g_date_time_add_days (now, days);
+      f->date = g_date_time_format (day, "%Y-%m-%d");
+      weekday = g_ascii_strdown (g_date_time_format (day, "%a"), -1);
+      {
+        const char *keys[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+        g_free (weekday);
+        weekday = g_strdup (keys[g_date_time_get_day_of_week (day) - 1]);
+      }
+      path = g_strdup_printf ("/api/v1/dispatch?station_id=%s&date_from=%s&date_to=%s", f->station, f->date, f->date);
+      snapshot = get_object (f, path);
+      chefs = json_object_get_array_member (snapshot, "chefs");
+      for (guint i = 0; i < json_array_get_length (chefs); i++)
+        {
+          JsonObject *chef = json_array_get_object_element (chefs, i);
+          const char *id = json_object_get_string_member (chef, "id");
+
+          if (!json_object_get_boolean_member (chef, "is_active") ||
+              json_array_get_length (json_object_get_array_member (chef, "time_off")) > 0)
+            continue;
+          if (works (chef, weekday, "18:00") && works (chef, weekday, "12:00"))
+            {
+              char **slot = f->busy_chef == NULL ? &f->busy_chef : f->free_chef == NULL ? &f->free_chef
+                            : f->off_chef == NULL ? &f->off_chef : NULL;
+
+              if (slot != NULL)
+                {
+                  *slot = g_strdup (id);
+                  continue;
+                }
+            }
+          if (f->late_off_chef == NULL && !works (chef, weekday, "21:00") && works (chef, weekday, "18:00"))
+            f->late_off_chef = g_strdup (id);
+        }
+      if (f->off_chef == NULL)
+        g_clear_pointer (&f->late_off_chef, g_free);
+    }
+
+  /* The free chef takes parties up to 20; the off chef is away that day. */
+  {
+    g_autofree char *chef_path = g_strdup_printf ("/api/v1/chefs/%s", f->free_chef);
+    g_autoptr(HibachiTestResponse) patch = hibachi_test_write (f->ts, "PATCH", chef_path, f->owner,
+                                                                 "{\"max_party_size\":20}", chef_path);
+    g_autofree char *off_path = g_strdup_printf ("/api/v1/chefs/%s/time-off", f->off_chef);
+    g_autofree char *off_body = g_strdup_printf ("{\"start_date\":\"%s\",\"end_date\":\"%s\",\"reason\":\"Dentist appointment\"}",
+                                                 f->date, f->date);
+    g_autoptr(HibachiTestResponse) off = hibachi_test_request (f->ts, "POST", off_path, f->owner, off_body, NULL);
+
+    g_assert_cmpuint (patch->status, ==, 200);
+    g_assert_cmpuint (off->status, ==, 201);
+  }
+
+  f->held = create_booking (f, "18:00", 10, "Held Party");
+  f->moving = create_booking (f, "18:00", 12, "Moving Party");
+  f->late = create_booking (f, "21:00", 8, "Late Party");
+  f->big = create_booking (f, "12:00", 25, "Big Party");
+  g_assert_cmpuint (server_assign (f, f->owner, f->held, f->busy_chef), ==, 200);
+}
+
+/* The window */
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_class (GtkWidget  *root,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+open_board (Fixture    *f,
+            const char *email)
+{
+  GtkWidget *sign_in;
+  GtkWidget *stack;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in = find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (sign_in, ADW_TYPE_ENTRY_ROW, "Email")), email);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (sign_in, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), HIBACHI_DEMO_PASSWORD);
+  g_signal_emit_by_name (find_class (sign_in, "suggested-action"), "clicked");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+
+  f->page = HIBACHI_DISPATCH_PAGE (find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE));
+  g_assert_nonnull (f->page);
+  stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
+  while (!GTK_IS_STACK (stack))
+    stack = gtk_widget_get_parent (stack);
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (f->page));
+  hibachi_page_set_station_id (HIBACHI_PAGE (f->page), f->station);
+  hibachi_dispatch_page_set_date (f->page, f->date);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  settle ();
+}
+
+static HibachiDispatchCard *
+card_in (GtkWidget  *root,
+         const char *booking_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      HibachiDispatchCard *found;
+
+      if (HIBACHI_IS_DISPATCH_CARD (child) &&
+          g_str_equal (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (child))), booking_id))
+        return HIBACHI_DISPATCH_CARD (child);
+      if ((found = card_in (child, booking_id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static HibachiDispatchCard *
+card (Fixture    *f,
+      const char *booking_id)
+{
+  return card_in (GTK_WIDGET (f->page), booking_id);
+}
+
+/* The cell of @chef_id (NULL: the queue) and @slot (NULL in the week view). */
+static GtkWidget *
+cell_in (GtkWidget  *root,
+         const char *chef_id,
+         const char *date,
+         const char *slot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, "dispatch-cell") &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-chef"), chef_id) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-date"), date) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "dispatch-slot"), slot) == 0)
+        return child;
+      if ((found = cell_in (child, chef_id, date, slot)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+cell (Fixture    *f,
+      const char *chef_id,
+      const char *slot)
+{
+  GtkWidget *found = chef_id != NULL ? cell_in (GTK_WIDGET (f->page), chef_id, f->date, slot)
+                                     : find_class (GTK_WIDGET (f->page), "dispatch-queue");
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+is_inside (gpointer    child,
+           GtkWidget  *ancestor)
+{
+  return child != NULL && gtk_widget_is_ancestor (GTK_WIDGET (child), ancestor);
+}
+
+static gpointer
+controller (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+    }
+  return NULL;
+}
+
+/* What a drag of @booking_id over @target shows next to the pointer. */
+static const char *
+hover (Fixture    *f,
+       const char *booking_id,
+       GtkWidget  *target)
+{
+  GtkDragSource *source = controller (GTK_WIDGET (card (f, booking_id)), GTK_TYPE_DRAG_SOURCE);
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkDragAction action = 0;
+  GtkLabel *verdict;
+
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_signal_emit_by_name (controller (target, GTK_TYPE_DROP_TARGET), "enter", 20.0, 20.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  verdict = GTK_LABEL (find_class (GTK_WIDGET (f->page), "dispatch-verdict"));
+  g_assert_nonnull (verdict);
+  return gtk_label_get_text (verdict);
+}
+
+static void
+end_hover (Fixture    *f,
+           GtkWidget  *target)
+{
+  g_signal_emit_by_name (controller (target, GTK_TYPE_DROP_TARGET), "leave");
+}
+
+static gboolean
+drop (Fixture    *f,
+      const char *booking_id,
+      GtkWidget  *target)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean done = FALSE;
+
+  g_value_init (&value, HIBACHI_TYPE_BOOKING);
+  g_value_set_object (&value, hibachi_dispatch_card_get_booking (card (f, booking_id)));
+  g_signal_emit_by_name (controller (target, GTK_TYPE_DROP_TARGET), "drop", &value, 20.0, 20.0, &done);
+  return done;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (0);
+  f->app = hibachi_test_application (f->ts);
+  make_day (f);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  hibachi_test_server_stop (f->ts);
+  g_free (f->owner);
+  g_free (f->station);
+  g_free (f->date);
+  g_free (f->busy_chef);
+  g_free (f->free_chef);
+  g_free (f->off_chef);
+  g_free (f->late_off_chef);
+  g_free (f->held);
+  g_free (f->moving);
+  g_free (f->late);
+  g_free (f->big);
+}
+
+/* Tests */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  hibachi_test_pause_ms (400);
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The day: chefs as rows, cards where the server has them, the queue most
+ * urgent first, shaded cells with their reasons, the sidebar's count. */
+static GtkWidget *focus (Fixture *f);
+
+static void
+test_day_view (Fixture *f, gconstpointer data)
+{
+  GtkWidget *queue_search;
+  GtkWidget *queue;
+  GtkWidget *first;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  g_assert_true (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")));
+  queue = cell (f, NULL, NULL);
+  g_assert_true (is_inside (card (f, f->moving), queue));
+  g_assert_true (is_inside (card (f, f->late), queue));
+  g_assert_true (is_inside (card (f, f->big), queue));
+  /* Most urgent first: 12:00 before 18:00 before 21:00. */
+  first = gtk_widget_get_first_child (queue);
+  g_assert_true (HIBACHI_IS_DISPATCH_CARD (first));
+  g_assert_cmpstr (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (first))), ==, f->big);
+  g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (f->page)), ==, 3);
+
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->off_chef, "18:00"), "dispatch-unavailable"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell (f, f->off_chef, "18:00")), ==, "Time off: Dentist appointment");
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->late_off_chef, "21:00"), "dispatch-unavailable"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell (f, f->late_off_chef, "21:00")), "Not available at 21:00 on "));
+  g_assert_false (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-unavailable"));
+
+  save_screenshot (GTK_WIDGET (f->window), "dispatch-day");
+
+  /* Ctrl+F's search narrows the queue. */
+  hibachi_page_focus_search (HIBACHI_PAGE (f->page));
+  queue_search = find_class (GTK_WIDGET (f->page), "dispatch-queue-search");
+  g_assert_true (gtk_widget_has_focus (queue_search) || gtk_widget_is_ancestor (focus (f), queue_search));
+  gtk_editable_set_text (GTK_EDITABLE (queue_search), "late party");
+  WAIT_FOR (card (f, f->moving) == NULL);
+  g_assert_nonnull (card (f, f->late));
+  gtk_editable_set_text (GTK_EDITABLE (queue_search), "");
+  WAIT_FOR (card (f, f->moving) != NULL);
+}
+
+static gboolean label_contains (GtkWidget  *root,
+                                const char *text);
+
+/* A long queue shows the 40 most urgent and counts the rest, which the
+ * search still finds. */
+static void
+test_queue_cap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  GtkWidget *queue_search;
+  guint cards = 0, hidden = 0;
+  int found = -1;
+
+  for (guint i = 0; i < 42; i++)
+    {
+      g_autofree char *customer = g_strdup_printf ("Queue Party %02u", i);
+
+      g_ptr_array_add (ids, create_booking (f, "21:00", 4, customer));
+    }
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (cell (f, NULL, NULL)); w != NULL; w = gtk_widget_get_next_sibling (w))
+    cards += HIBACHI_IS_DISPATCH_CARD (w);
+  g_assert_cmpuint (cards, ==, 40);
+  g_assert_true (label_contains (cell (f, NULL, NULL), "5 more are waiting: search the queue to find them."));
+  g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (f->page)), ==, 45);
+  /* The most urgent are the ones shown. */
+  g_assert_nonnull (card (f, f->big));
+  g_assert_nonnull (card (f, f->moving));
+  for (guint i = 0; i < ids->len; i++)
+    if (card (f, g_ptr_array_index (ids, i)) == NULL)
+      {
+        hidden++;
+        found = (int) i;
+      }
+  g_assert_cmpuint (hidden, ==, 5);
+
+  queue_search = find_class (GTK_WIDGET (f->page), "dispatch-queue-search");
+  name = g_strdup_printf ("queue party %02d", found);
+  gtk_editable_set_text (GTK_EDITABLE (queue_search), name);
+  WAIT_FOR (card (f, g_ptr_array_index (ids, found)) != NULL);
+}
+
+/* Every verdict in words while hovering, from the same rules as the server. */
+static void
+test_hover_verdicts (Fixture *f, gconstpointer data)
+{
+  const char *text;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  text = hover (f, f->moving, cell (f, f->busy_chef, "18:00"));
+  g_assert_true (g_str_has_prefix (text, "Conflict: The chef is busy with the 18:00 event"));
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
+  save_screenshot (GTK_WIDGET (f->window), "dispatch-hover-conflict");
+  end_hover (f, cell (f, f->busy_chef, "18:00"));
+  g_assert_false (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
+
+  text = hover (f, f->moving, cell (f, f->off_chef, "18:00"));
+  g_assert_true (g_str_has_prefix (text, "Conflict: The chef is on time off that day."));
+  end_hover (f, cell (f, f->off_chef, "18:00"));
+
+  text = hover (f, f->late, cell (f, f->late_off_chef, "21:00"));
+  g_assert_true (g_str_has_prefix (text, "Conflict: The chef does not work the 21:00 slot on this weekday."));
+  end_hover (f, cell (f, f->late_off_chef, "21:00"));
+
+  text = hover (f, f->big, cell (f, f->free_chef, "12:00"));
+  g_assert_cmpstr (text, ==, "Warning: The party of 25 is larger than the chef’s maximum of 20.");
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->free_chef, "12:00"), "dispatch-warning"));
+  end_hover (f, cell (f, f->free_chef, "12:00"));
+
+  text = hover (f, f->moving, cell (f, f->free_chef, "18:00"));
+  g_assert_true (strstr (text, " is free: ") != NULL);
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-ok"));
+  end_hover (f, cell (f, f->free_chef, "18:00"));
+
+  /* The slot belongs to the customer. */
+  text = hover (f, f->moving, cell (f, f->free_chef, "15:00"));
+  g_assert_cmpstr (text, ==, "The customer booked 18:00: drop it in the 18:00 column.");
+  end_hover (f, cell (f, f->free_chef, "15:00"));
+}
+
+/* A drop moves the card in the same frame, the server assigns, Undo puts
+ * the booking back in the queue on the server too; a drop on the queue
+ * unassigns; another slot's column refuses with the reason. */
+static void
+test_drop_assign_undo_unassign (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  g_autofree char *chef = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  g_assert_false (drop (f, f->moving, cell (f, f->free_chef, "15:00")));
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+
+  g_assert_true (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
+  /* Optimistic: moved before any answer. */
+  g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  chef = server_chef (f, f->moving);
+  g_assert_cmpstr (chef, ==, f->free_chef);
+  g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (f->page)), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  g_clear_pointer (&chef, g_free);
+  chef = server_chef (f, f->moving);
+  g_assert_null (chef);
+
+  /* Reassign a chef's card to the queue: unassigned on the server. */
+  g_assert_true (drop (f, f->held, cell (f, NULL, NULL)));
+  g_assert_true (is_inside (card (f, f->held), cell (f, NULL, NULL)));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  chef = server_chef (f, f->held);
+  g_assert_null (chef);
+  /* Undo restores the previous chef exactly. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")));
+  chef = server_chef (f, f->held);
+  g_assert_cmpstr (chef, ==, f->busy_chef);
+}
+
+static GtkWidget *
+message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_contains (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A conflict sends nothing until "Assign anyway" has a reason; a refusal
+ * by the server (its data changed behind the board) snaps the card back
+ * with the server's reason. */
+static void
+test_conflict_and_refusal (Fixture *f, gconstpointer data)
+{
+  g_autofree char *put = NULL;
+  g_autofree char *chef = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *dialog;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  put = g_strdup_printf ("PUT /api/v1/bookings/%s/chef", f->moving);
+  hibachi_test_server_clear_requests (f->ts);
+
+  g_assert_true (drop (f, f->moving, cell (f, f->busy_chef, "18:00")));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (find_type (dialog, GTK_TYPE_ENTRY)), "too short");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  settle ();
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, put), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (dialog, GTK_TYPE_ENTRY)), "Two chefs share the grill tonight.");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, put) == 1 &&
+            is_inside (card (f, f->moving), cell (f, f->busy_chef, "18:00")));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (hibachi_context_get_undo_stack (hibachi_window_get_context (f->window))));
+  chef = server_chef (f, f->moving);
+  g_assert_cmpstr (chef, ==, f->busy_chef);
+
+  /* Behind the board's back the free chef gets an 18:00 party; the board
+   * still shows them free, the server refuses, the card goes back. */
+  other = create_booking (f, "18:00", 10, "Other Party");
+  g_assert_cmpuint (server_assign (f, f->owner, other, f->free_chef), ==, 200);
+  g_assert_true (drop (f, f->held, cell (f, f->free_chef, "18:00")));
+  g_assert_true (is_inside (card (f, f->held), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")));
+  g_clear_pointer (&chef, g_free);
+  chef = server_chef (f, f->held);
+  g_assert_cmpstr (chef, ==, f->busy_chef);
+  WAIT_FOR (label_contains (GTK_WIDGET (f->window), "The chef has a conflict"));
+}
+
+static gboolean
+press (Fixture *f,
+       guint    keyval,
+       GdkModifierType state)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (gtk_widget_get_parent (cell (f, f->free_chef, "18:00")));
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+
+  /* The board's key handler sits on the overlay around the scrolled grid. */
+  while (overlay != NULL && (keys = controller (overlay, GTK_TYPE_EVENT_CONTROLLER_KEY)) == NULL)
+    overlay = gtk_widget_get_parent (overlay);
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  settle ();
+  return handled;
+}
+
+static GtkWidget *
+focus (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* The keyboard alone: arrows between cards and cells, Space picks up,
+ * arrows carry it with the verdict, Esc puts it down, Enter drops. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  g_autofree char *chef = NULL;
+  GtkWidget *target = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  /* From the held card, down and up between rows, back to it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->held))));
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  g_assert_true (is_inside (focus (f), cell (f, f->busy_chef, "15:00")) || focus (f) == cell (f, f->busy_chef, "15:00"));
+  g_assert_true (press (f, GDK_KEY_Right, 0));
+  g_assert_true (focus (f) == GTK_WIDGET (card (f, f->held)));
+
+  /* The moving card in the queue: pick up, go left onto the board. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card (f, f->moving)), "dispatch-dragged"));
+  /* Walk to the free chef's 18:00 cell: left into the board, then along
+   * the rows and columns. */
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  for (int i = 0; i < 20 && focus (f) != cell (f, f->free_chef, "18:00"); i++)
+    {
+      int column, row, want_column, want_row;
+      GtkWidget *grid = gtk_widget_get_parent (cell (f, f->free_chef, "18:00"));
+
+      gtk_grid_query_child (GTK_GRID (grid), focus (f), &column, &row, NULL, NULL);
+      gtk_grid_query_child (GTK_GRID (grid), cell (f, f->free_chef, "18:00"), &want_column, &want_row, NULL, NULL);
+      press (f, column < want_column ? GDK_KEY_Right : column > want_column ? GDK_KEY_Left
+                : row < want_row ? GDK_KEY_Down : GDK_KEY_Up, 0);
+    }
+  target = cell (f, f->free_chef, "18:00");
+  g_assert_true (focus (f) == target);
+  g_assert_true (gtk_widget_has_css_class (target, "dispatch-ok"));
+
+  /* Esc: nothing moved, the card has the focus again. */
+  g_assert_true (press (f, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_widget_has_css_class (target, "dispatch-ok"));
+  g_assert_true (focus (f) == GTK_WIDGET (card (f, f->moving)));
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+
+  /* Again, and Enter drops: assigned on the server, focus stays on the card. */
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  for (int i = 0; i < 20 && focus (f) != target; i++)
+    {
+      int column, row, want_column, want_row;
+
+      gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (target)), focus (f), &column, &row, NULL, NULL);
+      gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (target)), target, &want_column, &want_row, NULL, NULL);
+      press (f, column < want_column ? GDK_KEY_Right : column > want_column ? GDK_KEY_Left
+                : row < want_row ? GDK_KEY_Down : GDK_KEY_Up, 0);
+    }
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  chef = server_chef (f, f->moving);
+  g_assert_cmpstr (chef, ==, f->free_chef);
+  g_assert_true (is_inside (focus (f), GTK_WIDGET (card (f, f->moving))) || focus (f) == GTK_WIDGET (card (f, f->moving)));
+
+  /* Shift+F10 opens the card's menu with Unassign. */
+  g_assert_true (press (f, GDK_KEY_F10, GDK_SHIFT_MASK));
+  {
+    GtkWidget *menu = find_type (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_POPOVER_MENU);
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    /* What choosing "Unassign" in it does: the menu closes, the action runs. */
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "dispatch.unassign", "s", f->moving);
+  }
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  WAIT_FOR (server_chef_is (f, f->moving, NULL));
+}
+
+static HibachiAssignDialog *
+assign_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  HibachiAssignDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HIBACHI_IS_ASSIGN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Clicks the dialog's button of @response (what a user does: the dialog
+ * answers and closes). */
+static gboolean
+click_response (GtkWidget  *root,
+                const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        {
+          g_signal_emit_by_name (child, "clicked");
+          return TRUE;
+        }
+      if (click_response (child, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Enter on a card opens Assign to… (the chefs ranked, each with its
+ * conflict state); choosing one assigns it, the board shows it, Undo
+ * takes it back. The card menu offers the same. */
+static void
+test_keyboard_assign_to (Fixture *f, gconstpointer data)
+{
+  HibachiAssignDialog *dialog = NULL;
+  GtkListBox *chefs;
+  GtkListBoxRow *row = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  WAIT_FOR ((dialog = assign_dialog ()) != NULL);
+  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+  /* The busy chef is listed with the conflict. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->busy_chef) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
+      break;
+  gtk_list_box_select_row (chefs, row);
+  settle ();
+  g_assert_true (click_response (GTK_WIDGET (dialog),
+                                 adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "assign")));
+  WAIT_FOR (assign_dialog () == NULL);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (server_chef_is (f, f->moving, f->free_chef));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  WAIT_FOR (server_chef_is (f, f->moving, NULL));
+
+  /* From the card's menu: the same dialog; closing it changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "dispatch.assign-to", "s", f->moving);
+  WAIT_FOR ((dialog = assign_dialog ()) != NULL);
+  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
+  g_assert_true (click_response (GTK_WIDGET (dialog),
+                                 adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "cancel")));
+  WAIT_FOR (assign_dialog () == NULL);
+  /* The dialog's last reference goes with its task, after the close. */
+  hibachi_test_pause_ms (300);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+}
+
+/* Customer support sees the board and cannot move anything. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *chef = NULL;
+
+  open_board (f, SUPPORT);
+  WAIT_FOR (card (f, f->held) != NULL);
+  g_assert_null (controller (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_DRAG_SOURCE));
+  g_assert_false (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
+  g_assert_false (press (f, GDK_KEY_space, 0));
+  settle ();
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+  chef = server_chef (f, f->moving);
+  g_assert_null (chef);
+}
+
+/* Another dispatcher's assignment appears within 2 s, saying who did it;
+ * a drop of a card that changed underneath is refused and explained. */
+static void
+test_second_client (Fixture *f, gconstpointer data)
+{
+  g_autofree char *manager = NULL;
+  g_autoptr(HibachiBooking) stale = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  HibachiDispatchCard *moved;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean done = TRUE;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  hibachi_test_pause_ms (500);   /* the feed's first poll is in */
+  stale = g_object_ref (hibachi_dispatch_card_get_booking (card (f, f->moving)));
+
+  manager = hibachi_test_login (f->ts, "fremont.manager@demo.test");
+  timer = g_timer_new ();
+  g_assert_cmpuint (server_assign (f, manager, f->moving, f->free_chef), ==, 200);
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  g_test_message ("another client's change on the board after %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
+  moved = card (f, f->moving);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (moved)), ==, "Moved by Fran Fremont");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (moved), "dispatch-moved"));
+
+  /* The drag began before the change: its booking is the old version. */
+  g_value_init (&value, HIBACHI_TYPE_BOOKING);
+  g_value_set_object (&value, stale);
+  g_signal_emit_by_name (controller (cell (f, f->busy_chef, "18:00"), GTK_TYPE_DROP_TARGET), "drop", &value, 5.0, 5.0, &done);
+  g_assert_false (done);
+  WAIT_FOR (label_contains (GTK_WIDGET (f->window), "was changed by Fran Fremont while you moved it"));
+  g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+}
+
+/* The week: chefs × days with totals; a drop keeps the slot, another day
+ * is refused. */
+static void
+test_week_view (Fixture *f, gconstpointer data)
+{
+  GtkWidget *week_cell;
+  g_autofree char *chef = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_WEEK);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page) &&
+            cell_in (GTK_WIDGET (f->page), f->free_chef, f->date, NULL) != NULL && card (f, f->held) != NULL);
+  week_cell = cell_in (GTK_WIDGET (f->page), f->free_chef, f->date, NULL);
+  g_assert_true (is_inside (card (f, f->held), cell_in (GTK_WIDGET (f->page), f->busy_chef, f->date, NULL)));
+  /* The day's totals: every booking of the day, assigned or waiting. */
+  g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events · 55 guests"));
+  save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
+
+  {
+    GDate other;
+    char text[16];
+
+    g_date_clear (&other, 1);
+    hibachi_validate_date (f->date, &other, NULL);
+    if (g_date_get_weekday (&other) == G_DATE_SUNDAY)
+      g_date_subtract_days (&other, 1);
+    else
+      g_date_add_days (&other, 1);
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &other);
+    g_assert_false (drop (f, f->moving, cell_in (GTK_WIDGET (f->page), f->free_chef, text, NULL)));
+  }
+
+  g_assert_true (drop (f, f->moving, week_cell));
+  g_assert_true (is_inside (card (f, f->moving), cell_in (GTK_WIDGET (f->page), f->free_chef, f->date, NULL)));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (hibachi_context_get_undo_stack (hibachi_window_get_context (f->window))));
+  chef = server_chef (f, f->moving);
+  g_assert_cmpstr (chef, ==, f->free_chef);
+}
+
+
+
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += (gtk_widget_has_css_class (child, css_class) ? 1 : 0) + count_class (child, css_class);
+  return n;
+}
+
+/* Suggest for the day: ghost cards with no conflict (the server, which
+ * refuses conflicts without a reason, takes them all), one removed stays
+ * waiting, one step applies, one undo takes it all back; a booking changed
+ * behind the board fails the whole batch. */
+static void
+test_suggest (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  g_autofree char *moving = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *big = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 3);
+  save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
+
+  /* Behind the board's back one proposed booking changes: nothing at all is assigned. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s", f->big);
+    g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, f->owner,
+                                                             "{\"internal_notes\":\"Call before arriving.\"}", path);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.apply-suggestions", NULL);
+  WAIT_FOR (label_contains (GTK_WIDGET (f->window), "Nothing was assigned"));
+  moving = server_chef (f, f->moving);
+  big = server_chef (f, f->big);
+  g_assert_null (moving);
+  g_assert_null (big);
+
+  /* Again with the board up to date: all applied in one step. */
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  hibachi_test_pause_ms (400);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.apply-suggestions", NULL);
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 0);
+  g_clear_pointer (&moving, g_free);
+  g_clear_pointer (&big, g_free);
+  moving = server_chef (f, f->moving);
+  big = server_chef (f, f->big);
+  late = server_chef (f, f->late);
+  held = server_chef (f, f->held);
+  g_assert_nonnull (moving);
+  g_assert_nonnull (big);
+  g_assert_cmpstr (moving, !=, f->busy_chef);   /* never double-booked */
+  g_assert_cmpstr (moving, !=, f->off_chef);
+  g_assert_null (late);
+  g_assert_cmpstr (held, ==, f->busy_chef);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, moving, "18:00")));
+
+  /* One undo for the batch. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (server_chef_is (f, f->moving, NULL) && server_chef_is (f, f->big, NULL));
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+}
+
+/* Where the centre of @widget is on the X screen. */
+static void
+screen_point (Fixture   *f,
+              GtkWidget *widget,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  graphene_point_t point;
+  double dx, dy;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
+                                                                 gtk_widget_get_height (widget) / 2.0f), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display), 0, 0,
+                         &root_x, &root_y, &child);
+  *x = root_x + (int) (point.x + dx);
+  *y = root_y + (int) (point.y + dy);
+}
+
+static void
+pointer_to (Display *display,
+            int      x,
+            int      y)
+{
+  XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
+  XFlush (display);
+  hibachi_test_pause_ms (15);
+}
+
+/* A real drag with the pointer (XTest on Xvfb): press on the card, move in
+ * steps, hover shows the verdict, release on the cell. */
+static void
+test_pointer_drag (Fixture *f, gconstpointer data)
+{
+  Display *display;
+  GtkWidget *target;
+  int from_x, from_y, to_x, to_y, event, error, major, minor;
+  g_autofree char *chef = NULL;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (f->window))))
+    {
+      g_test_skip ("XTest needs an X11 display");
+      return;
+    }
+  display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  g_assert_true (XTestQueryExtension (display, &event, &error, &major, &minor));
+  hibachi_test_pause_ms (300);   /* mapped where X says it is */
+
+  target = cell (f, f->free_chef, "18:00");
+  screen_point (f, GTK_WIDGET (card (f, f->moving)), &from_x, &from_y);
+  screen_point (f, target, &to_x, &to_y);
+  pointer_to (display, from_x, from_y);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XFlush (display);
+  hibachi_test_pause_ms (50);
+  for (int i = 1; i <= 30; i++)
+    pointer_to (display, from_x + (to_x - from_x) * i / 30, from_y + (to_y - from_y) * i / 30);
+  pointer_to (display, to_x + 2, to_y + 2);
+  /* The verdict is beside the pointer while hovering. */
+  WAIT_FOR (gtk_widget_has_css_class (target, "dispatch-ok"));
+  g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (find_class (GTK_WIDGET (f->page), "dispatch-verdict"))),
+                         " is free: ") != NULL);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+
+  /* The board is rebuilt around the moved card: look the cell up again. */
+  WAIT_FOR (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+  WAIT_FOR (server_chef_is (f, f->moving, f->free_chef));
+  g_assert_false (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-ok"));
+  g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-verdict"));   /* hidden once dropped */
+}
+
+/* Speed (run by `meson test --benchmark`, -m perf): a station day of 12
+ * chefs and 60 bookings and a week of 300. Prints figures; never fails on
+ * time. */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
+}
+
+/* Fremont gets 12 active chefs (four move in from other stations) and
+ * @per_day bookings on each of @days days from f->date, two thirds assigned
+ * where the server accepts it. */
+static void
+fill_station (Fixture *f,
+              guint    days,
+              guint    per_day)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  JsonArray *chefs;
+  GDate first;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (hibachi_test_server_get_db_path (f->ts), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE chefs SET station_id = ?1 WHERE id IN (SELECT id FROM chefs "
+                                       "WHERE station_id != ?1 AND is_active = 1 ORDER BY name LIMIT ?2)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  path = g_strdup_printf ("/api/v1/chefs?station_id=%s&limit=100", f->station);
+  reply = get_object (f, path);
+  chefs = json_object_get_array_member (reply, "data");
+  sqlite3_bind_text (stmt, 1, f->station, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, 12 - (int) json_array_get_length (chefs));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_clear_pointer (&reply, json_object_unref);
+  reply = get_object (f, path);
+  chefs = json_object_get_array_member (reply, "data");
+
+  g_date_clear (&first, 1);
+  hibachi_validate_date (f->date, &first, NULL);
+  for (guint d = 0; d < days; d++)
+    {
+      GDate day = first;
+      g_autofree char *saved = f->date;
+      char text[16];
+
+      g_date_add_days (&day, d);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+      f->date = g_strdup (text);
+      for (guint i = 0; i < per_day; i++)
+        {
+          g_autofree char *id = create_booking (f, hibachi_slot_to_string (i % HIBACHI_N_SLOTS), 6 + i % 20, "Bench Party");
+          JsonObject *chef = json_array_get_object_element (chefs, (i / HIBACHI_N_SLOTS) % json_array_get_length (chefs));
+
+          if (i % 3 != 2)
+            server_assign (f, f->owner, id, json_object_get_string_member (chef, "id"));
+        }
+      g_free (f->date);
+      f->date = g_steal_pointer (&saved);
+    }
+}
+
+static double
+open_and_paint (Fixture    *f,
+                const char *date)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  hibachi_dispatch_page_set_date (f->page, date);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  return g_timer_elapsed (timer, NULL) * 1000;
+}
+
+static void
+pushed_cb (HibachiUndoStack   *stack,
+           HibachiUndoCommand *command,
+           guint              *count)
+{
+  (*count)++;
+}
+
+static void
+test_speed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) open_day = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_week = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hover_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) drop_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) confirm_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GTimer) timer = g_timer_new ();
+  HibachiUndoStack *undo;
+  GtkWidget *queue;
+  GPtrArray *cells = g_ptr_array_new ();
+  guint pushed = 0;
+  g_autofree char *free_cell = NULL;
+  char next_day[16];
+  GDate day;
+
+  fill_station (f, 7, 43);   /* 301 in the week, 60 on the first day with the test's own */
+  for (guint i = 0; i < 17; i++)
+    {
+      g_autofree char *id = create_booking (f, hibachi_slot_to_string (i % HIBACHI_N_SLOTS), 10, "Bench Extra");
+    }
+  open_board (f, OWNER);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+  g_signal_connect (undo, "pushed", G_CALLBACK (pushed_cb), &pushed);
+  g_date_clear (&day, 1);
+  hibachi_validate_date (f->date, &day, NULL);
+  g_date_add_days (&day, 1);
+  g_date_strftime (next_day, sizeof next_day, "%Y-%m-%d", &day);
+
+  for (guint i = 0; i < 7; i++)
+    {
+      double ms = open_and_paint (f, i % 2 ? f->date : next_day);
+
+      g_array_append_val (open_day, ms);
+    }
+  open_and_paint (f, f->date);
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_WEEK);
+  for (guint i = 0; i < 5; i++)
+    {
+      double ms = open_and_paint (f, i % 2 ? f->date : next_day);
+
+      g_array_append_val (open_week, ms);
+    }
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_DAY);
+  open_and_paint (f, f->date);
+
+  /* Hover: every cell of the day, ten times, with a queue card. */
+  queue = cell (f, NULL, NULL);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (cell (f, f->free_chef, "18:00")));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "dispatch-cell"))
+      g_ptr_array_add (cells, w);
+  for (guint round = 0; round < 10; round++)
+    for (guint i = 0; i < cells->len; i++)
+      {
+        GtkDropTarget *target = controller (g_ptr_array_index (cells, i), GTK_TYPE_DROP_TARGET);
+        GdkDragAction action;
+        double ms;
+
+        hover (f, f->moving, queue);   /* prepares the drag of the moving card */
+        g_timer_start (timer);
+        g_signal_emit_by_name (target, "enter", 10.0, 10.0, &action);
+        ms = g_timer_elapsed (timer, NULL) * 1000;
+        g_array_append_val (hover_ms, ms);
+        g_signal_emit_by_name (target, "leave");
+      }
+
+  /* Drop: to a chef free at 18:00 and back to the queue, 20 times. */
+  for (guint i = 0; i < cells->len && free_cell == NULL; i++)
+    {
+      GtkWidget *c = g_ptr_array_index (cells, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "dispatch-slot"), "18:00") != 0)
+        continue;
+      hover (f, f->moving, c);
+      if (gtk_widget_has_css_class (c, "dispatch-ok") || gtk_widget_has_css_class (c, "dispatch-warning"))
+        free_cell = g_strdup (g_object_get_data (G_OBJECT (c), "dispatch-chef"));
+      end_hover (f, c);
+    }
+  g_assert_nonnull (free_cell);
+  for (guint i = 0; i < 20; i++)
+    {
+      GtkWidget *target = i % 2 ? cell (f, NULL, NULL) : cell (f, free_cell, "18:00");
+      guint before = pushed;
+      double ms;
+
+      g_timer_start (timer);
+      g_assert_true (drop (f, f->moving, target));
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_array_append_val (drop_ms, ms);
+      WAIT_FOR (pushed > before);
+      ms = g_timer_elapsed (timer, NULL) * 1000;
+      g_array_append_val (confirm_ms, ms);
+    }
+
+  g_test_message ("board: %u chefs, %u bookings that day", 12, 60);
+  g_test_message ("open → painted, day: median %.1f ms (p95 %.1f)", percentile (open_day, 0.5), percentile (open_day, 0.95));
+  g_test_message ("open → painted, week of 300: median %.1f ms (p95 %.1f)", percentile (open_week, 0.5),
+                  percentile (open_week, 0.95));
+  g_test_message ("hover verdict per pointer move (%u): median %.3f ms, p95 %.3f ms, max %.3f ms", hover_ms->len,
+                  percentile (hover_ms, 0.5), percentile (hover_ms, 0.95), percentile (hover_ms, 1.0));
+  g_test_message ("drop → card moved (optimistic rebuild): median %.1f ms, p95 %.1f ms", percentile (drop_ms, 0.5),
+                  percentile (drop_ms, 0.95));
+  g_test_message ("drop → server confirmed (loopback): median %.1f ms, p95 %.1f ms", percentile (confirm_ms, 0.5),
+                  percentile (confirm_ms, 0.95));
+  g_test_maximized_result (percentile (hover_ms, 0.95), "hover verdict p95 %.3f ms", percentile (hover_ms, 0.95));
+  g_ptr_array_unref (cells);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/hibachi/ui-dispatch/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("day-view", test_day_view);
+  ADD ("queue-cap", test_queue_cap);
+  ADD ("hover-verdicts", test_hover_verdicts);
+  ADD ("drop-assign-undo-unassign", test_drop_assign_undo_unassign);
+  ADD ("conflict-and-refusal", test_conflict_and_refusal);
+  ADD ("keyboard", test_keyboard);
+  ADD ("keyboard-assign-to", test_keyboard_assign_to);
+  ADD ("read-only", test_read_only);
+  ADD ("second-client", test_second_client);
+  ADD ("week-view", test_week_view);
+  ADD ("pointer-drag", test_pointer_drag);
+  ADD ("suggest", test_suggest);
+  if (g_test_perf ())
+    ADD ("speed", test_speed);
+#undef ADD
+
+  status = g_test_run ();
+  hibachi_test_application_release ();
+  return status;
+}
