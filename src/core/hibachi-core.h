@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hibachi-assignment.h"
+#include "hibachi-cluster.h"
 #include "hibachi-date-range.h"
 #include "hibachi-geo.h"
 #include "hibachi-json-text.h"
