@@ -410,6 +410,130 @@ test_rank (void)
     hibachi_suggestion_clear (&suggestions[i]);
 }
 
+/* Dispatch snapshot: Fremont, Saturday 2026-11-21, two chefs. */
+
+#define ALL_WEEK "{\"mon\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"],\"tue\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"]," \
+                 "\"wed\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"],\"thu\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"]," \
+                 "\"fri\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"],\"sat\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"]," \
+                 "\"sun\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"]}"
+
+static JsonObject *
+object_from (const char *text)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static JsonObject *
+snapshot_chef (const char *id,
+               const char *name,
+               guint       skill,
+               double      rating,
+               const char *time_off)
+{
+  g_autofree char *text = g_strdup_printf ("{\"id\":\"%s\",\"name\":\"%s\",\"station_id\":\"fremont\",\"skill_level\":%u,"
+                                           "\"max_party_size\":40,\"rating\":%.1f,\"is_active\":true,"
+                                           "\"weekly_availability\":" ALL_WEEK ",\"time_off\":%s}",
+                                           id, name, skill, rating, time_off);
+
+  return object_from (text);
+}
+
+static JsonObject *
+snapshot_booking (const char *id,
+                  const char *slot,
+                  const char *chef_id,
+                  const char *created_at,
+                  double      miles_north)
+{
+  HibachiLatLng venue = north_of_station (miles_north);
+  g_autofree char *chef = chef_id != NULL ? g_strdup_printf ("\"%s\"", chef_id) : g_strdup ("null");
+  g_autofree char *text = NULL;
+  char lat[G_ASCII_DTOSTR_BUF_SIZE], lng[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (lat, sizeof lat, venue.lat);
+  g_ascii_dtostr (lng, sizeof lng, venue.lng);
+  text = g_strdup_printf ("{\"id\":\"%s\",\"station_id\":\"fremont\",\"status\":\"confirmed\",\"event_date\":\"2026-11-21\","
+                          "\"slot\":\"%s\",\"adults\":10,\"children\":0,\"toddlers\":0,\"venue_lat\":%s,\"venue_lng\":%s,"
+                          "\"chef_id\":%s,\"created_at\":\"%s\"}", id, slot, lat, lng, chef, created_at);
+  return object_from (text);
+}
+
+static void
+test_dispatch_check (void)
+{
+  g_autoptr(JsonObject) kenji = snapshot_chef ("kenji", "Kenji", 3, 4.5, "[]");
+  g_autoptr(JsonObject) mia = snapshot_chef ("mia", "Mia", 3, 4.5,
+                                             "[{\"start_date\":\"2026-11-20\",\"end_date\":\"2026-11-22\",\"reason\":\"Vacation\"}]");
+  g_autoptr(JsonObject) held = snapshot_booking ("held", "18:00", "kenji", "2026-11-01T10:00:00Z", 0);
+  g_autoptr(JsonObject) moving = snapshot_booking ("moving", "18:00", NULL, "2026-11-02T10:00:00Z", 0);
+  JsonObject *chefs[] = { kenji, mia };
+  JsonObject *bookings[] = { held, moving };
+  HibachiDispatchSnapshot snapshot = { station, chefs, 2, bookings, 2 };
+  HibachiSuggestionScore score;
+  g_autoptr(GPtrArray) overlap = hibachi_dispatch_check (&snapshot, moving, kenji, &score);
+  g_autoptr(GPtrArray) time_off = hibachi_dispatch_check (&snapshot, moving, mia, NULL);
+  g_autoptr(GPtrArray) itself = hibachi_dispatch_check (&snapshot, held, kenji, NULL);
+  GDate day;
+
+  g_assert_true (hibachi_assignment_issues_have_conflict (overlap));
+  g_assert_cmpint (((HibachiAssignmentIssue *) g_ptr_array_index (overlap, 0))->code, ==, HIBACHI_ISSUE_OVERLAP);
+  g_assert_cmpint (((HibachiAssignmentIssue *) g_ptr_array_index (time_off, 0))->code, ==, HIBACHI_ISSUE_TIME_OFF);
+  /* A booking is never in its own way where it already is. */
+  g_assert_false (hibachi_assignment_issues_have_conflict (itself));
+
+  set_date (&day, 21);
+  g_assert_cmpstr (hibachi_dispatch_time_off_reason (mia, &day), ==, "Vacation");
+  g_assert_null (hibachi_dispatch_time_off_reason (kenji, &day));
+  set_date (&day, 23);
+  g_assert_null (hibachi_dispatch_time_off_reason (mia, &day));
+
+  g_assert_true (hibachi_dispatch_is_unassigned (moving));
+  g_assert_false (hibachi_dispatch_is_unassigned (held));
+  g_assert_cmpint (hibachi_dispatch_compare_urgency (held, moving), <, 0);
+}
+
+static void
+test_dispatch_suggest_day (void)
+{
+  g_autoptr(JsonObject) kenji = snapshot_chef ("kenji", "Kenji", 5, 5.0, "[]");
+  g_autoptr(JsonObject) mia = snapshot_chef ("mia", "Mia", 3, 3.0, "[]");
+  g_autoptr(JsonObject) ana = snapshot_chef ("ana", "Ana", 5, 5.0,
+                                             "[{\"start_date\":\"2026-11-21\",\"end_date\":\"2026-11-21\",\"reason\":\"Sick\"}]");
+  /* Three parties at 18:00 and one at 12:00; only two chefs work. */
+  g_autoptr(JsonObject) first = snapshot_booking ("first", "18:00", NULL, "2026-11-01T10:00:00Z", 1);
+  g_autoptr(JsonObject) second = snapshot_booking ("second", "18:00", NULL, "2026-11-02T10:00:00Z", 1);
+  g_autoptr(JsonObject) third = snapshot_booking ("third", "18:00", NULL, "2026-11-03T10:00:00Z", 1);
+  g_autoptr(JsonObject) noon = snapshot_booking ("noon", "12:00", NULL, "2026-11-04T10:00:00Z", 1);
+  JsonObject *chefs[] = { kenji, mia, ana };
+  JsonObject *bookings[] = { third, second, first, noon };
+  HibachiDispatchSnapshot snapshot = { station, chefs, 3, bookings, 4 };
+  g_autoptr(GArray) proposals = NULL;
+  GDate day;
+
+  set_date (&day, 21);
+  proposals = hibachi_dispatch_suggest_day (&snapshot, &day);
+
+  /* Most urgent first (12:00, then by creation); the better chef gets the
+   * first; nobody twice at 18:00; the third 18:00 party gets nobody; the
+   * chef on time off is never proposed. */
+  g_assert_cmpuint (proposals->len, ==, 3);
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 0).booking_id, ==, "noon");
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 0).chef_id, ==, "kenji");
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 1).booking_id, ==, "first");
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 1).chef_id, ==, "kenji");
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 2).booking_id, ==, "second");
+  g_assert_cmpstr (g_array_index (proposals, HibachiDispatchProposal, 2).chef_id, ==, "mia");
+
+  /* Another day has nothing to propose. */
+  g_clear_pointer (&proposals, g_array_unref);
+  set_date (&day, 22);
+  proposals = hibachi_dispatch_suggest_day (&snapshot, &day);
+  g_assert_cmpuint (proposals->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -433,6 +557,8 @@ main (int argc, char *argv[])
   ADD ("score-skill-workload", test_score_skill_and_workload);
 #undef ADD
   g_test_add_func ("/hibachi/assignment/rank", test_rank);
+  g_test_add_func ("/hibachi/assignment/dispatch-check", test_dispatch_check);
+  g_test_add_func ("/hibachi/assignment/dispatch-suggest-day", test_dispatch_suggest_day);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hibachi-api-error.h"
+#include "hibachi-client.h"
 #include "hibachi-client-private.h"
 
 static GBytes *
@@ -84,6 +85,29 @@ test_error_message_not_text (void)
   g_assert_null (details);
 }
 
+/* Members of the wrong type read as absent, without a critical (a sign-in
+ * reply whose "email" is an object used to abort the app under
+ * fatal-criticals, and log a critical otherwise). */
+static void
+test_member_types (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"s\":\"text\",\"i\":42,\"o\":{\"a\":1},"
+                                               "\"l\":[\"x\"],\"n\":null,\"d\":1.5,\"b\":true}", NULL);
+  JsonObject *object = json_node_get_object (node);
+
+  g_assert_cmpstr (hibachi_json_get_string (object, "s"), ==, "text");
+  g_assert_cmpint (hibachi_json_get_int (object, "i"), ==, 42);
+  g_assert_cmpint (hibachi_json_get_int (object, "d"), ==, 1);
+  for (const char * const *m = (const char * const[]) { "i", "o", "l", "n", "d", "b", "missing", NULL }; *m; m++)
+    g_assert_null (hibachi_json_get_string (object, *m));
+  for (const char * const *m = (const char * const[]) { "s", "o", "l", "n", "missing", NULL }; *m; m++)
+    {
+      g_assert_cmpint (hibachi_json_get_int (object, *m), ==, 0);
+      g_assert_cmpfloat (hibachi_json_get_double (object, *m), ==, 0.0);
+    }
+  g_assert_null (hibachi_json_get_string (NULL, "s"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -94,6 +118,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/client-decode/shallow-nesting", test_shallow_nesting);
   g_test_add_func ("/hibachi/client-decode/error-message", test_error_message);
   g_test_add_func ("/hibachi/client-decode/error-message-not-text", test_error_message_not_text);
+  g_test_add_func ("/hibachi/client-decode/member-types", test_member_types);
 
   return g_test_run ();
 }

@@ -3,6 +3,9 @@
  * goes away and comes back on the same port. */
 #include "config.h"
 
+#include <string.h>
+#include <libsoup/soup.h>
+
 #include "hibachi-change-feed.h"
 #include "hibachi-connection-monitor.h"
 #include "hibachi-session.h"
@@ -346,6 +349,54 @@ test_feed_refused (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/changes"), ==, 1);
 }
 
+/* A reply whose cursor is not a string (a proxy, another server) is not
+ * followed: no warning, nothing reported, the feed keeps running and asks
+ * again later instead of polling in a loop. */
+static void
+odd_changes_cb (SoupServer *server, SoupServerMessage *message, const char *path,
+                GHashTable *query, gpointer user_data)
+{
+  static const char body[] = "{\"cursor\":[\"7\"],\"changes\":[{\"resource\":\"booking\",\"id\":\"b1\"}]}";
+
+  (*(guint *) user_data)++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static void
+test_feed_odd_cursor (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(HibachiClient) client = NULL;
+  g_autoptr(HibachiChangeFeed) feed = NULL;
+  guint requests = 0;
+
+  soup_server_add_handler (server, "/api/v1/changes", odd_changes_cb, &requests, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  client = hibachi_client_new (url);
+  feed = hibachi_change_feed_new (client);
+  g_signal_connect (feed, "changed", G_CALLBACK (feed_changed_cb), f);
+
+  hibachi_change_feed_start (feed);
+  WAIT_UNTIL (requests >= 1);
+  for (int i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (requests, ==, 1);
+  g_assert_cmpuint (f->events->len, ==, 0);
+  g_assert_true (hibachi_change_feed_get_running (feed));
+  hibachi_change_feed_stop (feed);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,6 +408,7 @@ main (int argc, char *argv[])
   ADD ("retry-now", test_retry_now);
   ADD ("feed", test_feed);
   ADD ("feed-refused", test_feed_refused);
+  ADD ("feed-odd-cursor", test_feed_odd_cursor);
   ADD ("list-follows-feed", test_list_follows_feed);
 #undef ADD
 

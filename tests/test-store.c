@@ -369,6 +369,25 @@ test_refused (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_booking_get_status (check), ==, "pending");
   g_assert_cmpuint (f->changed->len, ==, 0);
 
+  /* The refusal names the field and says why, for the form to show. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonObject) changes = object_from ("{\"customer_email\":\"not an address\"}");
+    g_autoptr(HibachiBooking) refused = NULL;
+    GHashTable *field_errors;
+
+    hibachi_store_update_booking_async (f->store, booking, changes, NULL, store_result_cb, &result);
+    refused = hibachi_store_booking_finish (f->store, wait_for (&result), NULL, error);
+    g_assert_null (refused);
+    g_assert_error (local_error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+    g_clear_error (&local_error);
+    field_errors = hibachi_store_get_field_errors (f->store, result);
+    g_assert_nonnull (field_errors);
+    g_assert_cmpuint (g_hash_table_size (field_errors), ==, 1);
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "customer_email"), !=, NULL);
+    g_assert_cmpstr (g_hash_table_lookup (field_errors, "customer_email"), !=, "");
+  }
+
   g_assert_null (get_booking (f, "00000000-0000-0000-0000-000000000000", error));
   g_assert_error (local_error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NOT_FOUND);
   g_clear_error (&local_error);
@@ -414,6 +433,29 @@ test_assignment (Fixture *f, gconstpointer data)
   g_assert_nonnull (pick);
   g_assert_nonnull (hibachi_chef_suggestion_get_chef_name (pick));
   g_assert_true (json_object_has_member (hibachi_chef_suggestion_get_score (pick), "total"));
+  /* The parts add up to the total the server ranked by. */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      HibachiSuggestionScore score;
+      const char *code, *message;
+      gboolean conflict;
+      guint n_conflicts = 0;
+
+      hibachi_chef_suggestion_get_score_parts (suggestions->pdata[i], &score);
+      g_assert_cmpfloat (score.total, >, 0);
+      g_assert_cmpfloat_with_epsilon (score.travel + score.skill + score.workload + score.rating + score.preference +
+                                      score.requested_bonus, score.total, 0.01);
+      for (guint j = 0; hibachi_chef_suggestion_get_issue (suggestions->pdata[i], j, &code, &message, &conflict); j++)
+        {
+          g_assert_cmpstr (code, !=, "");
+          g_assert_cmpstr (message, !=, "");
+          n_conflicts += conflict;
+        }
+      g_assert_cmpuint (n_conflicts > 0, ==, hibachi_chef_suggestion_get_has_conflict (suggestions->pdata[i]));
+      g_assert_false (hibachi_chef_suggestion_get_issue (suggestions->pdata[i],
+                                                         hibachi_chef_suggestion_get_n_issues (suggestions->pdata[i]),
+                                                         NULL, NULL, NULL));
+    }
 
   assigned = BOOKING_CALL (hibachi_store_assign_chef_async, booking, hibachi_chef_suggestion_get_chef_id (pick), NULL);
   g_assert_no_error (local_error);
@@ -697,6 +739,52 @@ test_directory (Fixture *f, gconstpointer data)
   }
 }
 
+/* Every booking of a query, through the store: as many as the server
+ * counts, in the query's order, only those the filter names; a query the
+ * server refuses is an error, not an empty list. */
+static void
+test_fetch_bookings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = NULL;
+  gint64 count;
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_store_count_bookings_async (f->store, "status=pending", NULL, store_result_cb, &result);
+    count = hibachi_store_count_finish (f->store, wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count, >, 1);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_store_fetch_bookings_async (f->store, "status=pending&sort=-total", NULL, store_result_cb, &result);
+    bookings = objects (f, &result, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (bookings->len, ==, count);
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      g_assert_true (HIBACHI_IS_BOOKING (bookings->pdata[i]));
+      g_assert_cmpstr (hibachi_booking_get_status (bookings->pdata[i]), ==, "pending");
+      if (i > 0)
+        g_assert_cmpint (hibachi_booking_get_total_cents (bookings->pdata[i - 1]), >=,
+                         hibachi_booking_get_total_cents (bookings->pdata[i]));
+    }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) none = NULL;
+
+    hibachi_store_fetch_bookings_async (f->store, "sort=loudest", NULL, store_result_cb, &result);
+    none = objects (f, &result, &error);
+    g_assert_null (none);
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -709,5 +797,6 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/store/reads", Fixture, NULL, setup, test_reads, teardown);
   g_test_add ("/hibachi/store/directory", Fixture, NULL, setup, test_directory, teardown);
   g_test_add ("/hibachi/store/other-writes", Fixture, NULL, setup, test_other_writes, teardown);
+  g_test_add ("/hibachi/store/fetch-bookings", Fixture, NULL, setup, test_fetch_bookings, teardown);
   return g_test_run ();
 }

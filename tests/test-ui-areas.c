@@ -11,6 +11,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "hibachi-address-entry.h"
 #include "hibachi-areas-page.h"
 #include "hibachi-core.h"
 #include "hibachi-sign-in-page.h"
@@ -873,6 +874,30 @@ test_check (Fixture *f, gconstpointer data)
   hibachi_areas_page_check_point (f->page, hibachi_geo_destination (at_sacramento, 0, 80));
   g_assert_true (g_str_has_prefix (hibachi_areas_page_get_check_text (f->page, "station"), "Sacramento, 80.0 miles"));
   g_assert_cmpstr (hibachi_areas_page_get_check_text (f->page, "verdict"), ==, "Needs escalation");
+
+  /* An address typed and picked: Hayward is Fremont's, within the free miles. */
+  {
+    GtkWidget *entry = find_widget (GTK_WIDGET (f->page), HIBACHI_TYPE_ADDRESS_ENTRY, NULL);
+    GtkWidget *row = find_widget (entry, ADW_TYPE_ENTRY_ROW, "Address to Check");
+    GListModel *candidates = hibachi_address_entry_get_candidates (HIBACHI_ADDRESS_ENTRY (entry));
+
+    gtk_editable_set_text (GTK_EDITABLE (row), "Hayward");
+    WAIT_FOR (!hibachi_address_entry_is_searching (HIBACHI_ADDRESS_ENTRY (entry)) &&
+              g_list_model_get_n_items (candidates) > 0);
+    hibachi_address_entry_pick (HIBACHI_ADDRESS_ENTRY (entry), 0);
+    {
+      HibachiLatLng picked;
+      g_autofree char *expected = NULL;
+
+      g_assert_true (hibachi_address_entry_get_location (HIBACHI_ADDRESS_ENTRY (entry), &picked.lat, &picked.lng));
+      expected = g_strdup_printf ("Fremont, %.1f miles away", hibachi_geo_distance_miles (at_fremont, picked));
+      g_assert_cmpstr (hibachi_areas_page_get_check_text (f->page, "station"), ==, expected);
+      g_assert_cmpfloat (hibachi_geo_distance_miles (at_fremont, picked), <, 30);
+    }
+    g_assert_cmpstr (hibachi_areas_page_get_check_text (f->page, "verdict"), ==, "Inside the service area");
+    WAIT_FOR (g_strcmp0 (hibachi_areas_page_get_check_text (f->page, "fee"), "$0.00 (within the free miles)") == 0);
+    save_screenshot (GTK_WIDGET (f->window), "areas-check-address");
+  }
 
   /* A click on the map checks the point under it. */
   view (f, at_fremont, 9);

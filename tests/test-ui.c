@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "hibachi-address-entry.h"
 #include "hibachi-application.h"
 #include "hibachi-booking-detail.h"
 #include "hibachi-core.h"
@@ -680,11 +684,15 @@ test_new_booking (Fixture *f, gconstpointer data)
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Address", "47481 Towhee St, Fremont, CA");
   create = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
   settle ();
-  /* No venue coordinates yet: nothing to create. */
+  /* No place picked for the address yet: nothing to create. */
   g_assert_false (gtk_widget_is_sensitive (create));
 
-  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Latitude", "37.5485");
-  type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Longitude", "-121.9886");
+  {
+    HibachiAddressEntry *venue = HIBACHI_ADDRESS_ENTRY (find_widget (GTK_WIDGET (dialog), HIBACHI_TYPE_ADDRESS_ENTRY, NULL));
+
+    WAIT_FOR (g_list_model_get_n_items (hibachi_address_entry_get_candidates (venue)) > 0);
+    hibachi_address_entry_pick (venue, 0);
+  }
   {
     GtkSpinButton *adults = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL));
 
@@ -1961,6 +1969,238 @@ test_connection (Fixture *f, gconstpointer data)
   WAIT_FOR (find_label_exact (GTK_WIDGET (f->window), "Online") != NULL);
 }
 
+/* Someone else changes a booking the list shows: its row updates in place
+ * from the change feed (no reload of the list), says who changed it, and
+ * the selection stays on the booking it was on. */
+static void
+test_live_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *office = hibachi_test_login (f->ts, "office@demo.test");
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiBooking) second = NULL;
+  g_autoptr(HibachiTestResponse) patched = NULL;
+  g_autofree char *resource = NULL;
+  g_autofree char *fetch_prefix = NULL;
+  HibachiBookingsView *view;
+  HibachiBookingDetail *detail;
+  GtkSelectionModel *selection;
+  GtkWidget *cell;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  first = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 1);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
+
+  /* Another person, in another client, renames the customer of row 0
+   * (the app's main loop does not run meanwhile: what the server reads
+   * after this is the app's). */
+  resource = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (first), NULL);
+  patched = hibachi_test_write (f->ts, "PATCH", resource, office, "{\"customer_name\":\"Renamed Elsewhere\"}", resource);
+  g_assert_cmpuint (patched->status, ==, 200);
+  hibachi_test_server_clear_requests (f->ts);
+
+  WAIT_FOR ((cell = find_inscription (GTK_WIDGET (view), "Renamed Elsewhere")) != NULL);
+  g_assert_cmpstr (hibachi_booking_get_customer_name (first), ==, "Renamed Elsewhere");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, "Changed by Oscar Office");
+
+  /* One GET of that booking, no reload of the list. */
+  fetch_prefix = g_strconcat ("GET ", resource, NULL);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, fetch_prefix), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 0);
+
+  /* The selection and the pane stay on the booking they were on. */
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
+}
+
+/* A real click of the primary button in the middle of @widget (through
+ * XTest, as a person's mouse: GTK reacts to some clicks only from real
+ * events, e.g. column headers). */
+static void
+click_widget (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  graphene_point_t point;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)), DefaultRootWindow (xdisplay),
+                         (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XFlush (xdisplay);
+}
+
+/* The header of the column titled @title. */
+static GtkWidget *
+column_header (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle") && gtk_widget_get_mapped (child))
+        {
+          GtkWidget *label = find_widget (child, GTK_TYPE_LABEL, NULL);
+
+          if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+            return child;
+        }
+      if ((found = column_header (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The loaded rows of the first page have totals in this order. */
+static gboolean
+first_page_by_total (Fixture *f, gboolean descending)
+{
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  guint n = MIN (g_list_model_get_n_items (list), HIBACHI_PAGED_LIST_PAGE_SIZE);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(HibachiBooking) before = g_list_model_get_item (list, i - 1);
+      g_autoptr(HibachiBooking) after = g_list_model_get_item (list, i);
+      gint64 a = hibachi_booking_get_total_cents (before), b = hibachi_booking_get_total_cents (after);
+
+      if (!hibachi_booking_is_loaded (before) || !hibachi_booking_is_loaded (after) || (descending ? a < b : a > b))
+        return FALSE;
+    }
+
+  return n > 1;
+}
+
+/* Clicking a column header sorts on the server (the query says so, and the
+ * rows come back in that order); clicking it again reverses; the sort
+ * drop-down says the same. A column the server cannot sort by does not
+ * react. */
+static void
+test_header_sort (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkDropDown *sort;
+  GtkWidget *total;
+  g_autofree char *query_before = NULL;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  sort = GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Sort order"));
+  g_assert_true (query_has (f, "sort=event_date"));
+
+  /* Laid out: a click lands on it. */
+  WAIT_FOR ((total = column_header (GTK_WIDGET (view), "Total")) != NULL && gtk_widget_get_width (total) > 20);
+  hibachi_test_server_clear_requests (f->ts);
+  click_widget (total);
+  WAIT_FOR (query_has (f, "sort=total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            first_page_by_total (f, FALSE));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&limit=100&"), ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Lowest Totals");
+
+  /* A second click, not the second half of a double click. */
+  hibachi_test_pause_ms (600);
+  click_widget (total);
+  WAIT_FOR (query_has (f, "sort=-total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
+            first_page_by_total (f, TRUE));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Highest Totals");
+
+  /* Status: the server has no such order, the header is not a sort. */
+  query_before = g_strdup (hibachi_paged_list_get_query (booking_list (f)));
+  click_widget (column_header (GTK_WIDGET (view), "Status"));
+  hibachi_test_pause_ms (300);
+  g_assert_cmpstr (hibachi_paged_list_get_query (booking_list (f)), ==, query_before);
+
+  /* The drop-down moves the headers' arrow: a click on Event Date is then
+   * its second, newest first. */
+  gtk_drop_down_set_selected (sort, 0);
+  WAIT_FOR (query_has (f, "sort=event_date") && !hibachi_paged_list_get_loading (booking_list (f)));
+  click_widget (column_header (GTK_WIDGET (view), "Event Date"));
+  WAIT_FOR (query_has (f, "sort=-event_date"));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
+}
+
+/* A narrow window (360 px): the list has the page; opening a booking gives
+ * the page to its detail, with a back button; back shows the list with the
+ * same booking selected; Enter on it opens it again. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkColumnView *columns;
+  GtkSelectionModel *selection;
+  GtkWidget *back;
+  HibachiBookingDetail *detail;
+  g_autoptr(HibachiBooking) third = NULL;
+
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  show_any_date (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  selection = gtk_column_view_get_model (columns);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  /* The page fits 360 px: nothing in it asks for more (the window's own
+   * header is the window's). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+
+  /* Open the third booking: its detail has the page. */
+  third = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 2);
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  WAIT_FOR ((detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL))) != NULL);
+  g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (third));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  back = find_by_tooltip (GTK_WIDGET (view), "Back to the list (Alt+←)");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_mapped (back));
+  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow");
+
+  /* Back: the list, the same booking selected, no detail. */
+  gtk_widget_activate (back);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+
+  /* Enter on the selected row opens it again. */
+  g_signal_emit_by_name (columns, "activate", 2);
+  WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) != NULL);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+
+  /* Wide again: list and pane side by side, no back button. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (columns)) &&
+            find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) != NULL);
+  g_assert_false (gtk_widget_get_mapped (back));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1993,6 +2233,9 @@ main (int argc, char *argv[])
   ADD ("search-debounce", test_search_debounce);
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
+  ADD ("live-list", test_live_list);
+  ADD ("header-sort", test_header_sort);
+  ADD ("narrow", test_narrow);
 #undef ADD
 
   {

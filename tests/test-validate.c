@@ -121,6 +121,13 @@ test_server_url (void)
   g_assert_true (hibachi_host_is_loopback ("app.localhost"));
   g_assert_true (hibachi_host_is_loopback ("127.0.0.1"));
   g_assert_true (hibachi_host_is_loopback ("[::1]"));
+  g_assert_true (hibachi_host_is_loopback ("::1"));
+  g_assert_true (hibachi_host_is_loopback ("0:0:0:0:0:0:0:1"));
+  g_assert_true (hibachi_host_is_loopback ("127.4.5.6"));
+  g_assert_true (hibachi_host_is_loopback ("LOCALHOST"));
+  g_assert_false (hibachi_host_is_loopback ("0.0.0.0"));
+  g_assert_false (hibachi_host_is_loopback ("::"));
+  g_assert_false (hibachi_host_is_loopback ("[::1"));
   g_assert_false (hibachi_host_is_loopback ("127.example.com"));
   g_assert_false (hibachi_host_is_loopback ("192.168.1.10"));
   g_assert_false (hibachi_host_is_loopback (NULL));

@@ -86,7 +86,8 @@ poll_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
   JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  const char *cursor = root ? json_object_get_string_member_with_default (root, "cursor", NULL) : NULL;
+  /* Only a string is a cursor: anything else is a reply we can't follow. */
+  const char *cursor = hibachi_json_get_string (root, "cursor");
 
   /* Stopping (and disposing) cancels: then @self may be gone. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

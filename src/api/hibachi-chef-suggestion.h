@@ -6,6 +6,7 @@
  * is a read-only property. */
 #pragma once
 
+#include "hibachi-assignment.h"
 #include "hibachi-resource.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,17 @@ gboolean               hibachi_chef_suggestion_get_has_conflict  (HibachiChefSug
 JsonObject            *hibachi_chef_suggestion_get_score         (HibachiChefSuggestion *self);
 JsonArray             *hibachi_chef_suggestion_get_conflicts     (HibachiChefSuggestion *self);
 JsonArray             *hibachi_chef_suggestion_get_warnings      (HibachiChefSuggestion *self);
+/* The parts of the §8.4 score; a part the server left out is 0. */
+void                   hibachi_chef_suggestion_get_score_parts   (HibachiChefSuggestion  *self,
+                                                                  HibachiSuggestionScore *out_score);
+/* Conflicts first, then warnings. */
+guint                  hibachi_chef_suggestion_get_n_issues      (HibachiChefSuggestion *self);
+/* The @index-th issue: its code ("overlap"…), the server's message, and
+ * whether it is a conflict (else a warning); FALSE past the end. */
+gboolean               hibachi_chef_suggestion_get_issue         (HibachiChefSuggestion  *self,
+                                                                  guint                   index,
+                                                                  const char            **out_code,
+                                                                  const char            **out_message,
+                                                                  gboolean               *out_is_conflict);
 
 G_END_DECLS

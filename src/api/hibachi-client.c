@@ -243,13 +243,8 @@ hibachi_client_error_from_reply (guint         status,
       json_object_has_member (json_node_get_object (root), "error") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "error")))
     {
-      JsonNode *message_node;
-
       error_object = json_object_get_object_member (json_node_get_object (root), "error");
-      message_node = json_object_get_member (error_object, "message");
-      if (message_node != NULL && JSON_NODE_HOLDS_VALUE (message_node) &&
-          json_node_get_value_type (message_node) == G_TYPE_STRING)
-        message = json_node_get_string (message_node);
+      message = hibachi_json_get_string (error_object, "message");
       if (json_object_has_member (error_object, "details") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (error_object, "details")))
         *out_details = json_object_ref (json_object_get_object_member (error_object, "details"));
@@ -317,14 +312,14 @@ refresh_cb (GObject      *source,
   waiting = g_steal_pointer (&self->waiting);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (error == NULL && tokens != NULL && json_object_has_member (tokens, "access_token") &&
-      json_object_has_member (tokens, "refresh_token"))
+  if (error == NULL && hibachi_json_get_string (tokens, "access_token") != NULL &&
+      hibachi_json_get_string (tokens, "refresh_token") != NULL)
     {
       hibachi_client_set_tokens (self,
-                                 json_object_get_string_member (tokens, "access_token"),
-                                 json_object_get_string_member (tokens, "refresh_token"),
+                                 hibachi_json_get_string (tokens, "access_token"),
+                                 hibachi_json_get_string (tokens, "refresh_token"),
                                  g_get_real_time () / G_USEC_PER_SEC +
-                                 json_object_get_int_member_with_default (tokens, "expires_in", 0));
+                                 hibachi_json_get_int (tokens, "expires_in"));
       g_signal_emit (self, signals[TOKENS_CHANGED], 0);
 
       for (guint i = 0; i < waiting->len; i++)

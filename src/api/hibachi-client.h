@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hibachi-api-error.h"
+#include "hibachi-json-member.h"
 
 G_BEGIN_DECLS
 

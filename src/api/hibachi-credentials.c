@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
+#include "hibachi-client.h"
 #include "hibachi-credentials.h"
 
 static const SecretSchema *
@@ -118,7 +119,7 @@ lookup_cb (GObject      *source,
   node = json_from_string (secret, NULL);
   secret_password_free (secret);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      json_object_get_string_member_with_default (json_node_get_object (node), "refresh_token", NULL) == NULL)
+      hibachi_json_get_string (json_node_get_object (node), "refresh_token") == NULL)
     {
       /* A damaged item is as good as none: the user signs in again. */
       g_task_return_pointer (task, NULL, NULL);
@@ -127,9 +128,9 @@ lookup_cb (GObject      *source,
 
   object = json_node_get_object (node);
   tokens = g_new0 (HibachiTokens, 1);
-  tokens->access_token = g_strdup (json_object_get_string_member_with_default (object, "access_token", NULL));
-  tokens->refresh_token = g_strdup (json_object_get_string_member (object, "refresh_token"));
-  tokens->expires_at = json_object_get_int_member_with_default (object, "expires_at", 0);
+  tokens->access_token = g_strdup (hibachi_json_get_string (object, "access_token"));
+  tokens->refresh_token = g_strdup (hibachi_json_get_string (object, "refresh_token"));
+  tokens->expires_at = hibachi_json_get_int (object, "expires_at");
   g_task_return_pointer (task, tokens, (GDestroyNotify) hibachi_tokens_free);
 }
 

@@ -75,18 +75,18 @@ set_user (HibachiSession *self,
 {
   JsonArray *stations;
 
-  if (user == NULL || json_object_get_string_member_with_default (user, "email", NULL) == NULL ||
-      json_object_get_string_member_with_default (user, "role", NULL) == NULL)
+  if (user == NULL || hibachi_json_get_string (user, "email") == NULL ||
+      hibachi_json_get_string (user, "role") == NULL)
     return FALSE;
 
   g_free (self->email);
-  self->email = g_strdup (json_object_get_string_member (user, "email"));
+  self->email = g_strdup (hibachi_json_get_string (user, "email"));
   g_free (self->full_name);
-  self->full_name = g_strdup (json_object_get_string_member_with_default (user, "full_name", self->email));
+  self->full_name = g_strdup (hibachi_json_get_string (user, "full_name") ?: self->email);
   g_free (self->role);
-  self->role = g_strdup (json_object_get_string_member (user, "role"));
+  self->role = g_strdup (hibachi_json_get_string (user, "role"));
   g_free (self->chef_id);
-  self->chef_id = g_strdup (json_object_get_string_member_with_default (user, "chef_id", NULL));
+  self->chef_id = g_strdup (hibachi_json_get_string (user, "chef_id"));
 
   g_strfreev (self->station_ids);
   stations = json_object_has_member (user, "station_ids") &&
@@ -361,8 +361,8 @@ login_cb (GObject      *source,
     }
 
   object = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  if (object == NULL || json_object_get_string_member_with_default (object, "access_token", NULL) == NULL ||
-      json_object_get_string_member_with_default (object, "refresh_token", NULL) == NULL ||
+  if (object == NULL || hibachi_json_get_string (object, "access_token") == NULL ||
+      hibachi_json_get_string (object, "refresh_token") == NULL ||
       !json_object_has_member (object, "user") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "user")) ||
       !set_user (self, json_object_get_object_member (object, "user")))
     {
@@ -372,9 +372,9 @@ login_cb (GObject      *source,
     }
 
   hibachi_client_set_tokens (self->client,
-                             json_object_get_string_member (object, "access_token"),
-                             json_object_get_string_member (object, "refresh_token"),
-                             g_get_real_time () / G_USEC_PER_SEC + json_object_get_int_member_with_default (object, "expires_in", 0));
+                             hibachi_json_get_string (object, "access_token"),
+                             hibachi_json_get_string (object, "refresh_token"),
+                             g_get_real_time () / G_USEC_PER_SEC + hibachi_json_get_int (object, "expires_in"));
 
   tokens = current_tokens (self);
   hibachi_credentials_store_async (hibachi_client_get_base_url (self->client), self->email, tokens,

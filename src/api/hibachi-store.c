@@ -4,7 +4,8 @@
 #include "config.h"
 
 #include "hibachi-api-error.h"
-#include "hibachi-store.h"
+#include "hibachi-booking-fetch.h"
+#include "hibachi-store-private.h"
 
 struct _HibachiStore
 {
@@ -40,6 +41,7 @@ typedef struct
   HibachiResourceKind  changed_kind;   /* HIBACHI_RESOURCE_UNKNOWN: a read */
   char                *changed_id;
   HibachiResource     *current;        /* of a stale write */
+  GHashTable          *field_errors;   /* of a refused write: member → first message */
   GPtrArray           *chefs;          /* REPLY_DISPATCH */
 } Call;
 
@@ -48,6 +50,7 @@ call_free (Call *call)
 {
   g_free (call->changed_id);
   g_clear_object (&call->current);
+  g_clear_pointer (&call->field_errors, g_hash_table_unref);
   g_clear_pointer (&call->chefs, g_ptr_array_unref);
   g_free (call);
 }
@@ -103,6 +106,36 @@ hibachi_store_get_client (HibachiStore *self)
 
 /* Requests */
 
+/* The first message of each member a 422 names (details.field_errors). */
+static GHashTable *
+parse_field_errors (JsonObject *details)
+{
+  JsonNode *node = details ? json_object_get_member (details, "field_errors") : NULL;
+  JsonObject *members;
+  g_autoptr(GList) names = NULL;
+  GHashTable *table;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  members = json_node_get_object (node);
+  names = json_object_get_members (members);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *messages = json_object_get_member (members, l->data);
+      JsonNode *first;
+
+      if (!JSON_NODE_HOLDS_ARRAY (messages) || json_array_get_length (json_node_get_array (messages)) == 0)
+        continue;
+      first = json_array_get_element (json_node_get_array (messages), 0);
+      if (JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING)
+        g_hash_table_insert (table, g_strdup (l->data), g_strdup (json_node_get_string (first)));
+    }
+
+  return table;
+}
+
 static GPtrArray *
 parse_many (GType        type,
             JsonNode    *reply,
@@ -132,6 +165,8 @@ reply_cb (GObject      *source,
       if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && details != NULL &&
           call->type != G_TYPE_INVALID)
         call->current = hibachi_resource_new_from_json (call->type, json_object_get_member (details, "current"), NULL);
+      if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION))
+        call->field_errors = parse_field_errors (details);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -142,7 +177,7 @@ reply_cb (GObject      *source,
       JsonObject *root = reply && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
 
       if (id == NULL && root != NULL)
-        id = json_object_get_string_member_with_default (root, "id", NULL);
+        id = hibachi_json_get_string (root, "id");
       if (id != NULL)
         g_signal_emit (self, signals[CHANGED], 0, call->changed_kind, id);
     }
@@ -774,118 +809,75 @@ hibachi_store_finish (HibachiStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Service areas */
+GHashTable *
+hibachi_store_get_field_errors (HibachiStore *self,
+                                GAsyncResult *result)
+{
+  Call *call;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  call = g_task_get_task_data (G_TASK (result));
+  return call->field_errors;
+}
+
+/* Bookings of a query, every page */
+
+static void
+bookings_fetched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+
+  if (bookings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bookings, (GDestroyNotify) g_ptr_array_unref);
+}
 
 void
-hibachi_store_create_station_async (HibachiStore        *self,
-                                    JsonObject          *fields,
-                                    const char          *retry_key,
+hibachi_store_fetch_bookings_async (HibachiStore        *self,
+                                    const char          *query,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autofree char *key = retry_key ? g_strdup (retry_key) : g_uuid_string_random ();
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  request_with_key (self, "POST", "/api/v1/stations", fields, -1, key,
-                    call_new (REPLY_ONE, HIBACHI_TYPE_STATION, NULL, HIBACHI_RESOURCE_STATION, NULL),
-                    hibachi_store_create_station_async, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hibachi_store_fetch_bookings_async);
+  hibachi_booking_fetch_all_async (self->client, query, cancellable, bookings_fetched_cb, task);
 }
 
-/* The largest page the API serves (SPEC §9). */
-#define ALL_BOOKINGS_PAGE 500
+/* For the store's other files (hibachi-store-private.h) */
 
-typedef struct
+void
+hibachi_store_get_objects (HibachiStore        *self,
+                           const char          *path,
+                           GType                type,
+                           const char          *member,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
-  char      *query;
-  guint      max_rows;
-  guint      page;
-  gint64     total;
-  GPtrArray *rows;
-} AllBookings;
-
-static void
-all_bookings_free (AllBookings *all)
-{
-  g_free (all->query);
-  g_ptr_array_unref (all->rows);
-  g_free (all);
-}
-
-static void request_bookings_page (GTask *task);
-
-static void
-bookings_page_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AllBookings *all = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  g_autoptr(GPtrArray) rows = NULL;
-  gboolean has_next = FALSE;
-
-  if (reply != NULL)
-    rows = hibachi_resource_parse_page (HIBACHI_TYPE_BOOKING, reply, &all->total, &has_next, &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; i < rows->len && all->rows->len < all->max_rows; i++)
-    g_ptr_array_add (all->rows, g_object_ref (g_ptr_array_index (rows, i)));
-
-  if (has_next && rows->len > 0 && all->rows->len < all->max_rows)
-    {
-      all->page++;
-      request_bookings_page (g_steal_pointer (&task));
-      return;
-    }
-  g_task_return_pointer (task, g_ptr_array_ref (all->rows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-request_bookings_page (GTask *task)
-{
-  HibachiStore *self = g_task_get_source_object (task);
-  AllBookings *all = g_task_get_task_data (task);
-  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?%s%spage=%u&limit=%u", all->query,
-                                           *all->query ? "&" : "", all->page, ALL_BOOKINGS_PAGE);
-
-  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, g_task_get_cancellable (task),
-                                bookings_page_cb, task);
+  request (self, "GET", path, NULL, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }
 
 void
-hibachi_store_list_all_bookings_async (HibachiStore        *self,
-                                       const char          *query,
-                                       guint                max_rows,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+hibachi_store_create_object (HibachiStore        *self,
+                             const char          *path,
+                             JsonObject          *fields,
+                             const char          *key,
+                             GType                type,
+                             HibachiResourceKind  kind,
+                             gpointer             source_tag,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  AllBookings *all = g_new0 (AllBookings, 1);
-
-  all->query = g_strdup (query ? query : "");
-  all->max_rows = max_rows;
-  all->page = 1;
-  all->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_source_tag (task, hibachi_store_list_all_bookings_async);
-  g_task_set_task_data (task, all, (GDestroyNotify) all_bookings_free);
-  request_bookings_page (task);
-}
-
-gint64
-hibachi_store_bookings_total (HibachiStore *self,
-                              GAsyncResult *result)
-{
-  AllBookings *all;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hibachi_store_list_all_bookings_async, 0);
-
-  all = g_task_get_task_data (G_TASK (result));
-  return all->total;
+  request_with_key (self, "POST", path, fields, -1, key, call_new (REPLY_ONE, type, NULL, kind, NULL), source_tag,
+                    cancellable, callback, user_data);
 }

@@ -16,6 +16,7 @@
 #include "hibachi-audit-entry.h"
 #include "hibachi-booking.h"
 #include "hibachi-chef.h"
+#include "hibachi-geocode-candidate.h"
 #include "hibachi-client.h"
 #include "hibachi-paged-list.h"
 #include "hibachi-price-entry.h"
@@ -218,6 +219,36 @@ GPtrArray        *hibachi_store_objects_finish          (HibachiStore         *s
 gboolean          hibachi_store_finish                  (HibachiStore         *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+/* After a write the server refused as invalid (HIBACHI_API_ERROR_VALIDATION):
+ * (transfer none) each member it named → its first message, or NULL; it
+ * lives as long as @result. */
+GHashTable       *hibachi_store_get_field_errors        (HibachiStore         *self,
+                                                         GAsyncResult         *result);
+
+/* Every booking of a list query (the filters, without page and limit),
+ * page by page: for exports and actions on a selection the view has not
+ * loaded. Finish with hibachi_store_objects_finish (HibachiBooking). */
+void              hibachi_store_fetch_bookings_async    (HibachiStore         *self,
+                                                         const char           *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+
+/* Places for an address being typed (a town, a ZIP code, "1200 B St,
+ * Hayward"): HibachiGeocodeCandidate, best first, none when nothing
+ * matches; finish with hibachi_store_objects_finish. */
+void              hibachi_store_geocode_async           (HibachiStore         *self,
+                                                         const char           *address,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* The known place nearest a point: none or one HibachiGeocodeCandidate. */
+void              hibachi_store_reverse_geocode_async   (HibachiStore         *self,
+                                                         double                lat,
+                                                         double                lng,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 
 /* Service areas. Creates a station from @fields (every member of a
  * station but id and version); @retry_key as for bookings. Finish with

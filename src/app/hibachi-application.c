@@ -57,6 +57,13 @@ about_action (GSimpleAction *action,
                         /* Translators: your name and email, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* The server's gazetteer (data/gazetteer/README.md): its licences ask to be named. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("California Places"),
+                                      "Copyright © 2007 Dav Glass (zipcodes)", GTK_LICENSE_BSD, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place Coordinates"),
+                                      "GeoNames, geonames.org", GTK_LICENSE_CUSTOM,
+                                      _("Licensed under the Creative Commons Attribution 4.0 License "
+                                        "(https://creativecommons.org/licenses/by/4.0/)."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -14,6 +14,7 @@ struct _HibachiContext
   HibachiSession   *session;
   HibachiDirectory *directory;
   HibachiConnectionMonitor *monitor;
+  HibachiChangeFeed *feed;
 };
 
 G_DEFINE_FINAL_TYPE (HibachiContext, hibachi_context, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ hibachi_context_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (hibachi_context_parent_class)->dispose (object);
 }
@@ -180,6 +182,14 @@ hibachi_context_get_connection_monitor (HibachiContext *self)
   return self->monitor;
 }
 
+HibachiChangeFeed *
+hibachi_context_get_change_feed (HibachiContext *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_CONTEXT (self), NULL);
+
+  return self->feed;
+}
+
 gboolean
 hibachi_context_get_signed_in (HibachiContext *self)
 {
@@ -225,8 +235,13 @@ hibachi_context_set_account (HibachiContext   *self,
   if (g_set_object (&self->session, session))
     {
       g_clear_object (&self->monitor);
+      g_clear_object (&self->feed);
       if (session != NULL)
-        self->monitor = hibachi_connection_monitor_new (hibachi_session_get_client (session));
+        {
+          self->monitor = hibachi_connection_monitor_new (hibachi_session_get_client (session));
+          self->feed = hibachi_change_feed_new (hibachi_session_get_client (session));
+          hibachi_change_feed_start (self->feed);
+        }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_MONITOR]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
     }

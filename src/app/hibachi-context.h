@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-context.h: what every page of a window works with, handed to each
  * page once: who is signed in (session), the names of stations and chefs
- * (directory), the settings and the window's undo stack. */
+ * (directory), the settings, the window's undo stack and the changes others
+ * make (change feed). */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "hibachi-change-feed.h"
 #include "hibachi-connection-monitor.h"
 #include "hibachi-directory.h"
 #include "hibachi-session.h"
@@ -26,6 +28,9 @@ HibachiDirectory *hibachi_context_get_directory  (HibachiContext   *self);
 /* The window's one connection state, fed by every request of the session's
  * client; NULL while signed out. */
 HibachiConnectionMonitor *hibachi_context_get_connection_monitor (HibachiContext *self);
+/* The window's one long poll of the changes every client makes, running
+ * while signed in; NULL while signed out. Lists and details follow it. */
+HibachiChangeFeed *hibachi_context_get_change_feed (HibachiContext  *self);
 /* Signed in with the directory loaded (@session and @directory set), or
  * signed out (both NULL). Pages follow "notify::directory": a new one
  * comes with every sign-in. A new session clears the undo stack. */

@@ -5,9 +5,12 @@
 #pragma once
 
 #include "hibachi-assignment.h"
+#include "hibachi-assignment-json.h"
 #include "hibachi-cluster.h"
 #include "hibachi-date-range.h"
+#include "hibachi-dispatch-plan.h"
 #include "hibachi-geo.h"
+#include "hibachi-json-member.h"
 #include "hibachi-json-text.h"
 #include "hibachi-price-sheet.h"
 #include "hibachi-quote.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -116,14 +117,26 @@ gboolean
 hibachi_host_is_loopback (const char *host)
 {
   g_autofree char *lower = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
+  gsize length;
 
   if (host == NULL)
     return FALSE;
   lower = g_ascii_strdown (host, -1);
+  if (g_str_equal (lower, "localhost") || g_str_has_suffix (lower, ".localhost"))
+    return TRUE;
 
-  return g_str_equal (lower, "localhost") || g_str_has_suffix (lower, ".localhost") ||
-         g_str_equal (lower, "::1") || g_str_equal (lower, "[::1]") ||
-         (g_hostname_is_ip_address (lower) && g_str_has_prefix (lower, "127."));
+  /* An IP literal in any spelling ("::1", "[::1]", "0:0::1", "127.1.2.3"). */
+  length = strlen (lower);
+  if (length > 2 && lower[0] == '[' && lower[length - 1] == ']')
+    {
+      lower[length - 1] = '\0';
+      inet = g_inet_address_new_from_string (lower + 1);
+    }
+  else
+    inet = g_inet_address_new_from_string (lower);
+
+  return inet != NULL && g_inet_address_get_is_loopback (inet);
 }
 
 /* The host of "host[:port][/path]" or "[v6][:port][/path]". */

@@ -87,8 +87,34 @@ changes_cb (HibachiServerRequest *req)
   hibachi_server_changes_wait (req->server, req, since, (guint) wait);
 }
 
+/* A booking's history: its audit entries, oldest first. */
+static void
+history_cb (HibachiServerRequest *req)
+{
+  g_autoptr(JsonObject) row = hibachi_entity_load (req, &hibachi_booking_entity, req->params[0]);
+  sqlite3_stmt *stmt;
+  gint64 total;
+
+  if (row == NULL)
+    return;
+
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT count(*) FROM audit_log WHERE resource_type = 'booking' AND resource_id = ?", NULL);
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  total = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  stmt = hibachi_server_db_prepare (req->db,
+                                    "SELECT id, at, actor_id, actor_email, action, resource_type, resource_id, reason, "
+                                    "changes FROM audit_log WHERE resource_type = 'booking' AND resource_id = ? ORDER BY seq",
+                                    NULL);
+  hibachi_server_db_bind_text (stmt, 1, req->params[0]);
+  hibachi_reply_page_rows (req, stmt, total, 1, MAX (total, 1));
+}
+
 const HibachiServerRoute hibachi_server_audit_routes[] = {
   { "GET", "/api/v1/audit-logs", audit_cb, HIBACHI_CAPABILITY_VIEW_AUDIT },
   { "GET", "/api/v1/changes", changes_cb, HIBACHI_CAPABILITY_FOLLOW_CHANGES },
+  { "GET", "/api/v1/bookings/{id}/history", history_cb, HIBACHI_CAPABILITY_VIEW_BOOKING_HISTORY },
   { NULL }
 };

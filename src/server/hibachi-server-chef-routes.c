@@ -9,7 +9,6 @@
 
 #define MAX_AVAILABILITY_DAYS 62
 
-const char * const hibachi_weekday_keys[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
 static gboolean
 check_weekly (JsonNode *value, char **message)
@@ -95,52 +94,6 @@ hibachi_load_chef_time_off (HibachiServerRequest *req,
   sqlite3_reset (stmt);
 
   return result;
-}
-
-void
-hibachi_chef_to_assignment (JsonObject            *chef,
-                            JsonArray             *time_off,
-                            GArray                *ranges,
-                            HibachiAssignmentChef *out_chef)
-{
-  JsonObject *weekly = json_object_get_object_member (chef, "weekly_availability");
-
-  memset (out_chef, 0, sizeof *out_chef);
-  out_chef->id = hibachi_json_get_string (chef, "id");
-  out_chef->name = hibachi_json_get_string (chef, "name");
-  out_chef->station_id = hibachi_json_get_string (chef, "station_id");
-  out_chef->skill_level = (guint) hibachi_json_get_int (chef, "skill_level");
-  out_chef->max_party_size = (guint) hibachi_json_get_int (chef, "max_party_size");
-  out_chef->rating = hibachi_json_get_double (chef, "rating");
-  out_chef->is_active = json_object_get_boolean_member (chef, "is_active");
-
-  for (guint d = 0; weekly != NULL && d < 7; d++)
-    {
-      JsonArray *slots = json_object_has_member (weekly, hibachi_weekday_keys[d])
-                         ? json_object_get_array_member (weekly, hibachi_weekday_keys[d]) : NULL;
-
-      for (guint i = 0; slots != NULL && i < json_array_get_length (slots); i++)
-        {
-          int minutes, index;
-
-          if (hibachi_slot_parse (json_array_get_string_element (slots, i), &minutes) &&
-              (index = hibachi_slot_index_for_minutes (minutes)) >= 0)
-            out_chef->weekly_slots[d] |= (guint8) (1u << index);
-        }
-    }
-
-  g_array_set_size (ranges, 0);
-  for (guint i = 0; time_off != NULL && i < json_array_get_length (time_off); i++)
-    {
-      JsonObject *t = json_array_get_object_element (time_off, i);
-      HibachiDateRange range;
-
-      if (hibachi_validate_date (hibachi_json_get_string (t, "start_date"), &range.first, NULL) &&
-          hibachi_validate_date (hibachi_json_get_string (t, "end_date"), &range.last, NULL))
-        g_array_append_val (ranges, range);
-    }
-  out_chef->time_off = (const HibachiDateRange *) ranges->data;
-  out_chef->n_time_off = ranges->len;
 }
 
 static void
@@ -242,7 +195,7 @@ availability_cb (HibachiServerRequest *req)
   g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
   g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
   time_off = hibachi_load_chef_time_off (req, req->params[0], from, to);
-  hibachi_chef_to_assignment (chef, time_off, ranges, &c);
+  hibachi_assignment_chef_from_json (chef, time_off, ranges, &c);
 
   stmt = hibachi_server_db_prepare (req->db,
                                     "SELECT id, event_date, slot FROM bookings WHERE chef_id = ? AND deleted_at IS NULL "

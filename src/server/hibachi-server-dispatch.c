@@ -13,15 +13,18 @@
 #include "hibachi-server-private.h"
 #include "hibachi-server-workers.h"
 
-static const HibachiServerRoute *route_tables[] = {
+const HibachiServerRoute * const hibachi_server_route_tables[] = {
   hibachi_server_auth_routes,
   hibachi_server_station_routes,
   hibachi_server_chef_routes,
   hibachi_server_booking_routes,
+  hibachi_server_assign_routes,
   hibachi_server_pricing_routes,
   hibachi_server_review_routes,
   hibachi_server_audit_routes,
+  hibachi_server_geo_routes,
 };
+const guint hibachi_server_n_route_tables = G_N_ELEMENTS (hibachi_server_route_tables);
 
 typedef struct
 {
@@ -274,9 +277,9 @@ handler_cb (SoupServer        *server,
   req.query = query;
 
   segments = g_strsplit (path, "/", -1);
-  for (guint t = 0; t < G_N_ELEMENTS (route_tables) && found == NULL; t++)
+  for (guint t = 0; t < hibachi_server_n_route_tables && found == NULL; t++)
     {
-      for (const HibachiServerRoute *r = route_tables[t]; r->method != NULL; r++)
+      for (const HibachiServerRoute *r = hibachi_server_route_tables[t]; r->method != NULL; r++)
         {
           char *params[3] = { NULL };
 

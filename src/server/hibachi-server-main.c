@@ -11,6 +11,8 @@
 #include <glib-unix.h>
 
 #include "hibachi-server.h"
+#include "hibachi-validate.h"
+#include "hibachi-server-nominatim.h"
 
 static gboolean
 quit_cb (gpointer data)
@@ -40,6 +42,7 @@ main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *geocoder_url = NULL;
   int port = 8080;
   gboolean demo = FALSE;
   int demo_bookings = HIBACHI_DEMO_DEFAULT_BOOKINGS;
@@ -58,6 +61,8 @@ main (int argc, char *argv[])
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed of the demo data (default: 1)", "N" },
     { "max-connections", 0, 0, G_OPTION_ARG_INT, &max_connections,
       "Connections served at once; more get 503 (default: 4096, or fewer under the open file limit)", "N" },
+    { "geocoder-url", 0, 0, G_OPTION_ARG_STRING, &geocoder_url,
+      "A Nominatim-compatible geocoder to use instead of the built-in California gazetteer", "URL" },
     { NULL }
   };
 
@@ -80,7 +85,7 @@ main (int argc, char *argv[])
     }
 
   /* Demo accounts share a published password: never reachable from a network. */
-  if (demo && !hibachi_address_is_loopback (address))
+  if (demo && !hibachi_host_is_loopback (address))
     {
       g_printerr ("--demo only listens on a loopback address (127.0.0.1 or ::1), not %s\n", address);
       return EXIT_FAILURE;
@@ -105,6 +110,18 @@ main (int argc, char *argv[])
         }
       g_printerr ("Created demo data with %d bookings in %.1f s\n", demo_bookings,
                   (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  if (geocoder_url != NULL)
+    {
+      g_autoptr(HibachiServerNominatim) geocoder = hibachi_server_nominatim_new (geocoder_url, 0, &error);
+
+      if (geocoder == NULL)
+        {
+          g_printerr ("--geocoder-url: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      hibachi_server_set_geocoder (server, geocoder);
     }
 
   hibachi_server_set_connection_limits (server, (guint) max_connections, 0);

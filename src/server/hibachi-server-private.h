@@ -56,9 +56,14 @@ extern const HibachiServerRoute hibachi_server_auth_routes[];
 extern const HibachiServerRoute hibachi_server_station_routes[];
 extern const HibachiServerRoute hibachi_server_chef_routes[];
 extern const HibachiServerRoute hibachi_server_booking_routes[];
+extern const HibachiServerRoute hibachi_server_assign_routes[];
 extern const HibachiServerRoute hibachi_server_pricing_routes[];
 extern const HibachiServerRoute hibachi_server_review_routes[];
 extern const HibachiServerRoute hibachi_server_audit_routes[];
+extern const HibachiServerRoute hibachi_server_geo_routes[];
+/* All of them, in the order requests are matched against them. */
+extern const HibachiServerRoute * const hibachi_server_route_tables[];
+extern const guint hibachi_server_n_route_tables;
 
 typedef struct _HibachiServerWorkers HibachiServerWorkers;
 typedef struct _HibachiServerChanges HibachiServerChanges;
@@ -67,6 +72,9 @@ typedef struct _HibachiServerChanges HibachiServerChanges;
 /* The calling worker's connection (the main loop's outside a worker). */
 HibachiServerDb *hibachi_server_get_db         (HibachiServer *self);
 HibachiServerWorkers *hibachi_server_get_workers (HibachiServer *self);
+/* The geocoder of GET /api/v1/geocode (transfer full): the one set, or the
+ * gazetteer. */
+struct _HibachiServerGeocoder *hibachi_server_get_geocoder (HibachiServer *self);
 HibachiServerChanges *hibachi_server_get_changes (HibachiServer *self);
 /* Main loop: how many times the server stopped listening; a request from
  * before a stop is not answered. */
@@ -301,12 +309,6 @@ gboolean     hibachi_db_insert_row          (HibachiServerRequest *req,
 JsonObject  *hibachi_db_get_row             (HibachiServerRequest *req,
                                              const char           *sql,
                                              const char           *id);
-const char  *hibachi_json_get_string        (JsonObject *object,
-                                             const char *member);
-gint64       hibachi_json_get_int           (JsonObject *object,
-                                             const char *member);
-double       hibachi_json_get_double        (JsonObject *object,
-                                             const char *member);
 
 /* Checks shared by bookings, chefs and dispatch */
 JsonObject  *hibachi_load_station           (HibachiServerRequest *req,
@@ -382,14 +384,20 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* Chef rows → the inputs of the assignment rules (src/core). The strings of
- * @out_chef point into @chef and @time_off, which must outlive it. */
-void        hibachi_chef_to_assignment      (JsonObject            *chef,
-                                             JsonArray             *time_off,
-                                             GArray                *ranges,
-                                             HibachiAssignmentChef *out_chef);
-void        hibachi_booking_to_assignment   (JsonObject               *booking,
-                                             HibachiAssignmentBooking *out_booking);
-extern const char * const hibachi_weekday_keys[7];
+/* Bookings, shared by the booking and the assignment routes. */
+extern const HibachiEntity hibachi_booking_entity;
+/* The booking of the path for an action needing @capability (with the
+ * station rule), or NULL after replying. */
+JsonObject *hibachi_booking_load_for_action (HibachiServerRequest *req,
+                                             HibachiCapability     capability);
+/* The body's trimmed reason in @member ("" when absent and not
+ * @required), or NULL after replying 422. */
+char       *hibachi_request_body_reason     (HibachiServerRequest *req,
+                                             const char           *member,
+                                             gboolean              required);
+/* 409: the booking's status does not allow the action. */
+void        hibachi_reply_booking_state     (HibachiServerRequest *req,
+                                             JsonObject           *row,
+                                             const char           *message);
 
 G_END_DECLS

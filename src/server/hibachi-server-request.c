@@ -8,42 +8,6 @@
 
 #include "hibachi-server-private.h"
 
-const char *
-hibachi_json_get_string (JsonObject *object,
-                         const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-gint64
-hibachi_json_get_int (JsonObject *object,
-                      const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-
-  return json_node_get_int (node);
-}
-
-double
-hibachi_json_get_double (JsonObject *object,
-                         const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0.0;
-
-  return json_node_get_double (node);
-}
-
 /* Replies */
 
 static void

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The demo data of SPEC §7: stations, chefs, one account per role,
- * bookings from six months back to three months ahead, and reviews. */
+ * bookings from six months back to three months ahead, and reviews. Venues
+ * are street addresses in real towns around their station, placed within a
+ * mile of the town's point in the gazetteer: the addresses, the
+ * coordinates and the travel they imply agree. */
 #define G_LOG_DOMAIN "hibachi-server-seed"
 
 #include "config.h"
@@ -8,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hibachi-server-gazetteer.h"
 #include "hibachi-server-png.h"
 #include "hibachi-server-private.h"
 
@@ -16,6 +20,9 @@
 #define DAYS_BACK 182
 #define DAYS_AHEAD 91
 #define MILES_PER_DEGREE_LAT (HIBACHI_EARTH_RADIUS_MILES * G_PI / 180.0)
+#define NEAR_MILES 40.0
+#define FAR_MILES 100.0
+#define VENUE_SPREAD_MILES 0.9
 
 typedef struct
 {
@@ -27,16 +34,12 @@ typedef struct
   const char *phone;
   double      lat;
   double      lng;
-  const char *venue_cities[4];
 } DemoStation;
 
 static const DemoStation stations[] = {
-  { "CA-FREMONT-001", "Fremont", "47481 Towhee St", "Fremont", "94539", "(510) 555-0100", 37.5485, -121.9886,
-    { "San Jose", "Oakland", "Palo Alto", "Hayward" } },
-  { "CA-SACRAMENTO-001", "Sacramento", "1500 Capitol Ave", "Sacramento", "95814", "(916) 555-0100", 38.5816, -121.4944,
-    { "Roseville", "Davis", "Elk Grove", "Folsom" } },
-  { "CA-FRESNO-001", "Fresno", "2300 Tulare St", "Fresno", "93721", "(559) 555-0100", 36.7378, -119.7871,
-    { "Clovis", "Visalia", "Madera", "Hanford" } },
+  { "CA-FREMONT-001", "Fremont", "47481 Towhee St", "Fremont", "94539", "(510) 555-0100", 37.5485, -121.9886 },
+  { "CA-SACRAMENTO-001", "Sacramento", "1500 Capitol Ave", "Sacramento", "95814", "(916) 555-0100", 38.5816, -121.4944 },
+  { "CA-FRESNO-001", "Fresno", "2300 Tulare St", "Fresno", "93721", "(559) 555-0100", 36.7378, -119.7871 },
 };
 
 static const char * const chef_names[3][CHEFS_PER_STATION] = {
@@ -70,6 +73,20 @@ static const char * const review_bodies[5] = {
   "Everyone loved the show and the food was delicious. Setup and cleanup were quick and tidy.",
   "Absolutely wonderful! The chef kept thirty guests entertained all night and the steak was perfect.",
 };
+
+/* A point @miles from @from towards @bearing (radians from north), to six
+ * decimals as a geocoder gives (about 10 cm). */
+static HibachiLatLng
+offset_point (HibachiLatLng from,
+              double        miles,
+              double        bearing)
+{
+  HibachiLatLng to;
+
+  to.lat = round ((from.lat + miles * cos (bearing) / MILES_PER_DEGREE_LAT) * 1e6) / 1e6;
+  to.lng = round ((from.lng + miles * sin (bearing) / (MILES_PER_DEGREE_LAT * cos (from.lat * G_PI / 180))) * 1e6) / 1e6;
+  return to;
+}
 
 static gboolean
 exec_stmt (HibachiServerDb  *db,
@@ -138,6 +155,9 @@ hibachi_server_seed_demo (HibachiServer  *self,
   guint chef_max_party[G_N_ELEMENTS (stations)][CHEFS_PER_STATION];
   HibachiPriceSheet sheet;
   GBytes *photos_png[N_SAMPLE_PHOTOS];
+  HibachiServerGazetteer *gazetteer = hibachi_server_gazetteer_get_default ();
+  GPtrArray *near_towns[G_N_ELEMENTS (stations)];
+  GPtrArray *far_towns[G_N_ELEMENTS (stations)];
   GDate today;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
@@ -155,6 +175,15 @@ hibachi_server_seed_demo (HibachiServer  *self,
   memset (chef_ids, 0, sizeof chef_ids);
   for (guint i = 0; i < N_SAMPLE_PHOTOS; i++)
     photos_png[i] = make_photo (rand, 320, 240);
+  /* Towns with two ZIP codes or more: real places, not a company's own ZIP. */
+  for (guint s = 0; s < G_N_ELEMENTS (stations); s++)
+    {
+      HibachiLatLng at = { stations[s].lat, stations[s].lng };
+
+      near_towns[s] = hibachi_server_gazetteer_cities_around (gazetteer, at, 0, NEAR_MILES, 2);
+      far_towns[s] = hibachi_server_gazetteer_cities_around (gazetteer, at, NEAR_MILES, FAR_MILES - 1, 2);
+      g_assert (near_towns[s]->len > 0 && far_towns[s]->len > 0);
+    }
 
   /* One slow hash for all demo accounts: they share the one demo password. */
   password_hash = hibachi_server_password_hash (HIBACHI_DEMO_PASSWORD);
@@ -334,12 +363,16 @@ hibachi_server_seed_demo (HibachiServer  *self,
         guint adults = (guint) g_rand_int_range (rand, 8, 40);
         guint children = (guint) g_rand_int_range (rand, 0, 8);
         guint toddlers = (guint) g_rand_int_range (rand, 0, 3);
-        double miles = g_rand_int_range (rand, 0, 100) < 85 ? g_rand_double_range (rand, 2, 40)
-                                                               : g_rand_double_range (rand, 40, 100);
-        double bearing = g_rand_double_range (rand, 0, 2 * G_PI);
-        /* Six decimals, as a geocoder gives: about 10 cm. */
-        double vlat = round ((st->lat + miles * cos (bearing) / MILES_PER_DEGREE_LAT) * 1e6) / 1e6;
-        double vlng = round ((st->lng + miles * sin (bearing) / (MILES_PER_DEGREE_LAT * cos (st->lat * G_PI / 180))) * 1e6) / 1e6;
+        /* The draws for the venue are of the same kinds and in the same
+         * places as before venues had towns: the rest of the data (statuses,
+         * chefs, reviews) stays what tests and people know. */
+        GPtrArray *towns = g_rand_int_range (rand, 0, 100) < 85 ? near_towns[s] : far_towns[s];
+        guint town_index = (guint) g_rand_double_range (rand, 0, towns->len);   /* < len */
+        const char *town = towns->pdata[town_index];
+        double spread = g_rand_double_range (rand, 0, VENUE_SPREAD_MILES);
+        HibachiLatLng town_point = { 0, 0 };
+        HibachiLatLng venue;
+        double miles;
         const char *first = first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))];
         const char *last = last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))];
         g_autofree char *id = g_uuid_string_random ();
@@ -349,8 +382,8 @@ hibachi_server_seed_demo (HibachiServer  *self,
         g_autofree char *lower_email = g_ascii_strdown (email, -1);
         g_autofree char *phone = g_strdup_printf ("(%u) 555-%04u", s == 0 ? 510 : s == 1 ? 916 : 559, i % 10000);
         g_autofree char *address = g_strdup_printf ("%u %s, %s, CA", g_rand_int_range (rand, 100, 9999),
-                                                    streets[g_rand_int_range (rand, 0, G_N_ELEMENTS (streets))],
-                                                    st->venue_cities[g_rand_int_range (rand, 0, 4)]);
+                                                    streets[g_rand_int_range (rand, 0, G_N_ELEMENTS (streets))], town);
+        double bearing = g_rand_int_range (rand, 0, 360) * G_PI / 180;
         g_autofree char *created = NULL;
         GDate date = today;
         char date_text[16];
@@ -361,6 +394,10 @@ hibachi_server_seed_demo (HibachiServer  *self,
         HibachiQuoteRequest qr;
         HibachiQuote quote;
         guint roll = (guint) g_rand_int_range (rand, 0, 100);
+
+        hibachi_server_gazetteer_find_city (gazetteer, town, &town_point);
+        venue = offset_point (town_point, spread, bearing);
+        miles = hibachi_geo_distance_miles ((HibachiLatLng) { st->lat, st->lng }, venue);
 
         if (offset >= 0)
           g_date_add_days (&date, (guint) offset);
@@ -421,8 +458,8 @@ hibachi_server_seed_demo (HibachiServer  *self,
         sqlite3_bind_int (stmt, 10, (int) children);
         sqlite3_bind_int (stmt, 11, (int) toddlers);
         hibachi_server_db_bind_text (stmt, 12, address);
-        sqlite3_bind_double (stmt, 13, vlat);
-        sqlite3_bind_double (stmt, 14, vlng);
+        sqlite3_bind_double (stmt, 13, venue.lat);
+        sqlite3_bind_double (stmt, 14, venue.lng);
         hibachi_server_db_bind_text (stmt, 15, station_ids[s]);
         hibachi_server_db_bind_text (stmt, 16, chef);
         hibachi_server_db_bind_text (stmt, 17, roll % 9 == 0 ? chef_ids[s][roll % CHEFS_PER_STATION] : NULL);
@@ -495,6 +532,8 @@ out:
     g_bytes_unref (photos_png[i]);
   for (guint s = 0; s < G_N_ELEMENTS (stations); s++)
     {
+      g_ptr_array_unref (near_towns[s]);
+      g_ptr_array_unref (far_towns[s]);
       g_free (station_ids[s]);
       for (guint c = 0; c < CHEFS_PER_STATION; c++)
         g_free (chef_ids[s][c]);

@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <sys/socket.h>
 
+#include "hibachi-server-gazetteer.h"
 #include "hibachi-server-listener.h"
 #include "hibachi-server-private.h"
 #include "hibachi-server-workers.h"
@@ -41,6 +42,7 @@ struct _HibachiServer
   GHashTable      *cache;          /* query key → CacheEntry */
   guint64          generation;     /* committed writes, for the cache and the change feed */
   GHashTable      *login_failures; /* client address → LoginFailures */
+  GObject         *geocoder;       /* NULL: the gazetteer */
 };
 
 typedef struct
@@ -76,6 +78,7 @@ hibachi_server_finalize (GObject *object)
   g_clear_pointer (&self->revoked, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->login_failures, g_hash_table_unref);
+  g_clear_object (&self->geocoder);
   g_mutex_clear (&self->state_lock);
   g_mutex_clear (&self->writer);
   g_mutex_clear (&self->idempotent);
@@ -120,6 +123,31 @@ hibachi_server_init (HibachiServer *self)
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
   self->login_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->search_budget_ms = SEARCH_BUDGET_MS_DEFAULT;
+}
+
+void
+hibachi_server_set_geocoder (HibachiServer *self,
+                             gpointer       geocoder)
+{
+  g_return_if_fail (HIBACHI_IS_SERVER (self));
+  g_return_if_fail (geocoder == NULL || HIBACHI_IS_SERVER_GEOCODER (geocoder));
+
+  g_mutex_lock (&self->state_lock);
+  g_set_object (&self->geocoder, geocoder);
+  g_mutex_unlock (&self->state_lock);
+}
+
+HibachiServerGeocoder *
+hibachi_server_get_geocoder (HibachiServer *self)
+{
+  HibachiServerGeocoder *geocoder;
+
+  g_mutex_lock (&self->state_lock);
+  geocoder = self->geocoder ? g_object_ref (HIBACHI_SERVER_GEOCODER (self->geocoder))
+                            : g_object_ref (HIBACHI_SERVER_GEOCODER (hibachi_server_gazetteer_get_default ()));
+  g_mutex_unlock (&self->state_lock);
+
+  return geocoder;
 }
 
 SoupServer *
@@ -480,19 +508,6 @@ apply_limits (HibachiServer *self)
                                                             : HIBACHI_SERVER_MAX_CONNECTIONS_DEFAULT,
                                       self->request_timeout_ms ? self->request_timeout_ms
                                                                : HIBACHI_SERVER_REQUEST_TIMEOUT_MS_DEFAULT);
-}
-
-gboolean
-hibachi_address_is_loopback (const char *address)
-{
-  g_autoptr(GInetAddress) inet = NULL;
-
-  if (g_strcmp0 (address, "localhost") == 0)
-    return TRUE;
-
-  inet = g_inet_address_new_from_string (address);
-
-  return inet != NULL && g_inet_address_get_is_loopback (inet);
 }
 
 guint

@@ -45,7 +45,10 @@ void           hibachi_server_set_search_budget (HibachiServer *self,
 /* For tests: while held, no request that needs the database starts. */
 void           hibachi_server_hold_workers     (HibachiServer  *self,
                                                 gboolean        hold);
-gboolean       hibachi_address_is_loopback     (const char     *address);
+/* Answers GET /api/v1/geocode with @geocoder (a HibachiServerGeocoder)
+ * instead of the built-in gazetteer; NULL goes back to the gazetteer. */
+void           hibachi_server_set_geocoder     (HibachiServer  *self,
+                                                gpointer        geocoder);
 /* For tests: the SoupServer underneath, to watch the requests it reads. */
 SoupServer    *hibachi_server_get_soup_server  (HibachiServer  *self);
 

@@ -42,7 +42,6 @@ typedef struct
 {
   HibachiAreasPage *self;
   char             *station_id;
-  double            miles;
 } SheetRequest;
 
 static void
@@ -64,7 +63,9 @@ sheet_loaded_cb (GObject      *source,
         hibachi_price_sheet_set (sheet, hibachi_price_entry_get_key (items->pdata[i]),
                                  hibachi_price_entry_get_value (items->pdata[i]), NULL);
       g_hash_table_replace (self->sheets, g_strdup (request->station_id), sheet);
-      show_fee (self, sheet, request->miles);
+      /* The point may have moved meanwhile: check what is shown now. */
+      if (self->has_check)
+        hibachi_areas_page_run_check (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_action_row_set_subtitle (self->check_fee_row, error->message);
@@ -129,7 +130,6 @@ hibachi_areas_page_run_check (HibachiAreasPage *self)
 
       request->self = g_object_ref (self);
       request->station_id = g_strdup (hibachi_resource_get_id (HIBACHI_RESOURCE (station)));
-      request->miles = check.distance_miles;
       adw_action_row_set_subtitle (self->check_fee_row, _("Loading the station's prices…"));
       hibachi_store_price_sheet_async (hibachi_session_get_store (self->session), request->station_id,
                                        self->cancellable, sheet_loaded_cb, request);
@@ -152,6 +152,18 @@ hibachi_areas_page_point_clicked_cb (HibachiAreasPage *self,
                   double            lng)
 {
   hibachi_areas_page_check_point (self, (HibachiLatLng) { lat, lng });
+}
+
+/* A place picked for the typed address: checked, and shown on the map. */
+void
+hibachi_areas_page_check_address_cb (HibachiAreasPage *self)
+{
+  HibachiLatLng point;
+
+  if (!hibachi_address_entry_get_location (self->check_address, &point.lat, &point.lng))
+    return;
+  hibachi_areas_page_check_point (self, point);
+  shumate_map_go_to (hibachi_areas_map_get_map (self->map), point.lat, point.lng);
 }
 
 const char *

@@ -4,6 +4,7 @@
  * (-check.c) and its station edits (-edit.c: save, 412, undo). */
 #pragma once
 
+#include "hibachi-address-entry.h"
 #include "hibachi-areas-page.h"
 #include "hibachi-status-view.h"
 
@@ -30,6 +31,7 @@ struct _HibachiAreasPage
 
   HibachiStatusView    *status_view;
   AdwPreferencesGroup  *check_group;
+  HibachiAddressEntry  *check_address;
   AdwActionRow         *check_station_row;
   AdwActionRow         *check_verdict_row;
   GtkImage             *check_verdict_icon;
@@ -58,6 +60,7 @@ void            hibachi_areas_page_run_check        (HibachiAreasPage *self);
 void            hibachi_areas_page_point_clicked_cb (HibachiAreasPage *self,
                                                      double            lat,
                                                      double            lng);
+void            hibachi_areas_page_check_address_cb (HibachiAreasPage *self);
 void            hibachi_areas_page_editor_changed_cb (HibachiAreasPage *self);
 void            hibachi_areas_page_station_moved_cb (HibachiAreasPage *self,
                                                      const char       *station_id,

@@ -430,6 +430,8 @@ hibachi_areas_page_account_changed (HibachiPage *page)
       return;
     }
   self->session = g_object_ref (session);
+  hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
+  hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
   load_stations (self);
   load_bookings (self);
   hibachi_areas_page_update_actions (self);
@@ -494,9 +496,11 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   g_type_ensure (HIBACHI_TYPE_AREAS_MAP);
   g_type_ensure (HIBACHI_TYPE_STATION_EDITOR);
   g_type_ensure (HIBACHI_TYPE_STATUS_VIEW);
+  g_type_ensure (HIBACHI_TYPE_ADDRESS_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/areas/hibachi-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_group);
+  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_address);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_station_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_verdict_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_verdict_icon);
@@ -508,6 +512,8 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, editor);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, map);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "check_address_cb",
+                                                G_CALLBACK (hibachi_areas_page_check_address_cb));
   gtk_widget_class_bind_template_callback (widget_class, station_row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "editor_changed_cb", G_CALLBACK (hibachi_areas_page_editor_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "point_clicked_cb", G_CALLBACK (hibachi_areas_page_point_clicked_cb));
@@ -535,6 +541,7 @@ hibachi_areas_page_init (HibachiAreasPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event Dates"));
+  hibachi_address_entry_set_title (self->check_address, _("Address to Check"));
   self->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
   self->bookings_cancellable = g_cancellable_new ();

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "hibachi-accessible.h"
+#include "hibachi-address-entry.h"
 #include "hibachi-station-editor.h"
 
 /* The text members of a station, in the order of the form. */
@@ -41,6 +42,7 @@ struct _HibachiStationEditor
   AdwEntryRow    *entries[N_TEXT_FIELDS];
   GtkDropDown    *timezone_dropdown;
   GtkStringList  *timezones;
+  HibachiAddressEntry *finder;
   GtkSpinButton  *lat_spin;
   GtkSpinButton  *lng_spin;
   GtkSpinButton  *service_spin;
@@ -103,6 +105,15 @@ load_timezones (void)
     gtk_string_list_append (list, g_ptr_array_index (names, i));
 
   return list;
+}
+
+static void
+finder_location_cb (HibachiStationEditor *self)
+{
+  HibachiLatLng location;
+
+  if (hibachi_address_entry_get_location (self->finder, &location.lat, &location.lng))
+    hibachi_station_editor_set_location (self, location);
 }
 
 static GtkSpinButton *
@@ -197,6 +208,7 @@ hibachi_station_editor_set_station (HibachiStationEditor *self,
   gtk_spin_button_set_value (self->escalation_spin, station ? hibachi_station_get_escalation_radius_miles (station) : 75);
   gtk_switch_set_active (self->active_switch, station ? hibachi_station_get_is_active (station) : TRUE);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->finder), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->timezone_dropdown), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lat_spin), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lng_spin), editable);
@@ -456,7 +468,11 @@ hibachi_station_editor_init (HibachiStationEditor *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->details));
 
   adw_preferences_group_set_title (area, _("Service Area"));
-  adw_preferences_group_set_description (area, _("Drag the station's marker on the map, or type its position."));
+  adw_preferences_group_set_description (area, _("Find the address, drag the station's marker on the map, or type its position."));
+  self->finder = HIBACHI_ADDRESS_ENTRY (hibachi_address_entry_new ());
+  hibachi_address_entry_set_title (self->finder, _("Find Location by Address"));
+  g_signal_connect_swapped (self->finder, "location-changed", G_CALLBACK (finder_location_cb), self);
+  adw_preferences_group_add (area, GTK_WIDGET (self->finder));
   self->lat_spin = add_spin_row (self, area, _("Latitude"), NULL, -90, 90, 0.001, 5);
   self->lng_spin = add_spin_row (self, area, _("Longitude"), NULL, -180, 180, 0.001, 5);
   self->service_spin = add_spin_row (self, area, _("Service Radius"), _("Miles; inside it a booking is served"),
@@ -505,4 +521,11 @@ hibachi_station_editor_rebase (HibachiStationEditor *self,
                                HibachiStation       *station)
 {
   g_set_object (&self->station, station);
+}
+
+void
+hibachi_station_editor_set_store (HibachiStationEditor *self,
+                                  HibachiStore         *store)
+{
+  hibachi_address_entry_set_store (self->finder, store);
 }

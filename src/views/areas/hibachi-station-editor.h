@@ -11,6 +11,7 @@
 
 #include "hibachi-core.h"
 #include "hibachi-station.h"
+#include "hibachi-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HibachiStationEditor, hibachi_station_editor, HIBACHI, STATION_EDITOR, GtkWidget)
 
 HibachiStationEditor *hibachi_station_editor_new            (void);
+/* Where the address finder looks places up. */
+void            hibachi_station_editor_set_store            (HibachiStationEditor *self,
+                                                             HibachiStore         *store);
 /* @station NULL: a new station at @new_location. Read-only unless
  * @editable. Clears any error. */
 void            hibachi_station_editor_set_station          (HibachiStationEditor *self,

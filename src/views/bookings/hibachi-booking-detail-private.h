@@ -2,7 +2,7 @@
 /* hibachi-booking-detail-private.h: what the detail pane
  * (hibachi-booking-detail.c) shares with its dialogs
  * (hibachi-booking-detail-dialogs.c: changed meanwhile, assign a chef,
- * history). */
+ * history) and its actions (hibachi-booking-detail-actions.c). */
 #pragma once
 
 #include "hibachi-booking-detail.h"
@@ -54,29 +54,33 @@ struct _HibachiBookingDetail
   char              *problem;
 };
 
-HibachiClient *hibachi_booking_detail_get_client      (HibachiBookingDetail *self);
+HibachiStore  *hibachi_booking_detail_get_store       (HibachiBookingDetail *self);
+/* Emits "booking-removed": @booking is gone from the server. */
+void           hibachi_booking_detail_removed         (HibachiBookingDetail *self,
+                                                       HibachiBooking       *booking);
 void           hibachi_booking_detail_show_error      (HibachiBookingDetail *self,
                                                        const GError         *error);
-/* The server's reply becomes the booking shown (and the list's row). */
-void           hibachi_booking_detail_replace_booking (HibachiBookingDetail *self,
-                                                       JsonNode             *reply);
-/* PATCHes @changes against @version; @task (nullable) learns the outcome. */
-void           hibachi_booking_detail_save_version    (HibachiBookingDetail *self,
+/* @booking (as the server answered a write) becomes the booking shown and
+ * the list's row. */
+void           hibachi_booking_detail_show_result     (HibachiBookingDetail *self,
+                                                       HibachiBooking       *booking);
+/* Saves @changes over @base (its version: the shown booking, or the
+ * server's current one after a 412); @task (nullable) learns the outcome. */
+void           hibachi_booking_detail_save_over       (HibachiBookingDetail *self,
                                                        JsonObject           *changes,
-                                                       gint64                version,
+                                                       HibachiBooking       *base,
                                                        GTask                *task);
-void           hibachi_booking_detail_post_action     (HibachiBookingDetail *self,
-                                                       const char           *method,
-                                                       const char           *suffix,
-                                                       JsonNode             *body,
-                                                       const char           *done_message);
 /* A booking member's name as the form shows it ("Adults (13+)"). */
 const char    *hibachi_booking_detail_field_title     (const char           *member);
 /* The 412 dialog: their values beside mine; keep editing, theirs or mine. */
 void           hibachi_booking_detail_show_stale_dialog (HibachiBookingDetail *self,
                                                          JsonObject           *changes,
-                                                         JsonObject           *current);
+                                                         HibachiBooking       *current);
 void           hibachi_booking_detail_assign_chef     (HibachiBookingDetail *self);
+/* hibachi-booking-detail-actions.c: the action buttons. */
+void           hibachi_booking_detail_confirm         (HibachiBookingDetail *self);
+void           hibachi_booking_detail_cancel          (HibachiBookingDetail *self);
+void           hibachi_booking_detail_delete          (HibachiBookingDetail *self);
 void           hibachi_booking_detail_show_history    (HibachiBookingDetail *self);
 
 G_END_DECLS

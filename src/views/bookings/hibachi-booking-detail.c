@@ -10,7 +10,6 @@
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 #include "hibachi-page.h"
-#include "hibachi-reason-dialog.h"
 
 typedef enum
 {
@@ -68,12 +67,6 @@ hibachi_booking_detail_show_error (HibachiBookingDetail *self,
 {
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, error->message);
-}
-
-HibachiClient *
-hibachi_booking_detail_get_client (HibachiBookingDetail *self)
-{
-  return hibachi_session_get_client (self->session);
 }
 
 /* Form ↔ booking */
@@ -291,43 +284,43 @@ form_changed_cb (HibachiBookingDetail *self)
 
 /* Results */
 
-void
-hibachi_booking_detail_replace_booking (HibachiBookingDetail *self,
-                 JsonNode             *reply)
+HibachiStore *
+hibachi_booking_detail_get_store (HibachiBookingDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HibachiBooking) booking = hibachi_booking_new_from_json (reply, &error);
-
-  if (booking == NULL)
-    {
-      hibachi_booking_detail_show_error (self, error);
-      return;
-    }
-
-  hibachi_booking_detail_set_booking (self, booking);
-  g_signal_emit (self, signals[BOOKING_CHANGED], 0, booking);
+  return hibachi_session_get_store (self->session);
 }
 
+void
+hibachi_booking_detail_removed (HibachiBookingDetail *self,
+                                HibachiBooking       *booking)
+{
+  g_signal_emit (self, signals[BOOKING_REMOVED], 0, booking);
+}
+
+void
+hibachi_booking_detail_show_result (HibachiBookingDetail *self,
+                                    HibachiBooking       *booking)
+{
+  g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
+
+  hibachi_booking_detail_set_booking (self, copy);
+  g_signal_emit (self, signals[BOOKING_CHANGED], 0, copy);
+}
+
+/* The server's word on each field it refused, on the field's row. */
 static void
 show_field_errors (HibachiBookingDetail *self,
-                   JsonObject           *details)
+                   GHashTable           *field_errors)
 {
-  JsonObject *field_errors;
-  g_autoptr(GList) members = NULL;
-
-  if (details == NULL || !json_object_has_member (details, "field_errors"))
+  if (field_errors == NULL)
     return;
 
-  field_errors = json_object_get_object_member (details, "field_errors");
-  members = json_object_get_members (field_errors);
-  for (const GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
-      JsonArray *messages = json_object_get_array_member (field_errors, l->data);
-      const char *message = json_array_get_length (messages) > 0 ? json_array_get_string_element (messages, 0) : NULL;
+      const char *message = g_hash_table_lookup (field_errors, text_fields[i].member);
 
-      for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-        if (g_strcmp0 (text_fields[i].member, l->data) == 0)
-          mark_row (GTK_WIDGET (self->text_rows[i]), message);
+      if (message != NULL)
+        mark_row (GTK_WIDGET (self->text_rows[i]), message);
     }
 }
 
@@ -378,12 +371,13 @@ save_cb (GObject      *source,
   SaveData *data = user_data;
   HibachiBookingDetail *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) details = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, &details, &error);
+  g_autoptr(HibachiBooking) current = NULL;
+  g_autoptr(HibachiBooking) saved = hibachi_store_booking_finish (HIBACHI_STORE (source), result, &current, &error);
 
-  if (reply != NULL)
+  if (saved != NULL)
     {
       g_autoptr(JsonObject) inverse = json_object_new ();
+      g_autoptr(HibachiBookingUndo) undo = NULL;
       g_autoptr(GList) members = json_object_get_members (data->changes);
       g_autofree char *message = NULL;
       g_autofree char *description = NULL;
@@ -397,12 +391,13 @@ save_cb (GObject      *source,
             json_object_set_member (inverse, l->data, json_node_copy (old));
         }
 
-      hibachi_booking_detail_replace_booking (self, reply);
+      hibachi_booking_detail_show_result (self, saved);
       /* Translators: a booking reference */
-      message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (self->booking));
+      message = g_strdup_printf (_("Changes to %s saved"), hibachi_booking_get_reference (saved));
       /* Translators: completes "Undo …" / "Undid …"; a booking reference */
-      description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (self->booking));
-      hibachi_booking_undo_push (self->context, self->booking, message, description, "PATCH", "", inverse);
+      description = g_strdup_printf (_("edit of %s"), hibachi_booking_get_reference (saved));
+      undo = hibachi_booking_undo_new_edit (hibachi_booking_detail_get_store (self), saved, inverse, message, description);
+      hibachi_booking_undo_push (self->context, undo);
       if (data->task != NULL)
         g_task_return_boolean (data->task, TRUE);
       save_data_free (data);
@@ -411,12 +406,11 @@ save_cb (GObject      *source,
 
   if (data->task != NULL)
     g_task_return_error (data->task, g_error_copy (error));
-  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && details != NULL &&
-           json_object_has_member (details, "current"))
-    hibachi_booking_detail_show_stale_dialog (self, data->changes, json_object_get_object_member (details, "current"));
-  else
+  if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PRECONDITION_FAILED) && current != NULL)
+    hibachi_booking_detail_show_stale_dialog (self, data->changes, current);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      show_field_errors (self, details);
+      show_field_errors (self, hibachi_store_get_field_errors (HIBACHI_STORE (source), result));
       hibachi_booking_detail_show_error (self, error);
     }
 
@@ -424,22 +418,18 @@ save_cb (GObject      *source,
 }
 
 void
-hibachi_booking_detail_save_version (HibachiBookingDetail *self,
-                   JsonObject           *changes,
-                   gint64                version,
-                   GTask                *task)
+hibachi_booking_detail_save_over (HibachiBookingDetail *self,
+                                  JsonObject           *changes,
+                                  HibachiBooking       *base,
+                                  GTask                *task)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (self->booking), NULL);
-  g_autofree char *if_match = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-  g_autoptr(JsonNode) body = json_node_init_object (json_node_alloc (), changes);
-  HibachiRequestOptions options = { .if_match = if_match };
   SaveData *data = g_new0 (SaveData, 1);
 
   data->self = g_object_ref (self);
   data->changes = json_object_ref (changes);
   data->before = json_object_ref (hibachi_booking_get_json (self->booking));
   data->task = task != NULL ? g_object_ref (task) : NULL;
-  hibachi_client_request_async (hibachi_booking_detail_get_client (self), "PATCH", path, body, &options, self->cancellable, save_cb, data);
+  hibachi_store_update_booking_async (hibachi_booking_detail_get_store (self), base, changes, self->cancellable, save_cb, data);
 }
 
 void
@@ -463,7 +453,7 @@ hibachi_booking_detail_save_async (HibachiBookingDetail *self,
       return;
     }
 
-  hibachi_booking_detail_save_version (self, changes, hibachi_booking_get_version (self->booking), task);
+  hibachi_booking_detail_save_over (self, changes, self->booking, task);
 }
 
 gboolean
@@ -500,142 +490,10 @@ hibachi_booking_detail_discard (HibachiBookingDetail *self)
     load_form (self);
 }
 
-typedef struct
-{
-  HibachiBookingDetail *self;
-  char                 *done_message;
-  gboolean              undo_unassigns;   /* a first assignment: Undo removes the chef */
-} ActionData;
-
-static void
-action_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  ActionData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-
-  if (reply == NULL)
-    hibachi_booking_detail_show_error (data->self, error);
-  else
-    {
-      hibachi_booking_detail_replace_booking (data->self, reply);
-      if (data->undo_unassigns)
-        {
-          /* Translators: completes "Undo …" / "Undid …"; a booking reference */
-          g_autofree char *description = g_strdup_printf (_("chef assignment of %s"),
-                                                          hibachi_booking_get_reference (data->self->booking));
-
-          hibachi_booking_undo_push (data->self->context, data->self->booking, data->done_message, description, "DELETE", "/chef", NULL);
-        }
-      else
-        toast (data->self, data->done_message);
-    }
-
-  g_object_unref (data->self);
-  g_free (data->done_message);
-  g_free (data);
-}
-
-void
-hibachi_booking_detail_post_action (HibachiBookingDetail *self,
-             const char           *method,
-             const char           *suffix,
-             JsonNode             *body,
-             const char           *done_message)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (self->booking), suffix, NULL);
-  g_autofree char *if_match = g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_version (self->booking));
-  HibachiRequestOptions options = { .if_match = if_match };
-  ActionData *data = g_new0 (ActionData, 1);
-
-  data->self = g_object_ref (self);
-  data->done_message = g_strdup (done_message);
-  data->undo_unassigns = g_str_equal (method, "PUT") && g_str_equal (suffix, "/chef") &&
-                         hibachi_booking_get_chef_id (self->booking) == NULL;
-  hibachi_client_request_async (hibachi_booking_detail_get_client (self), method, path, body, &options, self->cancellable, action_cb, data);
-}
-
 static void
 revert_clicked_cb (HibachiBookingDetail *self)
 {
   load_form (self);
-}
-
-static void
-confirm_clicked_cb (HibachiBookingDetail *self)
-{
-  hibachi_booking_detail_post_action (self, "POST", "/confirm", NULL, _("Booking confirmed"));
-}
-
-static JsonNode *
-reason_body (const char *member,
-             const char *reason)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, member, reason);
-  return json_node_init_object (json_node_alloc (), object);
-}
-
-static void
-cancel_reason_cb (const char *reason,
-                  gpointer    user_data)
-{
-  HibachiBookingDetail *self = user_data;
-  g_autoptr(JsonNode) body = reason_body ("reason", reason);
-
-  hibachi_booking_detail_post_action (self, "POST", "/cancel", body, _("Booking cancelled"));
-}
-
-static void
-cancel_clicked_cb (HibachiBookingDetail *self)
-{
-  hibachi_reason_dialog_run (GTK_WIDGET (self), _("Cancel This Booking?"),
-                             _("The customer keeps the booking’s history. Say why it is cancelled."),
-                             _("Cancel _Booking"), TRUE, cancel_reason_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(HibachiBookingDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-
-  if (reply == NULL)
-    {
-      hibachi_booking_detail_show_error (self, error);
-      return;
-    }
-
-  toast (self, _("Booking deleted"));
-  g_signal_emit (self, signals[BOOKING_REMOVED], 0, self->booking);
-}
-
-static void
-delete_reason_cb (const char *reason,
-                  gpointer    user_data)
-{
-  HibachiBookingDetail *self = user_data;
-  g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (self->booking), NULL);
-  g_autofree char *if_match = g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_version (self->booking));
-  g_autoptr(JsonNode) body = reason_body ("reason", reason);
-  HibachiRequestOptions options = { .if_match = if_match };
-
-  hibachi_client_request_async (hibachi_booking_detail_get_client (self), "DELETE", path, body, &options, self->cancellable, deleted_cb,
-                                g_object_ref (self));
-}
-
-static void
-delete_clicked_cb (HibachiBookingDetail *self)
-{
-  hibachi_reason_dialog_run (GTK_WIDGET (self), _("Delete This Booking?"),
-                             _("It disappears from every list; the audit log keeps it. Say why it is deleted."),
-                             _("_Delete"), TRUE, delete_reason_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Construction */
@@ -717,11 +575,11 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_save);
   gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "confirm_clicked_cb", G_CALLBACK (hibachi_booking_detail_confirm));
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_assign_chef);
   gtk_widget_class_bind_template_callback (widget_class, hibachi_booking_detail_show_history);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cancel_clicked_cb", G_CALLBACK (hibachi_booking_detail_cancel));
+  gtk_widget_class_bind_template_callback_full (widget_class, "delete_clicked_cb", G_CALLBACK (hibachi_booking_detail_delete));
 
   gtk_widget_class_install_action (widget_class, "detail.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "detail.save", NULL);

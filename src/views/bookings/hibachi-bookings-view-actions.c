@@ -9,7 +9,6 @@
 
 #include "hibachi-accessible.h"
 #include "hibachi-booking-csv.h"
-#include "hibachi-booking-fetch.h"
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
@@ -63,7 +62,7 @@ selected_fetched_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GtkBitset *positions = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) bookings = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
   GPtrArray *kept;
 
   if (bookings == NULL)
@@ -123,8 +122,8 @@ selected_bookings_async (HibachiBookingsView *self,
   /* Thousands of rows can take seconds. */
   hibachi_page_toast (GTK_WIDGET (self), _("Getting the bookings from the server…"));
   query = hibachi_bookings_view_build_query (self);
-  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query, self->cancellable,
-                                   selected_fetched_cb, task);
+  hibachi_store_fetch_bookings_async (hibachi_session_get_store (self->session), query, self->cancellable,
+                                      selected_fetched_cb, task);
 }
 
 static GPtrArray *
@@ -150,9 +149,9 @@ confirm_one_cb (GObject      *source,
 {
   ConfirmBatch *batch = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+  g_autoptr(HibachiBooking) confirmed = hibachi_store_booking_finish (HIBACHI_STORE (source), result, NULL, &error);
 
-  if (reply != NULL)
+  if (confirmed != NULL)
     batch->confirmed++;
   else
     batch->failed++;
@@ -199,18 +198,12 @@ confirm_selection_cb (GObject      *source,
   for (guint i = 0; i < bookings->len; i++)
     {
       HibachiBooking *booking = g_ptr_array_index (bookings, i);
-      g_autofree char *path = NULL;
-      g_autofree char *version = NULL;
-      HibachiRequestOptions options = { 0 };
 
       if (g_strcmp0 (hibachi_booking_get_status (booking), "pending") != 0)
         continue;
-      path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (booking), "/confirm", NULL);
-      version = g_strdup_printf ("%" G_GINT64_FORMAT, hibachi_booking_get_version (booking));
-      options.if_match = version;
       batch->pending++;
-      hibachi_client_request_async (hibachi_session_get_client (self->session), "POST", path, NULL, &options,
-                                    self->cancellable, confirm_one_cb, batch);
+      hibachi_store_confirm_booking_async (hibachi_session_get_store (self->session), booking, self->cancellable,
+                                           confirm_one_cb, batch);
     }
 
   if (batch->pending == 0)
@@ -431,7 +424,7 @@ run_sheet_fetched_cb (GObject      *source,
   RunSheetPrint *print = user_data;
   HibachiBookingsView *self = print->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) bookings = hibachi_booking_fetch_all_finish (HIBACHI_CLIENT (source), result, &error);
+  g_autoptr(GPtrArray) bookings = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *stations = NULL;
   GtkPrintOperationResult outcome;
@@ -500,8 +493,8 @@ hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
   print->self = g_object_ref (self);
   print->date = g_strdup (date);
   print->pdf_path = g_strdup (pdf_path);
-  hibachi_booking_fetch_all_async (hibachi_session_get_client (self->session), query->str, self->cancellable,
-                                   run_sheet_fetched_cb, print);
+  hibachi_store_fetch_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
+                                      run_sheet_fetched_cb, print);
 }
 
 static void
@@ -721,9 +714,19 @@ hibachi_bookings_view_dates_changed (HibachiBookingsView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  hibachi_bookings_view_show_list (HIBACHI_BOOKINGS_VIEW (widget));
+}
+
 void
 hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "bookings.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "bookings.back", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "bookings.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "bookings.search", NULL, search_action);

@@ -25,19 +25,22 @@ typedef enum
   COLUMN_CREATED,
 } Column;
 
-/* At 1280 px with a booking open, Reference to Total fit beside the pane. */
-static const struct { Column column; const char *title; gboolean expand; int width; } columns[] = {
-  { COLUMN_REFERENCE, N_("Reference"), FALSE, 95 },
-  { COLUMN_DATE, N_("Event Date"), FALSE, 115 },
-  { COLUMN_SLOT, N_("Slot"), FALSE, 55 },
-  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 120 },
-  { COLUMN_GUESTS, N_("Guests"), FALSE, 60 },
-  { COLUMN_STATION, N_("Station"), FALSE, 100 },
-  { COLUMN_CHEF, N_("Chef"), FALSE, 105 },
-  { COLUMN_STATUS, N_("Status"), FALSE, 85 },
-  { COLUMN_TOTAL, N_("Total"), FALSE, 85 },
-  { COLUMN_CREATED, N_("Created"), FALSE, 150 },
+/* At 1280 px with a booking open, Reference to Total fit beside the pane.
+ * @sort: the server's sort key of the column (ascending), NULL when the
+ * server cannot sort by it. */
+static const struct { Column column; const char *title; gboolean expand; int width; const char *sort; } columns[] = {
+  { COLUMN_REFERENCE, N_("Reference"), FALSE, 95, NULL },
+  { COLUMN_DATE, N_("Event Date"), FALSE, 115, "event_date" },
+  { COLUMN_SLOT, N_("Slot"), FALSE, 55, NULL },
+  { COLUMN_CUSTOMER, N_("Customer"), TRUE, 120, "customer_name" },
+  { COLUMN_GUESTS, N_("Guests"), FALSE, 60, "guests" },
+  { COLUMN_STATION, N_("Station"), FALSE, 100, NULL },
+  { COLUMN_CHEF, N_("Chef"), FALSE, 105, NULL },
+  { COLUMN_STATUS, N_("Status"), FALSE, 85, NULL },
+  { COLUMN_TOTAL, N_("Total"), FALSE, 85, "total" },
+  { COLUMN_CREATED, N_("Created"), FALSE, 150, "created_at" },
 };
+
 static char *
 cell_text (HibachiBookingsView *self,
            HibachiBooking      *b,
@@ -151,6 +154,18 @@ fill_cell (HibachiBookingsView *self,
 
   text = cell_text (self, booking, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  /* Who changed it meanwhile (from the change feed): on hover, and heard
+   * with the reference by a screen reader. */
+  {
+    const char *actor = g_hash_table_lookup (self->changed_by, hibachi_booking_get_id (booking));
+    g_autofree char *changed = actor ? g_strdup_printf (_("Changed by %s"), actor) : NULL;
+
+    gtk_widget_set_tooltip_text (inscription, changed);
+    if (column == COLUMN_REFERENCE && changed != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, changed, -1);
+    else if (column == COLUMN_REFERENCE)
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
   gtk_widget_remove_css_class (inscription, "dim-label");
   if (column == COLUMN_CHEF && hibachi_booking_get_chef_id (booking) == NULL)
     gtk_widget_add_css_class (inscription, "warning");
@@ -186,6 +201,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
 
+  g_hash_table_add (self->bound_cells, item);
   if (column == COLUMN_REFERENCE)
     ask_for_page (item);
   fill_cell (self, item, column);
@@ -203,6 +219,115 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (booking, handler);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
   g_hash_table_remove (self->pending_rows, item);
+  g_hash_table_remove (self->bound_cells, item);
+}
+
+void
+hibachi_bookings_view_refresh_row (HibachiBookingsView *self,
+                                   HibachiResource     *row)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  /* Only the cells on screen are bound: a few hundred at most. */
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_item (item) == (gpointer) row)
+      fill_cell (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column")));
+}
+
+/* Sorting by header, on the server.
+ *
+ * The rows are sorted by the server, so a column's sorter never sorts: it
+ * makes the header clickable and tells which column it belongs to. A click
+ * makes that column the column view sorter's primary one (or inverts it),
+ * and the sorter emits "changed". GTK 4.8 has no API that says which
+ * column is primary now (gtk_column_view_sorter_get_primary_sort_column
+ * came in 4.10), but the column view sorter compares two items with its
+ * columns' sorters, primary first, and stops at the first that is not
+ * EQUAL. So each sortable column gets a GtkCustomSorter whose function
+ * writes its column's index into the first item and answers SMALLER: one
+ * gtk_sorter_compare() of two probe objects names the primary column, and
+ * the sign of the answer its order (LARGER: the column view inverted it,
+ * descending). */
+
+#define PROBE_KEY "hibachi-primary-column"
+
+static int
+probe_column_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  g_object_set_data ((GObject *) a, PROBE_KEY, user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+/* The server's key of the headers' sort order, or NULL for none. */
+static char *
+dup_header_sort_key (HibachiBookingsView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  guint index;
+  gboolean descending;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkColumnViewColumn *primary = gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+
+  if (primary == NULL)
+    return NULL;
+  index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (primary), PROBE_KEY));
+  descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter)) == GTK_SORT_DESCENDING;
+#else
+  g_autoptr(GObject) first = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) second = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order = gtk_sorter_compare (sorter, first, second);
+
+  index = GPOINTER_TO_UINT (g_object_get_data (first, PROBE_KEY));
+  descending = order == GTK_ORDERING_LARGER;
+#endif
+  /* Indices are stored + 1: 0 is no sortable column. */
+  if (index == 0 || index > G_N_ELEMENTS (columns) || columns[index - 1].sort == NULL)
+    return NULL;
+
+  return g_strconcat (descending ? "-" : "", columns[index - 1].sort, NULL);
+}
+
+/* A header was clicked: the drop-down takes its order, and the query with it. */
+static void
+header_sort_changed_cb (GtkSorter           *sorter,
+                        GtkSorterChange      change,
+                        HibachiBookingsView *self)
+{
+  g_autofree char *key = NULL;
+
+  /* Columns leaving a column view being destroyed change its sorter too. */
+  if (self->showing_sort || self->column_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  key = dup_header_sort_key (self);
+  if (key != NULL)
+    hibachi_bookings_view_set_sort_key (self, key);
+}
+
+void
+hibachi_bookings_view_show_sort (HibachiBookingsView *self)
+{
+  const char *key = hibachi_bookings_view_get_sort_key (self);
+  gboolean descending = key[0] == '-';
+  g_autofree char *shown = dup_header_sort_key (self);
+  GListModel *list = gtk_column_view_get_columns (self->column_view);
+
+  if (g_strcmp0 (shown, key) == 0)
+    return;
+
+  self->showing_sort = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < G_N_ELEMENTS (columns); i++)
+    if (g_strcmp0 (columns[i].sort, descending ? key + 1 : key) == 0)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+
+        gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      }
+  self->showing_sort = FALSE;
 }
 
 void
@@ -221,9 +346,19 @@ hibachi_bookings_view_add_columns (HibachiBookingsView *self)
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].sort != NULL)
+        {
+          g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_column_cb, GUINT_TO_POINTER (i + 1), NULL));
+
+          g_object_set_data (G_OBJECT (column), PROBE_KEY, GUINT_TO_POINTER (i + 1));
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (header_sort_changed_cb), self, 0);
+  hibachi_bookings_view_show_sort (self);
 }
 
 void

@@ -25,8 +25,14 @@ struct _HibachiBookingsView
   guint               reconcile_id;
   GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
   guint               pending_rows_id;
+  GHashTable         *bound_cells;     /* GtkListItem of every bound cell */
+  GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
+  gboolean            showing_sort;    /* the headers follow the drop-down, not the user */
+  gboolean            narrow;          /* list and detail take turns */
+  gboolean            detail_wanted;   /* narrow: the detail has the page (a booking was opened) */
+  guint               layout_id;
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -47,6 +53,7 @@ struct _HibachiBookingsView
   HibachiStatusView  *status_view;
   GtkColumnView      *column_view;
   GtkWidget          *detail_pane;
+  GtkWidget          *back_button;
   GtkStack           *detail_stack;
   HibachiBookingDetail *detail;
   GtkLabel           *count_label;
@@ -55,9 +62,20 @@ struct _HibachiBookingsView
 
 /* Columns of the list, with their cell factories. */
 void hibachi_bookings_view_add_columns      (HibachiBookingsView *self);
+/* The server's sort key the list asks for ("-total"), and choosing one. */
+const char *hibachi_bookings_view_get_sort_key (HibachiBookingsView *self);
+void hibachi_bookings_view_set_sort_key     (HibachiBookingsView *self,
+                                             const char          *key);
+/* The column headers show the sort order of the drop-down. */
+void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
+/* Fills the cells of @row again (it changed, or who changed it is known). */
+void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
+                                             HibachiResource     *row);
 /* Station and Created give way to the detail pane when it is open. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
                                              gboolean             pane_open);
+/* Narrow: back from the detail to the list, the selection kept. */
+void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
 /* The page's actions (bookings.*) and their shortcuts. */
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 /* A filter changed: a new query, from the top, nothing selected. */

@@ -22,9 +22,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
+/* The server's sort keys, in the order of the sort drop-down's entries. */
 static const char * const sort_keys[] = {
   "event_date", "-event_date", "-created_at", "customer_name", "-guests", "-total",
+  "created_at", "-customer_name", "guests", "total",
 };
+
+const char *
+hibachi_bookings_view_get_sort_key (HibachiBookingsView *self)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  return sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0];
+}
+
+void
+hibachi_bookings_view_set_sort_key (HibachiBookingsView *self,
+                                    const char          *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys); i++)
+    if (g_strcmp0 (sort_keys[i], key) == 0)
+      gtk_drop_down_set_selected (self->sort_dropdown, i);
+}
 
 static void
 set_connection (HibachiBookingsView *self,
@@ -64,7 +83,6 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   GtkToggleButton *toggles[] = { self->pending_toggle, self->confirmed_toggle, self->completed_toggle, self->cancelled_toggle };
   const char *status_names[] = { "pending", "confirmed", "completed", "cancelled" };
-  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   if (*search != '\0')
     hibachi_bookings_view_append_param (query, "q", search);
@@ -110,7 +128,7 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
       if (self->chef_choices != NULL && chef < self->chef_choices->len && g_ptr_array_index (self->chef_choices, chef) != NULL)
         hibachi_bookings_view_append_param (query, "chef_id", g_ptr_array_index (self->chef_choices, chef));
     }
-  hibachi_bookings_view_append_param (query, "sort", sort < G_N_ELEMENTS (sort_keys) ? sort_keys[sort] : sort_keys[0]);
+  hibachi_bookings_view_append_param (query, "sort", hibachi_bookings_view_get_sort_key (self));
 
   return g_string_free (query, FALSE);
 }
@@ -130,7 +148,11 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->completed_toggle), !unassigned);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancelled_toggle), !unassigned);
 
-  if (self->list == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->column_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  /* The drop-down and the headers show one sort order. */
+  hibachi_bookings_view_show_sort (self);
+  if (self->list == NULL)
     return;
 
   /* The search entry already waits for a pause in typing; the model drops
@@ -142,6 +164,7 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
    * other bookings. */
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  g_hash_table_remove_all (self->changed_by);
   /* New results start at the top. */
   {
     GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
@@ -395,8 +418,11 @@ show_selected (HibachiBookingsView *self)
 static void
 selection_changed_cb (HibachiBookingsView *self)
 {
-  if (!self->reselecting)
-    show_selected (self);
+  if (self->reselecting)
+    return;
+  /* Someone picked a booking: in a narrow window it takes the page. */
+  self->detail_wanted = TRUE;
+  show_selected (self);
 }
 
 static void
@@ -412,14 +438,101 @@ items_changed_cb (HibachiBookingsView *self,
     show_selected (self);
 }
 
-/* The pane shows only with a booking in it: otherwise the list has the width. */
+/* Below this width of the page, the list and the detail take turns (the
+ * detail with a back button); above it the pane sits beside the list. */
+#define NARROW_WIDTH 720
+
+/* The pane shows only with a booking in it: otherwise the list has the
+ * width. Narrow, it shows instead of the list while a booking is open. */
+static void
+apply_layout (HibachiBookingsView *self)
+{
+  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+  gboolean detail_only = self->narrow && open && self->detail_wanted;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_view), !detail_only);
+  gtk_widget_set_visible (self->detail_pane, open && (!self->narrow || detail_only));
+  gtk_widget_set_visible (self->back_button, detail_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", detail_only);
+  hibachi_bookings_view_fit_columns (self, open && !self->narrow);
+}
+
+static gboolean
+apply_layout_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  self->layout_id = 0;
+  apply_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page was resized (said during its allocation: what shows changes
+ * after it). */
+static void
+width_changed_cb (HibachiBookingsView *self,
+                  int                  width,
+                  int                  height)
+{
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->layout_id == 0)
+    self->layout_id = g_idle_add (apply_layout_cb, self);
+}
+
 static void
 detail_shown_cb (HibachiBookingsView *self)
 {
-  gboolean open = g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") != 0)
+    self->detail_wanted = FALSE;
+  apply_layout (self);
+}
 
-  gtk_widget_set_visible (self->detail_pane, open);
-  hibachi_bookings_view_fit_columns (self, open);
+/* Moves the list to show the row at @position. */
+static void
+scroll_to_row (HibachiBookingsView *self,
+               guint                position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  /* The column view's rows are a GtkListView inside it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        gtk_widget_grab_focus (child);
+      }
+#endif
+}
+
+void
+hibachi_bookings_view_show_list (HibachiBookingsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (!self->narrow || self->selection == NULL)
+    return;
+  self->detail_wanted = FALSE;
+  apply_layout (self);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    scroll_to_row (self, gtk_bitset_get_minimum (selected));
+}
+
+/* Enter or a double click on a row: its booking, also the one selected. */
+static void
+row_activated_cb (HibachiBookingsView *self,
+                  guint                position)
+{
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  self->detail_wanted = TRUE;
+  apply_layout (self);
 }
 
 /* Esc in the search entry: the search goes, the list shows all again. */
@@ -465,6 +578,21 @@ booking_removed_cb (HibachiBookingsView *self,
   hibachi_paged_list_reload (self->list);
 }
 
+/* Someone changed a row (another person, or this person elsewhere): the
+ * row already shows the new data; its cells now say who. Kept until the
+ * next query, as the row may scroll out and back. */
+static void
+row_changed_by_cb (HibachiBookingsView *self,
+                   HibachiResource     *row,
+                   const char          *actor,
+                   const char          *action)
+{
+  if (actor == NULL)
+    return;
+  g_hash_table_replace (self->changed_by, g_strdup (hibachi_resource_get_id (row)), g_strdup (actor));
+  hibachi_bookings_view_refresh_row (self, row);
+}
+
 /* The page: account, station, reload, search */
 
 static void
@@ -473,15 +601,16 @@ unassigned_count_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(HibachiBookingsView) self = user_data;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 count = hibachi_store_count_finish (HIBACHI_STORE (source), result, &error);
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
-  gint64 count;
 
-  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+  /* The badge is a hint: a failure shows on the list, not here. */
+  if (error != NULL)
     return;
 
-  count = MAX (0, json_object_get_int_member_with_default (json_node_get_object (reply), "total_count", 0));
+  count = MAX (0, count);
   text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
   /* What the badge counts, as a screen reader says it. */
   spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
@@ -496,13 +625,16 @@ refresh_badge (HibachiBookingsView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s&limit=1", today);
+  g_autoptr(GString) query = g_string_new (NULL);
 
   if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
     return;
 
-  hibachi_client_request_async (hibachi_session_get_client (self->session), "GET", path, NULL, NULL,
-                                self->cancellable, unassigned_count_cb, g_object_ref (self));
+  hibachi_bookings_view_append_param (query, "unassigned", "true");
+  hibachi_bookings_view_append_param (query, "status", "pending,confirmed");
+  hibachi_bookings_view_append_param (query, "date_from", today);
+  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
+                                      unassigned_count_cb, g_object_ref (self));
 }
 
 static void
@@ -518,6 +650,7 @@ signed_out (HibachiBookingsView *self)
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
 
   /* The next user starts from the defaults, not from this user's search. */
+  g_hash_table_remove_all (self->changed_by);
   g_clear_object (&self->list);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -586,10 +719,14 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
     gtk_widget_set_visible (GTK_WIDGET (self->chef_dropdown), chefs->len > 0);
   }
 
-  self->list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
+  self->list = hibachi_store_new_booking_list (hibachi_session_get_store (session));
+  /* Rows others change update in place, and say who changed them. */
+  if (hibachi_context_get_change_feed (context) != NULL)
+    hibachi_paged_list_follow (self->list, hibachi_context_get_change_feed (context), HIBACHI_RESOURCE_BOOKING);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "row-changed", G_CALLBACK (row_changed_by_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error-message", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -677,6 +814,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -690,6 +828,8 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  g_clear_pointer (&self->changed_by, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
 }
@@ -750,6 +890,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
@@ -760,6 +901,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
                                                 G_CALLBACK (hibachi_bookings_view_dates_changed));
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, width_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
@@ -773,9 +916,12 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->sort_dropdown), _("Sort order"));
   hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_hash_table_new (NULL, NULL);
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->changed_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   hibachi_bookings_view_add_columns (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-address-entry.h"
 #include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
 
@@ -14,16 +15,12 @@ typedef enum
   ROW_EMAIL,
   ROW_PHONE,
   ROW_DATE,
-  ROW_ADDRESS,
-  ROW_LAT,
-  ROW_LNG,
   ROW_REQUESTS,
   N_ROWS
 } Row;
 
 static const char * const row_titles[N_ROWS] = {
-  N_("Customer"), N_("Email"), N_("Phone"), N_("Event Date (YYYY-MM-DD)"), N_("Venue Address"),
-  N_("Venue Latitude"), N_("Venue Longitude"), N_("Special Requests"),
+  N_("Customer"), N_("Email"), N_("Phone"), N_("Event Date (YYYY-MM-DD)"), N_("Special Requests"),
 };
 
 struct _HibachiNewBookingDialog
@@ -43,9 +40,11 @@ struct _HibachiNewBookingDialog
   AdwToastOverlay   *toasts;
   AdwComboRow       *station_row;
   AdwEntryRow       *rows[N_ROWS];
+  HibachiAddressEntry *venue;
   AdwComboRow       *slot_row;
   GtkSpinButton     *counts[3];
   GtkLabel          *quote_label;
+  GtkLabel          *area_label;
   GtkLabel          *problem_label;
   GtkButton         *create_button;
 };
@@ -74,16 +73,37 @@ station_id (HibachiNewBookingDialog *self)
   return selected < self->station_ids->len ? g_ptr_array_index (self->station_ids, selected) : NULL;
 }
 
-static gboolean
-parse_coordinate (const char *value,
-                  double      min,
-                  double      max,
-                  double     *out)
+/* The nearest active station's verdict for the venue (SPEC §8.5). */
+static char *
+describe_area (HibachiNewBookingDialog *self,
+               HibachiLatLng            venue)
 {
-  char *end = NULL;
+  GPtrArray *stations = hibachi_directory_get_stations (self->directory);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (HibachiStationArea));
+  HibachiServiceCheck check;
+  HibachiStation *nearest;
 
-  *out = g_ascii_strtod (value, &end);
-  return *value != '\0' && end != NULL && *end == '\0' && *out >= min && *out <= max;
+  for (guint i = 0; i < stations->len; i++)
+    {
+      HibachiStation *s = g_ptr_array_index (stations, i);
+      HibachiStationArea area = {
+        .id = hibachi_resource_get_id (HIBACHI_RESOURCE (s)),
+        .location = { hibachi_station_get_lat (s), hibachi_station_get_lng (s) },
+        .service_radius_miles = hibachi_station_get_service_radius_miles (s),
+        .escalation_radius_miles = hibachi_station_get_escalation_radius_miles (s),
+        .is_active = hibachi_station_get_is_active (s),
+      };
+
+      g_array_append_val (areas, area);
+    }
+  hibachi_geo_check_service_area ((HibachiStationArea *) areas->data, areas->len, venue, &check);
+  if (check.station_index < 0)
+    return g_strdup (_("No active station serves this venue."));
+
+  nearest = g_ptr_array_index (stations, check.station_index);
+  /* Translators: "Inside the service area: 12.3 mi from Fremont, the nearest station" */
+  return g_strdup_printf (_("%s: %.1f mi from %s, the nearest station"), hibachi_service_verdict_describe (check.verdict),
+                          check.distance_miles, hibachi_station_get_name (nearest));
 }
 
 /* Validation and the quote, on every change. */
@@ -96,10 +116,8 @@ update (HibachiNewBookingDialog *self)
   HibachiQuoteRequest request;
   HibachiQuote quote;
   double lat = 0, lng = 0;
-  gboolean have_venue;
-
-  have_venue = parse_coordinate (text (self, ROW_LAT), -90, 90, &lat) &&
-               parse_coordinate (text (self, ROW_LNG), -180, 180, &lng);
+  gboolean have_venue = hibachi_address_entry_get_location (self->venue, &lat, &lng);
+  g_autofree char *area = have_venue ? describe_area (self, (HibachiLatLng) { lat, lng }) : NULL;
 
   if (station == NULL)
     problem = g_strdup (_("Choose a station."));
@@ -115,10 +133,10 @@ update (HibachiNewBookingDialog *self)
                                     gtk_spin_button_get_value_as_int (self->counts[1]),
                                     gtk_spin_button_get_value_as_int (self->counts[2]), &problem))
     ;
-  else if (!hibachi_validate_required_text (text (self, ROW_ADDRESS), 300, NULL))
+  else if (!hibachi_validate_required_text (hibachi_address_entry_get_address (self->venue), 300, NULL))
     problem = g_strdup (_("Enter the venue’s address."));
   else if (!have_venue)
-    problem = g_strdup (_("Enter the venue’s latitude and longitude, e.g. 37.5485 and -121.9886."));
+    problem = g_strdup (_("Pick the venue’s place from the list under its address."));
 
   /* The quote needs the party, the station's prices and the venue only. */
   self->total = -1;
@@ -136,6 +154,13 @@ update (HibachiNewBookingDialog *self)
 
   if (!self->have_sheet)
     g_string_append (quote_text, _("Loading the station’s prices…"));
+  else if (!have_venue && hibachi_quote_compute (&self->sheet, &request, &quote, NULL, NULL))
+    {
+      g_autofree char *food = hibachi_format_cents (quote.food_total_cents);
+
+      g_string_append_printf (quote_text, _("Food %s%s · Travel once the venue’s place is picked"),
+                              food, quote.minimum_applied ? _(" (party minimum)") : "");
+    }
   else if (hibachi_quote_compute (&self->sheet, &request, &quote, NULL, NULL))
     {
       g_autofree char *food = hibachi_format_cents (quote.food_total_cents);
@@ -152,6 +177,8 @@ update (HibachiNewBookingDialog *self)
     g_string_append (quote_text, _("Enter the party to see a quote."));
 
   gtk_label_set_text (self->quote_label, quote_text->str);
+  gtk_label_set_text (self->area_label, area ? area : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->area_label), area != NULL);
   gtk_label_set_text (self->problem_label, problem ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), problem == NULL);
@@ -223,11 +250,10 @@ hibachi_new_booking_dialog_create (HibachiNewBookingDialog *self)
   const char *count_members[] = { "adults", "children", "toddlers" };
   double lat = 0, lng = 0;
 
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)))
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->create_button)) ||
+      !hibachi_address_entry_get_location (self->venue, &lat, &lng))
     return;
 
-  parse_coordinate (text (self, ROW_LAT), -90, 90, &lat);
-  parse_coordinate (text (self, ROW_LNG), -180, 180, &lng);
   json_object_set_string_member (object, "station_id", station_id (self));
   {
     g_autofree char *name = g_strstrip (g_strdup (text (self, ROW_NAME)));
@@ -239,7 +265,7 @@ hibachi_new_booking_dialog_create (HibachiNewBookingDialog *self)
   json_object_set_string_member (object, "slot", hibachi_slot_to_string (adw_combo_row_get_selected (self->slot_row)));
   for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
     json_object_set_int_member (object, count_members[i], gtk_spin_button_get_value_as_int (self->counts[i]));
-  json_object_set_string_member (object, "venue_address", text (self, ROW_ADDRESS));
+  json_object_set_string_member (object, "venue_address", hibachi_address_entry_get_address (self->venue));
   json_object_set_double_member (object, "venue_lat", lat);
   json_object_set_double_member (object, "venue_lng", lng);
   json_object_set_string_member (object, "special_requests", text (self, ROW_REQUESTS));
@@ -265,7 +291,7 @@ has_input (HibachiNewBookingDialog *self)
     if (i != ROW_DATE && *text (self, i) != '\0')
       return TRUE;
 
-  return FALSE;
+  return *hibachi_address_entry_get_address (self->venue) != '\0';
 }
 
 static gboolean
@@ -365,6 +391,7 @@ hibachi_new_booking_dialog_init (HibachiNewBookingDialog *self)
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *where = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *venue = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *customer = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *event = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *quote = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -391,6 +418,13 @@ hibachi_new_booking_dialog_init (HibachiNewBookingDialog *self)
   self->station_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->station_row), _("Station"));
   adw_preferences_group_add (where, GTK_WIDGET (self->station_row));
+
+  adw_preferences_group_set_title (venue, _("Venue"));
+  self->venue = HIBACHI_ADDRESS_ENTRY (hibachi_address_entry_new ());
+  hibachi_address_entry_set_title (self->venue, _("Venue Address"));
+  g_signal_connect_swapped (self->venue, "location-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->venue, "notify::address", G_CALLBACK (update), self);
+  adw_preferences_group_add (venue, GTK_WIDGET (self->venue));
 
   adw_preferences_group_set_title (customer, _("Customer"));
   adw_preferences_group_set_title (event, _("Event"));
@@ -424,14 +458,21 @@ hibachi_new_booking_dialog_init (HibachiNewBookingDialog *self)
   gtk_label_set_xalign (self->quote_label, 0);
   gtk_label_set_selectable (self->quote_label, TRUE);
   adw_preferences_group_add (quote, GTK_WIDGET (self->quote_label));
+  self->area_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->area_label, TRUE);
+  gtk_label_set_xalign (self->area_label, 0);
+  gtk_label_set_selectable (self->area_label, TRUE);
+  adw_preferences_group_add (quote, GTK_WIDGET (self->area_label));
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem_label, TRUE);
   gtk_label_set_xalign (self->problem_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "dim-label");
   adw_preferences_group_add (quote, GTK_WIDGET (self->problem_label));
 
-  /* The quote right under the station: it changes as the form is filled. */
+  /* The quote right under the station and the venue: it changes as the
+   * form is filled, and the venue's place sets its travel fee. */
   adw_preferences_page_add (page, where);
+  adw_preferences_page_add (page, venue);
   adw_preferences_page_add (page, quote);
   adw_preferences_page_add (page, customer);
   adw_preferences_page_add (page, event);
@@ -461,6 +502,7 @@ hibachi_new_booking_dialog_new (GtkWindow        *parent,
 
   self->session = g_object_ref (session);
   self->directory = g_object_ref (directory);
+  hibachi_address_entry_set_store (self->venue, hibachi_session_get_store (session));
 
   for (guint i = 0; i < stations->len; i++)
     {

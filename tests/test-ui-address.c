@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The address entry in New Booking, against a real hibachi-server under
+ * Xvfb: typing looks the address up once after the pause, the places found
+ * are listed and picked with the mouse or the keyboard, and the picked
+ * place sets the quote's travel fee and the service-area verdict. With
+ * HIBACHI_SCREENSHOT_DIR set, it saves a screenshot of the list. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hibachi-address-entry.h"
+#include "hibachi-core.h"
+#include "hibachi-directory.h"
+#include "hibachi-new-booking-dialog.h"
+#include "hibachi-session.h"
+#include "hibachi-test-server.h"
+#include "hibachi-test-wait.h"
+
+#define FREMONT_LAT 37.5485
+#define FREMONT_LNG -121.9886
+
+typedef struct
+{
+  HibachiTestServer *ts;
+  HibachiSession    *session;
+  HibachiDirectory  *directory;
+  GtkWindow         *dialog;
+  HibachiAddressEntry *entry;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL || (ADW_IS_PREFERENCES_ROW (child) &&
+                             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+        return child;
+      if ((found = find_widget (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, type, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The label under the quote that starts with @prefix, or NULL. */
+static const char *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((found = label_starting (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  hibachi_test_pause_ms (600);   /* the list's reveal */
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *fremont = NULL;
+
+  f->ts = hibachi_test_server_start (0);
+  f->session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  hibachi_session_sign_in_async (f->session, "office@demo.test", HIBACHI_DEMO_PASSWORD, NULL,
+                                 hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_session_sign_in_finish (f->session, result, &error));
+  g_assert_no_error (error);
+
+  f->directory = hibachi_directory_new (hibachi_session_get_store (f->session));
+  hibachi_directory_load_async (f->directory, NULL, hibachi_test_store_result_cb, &loaded);
+  WAIT_FOR (loaded != NULL);
+  g_assert_true (hibachi_directory_load_finish (f->directory, loaded, &error));
+
+  for (guint i = 0; i < hibachi_directory_get_stations (f->directory)->len; i++)
+    {
+      HibachiStation *station = hibachi_directory_get_stations (f->directory)->pdata[i];
+
+      if (g_str_equal (hibachi_station_get_code (station), "CA-FREMONT-001"))
+        fremont = hibachi_resource_get_id (HIBACHI_RESOURCE (station));
+    }
+  g_assert_nonnull (fremont);
+
+  f->dialog = GTK_WINDOW (hibachi_new_booking_dialog_new (NULL, f->session, f->directory, fremont));
+  gtk_window_present (f->dialog);
+  f->entry = HIBACHI_ADDRESS_ENTRY (find_widget (GTK_WIDGET (f->dialog), HIBACHI_TYPE_ADDRESS_ENTRY, NULL));
+  g_assert_nonnull (f->entry);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->dialog), ADW_TYPE_ENTRY_ROW, "Customer")), "Ada Lovelace");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->dialog), ADW_TYPE_ENTRY_ROW, "Email")), "ada@example.com");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (f->dialog), ADW_TYPE_ENTRY_ROW, "Phone")), "(510) 555-0188");
+  /* The station's prices are loaded: the quote shows. */
+  WAIT_FOR (label_starting (GTK_WIDGET (f->dialog), "Food ") != NULL);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->dialog);
+  g_clear_object (&f->directory);
+  g_clear_object (&f->session);
+  hibachi_test_server_stop (f->ts);
+}
+
+static GtkEditable *
+address_field (Fixture *f)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ENTRY_ROW, "Venue Address");
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+/* Key by key, faster than the pause, as a person types. */
+static void
+type_slowly (Fixture    *f,
+             const char *text)
+{
+  GtkEditable *field = address_field (f);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_set_position (field, -1);
+      position = gtk_editable_get_position (field);
+      gtk_editable_insert_text (field, p, (int) (g_utf8_next_char (p) - p), &position);
+      hibachi_test_pause_ms (HIBACHI_ADDRESS_ENTRY_DELAY_MS / 4);
+    }
+}
+
+static void
+wait_for_places (Fixture *f)
+{
+  WAIT_FOR (!hibachi_address_entry_is_searching (f->entry));
+}
+
+static GtkWidget *
+place_row (Fixture    *f,
+           const char *label)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (f->entry), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *places = gtk_widget_get_next_sibling (list);   /* the revealer with the places */
+
+  return find_widget (places, ADW_TYPE_ACTION_ROW, label);
+}
+
+static gint64
+expected_total (HibachiLatLng venue,
+                guint         adults,
+                gint64       *out_travel)
+{
+  HibachiPriceSheet sheet;
+  HibachiQuoteRequest request;
+  HibachiQuote quote;
+
+  hibachi_price_sheet_init_defaults (&sheet);
+  hibachi_quote_request_init (&request);
+  request.adults = adults;
+  request.distance_miles = hibachi_geo_distance_miles ((HibachiLatLng) { FREMONT_LAT, FREMONT_LNG }, venue);
+  g_assert_true (hibachi_quote_compute (&sheet, &request, &quote, NULL, NULL));
+  *out_travel = quote.travel_fee_cents;
+  return quote.total_cents;
+}
+
+static void
+test_type_and_pick (Fixture *f, gconstpointer data)
+{
+  GtkWidget *create = find_with_class (GTK_WIDGET (f->dialog), GTK_TYPE_BUTTON, "suggested-action");
+  g_autofree char *hayward_request = NULL;
+  HibachiGeocodeCandidate *first;
+  double lat = 0, lng = 0;
+  gint64 travel;
+  gint64 total;
+
+  hibachi_test_server_clear_requests (f->ts);
+  type_slowly (f, "Hayward");
+  wait_for_places (f);
+
+  /* Seven keys, one lookup: after the pause, for the whole word. */
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/geocode"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/geocode?q=Hayward"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hibachi_address_entry_get_candidates (f->entry)), >=, 1);
+  first = g_list_model_get_item (hibachi_address_entry_get_candidates (f->entry), 0);
+  g_assert_cmpstr (hibachi_geocode_candidate_get_label (first), ==, "Hayward, CA");
+  g_object_unref (first);
+  g_assert_nonnull (place_row (f, "Hayward, CA"));
+  g_assert_true (gtk_widget_get_mapped (place_row (f, "Hayward, CA")));
+  /* Not picked yet: no place, nothing to create. */
+  g_assert_false (hibachi_address_entry_get_location (f->entry, NULL, NULL));
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Pick the venue’s place"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  save_screenshot (GTK_WIDGET (f->dialog), "new-booking-address");
+
+  /* A click on the place picks it: the location is shown, the list goes. */
+  gtk_widget_activate (place_row (f, "Hayward, CA"));
+  g_assert_true (hibachi_address_entry_get_location (f->entry, &lat, &lng));
+  g_assert_cmpfloat (fabs (lat - 37.6688), <, 0.01);
+  g_assert_cmpfloat (fabs (lng + 122.0670), <, 0.02);
+  g_assert_cmpstr (gtk_editable_get_text (address_field (f)), ==, "Hayward, CA");
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ACTION_ROW, "Location"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ACTION_ROW, "Location"))),
+                            "37.6688"));
+
+  /* The quote's travel follows the place: Hayward is inside the free miles. */
+  total = expected_total ((HibachiLatLng) { lat, lng }, 10, &travel);
+  g_assert_cmpint (travel, ==, 0);
+  WAIT_FOR (hibachi_new_booking_dialog_get_total (HIBACHI_NEW_BOOKING_DIALOG (f->dialog)) == total);
+  g_assert_nonnull (strstr (label_starting (GTK_WIDGET (f->dialog), "Food "), "Travel $0.00 (9."));
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Inside the service area: 9."));
+  g_assert_true (gtk_widget_is_sensitive (create));
+
+  /* Modesto, 50 miles off: the travel fee shows and the total follows. */
+  gtk_editable_set_text (address_field (f), "");
+  type_slowly (f, "1200 J St, Modesto, CA");
+  g_assert_false (hibachi_address_entry_get_location (f->entry, NULL, NULL));
+  wait_for_places (f);
+  hibachi_address_entry_pick (f->entry, 0);
+  g_assert_true (hibachi_address_entry_get_location (f->entry, &lat, &lng));
+  total = expected_total ((HibachiLatLng) { lat, lng }, 10, &travel);
+  g_assert_cmpint (travel, >, 2000);
+  WAIT_FOR (hibachi_new_booking_dialog_get_total (HIBACHI_NEW_BOOKING_DIALOG (f->dialog)) == total);
+  {
+    g_autofree char *fee = hibachi_format_cents (travel);
+    g_autofree char *shown = g_strdup_printf ("Travel %s (", fee);
+
+    g_assert_nonnull (strstr (label_starting (GTK_WIDGET (f->dialog), "Food "), shown));
+  }
+  g_assert_cmpstr (gtk_editable_get_text (address_field (f)), ==, "1200 J St, Modesto, CA");
+}
+
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->entry));
+  gboolean handled = FALSE;
+  GtkWidget *focus;
+  double lat = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+
+  gtk_widget_grab_focus (GTK_WIDGET (address_field (f)));
+  type_slowly (f, "san jo");
+  wait_for_places (f);
+  g_assert_cmpuint (g_list_model_get_n_items (hibachi_address_entry_get_candidates (f->entry)), >=, 2);
+
+  /* ↓ goes from the field to the first place… */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->dialog));
+  g_assert_true (focus == place_row (f, "San Jose, CA"));
+
+  /* …Esc closes the list and goes back to the field, keeping the text. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->dialog)), GTK_WIDGET (address_field (f))));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (place_row (f, "San Jose, CA")))));
+  g_assert_cmpstr (gtk_editable_get_text (address_field (f)), ==, "san jo");
+
+  /* Enter in the field takes the first place. */
+  g_signal_emit_by_name (address_field (f), "entry-activated");
+  g_assert_true (hibachi_address_entry_get_location (f->entry, &lat, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (address_field (f)), ==, "San Jose, CA");
+  g_assert_cmpfloat (fabs (lat - 37.33), <, 0.05);
+
+  /* Typing again: the place was for the text before. */
+  type_slowly (f, "x");
+  g_assert_false (hibachi_address_entry_get_location (f->entry, NULL, NULL));
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Pick the venue’s place"));
+}
+
+static void
+test_nothing_found (Fixture *f, gconstpointer data)
+{
+  GtkWidget *location;
+
+  hibachi_test_server_clear_requests (f->ts);
+  /* Two characters are not looked up. */
+  type_slowly (f, "Ha");
+  hibachi_test_pause_ms (HIBACHI_ADDRESS_ENTRY_DELAY_MS * 2);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/geocode"), ==, 0);
+
+  gtk_editable_set_text (address_field (f), "");
+  type_slowly (f, "Xyzzyville");
+  wait_for_places (f);
+  g_assert_cmpuint (g_list_model_get_n_items (hibachi_address_entry_get_candidates (f->entry)), ==, 0);
+  location = find_widget (GTK_WIDGET (f->entry), ADW_TYPE_ACTION_ROW, "Location");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (location)), "No place found for “Xyzzyville”"));
+
+  /* The server's refusal is shown as it words it. */
+  gtk_editable_set_text (address_field (f), "");
+  {
+    g_autofree char *long_text = g_strnfill (201, 'a');
+
+    gtk_editable_set_text (address_field (f), long_text);
+  }
+  wait_for_places (f);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (location)), "200 characters"));
+  g_assert_false (hibachi_address_entry_get_location (f->entry, NULL, NULL));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/hibachi/ui-address/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("type-and-pick", test_type_and_pick);
+  ADD ("keyboard", test_keyboard);
+  ADD ("nothing-found", test_nothing_found);
+#undef ADD
+
+  return g_test_run ();
+}

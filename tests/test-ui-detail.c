@@ -1,0 +1,707 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The booking detail pane and the assign dialog, signed in to a real
+ * hibachi-server, under Xvfb: the pane in a window of its own with the
+ * context a page gets, each check made on what the server holds. With
+ * HIBACHI_SCREENSHOT_DIR set, it also saves screenshots of what it shows. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hibachi-assign-dialog.h"
+#include "hibachi-booking-detail.h"
+#include "hibachi-booking-undo.h"
+#include "hibachi-core.h"
+#include "hibachi-test-server.h"
+#include "hibachi-test-wait.h"
+
+#define OWNER "owner@demo.test"
+
+typedef struct
+{
+  HibachiTestServer *ts;
+  HibachiContext    *context;
+  GtkWindow         *window;
+  HibachiBookingDetail *detail;
+  char              *token;
+  char              *fremont;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  WAIT_FOR (*result != NULL);
+  return *result;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("com.myhibachichef.Admin");
+  g_autoptr(HibachiSession) session = NULL;
+  g_autoptr(HibachiDirectory) directory = NULL;
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->ts = hibachi_test_server_start (20);
+  f->token = hibachi_test_login (f->ts, OWNER);
+  f->fremont = hibachi_test_station_id (f->ts, f->token, "CA-FREMONT-001");
+
+  session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  hibachi_session_sign_in_async (session, OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb, &signed_in);
+  g_assert_true (hibachi_session_sign_in_finish (session, wait_result (&signed_in), &error));
+  g_assert_no_error (error);
+  directory = hibachi_directory_new (hibachi_session_get_store (session));
+  hibachi_directory_load_async (directory, NULL, hibachi_test_store_result_cb, &loaded);
+  g_assert_true (hibachi_directory_load_finish (directory, wait_result (&loaded), &error));
+
+  f->context = hibachi_context_new (settings);
+  hibachi_context_set_account (f->context, session, directory);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 520, 900);
+  f->detail = g_object_new (HIBACHI_TYPE_BOOKING_DETAIL, NULL);
+  hibachi_booking_detail_set_context (f->detail, f->context);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->detail));
+  gtk_window_present (f->window);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Dialogs first, then the pane's window. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  iterate ();
+  g_clear_object (&f->context);
+  g_free (f->token);
+  g_free (f->fremont);
+  hibachi_test_server_stop (f->ts);
+}
+
+/* The server's side */
+
+static char *
+day_in (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* A new pending booking of 12 adults at Fremont: its id. */
+static char *
+new_booking (Fixture *f, const char *station, const char *date, const char *slot)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(HibachiTestResponse) created = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "customer_name");
+  json_builder_add_string_value (builder, "Ada Lovelace");
+  json_builder_set_member_name (builder, "customer_email");
+  json_builder_add_string_value (builder, "ada@example.com");
+  json_builder_set_member_name (builder, "customer_phone");
+  json_builder_add_string_value (builder, "(510) 555-0142");
+  json_builder_set_member_name (builder, "event_date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "slot");
+  json_builder_add_string_value (builder, slot);
+  json_builder_set_member_name (builder, "adults");
+  json_builder_add_int_value (builder, 12);
+  json_builder_set_member_name (builder, "venue_address");
+  json_builder_add_string_value (builder, "39100 Liberty St, Fremont, CA");
+  json_builder_set_member_name (builder, "venue_lat");
+  json_builder_add_double_value (builder, 37.5483);
+  json_builder_set_member_name (builder, "venue_lng");
+  json_builder_add_double_value (builder, -121.9886);
+  json_builder_set_member_name (builder, "station_id");
+  json_builder_add_string_value (builder, station);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+
+  created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->token, body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  return g_strdup (json_object_get_string_member (hibachi_test_response_object (created), "id"));
+}
+
+/* GET /api/v1/bookings/@id as the server has it now. */
+static HibachiTestResponse *
+stored (Fixture *f, const char *id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  HibachiTestResponse *response = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return response;
+}
+
+static gboolean
+stored_chef_is (Fixture *f, const char *id, const char *chef_id)
+{
+  g_autoptr(HibachiTestResponse) r = stored (f, id);
+  JsonObject *booking = hibachi_test_response_object (r);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (booking, "chef_id", NULL), chef_id) == 0;
+}
+
+static guint
+chef_puts (Fixture *f, const char *id)
+{
+  g_autofree char *prefix = g_strdup_printf ("PUT /api/v1/bookings/%s/chef", id);
+
+  return hibachi_test_server_count_requests (f->ts, prefix);
+}
+
+/* The app's side */
+
+static HibachiBooking *
+fetch (Fixture *f, const char *id)
+{
+  HibachiStore *store = hibachi_session_get_store (hibachi_context_get_session (f->context));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiBooking *booking;
+
+  hibachi_store_get_booking_async (store, id, NULL, hibachi_test_store_result_cb, &result);
+  booking = hibachi_store_booking_finish (store, wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  return booking;
+}
+
+static void
+show (Fixture *f, const char *id)
+{
+  g_autoptr(HibachiBooking) booking = fetch (f, id);
+
+  hibachi_booking_detail_set_booking (f->detail, booking);
+  iterate ();
+}
+
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The texts of every label under @root, one per line. */
+static void
+collect_text (GtkWidget *root, GString *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      collect_text (child, out);
+    }
+}
+
+static HibachiAssignDialog *
+current_assign_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (HIBACHI_IS_ASSIGN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HIBACHI_ASSIGN_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkListBox *
+chef_list (HibachiAssignDialog *dialog)
+{
+  return GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+}
+
+/* Opens the dialog with the pane's button and waits for the ranking. */
+static HibachiAssignDialog *
+open_assign (Fixture *f)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (f->detail), "Assign _Chef…");
+  HibachiAssignDialog *dialog;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR ((dialog = current_assign_dialog ()) != NULL);
+  WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (dialog), 0) != NULL);
+  iterate ();
+  return dialog;
+}
+
+static GtkListBoxRow *
+row_of_chef (HibachiAssignDialog *dialog, const char *chef_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (chef_list (dialog), i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), chef_id) == 0)
+      return row;
+  return NULL;
+}
+
+static gboolean
+row_has_conflict (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict"));
+}
+
+/* What Enter does in a list box: its key binding activates the cursor row. */
+static void
+press_enter_in_list (GtkListBox *list)
+{
+  g_signal_emit_by_name (list, "activate-cursor-row");
+  iterate ();
+}
+
+static GtkEventController *
+capture_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  hibachi_test_pause_ms (600);
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static HibachiUndoCommand *
+undo_top (Fixture *f)
+{
+  return hibachi_undo_stack_peek (hibachi_context_get_undo_stack (f->context));
+}
+
+static void
+undo (Fixture *f)
+{
+  HibachiUndoStack *stack = hibachi_context_get_undo_stack (f->context);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HibachiUndoCommand) undone = NULL;
+
+  hibachi_undo_stack_undo_async (stack, NULL, NULL, hibachi_test_store_result_cb, &result);
+  undone = hibachi_undo_stack_undo_finish (stack, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undone);
+}
+
+/* Assign dialog */
+
+/* The best chef is selected and focused: Enter assigns them, the server
+ * has them, and Undo puts the booking back without a chef. */
+static void
+test_assign_enter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (24);
+  g_autofree char *id = new_booking (f, f->fremont, date, "18:00");
+  g_autofree char *chef_id = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(HibachiBooking) shown = NULL;
+  HibachiAssignDialog *dialog;
+  GtkListBoxRow *best;
+
+  show (f, id);
+  shown = g_object_ref (hibachi_booking_detail_get_booking (f->detail));
+  dialog = open_assign (f);
+  best = gtk_list_box_get_selected_row (chef_list (dialog));
+  g_assert_nonnull (best);
+  g_assert_cmpint (gtk_list_box_row_get_index (best), ==, 0);
+  g_assert_false (row_has_conflict (best));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (best)));
+  chef_id = g_strdup (g_object_get_data (G_OBJECT (best), "chef-id"));
+  g_assert_cmpuint (chef_puts (f, id), ==, 0);
+
+  press_enter_in_list (chef_list (dialog));
+  WAIT_FOR (stored_chef_is (f, id, chef_id));
+  g_assert_cmpuint (chef_puts (f, id), ==, 1);
+  /* The dialog is gone and the pane shows the chef. */
+  WAIT_FOR (current_assign_dialog () == NULL);
+  WAIT_FOR (g_strcmp0 (hibachi_booking_get_chef_id (hibachi_booking_detail_get_booking (f->detail)), chef_id) == 0);
+
+  description = g_strdup_printf ("assignment of %s", hibachi_booking_get_reference (shown));
+  g_assert_nonnull (undo_top (f));
+  g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
+  undo (f);
+  g_assert_true (stored_chef_is (f, id, NULL));
+}
+
+/* Tab from any row leaves the list (one Tab stop), and the selection stays
+ * where it was instead of walking down to the conflicting chefs. */
+static void
+test_assign_tab (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (25);
+  g_autofree char *id = new_booking (f, f->fremont, date, "12:00");
+  HibachiAssignDialog *dialog;
+  GtkListBox *list;
+  GtkEventController *keys;
+  GtkListBoxRow *selected;
+  GtkWidget *focus;
+  gboolean handled = FALSE;
+
+  show (f, id);
+  dialog = open_assign (f);
+  list = chef_list (dialog);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  selected = gtk_list_box_get_selected_row (list);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (selected)));
+
+  /* Keys reach the list in the capture phase, before the window moves focus
+   * from row to row. */
+  keys = capture_key_controller (GTK_WIDGET (list));
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == GTK_WIDGET (list) || gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_list_box_get_selected_row (list) == selected);
+
+  /* Shift+Tab from the list goes back out too. */
+  gtk_widget_grab_focus (GTK_WIDGET (selected));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+  g_assert_true (gtk_list_box_get_selected_row (list) == selected);
+  g_assert_cmpuint (chef_puts (f, id), ==, 0);
+}
+
+/* Each row says what its score is made of, in words. */
+static void
+test_assign_score_words (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (26);
+  g_autofree char *id = new_booking (f, f->fremont, date, "15:00");
+  g_autoptr(GString) text = g_string_new (NULL);
+  HibachiAssignDialog *dialog;
+  GtkListBoxRow *row;
+
+  show (f, id);
+  dialog = open_assign (f);
+  row = gtk_list_box_get_row_at_index (chef_list (dialog), 0);
+  collect_text (GTK_WIDGET (row), text);
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Score "));
+  g_assert_nonnull (strstr (text->str, "Travel "));
+  g_assert_nonnull (strstr (text->str, " of 40 ("));
+  g_assert_nonnull (strstr (text->str, "away)"));
+  g_assert_nonnull (strstr (text->str, "party fit "));
+  g_assert_nonnull (strstr (text->str, " of 20"));
+  g_assert_nonnull (strstr (text->str, "workload "));
+  g_assert_nonnull (strstr (text->str, "rating "));
+  g_assert_nonnull (strstr (text->str, "returning customer "));
+  /* No line is a bare number. */
+  {
+    g_auto(GStrv) lines = g_strsplit (text->str, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_false (*lines[i] != '\0' && strspn (lines[i], "0123456789. ") == strlen (lines[i]));
+  }
+}
+
+/* A chef with a conflict: named with an icon and the reason; Enter and the
+ * response ask for a reason first and nothing is sent until it is 10+
+ * characters; then the server has the chef and the reason. Chefs of another
+ * station than one of the bookings cannot be chosen at all. */
+static void
+test_assign_conflict (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (27);
+  g_autofree char *first = new_booking (f, f->fremont, date, "18:00");
+  g_autofree char *second = new_booking (f, f->fremont, date, "18:00");
+  g_autofree char *chef_id = NULL;
+  g_autofree char *first_path = g_strconcat ("/api/v1/bookings/", first, NULL);
+  g_autofree char *chef_path = g_strconcat (first_path, "/chef", NULL);
+  g_autofree char *body = NULL;
+  g_autoptr(HibachiTestResponse) put = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  HibachiAssignDialog *dialog;
+  GtkListBoxRow *row;
+  GtkWidget *icon, *reason;
+
+  /* Someone gave the first party a chef: the same chef clashes with the second. */
+  show (f, first);
+  dialog = open_assign (f);
+  chef_id = g_strdup (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (chef_list (dialog))), "chef-id"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  body = g_strdup_printf ("{\"chef_id\":\"%s\"}", chef_id);
+  put = hibachi_test_write (f->ts, "PUT", chef_path, f->token, body, first_path);
+  g_assert_cmpuint (put->status, ==, 200);
+
+  show (f, second);
+  dialog = open_assign (f);
+  row = row_of_chef (dialog, chef_id);
+  g_assert_nonnull (row);
+  g_assert_true (row_has_conflict (row));
+  /* Listed after every chef without one. */
+  g_assert_false (row_has_conflict (gtk_list_box_get_row_at_index (chef_list (dialog), 0)));
+  collect_text (GTK_WIDGET (row), text);
+  g_assert_nonnull (strstr (text->str, "Conflict: "));
+  icon = find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-error-symbolic");
+
+  gtk_list_box_select_row (chef_list (dialog), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  iterate ();
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "assign"), ==, "Assign _Anyway");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+
+  /* Enter on it: the reason is asked for, nothing goes out. */
+  press_enter_in_list (chef_list (dialog));
+  reason = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_true (gtk_widget_has_focus (reason) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), reason));
+  g_assert_nonnull (current_assign_dialog ());
+  gtk_editable_set_text (GTK_EDITABLE (reason), "too short");
+  g_signal_emit_by_name (reason, "activate");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+  g_assert_cmpuint (chef_puts (f, second), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Customer asked for this chef by name");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
+  g_signal_emit_by_name (reason, "activate");
+  WAIT_FOR (stored_chef_is (f, second, chef_id));
+  g_assert_cmpuint (chef_puts (f, second), ==, 1);
+
+  /* Two bookings of different stations: no chef works for both. */
+  {
+    g_autofree char *sacramento = hibachi_test_station_id (f->ts, f->token, "CA-SACRAMENTO-001");
+    g_autofree char *other = new_booking (f, sacramento, date, "12:00");
+    g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func (g_object_unref);
+    HibachiAssignDialog *several;
+
+    g_ptr_array_add (both, fetch (f, first));
+    g_ptr_array_add (both, fetch (f, other));
+    several = hibachi_assign_dialog_new (f->context, both);
+    hibachi_assign_dialog_run_async (several, f->window, NULL, NULL, NULL);
+    WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (several), 0) != NULL);
+    iterate ();
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (chef_list (several), i)) != NULL; i++)
+      {
+        gtk_list_box_select_row (chef_list (several), row);
+        g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hard-conflict")));
+        g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (several), "assign"));
+      }
+    gtk_window_destroy (GTK_WINDOW (several));
+  }
+}
+
+/* Cancel and delete */
+
+static AdwMessageDialog *
+open_reason_dialog (Fixture *f, const char *button_label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (f->detail), button_label);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+give_reason (AdwMessageDialog *dialog, const char *reason)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static gboolean
+stored_status_is (Fixture *f, const char *id, const char *status)
+{
+  g_autoptr(HibachiTestResponse) r = stored (f, id);
+
+  return g_strcmp0 (json_object_get_string_member (hibachi_test_response_object (r), "status"), status) == 0;
+}
+
+static guint
+get_status (Fixture *f, const char *id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, f->token, NULL, NULL);
+
+  return r->status;
+}
+
+/* Cancel names the booking, and its Undo ("Undo cancel of MH-…") brings it
+ * back as it was: the status before the cancel and the same total. */
+static void
+test_cancel_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (30);
+  g_autofree char *id = new_booking (f, f->fremont, date, "12:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  g_autofree char *confirm = g_strconcat (path, "/confirm", NULL);
+  g_autoptr(HibachiTestResponse) confirmed = hibachi_test_write (f->ts, "POST", confirm, f->token, NULL, path);
+  g_autoptr(HibachiTestResponse) before = stored (f, id);
+  g_autoptr(HibachiTestResponse) after = NULL;
+  JsonObject *was = hibachi_test_response_object (before);
+  const char *reference = json_object_get_string_member (was, "reference");
+  g_autofree char *heading = g_strdup_printf ("Cancel Booking %s?", reference);
+  g_autofree char *description = g_strdup_printf ("cancel of %s", reference);
+  g_autofree char *message = g_strdup_printf ("Booking %s cancelled", reference);
+  AdwMessageDialog *dialog;
+  JsonObject *now;
+
+  g_assert_cmpuint (confirmed->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (was, "status"), ==, "confirmed");
+  show (f, id);
+  dialog = open_reason_dialog (f, "Cance_l Booking…");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  give_reason (dialog, "The customer moved the party to spring");
+  WAIT_FOR (stored_status_is (f, id, "cancelled"));
+  WAIT_FOR (undo_top (f) != NULL);
+  g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
+  g_assert_cmpstr (hibachi_undo_command_get_message (undo_top (f)), ==, message);
+
+  undo (f);
+  after = stored (f, id);
+  now = hibachi_test_response_object (after);
+  g_assert_cmpstr (json_object_get_string_member (now, "status"), ==, "confirmed");
+  g_assert_cmpint (json_object_get_int_member (now, "total_cents"), ==, json_object_get_int_member (was, "total_cents"));
+  g_assert_cmpint (json_object_get_int_member (now, "deposit_cents"), ==, json_object_get_int_member (was, "deposit_cents"));
+  g_assert_null (undo_top (f));
+}
+
+/* Delete too: gone from the server, then back with its status. */
+static void
+test_delete_undo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (31);
+  g_autofree char *id = new_booking (f, f->fremont, date, "15:00");
+  g_autoptr(HibachiTestResponse) before = stored (f, id);
+  g_autoptr(HibachiTestResponse) after = NULL;
+  JsonObject *was = hibachi_test_response_object (before);
+  g_autofree char *description = g_strdup_printf ("delete of %s", json_object_get_string_member (was, "reference"));
+  g_autofree char *heading = g_strdup_printf ("Delete Booking %s?", json_object_get_string_member (was, "reference"));
+  AdwMessageDialog *dialog;
+
+  show (f, id);
+  dialog = open_reason_dialog (f, "_Delete…");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  give_reason (dialog, "Entered twice by mistake");
+  WAIT_FOR (get_status (f, id) == 404);
+  WAIT_FOR (undo_top (f) != NULL);
+  g_assert_cmpstr (hibachi_undo_command_get_description (undo_top (f)), ==, description);
+
+  undo (f);
+  g_assert_cmpuint (get_status (f, id), ==, 200);
+  after = stored (f, id);
+  g_assert_cmpstr (json_object_get_string_member (hibachi_test_response_object (after), "status"), ==, "pending");
+  g_assert_cmpint (json_object_get_int_member (hibachi_test_response_object (after), "total_cents"), ==,
+                   json_object_get_int_member (was, "total_cents"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/hibachi/ui-detail/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("assign-enter", test_assign_enter);
+  ADD ("assign-tab", test_assign_tab);
+  ADD ("assign-score-words", test_assign_score_words);
+  ADD ("assign-conflict", test_assign_conflict);
+  ADD ("cancel-undo", test_cancel_undo);
+  ADD ("delete-undo", test_delete_undo);
+#undef ADD
+
+  status = g_test_run ();
+  return status;
+}
