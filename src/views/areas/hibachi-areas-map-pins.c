@@ -13,7 +13,15 @@
 
 /* Clusters are made for this much more than the view on each side, so a
  * pan only re-places markers once it leaves that margin. */
-#define VIEW_MARGIN 0.5
+#define VIEW_MARGIN 0.25
+
+/* Clusters are made for whole and half zoom levels: while a zoom glides
+ * the markers stay, and are re-made a few times per level, not each frame. */
+static double
+cluster_zoom (double zoom)
+{
+  return floor (zoom * 2) / 2;
+}
 
 /* Booking pins */
 
@@ -220,24 +228,39 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
   if (self->clusterer == NULL)
     return;
 
-  if (zoom != self->clustered_zoom)
+  if (cluster_zoom (zoom) != self->clustered_zoom)
     {
-      hibachi_clusterer_run (self->clusterer, zoom,
+      hibachi_clusterer_run (self->clusterer, cluster_zoom (zoom),
                              shumate_map_source_get_tile_size (self->source), HIBACHI_AREAS_MAP_CLUSTER_PIXELS);
-      self->clustered_zoom = zoom;
+      self->clustered_zoom = cluster_zoom (zoom);
+      shumate_marker_layer_remove_all (self->pin_layer);
+      g_hash_table_remove_all (self->pin_markers);
     }
   view_bounds (self, VIEW_MARGIN, self->built_bounds);
 
-  shumate_marker_layer_remove_all (self->pin_layer);
+  /* The same clusters as before a pan: only those that came near the view
+   * get a marker, only those that left lose theirs. */
   for (guint i = 0; i < hibachi_clusterer_get_n_clusters (self->clusterer); i++)
     {
       const HibachiCluster *cluster = hibachi_clusterer_get_cluster (self->clusterer, i);
+      ShumateMarker *marker = g_hash_table_lookup (self->pin_markers, GUINT_TO_POINTER (i));
+      gboolean near;
       double x, y;
 
       hibachi_mercator_project (cluster->center, &x, &y);
-      if (x < self->built_bounds[0] || x > self->built_bounds[2] || y < self->built_bounds[1] || y > self->built_bounds[3])
-        continue;
-      shumate_marker_layer_add_marker (self->pin_layer, new_pin_marker (self, cluster));
+      near = x >= self->built_bounds[0] && x <= self->built_bounds[2] &&
+             y >= self->built_bounds[1] && y <= self->built_bounds[3];
+      if (near && marker == NULL)
+        {
+          marker = new_pin_marker (self, cluster);
+          g_hash_table_insert (self->pin_markers, GUINT_TO_POINTER (i), marker);
+          shumate_marker_layer_add_marker (self->pin_layer, marker);
+        }
+      else if (!near && marker != NULL)
+        {
+          shumate_marker_layer_remove_marker (self->pin_layer, marker);
+          g_hash_table_remove (self->pin_markers, GUINT_TO_POINTER (i));
+        }
     }
 }
 
@@ -261,7 +284,7 @@ hibachi_areas_map_viewport_changed (HibachiAreasMap *self)
   if (self->clusterer == NULL || self->update_id != 0)
     return;
   /* A pan within the margin built last time changes nothing. */
-  if (shumate_viewport_get_zoom_level (viewport) == self->clustered_zoom)
+  if (cluster_zoom (shumate_viewport_get_zoom_level (viewport)) == self->clustered_zoom)
     {
       view_bounds (self, 0, inner);
       if (inner[0] >= self->built_bounds[0] && inner[2] <= self->built_bounds[2] &&
@@ -281,6 +304,8 @@ hibachi_areas_map_set_bookings (HibachiAreasMap *self,
 
   g_clear_pointer (&self->clusterer, hibachi_clusterer_free);
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
+  shumate_marker_layer_remove_all (self->pin_layer);
+  g_hash_table_remove_all (self->pin_markers);
   self->bookings = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; bookings != NULL && i < bookings->len; i++)
     g_ptr_array_add (self->bookings, g_object_ref (g_ptr_array_index (bookings, i)));

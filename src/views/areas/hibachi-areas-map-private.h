@@ -42,6 +42,7 @@ struct _HibachiAreasMap
   GPtrArray          *bookings;      /* HibachiBooking, the pins */
   HibachiClusterer   *clusterer;
   double              clustered_zoom;
+  GHashTable         *pin_markers;   /* cluster index → its ShumateMarker (unowned) */
   double              built_bounds[4];   /* x0, y0, x1, y1 as world fractions */
   guint               update_id;
 };

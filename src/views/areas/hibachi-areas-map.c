@@ -490,6 +490,7 @@ hibachi_areas_map_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->clusterer, hibachi_clusterer_free);
+  g_clear_pointer (&self->pin_markers, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_areas_map_parent_class)->dispose (object);
 }
@@ -540,6 +541,7 @@ hibachi_areas_map_init (HibachiAreasMap *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GdkRGBA line;
 
+  self->pin_markers = g_hash_table_new (NULL, NULL);
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   self->simple_map = shumate_simple_map_new ();
