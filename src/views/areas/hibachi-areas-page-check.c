@@ -101,6 +101,7 @@ hibachi_areas_page_run_check (HibachiAreasPage *self)
     }
   hibachi_geo_check_service_area ((HibachiStationArea *) areas->data, areas->len, self->check_point, &check);
 
+  gtk_widget_set_visible (self->check_result_group, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_station_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_verdict_row), TRUE);
   adw_action_row_set_subtitle (self->check_verdict_row, hibachi_service_verdict_describe (check.verdict));

@@ -32,6 +32,7 @@ struct _HibachiAreasPage
   HibachiStatusView    *status_view;
   AdwPreferencesGroup  *check_group;
   HibachiAddressEntry  *check_address;
+  GtkWidget            *check_result_group;
   AdwActionRow         *check_station_row;
   AdwActionRow         *check_verdict_row;
   GtkImage             *check_verdict_icon;

@@ -402,6 +402,7 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   self->shown_all = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
   hibachi_station_editor_set_station (self->editor, NULL, FALSE, (HibachiLatLng) { 0, 0 });
+  gtk_widget_set_visible (self->check_result_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_station_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_verdict_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_fee_row), FALSE);
@@ -501,6 +502,7 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_group);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_address);
+  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_result_group);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_station_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_verdict_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_verdict_icon);
