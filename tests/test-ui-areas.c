@@ -14,6 +14,7 @@
 #include "hibachi-address-entry.h"
 #include "hibachi-areas-page.h"
 #include "hibachi-core.h"
+#include "hibachi-preferences-window.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
@@ -997,6 +998,36 @@ test_tile_cache (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_tile_source_get_available (second));
 }
 
+/* Preferences: the tile template is checked before it is kept. */
+static void
+test_tile_preference (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = hibachi_application_get_settings (f->app);
+  GtkWidget *preferences = GTK_WIDGET (hibachi_preferences_window_new (settings));
+  GtkWidget *row;
+  g_autofree char *kept = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = find_widget (preferences, ADW_TYPE_ENTRY_ROW, "Map Tiles");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, f->tiles.url);
+
+  /* No {x}: refused, marked, the setting unchanged. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tiles.example.com/{z}/{y}.png");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  kept = g_settings_get_string (settings, "map-tile-url");
+  g_assert_cmpstr (kept, ==, f->tiles.url);
+  g_clear_pointer (&kept, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tiles.example.com/{z}/{x}/{y}.png");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  kept = g_settings_get_string (settings, "map-tile-url");
+  g_assert_cmpstr (kept, ==, "https://tiles.example.com/{z}/{x}/{y}.png");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1016,6 +1047,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/check", Fixture, NULL, setup, test_check, teardown);
   g_test_add ("/hibachi/ui-areas/offline", Fixture, NULL, setup, test_offline, teardown);
   g_test_add ("/hibachi/ui-areas/tile-cache", Fixture, NULL, setup, test_tile_cache, teardown);
+  g_test_add ("/hibachi/ui-areas/tile-preference", Fixture, NULL, setup, test_tile_preference, teardown);
 
   status = g_test_run ();
   hibachi_test_application_release ();
