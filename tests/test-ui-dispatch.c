@@ -17,6 +17,7 @@
 #include "hibachi-application.h"
 #include "hibachi-assign-dialog.h"
 #include "hibachi-core.h"
+#include "hibachi-date-format.h"
 #include "hibachi-dispatch-card.h"
 #include "hibachi-dispatch-page.h"
 #include "hibachi-sign-in-page.h"
@@ -508,6 +509,16 @@ test_day_view (Fixture *f, gconstpointer data)
   g_assert_true (HIBACHI_IS_DISPATCH_CARD (first));
   g_assert_cmpstr (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (first))), ==, f->big);
   g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (f->page)), ==, 3);
+  /* The queue's dates read as everywhere else in the app, not as ISO text. */
+  {
+    HibachiBooking *booking = hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (first));
+    g_autofree char *shown = hibachi_date_format_day (hibachi_booking_get_event_date (booking));
+    g_autofree char *tooltip = gtk_widget_get_tooltip_text (first) ? g_strdup (gtk_widget_get_tooltip_text (first)) : NULL;
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, shown));
+    g_assert_null (strstr (tooltip, hibachi_booking_get_event_date (booking)));
+  }
 
   g_assert_true (gtk_widget_has_css_class (cell (f, f->off_chef, "18:00"), "dispatch-unavailable"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (cell (f, f->off_chef, "18:00")), ==, "Time off: Dentist appointment");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hibachi-date-format.h"
 #include "hibachi-dispatch-card.h"
 
 struct _HibachiDispatchCard
@@ -94,6 +95,7 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   g_autofree char *travel = travel_minutes >= 0 ? g_strdup_printf (_("%d min travel"), travel_minutes) : NULL;
   g_autofree char *line = NULL;
   g_autofree char *spoken = NULL;
+  g_autofree char *day = hibachi_date_format_day (hibachi_booking_get_event_date (booking));
 
   self->booking = g_object_ref (booking);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
@@ -110,7 +112,7 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
       add_label (top, hibachi_booking_get_reference (booking), "heading");
       add_label (box, hibachi_booking_get_customer_name (booking), NULL);
       if (show_date)
-        line = g_strdup_printf ("%s %s · %s", hibachi_booking_get_event_date (booking), hibachi_booking_get_slot (booking),
+        line = g_strdup_printf ("%s %s · %s", day, hibachi_booking_get_slot (booking),
                                 guests_text);
       else if (travel != NULL)
         line = g_strdup_printf ("%s · %s · %s", hibachi_booking_status_label (status), guests_text, travel);
@@ -131,7 +133,7 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
 
   /* What a screen reader says of the card: everything it shows in words. */
   spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s%s", hibachi_booking_get_reference (booking),
-                            hibachi_booking_get_customer_name (booking), hibachi_booking_get_event_date (booking),
+                            hibachi_booking_get_customer_name (booking), day,
                             hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
                             travel != NULL ? ", " : "", travel != NULL ? travel : "",
                             has_allergens ? _(", allergens") : "");

@@ -10,6 +10,7 @@
 
 #include "hibachi-accessible.h"
 #include "hibachi-booking-undo.h"
+#include "hibachi-date-format.h"
 #include "hibachi-dispatch-page-private.h"
 
 #define QUEUE_DAYS 14
@@ -175,17 +176,15 @@ update_date_label (HibachiDispatchPage *self)
   if (self->mode == HIBACHI_DISPATCH_WEEK)
     {
       GDate first;
-      g_autoptr(GDateTime) monday = NULL;
       g_autofree char *day = NULL;
 
       hibachi_dispatch_page_first_day (self, &first);
-      monday = g_date_time_new_local (g_date_get_year (&first), g_date_get_month (&first), g_date_get_day (&first), 0, 0, 0);
-      day = g_date_time_format (monday, "%x");
+      day = hibachi_date_format_gdate (&first);
       /* Translators: the week view's title, %s a date */
       label = g_strdup_printf (_("Week of %s"), day);
     }
   else
-    label = g_date_time_format (shown, "%A %x");
+    label = hibachi_date_format_gdate (&self->date);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
   hibachi_accessible_set_label (self->date_button, label);
   gtk_calendar_select_day (self->calendar, shown);
