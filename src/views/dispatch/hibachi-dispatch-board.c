@@ -30,7 +30,8 @@ new_cell (HibachiDispatchPage *self,
 
   gtk_widget_add_css_class (cell, "dispatch-cell");
   gtk_widget_set_focusable (cell, TRUE);
-  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 110 : 150, 64);
+  /* The day's four slots fit beside the sidebar and the queue at 1280 px. */
+  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 110 : 120, 64);
   gtk_widget_set_hexpand (cell, TRUE);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-chef", g_strdup (chef_id), g_free);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-date", g_strdup (date), g_free);
@@ -91,7 +92,7 @@ chef_header (HibachiDispatchPage *self,
   GtkWidget *details_label = gtk_label_new (details);
   GtkWidget *load_label = gtk_label_new (load_text);
 
-  gtk_widget_set_size_request (box, 170, -1);
+  gtk_widget_set_size_request (box, 150, -1);
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (details_label, "caption");
   gtk_widget_add_css_class (load_label, "caption");
