@@ -16,6 +16,7 @@
 
 #include "hibachi-application.h"
 #include "hibachi-assign-dialog.h"
+#include "hibachi-bookings-view.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 #include "hibachi-dispatch-card.h"
@@ -576,7 +577,10 @@ test_queue_cap (Fixture *f, gconstpointer data)
         hidden++;
         found = (int) i;
       }
-  g_assert_cmpuint (hidden, ==, 5);
+  /* "Late Party" is at 21:00 too, and may share its creation second with
+   * them (then the id decides which of them waits). */
+  g_assert_cmpuint (hidden + (card (f, f->late) == NULL), ==, 5);
+  g_assert_cmpint (found, >=, 0);
 
   queue_search = find_class (GTK_WIDGET (f->page), "dispatch-queue-search");
   name = g_strdup_printf ("queue party %02d", found);
@@ -843,6 +847,36 @@ test_keyboard (Fixture *f, gconstpointer data)
   }
   WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
   WAIT_FOR (server_chef_is (f, f->moving, NULL));
+
+  /* The menu's "Open in Bookings": the Bookings page, showing that booking. */
+  gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving)));
+  g_assert_true (press (f, GDK_KEY_F10, GDK_SHIFT_MASK));
+  {
+    GtkWidget *menu = find_type (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_POPOVER_MENU);
+    GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    const char *reference = hibachi_booking_get_reference (hibachi_dispatch_card_get_booking (card (f, f->moving)));
+    g_autofree char *wanted = g_strdup (reference);
+    HibachiBookingsView *bookings = hibachi_window_get_bookings_view (f->window);
+    gboolean offered = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autofree char *action = NULL;
+        g_autoptr(GVariant) item_target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                                 G_VARIANT_TYPE_STRING);
+
+        if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+            g_str_equal (action, "win.show-booking") && item_target != NULL &&
+            g_str_equal (g_variant_get_string (item_target, NULL), reference))
+          offered = TRUE;
+      }
+    g_assert_true (offered);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "win.show-booking", "s", wanted);
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (bookings)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_type (GTK_WIDGET (bookings), GTK_TYPE_SEARCH_ENTRY))),
+                     ==, wanted);
+  }
 }
 
 static HibachiAssignDialog *

@@ -552,6 +552,21 @@ undo_pushed_cb (HibachiWindow      *self,
   adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
 }
 
+/* "win.show-booking" (a reference): any page opens a booking in Bookings. */
+static void
+show_booking_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HibachiWindow *self = HIBACHI_WINDOW (widget);
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (self);
+
+  if (view == NULL)
+    return;
+  hibachi_bookings_view_show_reference (view, g_variant_get_string (parameter, NULL));
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (view));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -668,6 +683,7 @@ hibachi_window_class_init (HibachiWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-booking", "s", show_booking_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 

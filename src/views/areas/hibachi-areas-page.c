@@ -11,7 +11,6 @@
 #include "hibachi-station-undo.h"
 #include "hibachi-status-view.h"
 #include "hibachi-unsaved-dialog.h"
-#include "hibachi-window.h"
 
 G_DEFINE_FINAL_TYPE (HibachiAreasPage, hibachi_areas_page, HIBACHI_TYPE_PAGE)
 
@@ -355,16 +354,7 @@ static void
 booking_activated_cb (HibachiAreasPage *self,
                       HibachiBooking   *booking)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  HibachiBookingsView *view;
-  GtkWidget *stack;
-
-  if (!HIBACHI_IS_WINDOW (root) || (view = hibachi_window_get_bookings_view (HIBACHI_WINDOW (root))) == NULL)
-    return;
-  stack = gtk_widget_get_parent (GTK_WIDGET (view));
-  hibachi_bookings_view_show_reference (view, hibachi_booking_get_reference (booking));
-  if (GTK_IS_STACK (stack))
-    gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (view));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-booking", "s", hibachi_booking_get_reference (booking));
 }
 
 /* The page */

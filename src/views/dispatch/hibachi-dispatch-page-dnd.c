@@ -669,12 +669,15 @@ open_context_menu (HibachiDispatchPage *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) assign_to = g_menu_item_new (_("_Assign to…"), NULL);
   g_autoptr(GMenuItem) unassign = g_menu_item_new (_("_Unassign"), NULL);
+  g_autoptr(GMenuItem) open_in_bookings = g_menu_item_new (_("_Open in Bookings"), NULL);
   GtkWidget *popover;
 
   g_menu_item_set_action_and_target (assign_to, "dispatch.assign-to", "s", hibachi_booking_get_id (booking));
   g_menu_append_item (menu, assign_to);
   g_menu_item_set_action_and_target (unassign, "dispatch.unassign", "s", hibachi_booking_get_id (booking));
   g_menu_append_item (menu, unassign);
+  g_menu_item_set_action_and_target (open_in_bookings, "win.show-booking", "s", hibachi_booking_get_reference (booking));
+  g_menu_append_item (menu, open_in_bookings);
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, GTK_WIDGET (card));
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
