@@ -1134,6 +1134,19 @@ test_read_only (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "detail-chef");
 }
 
+/* The app's stylesheet, as AdwApplication loads it from the resource base
+ * path in the app: the pane and its dialogs are measured as users get them
+ * (message dialog headings have their minimum width from it). */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/com/myhibachichef/Admin/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1141,6 +1154,7 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  load_app_style ();
 
 #define ADD(path, fn) g_test_add ("/hibachi/ui-detail/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("assign-enter", test_assign_enter);
