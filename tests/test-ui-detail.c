@@ -688,6 +688,7 @@ test_cancel_undo (Fixture *f, gconstpointer data)
   show (f, id);
   dialog = open_reason_dialog (f, "Cance_l Booking…");
   assert_dialog_names (dialog, "Cancel Booking?", reference);
+  save_screenshot (GTK_WIDGET (dialog), "cancel-dialog");
   give_reason (dialog, "The customer moved the party to spring");
   WAIT_FOR (stored_status_is (f, id, "cancelled"));
   WAIT_FOR (undo_top (f) != NULL);
