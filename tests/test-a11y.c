@@ -19,7 +19,7 @@
 #define OWNER "owner@demo.test"
 
 /* The sidebar rows' names. */
-static const char *pages[] = { "bookings", "dispatch" };
+static const char *pages[] = { "bookings", "dispatch", "areas" };
 
 /* What opens each dialog of a page: an action of the page's widget or of
  * the window, or a button on the page (its label without the mnemonic). */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "hibachi-core.h"
 
 #define MILES_PER_DEGREE_LAT (HIBACHI_EARTH_RADIUS_MILES * G_PI / 180.0)
@@ -116,6 +118,37 @@ test_service_area_edges (void)
   g_assert_true (check.requires_escalation);
 }
 
+static void
+test_destination (void)
+{
+  const HibachiLatLng origins[] = { fremont, { 0.0, 10.0 }, { 64.8, -147.7 }, { -33.9, 151.2 } };
+  HibachiLatLng ring[72];
+
+  /* North along the meridian: latitude grows by miles / miles-per-degree. */
+  g_assert_cmpfloat_with_epsilon (hibachi_geo_destination (fremont, 0, 69.0).lat,
+                                  fremont.lat + 69.0 / MILES_PER_DEGREE_LAT, 1e-9);
+  g_assert_cmpfloat_with_epsilon (hibachi_geo_destination (fremont, 0, 69.0).lng, fremont.lng, 1e-9);
+  /* East of Fremont: same distance, further east, about the same latitude. */
+  g_assert_cmpfloat (hibachi_geo_destination (fremont, 90, 50.0).lng, >, fremont.lng);
+
+  /* Every point of a circle is its radius away, at every latitude: far
+   * north a degree of longitude is short, so a circle is wide in degrees. */
+  for (guint o = 0; o < G_N_ELEMENTS (origins); o++)
+    for (guint r = 0; r < 3; r++)
+      {
+        double miles = (double []) { 0.5, 150.0, 500.0 }[r];
+
+        hibachi_geo_circle (origins[o], miles, G_N_ELEMENTS (ring), ring);
+        for (guint i = 0; i < G_N_ELEMENTS (ring); i++)
+          g_assert_cmpfloat_with_epsilon (hibachi_geo_distance_miles (origins[o], ring[i]), miles, miles * 1e-9);
+      }
+  hibachi_geo_circle ((HibachiLatLng) { 64.8, -147.7 }, 100.0, 4, ring);
+  g_assert_cmpfloat (fabs (ring[1].lng - -147.7), >, 2.0 * fabs (ring[0].lat - 64.8));
+
+  /* Across the antimeridian the longitude wraps into -180..180. */
+  g_assert_cmpfloat (hibachi_geo_destination ((HibachiLatLng) { 0.0, 179.9 }, 90, 50.0).lng, <, -179.0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -126,6 +159,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/geo/travel-minutes", test_travel_minutes);
   g_test_add_func ("/hibachi/geo/service-area", test_service_area);
   g_test_add_func ("/hibachi/geo/service-area-edges", test_service_area_edges);
+  g_test_add_func ("/hibachi/geo/destination", test_destination);
 
   return g_test_run ();
 }

@@ -57,5 +57,18 @@ void hibachi_store_send_objects (HibachiStore        *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
+/* POST @fields to @path with Idempotency-Key @key: one @type object back,
+ * announced by "changed" as @kind; finished with
+ * hibachi_store_resource_finish. */
+void hibachi_store_create_object (HibachiStore        *self,
+                                  const char          *path,
+                                  JsonObject          *fields,
+                                  const char          *key,
+                                  GType                type,
+                                  HibachiResourceKind  kind,
+                                  gpointer             source_tag,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
 
 G_END_DECLS

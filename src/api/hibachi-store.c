@@ -733,3 +733,19 @@ hibachi_store_send_objects (HibachiStore        *self,
 {
   request (self, method, path, body, -1, read_many (type, member), source_tag, cancellable, callback, user_data);
 }
+
+void
+hibachi_store_create_object (HibachiStore        *self,
+                             const char          *path,
+                             JsonObject          *fields,
+                             const char          *key,
+                             GType                type,
+                             HibachiResourceKind  kind,
+                             gpointer             source_tag,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  request_with_key (self, "POST", path, fields, -1, key, call_new (REPLY_ONE, type, NULL, kind, NULL), source_tag,
+                    cancellable, callback, user_data);
+}

@@ -262,5 +262,27 @@ void              hibachi_store_assign_chefs_async      (HibachiStore         *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
+/* Service areas. Creates a station from @fields (every member of a
+ * station but id and version); @retry_key as for bookings. Finish with
+ * hibachi_store_resource_finish. */
+void              hibachi_store_create_station_async    (HibachiStore         *self,
+                                                         JsonObject           *fields,
+                                                         const char           *retry_key,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* Every booking of @query (the list filters, without page and limit), in
+ * pages of the largest size, at most @max_rows of them (the map's pins).
+ * Finish with hibachi_store_objects_finish; @out_total of
+ * hibachi_store_bookings_total tells whether there were more. */
+void              hibachi_store_list_all_bookings_async (HibachiStore         *self,
+                                                         const char           *query,
+                                                         guint                 max_rows,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+/* How many bookings matched the query of a finished list_all_bookings. */
+gint64            hibachi_store_bookings_total          (HibachiStore         *self,
+                                                         GAsyncResult         *result);
 
 G_END_DECLS

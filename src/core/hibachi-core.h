@@ -6,6 +6,7 @@
 
 #include "hibachi-assignment.h"
 #include "hibachi-assignment-json.h"
+#include "hibachi-cluster.h"
 #include "hibachi-date-range.h"
 #include "hibachi-dispatch-plan.h"
 #include "hibachi-geo.h"

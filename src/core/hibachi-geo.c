@@ -147,3 +147,38 @@ hibachi_service_verdict_describe (HibachiServiceVerdict verdict)
       g_return_val_if_reached (NULL);
     }
 }
+
+HibachiLatLng
+hibachi_geo_destination (HibachiLatLng from,
+                         double        bearing_degrees,
+                         double        miles)
+{
+  double angular = miles / HIBACHI_EARTH_RADIUS_MILES;
+  double bearing = radians (bearing_degrees);
+  double lat1 = radians (from.lat);
+  double lng1 = radians (from.lng);
+  double sin_lat2;
+  double lat2, lng2;
+  HibachiLatLng to;
+
+  sin_lat2 = sin (lat1) * cos (angular) + cos (lat1) * sin (angular) * cos (bearing);
+  lat2 = asin (CLAMP (sin_lat2, -1.0, 1.0));
+  lng2 = lng1 + atan2 (sin (bearing) * sin (angular) * cos (lat1),
+                       cos (angular) - sin (lat1) * sin_lat2);
+
+  to.lat = lat2 * 180.0 / G_PI;
+  /* Back into -180..180 when the circle crosses the antimeridian. */
+  to.lng = fmod (lng2 * 180.0 / G_PI + 540.0, 360.0) - 180.0;
+
+  return to;
+}
+
+void
+hibachi_geo_circle (HibachiLatLng  center,
+                    double         miles,
+                    guint          n_points,
+                    HibachiLatLng *out_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    out_points[i] = hibachi_geo_destination (center, 360.0 * i / n_points, miles);
+}

@@ -62,4 +62,17 @@ void        hibachi_geo_check_service_area   (const HibachiStationArea *stations
 const char *hibachi_service_verdict_to_string (HibachiServiceVerdict verdict);
 const char *hibachi_service_verdict_describe (HibachiServiceVerdict verdict);
 
+/* The point @miles from @from along the great circle that leaves it at
+ * @bearing_degrees (0 north, 90 east). */
+HibachiLatLng hibachi_geo_destination        (HibachiLatLng         from,
+                                              double                bearing_degrees,
+                                              double                miles);
+/* @n_points points of the circle of @miles around @center, clockwise from
+ * north: each is a destination point, so the ring is true to the miles on
+ * the sphere at every latitude and every zoom of a map. */
+void          hibachi_geo_circle             (HibachiLatLng         center,
+                                              double                miles,
+                                              guint                 n_points,
+                                              HibachiLatLng        *out_points);
+
 G_END_DECLS

@@ -708,3 +708,16 @@ hibachi_bookings_view_get_list (HibachiBookingsView *self)
 {
   return self->list;
 }
+
+void
+hibachi_bookings_view_show_reference (HibachiBookingsView *self,
+                                      const char          *reference)
+{
+  g_return_if_fail (HIBACHI_IS_BOOKINGS_VIEW (self));
+
+  /* Only that booking, whatever its date or status. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "bookings.clear-filters", NULL);
+  gtk_drop_down_set_selected (self->date_dropdown, HIBACHI_DATES_ANY);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), reference);
+  hibachi_bookings_view_filters_changed (self);
+}

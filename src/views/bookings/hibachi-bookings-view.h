@@ -20,6 +20,10 @@ char               *hibachi_bookings_view_dup_run_sheet_stations (HibachiBooking
 void                hibachi_bookings_view_print_run_sheet (HibachiBookingsView *self,
                                                            const char          *date,
                                                            const char          *pdf_path);
+/* Shows the booking of @reference (another page's "Open in Bookings"):
+ * the filters cleared, any date, searched by its reference. */
+void                hibachi_bookings_view_show_reference (HibachiBookingsView *self,
+                                                          const char          *reference);
 /* "online", "offline" or "syncing" */
 const char         *hibachi_bookings_view_get_connection (HibachiBookingsView *self);
 
