@@ -92,10 +92,14 @@ cancel_reason_cb (const char *reason,
 void
 hibachi_booking_detail_cancel (HibachiBookingDetail *self)
 {
-  g_autofree char *heading = g_strdup_printf (_("Cancel Booking %s?"), hibachi_booking_get_reference (self->booking));
+  /* The reference goes in the body: a heading has to fit on one line at
+   * title size (libadwaita 1.7 otherwise measures it narrower than its
+   * minimum, which GTK 4.18 warns about). */
+  /* Translators: a booking reference */
+  g_autofree char *body = g_strdup_printf (_("The customer keeps the history of booking %s. Say why it is cancelled."),
+                                           hibachi_booking_get_reference (self->booking));
 
-  hibachi_reason_dialog_run (GTK_WIDGET (self), heading,
-                             _("The customer keeps the booking’s history. Say why it is cancelled."),
+  hibachi_reason_dialog_run (GTK_WIDGET (self), _("Cancel Booking?"), body,
                              _("Cancel _Booking"), TRUE, cancel_reason_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -151,9 +155,11 @@ delete_reason_cb (const char *reason,
 void
 hibachi_booking_detail_delete (HibachiBookingDetail *self)
 {
-  g_autofree char *heading = g_strdup_printf (_("Delete Booking %s?"), hibachi_booking_get_reference (self->booking));
+  /* Translators: a booking reference */
+  g_autofree char *body = g_strdup_printf (_("Booking %s disappears from every list; the audit log keeps it. "
+                                             "Say why it is deleted."),
+                                           hibachi_booking_get_reference (self->booking));
 
-  hibachi_reason_dialog_run (GTK_WIDGET (self), heading,
-                             _("It disappears from every list; the audit log keeps it. Say why it is deleted."),
+  hibachi_reason_dialog_run (GTK_WIDGET (self), _("Delete Booking?"), body,
                              _("_Delete"), TRUE, delete_reason_cb, g_object_ref (self), g_object_unref);
 }
