@@ -339,15 +339,16 @@ hibachi_dispatch_page_drop (HibachiDispatchPage         *self,
     {
       Override *o = g_new0 (Override, 1);
       HibachiChef *chef = hibachi_dispatch_page_find_chef (self, target->chef_id);
-      /* Translators: %s a booking reference, then a chef's name */
-      g_autofree char *heading = g_strdup_printf (_("Assign %s to %s Anyway?"), hibachi_booking_get_reference (current),
-                                                  hibachi_chef_get_name (chef));
+      /* A short heading (HIG); the booking and the chef are named in the body.
+       * Translators: %s a booking reference, then a chef's name, then why */
+      g_autofree char *body = g_strdup_printf (_("Assign %s to %s? %s"), hibachi_booking_get_reference (current),
+                                               hibachi_chef_get_name (chef), message);
 
       o->self = g_object_ref (self);
       o->booking_id = g_strdup (hibachi_booking_get_id (current));
       o->version = hibachi_booking_get_version (current);
       o->chef_id = g_strdup (target->chef_id);
-      hibachi_reason_dialog_run (GTK_WIDGET (self), heading, message, _("Assign _Anyway"), FALSE,
+      hibachi_reason_dialog_run (GTK_WIDGET (self), _("Assign Anyway?"), body, _("Assign _Anyway"), FALSE,
                                  override_reason_cb, o, override_free);
       return TRUE;
     }
