@@ -99,6 +99,11 @@ hibachi_assign_choice_row_new (HibachiAssignChoice *choice)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* The dialog may be narrow (libadwaita 1.7 sizes it to its parent): the
+   * name gives way rather than the row overflowing (a fatal warning on GTK
+   * 4.18); the row's accessible label and tooltip keep it whole. */
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (name, choice->name);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (total, "numeric");
@@ -108,6 +113,7 @@ hibachi_assign_choice_row_new (HibachiAssignChoice *choice)
       GtkWidget *current = gtk_label_new (_("Assigned now"));
 
       gtk_widget_add_css_class (current, "dim-label");
+      gtk_label_set_ellipsize (GTK_LABEL (current), PANGO_ELLIPSIZE_END);
       gtk_box_append (GTK_BOX (header), current);
     }
   gtk_box_append (GTK_BOX (header), total);
