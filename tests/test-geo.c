@@ -96,6 +96,22 @@ test_service_area (void)
   hibachi_geo_check_service_area (stations, G_N_ELEMENTS (stations), stations[2].location, &check);
   g_assert_cmpint (check.station_index, !=, 2);
 
+  /* The editor's order (escalation >= service): between the service and
+   * the escalation radius a booking needs escalation, beyond it, outside. */
+  {
+    HibachiStationArea outer_ring = { "fresno", fremont, 100, 150, TRUE };
+
+    hibachi_geo_check_service_area (&outer_ring, 1, north_of (fremont, 90), &check);
+    g_assert_cmpint (check.verdict, ==, HIBACHI_SERVICE_INSIDE);
+    hibachi_geo_check_service_area (&outer_ring, 1, north_of (fremont, 120), &check);
+    g_assert_true (check.is_serviceable);
+    g_assert_true (check.requires_escalation);
+    g_assert_cmpint (check.verdict, ==, HIBACHI_SERVICE_NEEDS_ESCALATION);
+    hibachi_geo_check_service_area (&outer_ring, 1, north_of (fremont, 160), &check);
+    g_assert_false (check.is_serviceable);
+    g_assert_cmpint (check.verdict, ==, HIBACHI_SERVICE_OUTSIDE);
+  }
+
   /* No active station at all. */
   hibachi_geo_check_service_area (&stations[2], 1, fremont, &check);
   g_assert_cmpint (check.station_index, ==, -1);

@@ -103,10 +103,20 @@ hibachi_geo_check_service_area (const HibachiStationArea *stations,
       return;
     }
 
-  /* As the company's backend: serviceable within the service radius,
-   * escalation beyond the escalation radius. */
-  out_check->is_serviceable = out_check->distance_miles <= nearest->service_radius_miles;
-  out_check->requires_escalation = out_check->distance_miles > nearest->escalation_radius_miles;
+  /* Two rings, whichever radius is the larger: inside the inner one a
+   * booking is accepted, between the two it needs escalation, beyond the
+   * outer one it is outside. The company's backend keeps the escalation
+   * radius inside the service radius ("serviceable within the service
+   * radius, escalation beyond the escalation radius"); our editor asks for
+   * escalation >= service (an outer ring needing approval). Both read the
+   * same here, so "needs escalation" is reachable with either. */
+  {
+    double inner = MIN (nearest->service_radius_miles, nearest->escalation_radius_miles);
+    double outer = MAX (nearest->service_radius_miles, nearest->escalation_radius_miles);
+
+    out_check->is_serviceable = out_check->distance_miles <= outer;
+    out_check->requires_escalation = out_check->distance_miles > inner;
+  }
 
   if (!out_check->is_serviceable)
     out_check->verdict = HIBACHI_SERVICE_OUTSIDE;
