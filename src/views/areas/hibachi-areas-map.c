@@ -555,8 +555,13 @@ hibachi_areas_map_init (HibachiAreasMap *self)
   gtk_label_set_wrap (GTK_LABEL (self->offline_label), TRUE);
   gtk_widget_add_css_class (self->offline_label, "map-note");
   gtk_widget_set_halign (self->offline_label, GTK_ALIGN_CENTER);
+  /* Clear of the zoom buttons (top end), the scale and the licence (bottom):
+   * over them it hid the "+" button. */
   gtk_widget_set_valign (self->offline_label, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->offline_label, 12);
+  gtk_widget_set_margin_start (self->offline_label, 64);
+  gtk_widget_set_margin_end (self->offline_label, 64);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->offline_label), 60);
   gtk_widget_set_visible (self->offline_label, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->offline_label);
 
