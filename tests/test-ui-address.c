@@ -16,6 +16,7 @@
 #include "hibachi-session.h"
 #include "hibachi-test-server.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 
 #define FREMONT_LAT 37.5485
 #define FREMONT_LNG -121.9886
@@ -84,33 +85,6 @@ label_starting (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  hibachi_test_pause_ms (600);   /* the list's reveal */
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -251,7 +225,7 @@ test_type_and_pick (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_address_entry_get_location (f->entry, NULL, NULL));
   g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Pick the venue’s place"));
   g_assert_false (gtk_widget_is_sensitive (create));
-  save_screenshot (GTK_WIDGET (f->dialog), "new-booking-address");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->dialog), "new-booking-address");
 
   /* A click on the place picks it: the location is shown, the list goes. */
   gtk_widget_activate (place_row (f, "Hayward, CA"));

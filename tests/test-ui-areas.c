@@ -18,6 +18,7 @@
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 #include "hibachi-window.h"
 
 #define N_BOOKINGS 600
@@ -196,38 +197,6 @@ find_with_class (GtkWidget  *root,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  hibachi_test_pause_ms (600);
-  settle ();
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 setup (Fixture *f, gconstpointer data)
 {
   tile_server_start (&f->tiles);
@@ -386,7 +355,7 @@ test_circles (Fixture *f, gconstpointer data)
                                   at_10 * 0.01);
 
   view (f, at, 6);
-  save_screenshot (GTK_WIDGET (f->window), "areas-map");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-map");
 }
 
 /* Pins */
@@ -490,7 +459,7 @@ test_pins (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_markers, <, N_BOOKINGS / 4);
   g_assert_cmpuint (n_markers - n_singles, >, 0);
   clustered_markers = n_markers;
-  save_screenshot (GTK_WIDGET (f->window), "areas-clusters");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-clusters");
 
   /* Zoomed in on a street, the pins stand alone with their status icons. */
   view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
@@ -636,7 +605,7 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_true (save_enabled (f));
   at_120 = radius_pixels (f, fremont, FALSE);
   g_assert_cmpfloat_with_epsilon (at_120 / at_150, 120.0 / 150.0, 0.01);
-  save_screenshot (GTK_WIDGET (f->window), "areas-editor");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-editor");
 
   /* An escalation radius under the service radius is refused before
    * sending: the form says why, the server's station is unchanged. */
@@ -856,7 +825,7 @@ test_check (Fixture *f, gconstpointer data)
     g_list_free (nodes);
   }
   view (f, hibachi_geo_destination (at_fremont, 180, 30), 8);
-  save_screenshot (GTK_WIDGET (f->window), "areas-check");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-check");
 
   /* Over Nevada, 200 miles east of Fresno: outside. */
   hibachi_areas_page_check_point (f->page, hibachi_geo_destination ((HibachiLatLng) { 36.7378, -119.7871 }, 90, 200));
@@ -897,7 +866,7 @@ test_check (Fixture *f, gconstpointer data)
     }
     g_assert_cmpstr (hibachi_areas_page_get_check_text (f->page, "verdict"), ==, "Inside the service area");
     WAIT_FOR (g_strcmp0 (hibachi_areas_page_get_check_text (f->page, "fee"), "$0.00 (within the free miles)") == 0);
-    save_screenshot (GTK_WIDGET (f->window), "areas-check-address");
+    hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-check-address");
   }
 
   /* A click on the map checks the point under it. */
@@ -945,7 +914,7 @@ test_offline (Fixture *f, gconstpointer data)
                     ==, HIBACHI_AREAS_MAP_CIRCLE_POINTS);
   view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
   g_assert_cmpuint (pinned (f, &n_markers, &n_singles), ==, hibachi_areas_page_get_bookings (f->page)->len);
-  save_screenshot (GTK_WIDGET (f->window), "areas-offline");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-offline");
 
   /* Tiles again (the setting changed): the note goes. */
   f->tiles.failing = FALSE;

@@ -14,6 +14,7 @@
 #include "hibachi-date-format.h"
 #include "hibachi-test-server.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 
 #define OWNER "owner@demo.test"
 
@@ -317,32 +318,6 @@ capture_key_controller (GtkWidget *widget)
   return NULL;
 }
 
-static void
-save_screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  hibachi_test_pause_ms (600);
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static HibachiUndoCommand *
 undo_top (Fixture *f)
 {
@@ -557,7 +532,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   iterate ();
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
   g_assert_cmpuint (chef_puts (f, second), ==, 0);
-  save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
 
   gtk_editable_set_text (GTK_EDITABLE (reason), "Customer asked for this chef by name");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
@@ -688,7 +663,7 @@ test_cancel_undo (Fixture *f, gconstpointer data)
   show (f, id);
   dialog = open_reason_dialog (f, "Cance_l Booking…");
   assert_dialog_names (dialog, "Cancel Booking?", reference);
-  save_screenshot (GTK_WIDGET (dialog), "cancel-dialog");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "cancel-dialog");
   give_reason (dialog, "The customer moved the party to spring");
   WAIT_FOR (stored_status_is (f, id, "cancelled"));
   WAIT_FOR (undo_top (f) != NULL);
@@ -897,7 +872,7 @@ test_date_picker (Fixture *f, gconstpointer data)
 
     g_assert_cmpstr (text, ==, date);
   }
-  save_screenshot (GTK_WIDGET (f->window), "detail-date-picker");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "detail-date-picker");
 
   /* Too far ahead: said on the row, Save stays off, nothing is sent. */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), too_far);
@@ -952,7 +927,7 @@ test_live_total (Fixture *f, gconstpointer data)
   previewed = g_strndup (text, strstr (text, " once saved") - text);
   g_test_message ("previewed %s, saved %s", previewed, saved);
   g_assert_cmpstr (previewed, !=, saved);
-  save_screenshot (GTK_WIDGET (f->window), "detail-live-total");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "detail-live-total");
 
   version = shown_version (f);
   save_with_ctrl_s (f);
@@ -1084,7 +1059,7 @@ test_follows_others (Fixture *f, gconstpointer data)
   WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Oscar Office changed this booking while you were editing") != NULL);
   g_assert_cmpstr (customer_shown (f), ==, "Ada King");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0100");
-  save_screenshot (GTK_WIDGET (f->window), "detail-changed-by");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "detail-changed-by");
   reload = find_button (GTK_WIDGET (f->detail), "_Reload");
   g_assert_true (gtk_widget_get_visible (reload));
   g_signal_emit_by_name (reload, "clicked");
@@ -1132,7 +1107,7 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_booking_detail_has_changes (f->detail));
   /* No price sheet asked for: nothing here previews a total. */
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/pricing"), ==, 0);
-  save_screenshot (GTK_WIDGET (f->window), "detail-chef");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "detail-chef");
 }
 
 /* The app's stylesheet, as AdwApplication loads it from the resource base

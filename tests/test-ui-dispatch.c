@@ -24,6 +24,7 @@
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 #include "hibachi-window.h"
 
 #define OWNER "owner@demo.test"
@@ -456,36 +457,6 @@ teardown (Fixture *f, gconstpointer data)
 
 /* Tests */
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  hibachi_test_pause_ms (400);
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The day: chefs as rows, cards where the server has them, the queue most
  * urgent first, shaded cells with their reasons, the sidebar's count. */
 static GtkWidget *focus (Fixture *f);
@@ -527,7 +498,7 @@ test_day_view (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell (f, f->late_off_chef, "21:00")), "Not available at 21:00 on "));
   g_assert_false (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-unavailable"));
 
-  save_screenshot (GTK_WIDGET (f->window), "dispatch-day");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-day");
 
   /* Ctrl+F's search narrows the queue. */
   hibachi_page_focus_search (HIBACHI_PAGE (f->page));
@@ -600,7 +571,7 @@ test_hover_verdicts (Fixture *f, gconstpointer data)
   text = hover (f, f->moving, cell (f, f->busy_chef, "18:00"));
   g_assert_true (g_str_has_prefix (text, "Conflict: The chef is busy with the 18:00 event"));
   g_assert_true (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
-  save_screenshot (GTK_WIDGET (f->window), "dispatch-hover-conflict");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-hover-conflict");
   end_hover (f, cell (f, f->busy_chef, "18:00"));
   g_assert_false (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
 
@@ -1044,7 +1015,7 @@ test_week_view (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->held), cell_in (GTK_WIDGET (f->page), f->busy_chef, f->date, NULL)));
   /* The day's totals: every booking of the day, assigned or waiting. */
   g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events · 55 guests"));
-  save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
 
   {
     GDate other;
@@ -1099,7 +1070,7 @@ test_suggest (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
   g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 3);
-  save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
   g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
 

@@ -22,6 +22,7 @@
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
 #include "hibachi-window.h"
 
 #define N_BOOKINGS 250   /* three pages: the last is never shown unless scrolled to */
@@ -85,50 +86,6 @@ find_by_tooltip (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("HIBACHI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Let page transitions and fades finish. */
-  {
-    gboolean done = FALSE;
-    guint id = g_timeout_add (600, hibachi_test_timeout_cb, &done);
-
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-    (void) id;
-  }
-  settle ();
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_test_message ("Nothing drawn yet for %s", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -261,7 +218,7 @@ test_sign_in (Fixture *f, gconstpointer data)
 
   open_window (f);
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
-  save_screenshot (GTK_WIDGET (f->window), "sign-in");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "sign-in");
 
   /* A wrong password: a message a person understands, still on the page. */
   sign_in_through_page (f, "not-the-password");
@@ -401,7 +358,7 @@ test_filters (Fixture *f, gconstpointer data)
   WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
-  save_screenshot (GTK_WIDGET (f->window), "bookings-empty");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-empty");
 
   /* One chef's bookings. */
   {
@@ -474,7 +431,7 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_true (hibachi_booking_detail_get_booking (detail) != booking);
   g_assert_cmpstr (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)), ==,
                    hibachi_booking_get_id (booking));
-  save_screenshot (GTK_WIDGET (f->window), "bookings");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings");
   stored_before = server_booking (f, hibachi_booking_get_id (booking), &before);
   version = json_object_get_int_member (stored_before, "version");
   /* Copies: the list row's object takes every reply's values. */
@@ -605,7 +562,7 @@ test_stale_edit (Fixture *f, gconstpointer data)
   hibachi_booking_detail_save (detail);
   WAIT_FOR ((dialog = find_dialog ("Booking Changed")) != NULL);
   assert_heading_fits (dialog);
-  save_screenshot (GTK_WIDGET (dialog), "stale-dialog");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "stale-dialog");
 
   /* Taking theirs shows their note; nothing of mine was written. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
@@ -633,7 +590,7 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.reload", NULL);
   WAIT_FOR (g_strcmp0 (hibachi_bookings_view_get_connection (view), "offline") == 0);
   g_assert_error ((GError *) hibachi_paged_list_get_error (booking_list (f)), HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK);
-  save_screenshot (GTK_WIDGET (f->window), "bookings-offline");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-offline");
 
   /* It comes back: the next retry finds it. */
   hibachi_test_server_set_listening (f->ts, TRUE);
@@ -648,7 +605,7 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL))),
                    ==, "Could Not Load Bookings");
-  save_screenshot (GTK_WIDGET (f->window), "bookings-error");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-error");
 }
 
 static GtkWindow *
@@ -702,7 +659,7 @@ test_new_booking (Fixture *f, gconstpointer data)
   /* The live quote, from src/core with the station's prices: 12 × $55 at the station. */
   WAIT_FOR (hibachi_new_booking_dialog_get_total (HIBACHI_NEW_BOOKING_DIALOG (dialog)) == 66000);
   g_assert_true (gtk_widget_is_sensitive (create));
-  save_screenshot (GTK_WIDGET (dialog), "new-booking");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "new-booking");
 
   hibachi_new_booking_dialog_create (HIBACHI_NEW_BOOKING_DIALOG (dialog));
   WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
@@ -898,7 +855,7 @@ test_actions (Fixture *f, gconstpointer data)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "assign"));
   type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "too short");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "assign"));
-  save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
   type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Customer asked for this chef by name");
   respond (dialog, "assign");
   WAIT_FOR (server_has (f, token, second, "chef_id", chef_id));
@@ -926,7 +883,7 @@ test_actions (Fixture *f, gconstpointer data)
     g_assert_null (strstr (history, chef_id));
     g_assert_null (strstr (history, "chef_id"));
   }
-  save_screenshot (GTK_WIDGET (dialog), "history");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "history");
   respond (dialog, "close");
 
   /* Delete: gone from the server's lists. */
@@ -1107,7 +1064,7 @@ test_run_sheet (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
   WAIT_FOR ((dialog = find_window_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_true (GTK_IS_CALENDAR (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
-  save_screenshot (GTK_WIDGET (dialog), "run-sheet-day");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "run-sheet-day");
   gtk_window_close (dialog);
   WAIT_FOR (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
@@ -1190,7 +1147,7 @@ test_undo (Fixture *f, gconstpointer data)
   /* The toast's button says what it undoes. */
   undo_label = g_strdup_printf ("Undo edit of %s", hibachi_booking_get_reference (booking));
   WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) != NULL);
-  save_screenshot (GTK_WIDGET (f->window), "undo-toast");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "undo-toast");
 
   /* Another booking on screen; Ctrl+Z still undoes the edit, not it. */
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
@@ -1306,7 +1263,7 @@ test_unsaved (Fixture *f, gconstpointer data)
   dialog = find_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), hibachi_booking_get_reference (first)));
-  save_screenshot (GTK_WIDGET (dialog), "unsaved-question");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "unsaved-question");
 
   /* Cancel: the pane and the selection stay on the edited booking. */
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -1761,7 +1718,7 @@ test_chef (Fixture *f, gconstpointer data)
   g_assert_null (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"));
   /* The list names the chef too. */
   WAIT_FOR (find_inscription (GTK_WIDGET (view), name) != NULL);
-  save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
 }
 
 static GtkColumnViewColumn *
@@ -1819,7 +1776,7 @@ test_list_width (Fixture *f, gconstpointer data)
     g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
   g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
-  save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
 }
 
 /* Run sheet defaults: today, not the selected booking's day; the title
@@ -2186,7 +2143,7 @@ test_narrow (Fixture *f, gconstpointer data)
   back = find_by_tooltip (GTK_WIDGET (view), "Back to the list (Alt+←)");
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_get_mapped (back));
-  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-narrow");
 
   /* Back: the list, the same booking selected, no detail. */
   gtk_widget_activate (back);
@@ -2195,7 +2152,7 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (back));
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   g_assert_false (gtk_selection_model_is_selected (selection, 0));
-  save_screenshot (GTK_WIDGET (f->window), "bookings-narrow-list");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-narrow-list");
 
   /* Enter on the selected row opens it again. */
   g_signal_emit_by_name (columns, "activate", 2);
