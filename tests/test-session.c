@@ -302,6 +302,41 @@ test_sign_out (Fixture *f, gconstpointer data)
   g_free (refresh);
 }
 
+/* Each HTTP refusal reaches the caller as its own error code with the
+ * server's words; a write without If-Match (428) is a bad request, not a
+ * server failure. */
+static void
+test_error_codes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) stations = NULL;
+  g_autoptr(JsonNode) body = json_from_string ("{\"name\": \"Renamed\"}", NULL);
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) missing = NULL;
+  g_autofree char *path = NULL;
+  HibachiClient *client = hibachi_session_get_client (f->session);
+  JsonArray *items;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  stations = get (f->session, "/api/v1/stations", &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (stations), "data");
+  path = g_strdup_printf ("/api/v1/stations/%s",
+                          json_object_get_string_member (json_array_get_object_element (items, 0), "id"));
+
+  hibachi_client_request_async (client, "PATCH", path, body, NULL, NULL, store_result_cb, &result);
+  reply = hibachi_client_request_finish (client, wait_for_result (&result), NULL, &error);
+  g_assert_null (reply);
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (error->message, "If-Match"));
+  g_clear_error (&error);
+
+  missing = get (f->session, "/api/v1/bookings/no-such-booking", &error);
+  g_assert_null (missing);
+  g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NOT_FOUND);
+}
+
 static void
 test_tls_refused (void)
 {
@@ -380,6 +415,7 @@ main (int argc, char *argv[])
   ADD ("concurrent-refresh-once", test_concurrent_requests_refresh_once);
   ADD ("refresh-refused", test_refresh_refused);
   ADD ("sign-out", test_sign_out);
+  ADD ("error-codes", test_error_codes);
 #undef ADD
   g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);
 

@@ -188,7 +188,8 @@ error_code_for_status (guint status)
 {
   switch (status)
     {
-    case 400: case 405: case 413: return HIBACHI_API_ERROR_BAD_REQUEST;
+    /* 428: the request lacked If-Match; our mistake, not the server's. */
+    case 400: case 405: case 413: case 428: return HIBACHI_API_ERROR_BAD_REQUEST;
     case 401: return HIBACHI_API_ERROR_UNAUTHORIZED;
     case 403: return HIBACHI_API_ERROR_FORBIDDEN;
     case 404: return HIBACHI_API_ERROR_NOT_FOUND;
