@@ -3,7 +3,10 @@
  * itself on the session bus), signed out and pointed at a test server. */
 #pragma once
 
+#include <execinfo.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "hibachi-application.h"
 #include "hibachi-test-server.h"
@@ -51,6 +54,18 @@ hibachi_test_print_children (GtkWidget *widget, int depth)
     }
 }
 
+/* A crash in CI (where there is no debugger) leaves at least a backtrace. */
+static inline void
+hibachi_test_crash_handler (int signum)
+{
+  void *frames[64];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  backtrace_symbols_fd (frames, n, STDERR_FILENO);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
 static inline GLogWriterOutput
 hibachi_test_log_writer (GLogLevelFlags   log_level,
                          const GLogField *fields,
@@ -84,6 +99,9 @@ hibachi_test_application (HibachiTestServer *ts)
       g_autoptr(GError) error = NULL;
 
       g_log_set_writer_func (hibachi_test_log_writer, NULL, NULL);
+#if !defined(__SANITIZE_ADDRESS__)   /* ASan reports crashes better itself */
+      signal (SIGSEGV, hibachi_test_crash_handler);
+#endif
 
       application = hibachi_application_new ();
       g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
