@@ -54,7 +54,8 @@ hibachi_test_print_children (GtkWidget *widget, int depth)
     }
 }
 
-/* A crash in CI (where there is no debugger) leaves at least a backtrace. */
+/* A crash or a fatal critical in CI (where there is no debugger) leaves at
+ * least a backtrace. */
 static inline void
 hibachi_test_crash_handler (int signum)
 {
@@ -101,6 +102,8 @@ hibachi_test_application (HibachiTestServer *ts)
       g_log_set_writer_func (hibachi_test_log_writer, NULL, NULL);
 #if !defined(__SANITIZE_ADDRESS__)   /* ASan reports crashes better itself */
       signal (SIGSEGV, hibachi_test_crash_handler);
+      signal (SIGTRAP, hibachi_test_crash_handler);   /* fatal criticals and warnings */
+      signal (SIGABRT, hibachi_test_crash_handler);
 #endif
 
       application = hibachi_application_new ();

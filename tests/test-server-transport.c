@@ -274,6 +274,50 @@ test_slow_request_closed (Fixture *f, gconstpointer data)
 /* While 200 clients connected, a fresh /health waited 40 s: libsoup took
  * one connection per main-loop pass. A burst is taken at once, each gets
  * its answer, and a new client is answered in the middle of it. */
+/* Clients that hang up while their request is on a worker, or while a
+ * long-poll waits: the worker's answer must never touch a message the main
+ * loop has finished (libsoup's messages are not thread-safe; this crashed
+ * the server now and then). The server goes on answering everyone. */
+static void
+test_hang_ups (Fixture *f, gconstpointer data)
+{
+  g_autofree char *list = g_strdup_printf ("GET /api/v1/bookings?limit=500 HTTP/1.1\r\nHost: test\r\n"
+                                           "Authorization: Bearer %s\r\n\r\n", f->owner);
+  g_autofree char *poll = g_strdup_printf ("GET /api/v1/changes?since=999999999&wait=1 HTTP/1.1\r\nHost: test\r\n"
+                                           "Authorization: Bearer %s\r\n\r\n", f->owner);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < 40; i++)
+        {
+          GSocket *socket = connect_raw (f->ts);
+
+          send_text (socket, i % 2 ? poll : list);
+          g_ptr_array_add (sockets, socket);
+        }
+      /* Hang up at different moments: at once, and while workers answer. */
+      for (guint i = 0; i < sockets->len; i++)
+        {
+          if (i % 8 == 0)
+            g_usleep (2000);
+          g_socket_close (g_ptr_array_index (sockets, i), NULL);
+        }
+    }
+  g_usleep (1500 * 1000);   /* the long-polls' time runs out: their answers are made */
+
+  {
+    g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", "/api/v1/bookings?limit=500", f->owner,
+                                                             NULL, NULL);
+    g_autoptr(GSocket) fresh = connect_raw (f->ts);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_nonnull (r->json);
+    g_assert_cmpuint (raw_health (fresh), ==, 200);
+  }
+}
+
 static void
 test_connection_burst (Fixture *f, gconstpointer data)
 {
@@ -714,6 +758,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/server-transport/statement-cache-bounded", Fixture, NULL, setup,
               test_statement_cache_bounded, teardown);
   g_test_add ("/hibachi/server-transport/connection-burst", Fixture, NULL, setup, test_connection_burst, teardown);
+  g_test_add ("/hibachi/server-transport/hang-ups", Fixture, NULL, setup, test_hang_ups, teardown);
   g_test_add ("/hibachi/server-transport/chunked-body-limited", Fixture, NULL, setup,
               test_chunked_body_limited, teardown);
   g_test_add ("/hibachi/server-transport/health-while-workers-busy", Fixture, NULL, setup,

@@ -156,7 +156,7 @@ reply_rate_limited (HibachiServerRequest *req,
   g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
 
   json_object_set_int_member (details, "retry_after_seconds", seconds);
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "Retry-After", retry);
+  hibachi_request_set_reply_header (req, "Retry-After", retry);
   hibachi_reply_error (req, 429, "RATE_LIMIT_EXCEEDED", message, details);
 }
 

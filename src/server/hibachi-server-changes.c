@@ -26,6 +26,7 @@ typedef struct
   gboolean                finished;     /* the connection is gone */
   gboolean                answering;    /* on a worker */
   guint                   epoch;        /* of the server when it came */
+  HibachiServerRequest    answer;       /* made on the worker, sent on the main loop */
 } Waiter;
 
 static void
@@ -38,6 +39,7 @@ waiter_free (gpointer data)
   g_clear_pointer (&waiter->timeout, g_source_unref);
   g_clear_signal_handler (&waiter->finished_id, waiter->msg);
   g_clear_object (&waiter->msg);
+  hibachi_request_clear_reply (&waiter->answer);
   hibachi_server_principal_free (waiter->principal);
   g_free (waiter);
 }
@@ -137,10 +139,12 @@ static void
 waiter_answer_work (gpointer data)
 {
   Waiter *waiter = data;
-  HibachiServerRequest req = { .server = waiter->changes->server, .msg = waiter->msg };
+  HibachiServerRequest *req = &waiter->answer;
 
-  req.db = hibachi_server_get_db (req.server);
-  hibachi_reply_node (&req, 200, hibachi_server_changes_collect (req.server, waiter->principal, waiter->since));
+  req->server = waiter->changes->server;
+  req->msg = waiter->msg;
+  req->db = hibachi_server_get_db (req->server);
+  hibachi_reply_node (req, 200, hibachi_server_changes_collect (req->server, waiter->principal, waiter->since));
 }
 
 static void
@@ -149,7 +153,10 @@ waiter_answer_done (gpointer data)
   Waiter *waiter = data;
 
   if (!waiter->finished && waiter->epoch == hibachi_server_get_epoch (waiter->changes->server))
-    soup_server_message_unpause (waiter->msg);
+    {
+      hibachi_request_send_reply (&waiter->answer);
+      soup_server_message_unpause (waiter->msg);
+    }
 }
 
 /* Main loop: off the list, answered on a worker. */

@@ -146,7 +146,8 @@ early_handler_cb (SoupServer        *server,
       HibachiServerRequest req = { .server = user_data, .msg = msg };
 
       hibachi_reply_error (&req, 413, "BAD_REQUEST", "The request body is larger than 1 MiB.", NULL);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      hibachi_request_set_reply_header (&req, "Connection", "close");
+      hibachi_request_send_reply (&req);
     }
   else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)
     {
@@ -185,7 +186,7 @@ run_route (HibachiServerRequest     *req,
   if (idempotent)
     hibachi_server_unlock_idempotent (req->server);
 
-  if (!req->replied && soup_server_message_get_status (req->msg) == 0)
+  if (!req->replied && req->reply_status == 0)
     hibachi_reply_error (req, 500, "INTERNAL_SERVER_ERROR", "The request was not answered.", NULL);
 
   /* Whatever the route left: no transaction, no time budget. */
@@ -214,6 +215,8 @@ request_job_done (gpointer data)
   g_clear_signal_handler (&job->finished_id, req->msg);
   if (job->finished || job->epoch != hibachi_server_get_epoch (req->server))
     return;
+  /* Back on the main loop: only here does the reply reach the message. */
+  hibachi_request_send_reply (req);
 
   if (req->wait_seconds > 0)
     {
@@ -236,6 +239,7 @@ request_job_free (gpointer data)
 
   g_clear_signal_handler (&job->finished_id, job->req.msg);
   hibachi_server_principal_free (job->req.principal);
+  hibachi_request_clear_reply (&job->req);
   g_clear_pointer (&job->query, g_hash_table_unref);
   g_strfreev (job->segments);
   g_object_unref (job->req.msg);
@@ -301,6 +305,7 @@ handler_cb (SoupServer        *server,
         hibachi_reply_error (&req, 405, "BAD_REQUEST", "This method is not allowed on this path.", NULL);
       else
         hibachi_reply_not_found (&req, "path");
+      hibachi_request_send_reply (&req);
       return;
     }
 
@@ -308,6 +313,7 @@ handler_cb (SoupServer        *server,
   if (body->length > HIBACHI_MAX_BODY_BYTES)
     {
       hibachi_reply_error (&req, 413, "BAD_REQUEST", "The request body is larger than 1 MiB.", NULL);
+      hibachi_request_send_reply (&req);
       return;
     }
 
@@ -316,14 +322,15 @@ handler_cb (SoupServer        *server,
       req.principal = authenticate (self, msg);
       if (req.principal == NULL)
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "WWW-Authenticate", "Bearer");
+          hibachi_request_set_reply_header (&req, "WWW-Authenticate", "Bearer");
           hibachi_reply_error (&req, 401, "UNAUTHORIZED", "Sign in again: the access token is missing, invalid or expired.", NULL);
+          hibachi_request_send_reply (&req);
           return;
         }
       if (!hibachi_role_can (req.principal->role, found->capability))
         {
           hibachi_reply_forbidden (&req);
+          hibachi_request_send_reply (&req);
           hibachi_server_principal_free (req.principal);
           return;
         }

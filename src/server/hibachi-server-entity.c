@@ -92,7 +92,7 @@ hibachi_entity_reply_get (HibachiServerRequest *req,
   etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", (gint64) sqlite3_column_int64 (stmt, version));
   sqlite3_reset (stmt);
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "ETag", etag);
+  hibachi_request_set_reply_header (req, "ETag", etag);
   hibachi_reply_json_text (req, 200, json);
 }
 

@@ -71,7 +71,7 @@ geocoded_cb (GObject      *source,
   if (candidates == NULL)
     {
       g_message ("Geocoding failed: %s", error->message);
-      soup_message_headers_replace (soup_server_message_get_response_headers (pending->msg), "Retry-After", "5");
+      hibachi_request_set_reply_header (&req, "Retry-After", "5");
       hibachi_reply_error (&req, 503, "INTERNAL_SERVER_ERROR",
                            g_error_matches (error, HIBACHI_SERVER_GEOCODER_ERROR, HIBACHI_SERVER_GEOCODER_ERROR_BAD_REPLY)
                            ? "The geocoder sent a reply that is not a list of places; try again later."
@@ -88,6 +88,7 @@ geocoded_cb (GObject      *source,
       hibachi_reply_object (&req, 200, root);
     }
 
+  hibachi_request_send_reply (&req);
   soup_server_message_unpause (pending->msg);
   pending_reply_free (pending);
 }

@@ -37,6 +37,14 @@ typedef struct
   gboolean                writing;       /* holds the server's write lock */
   gint64                  wait_since;    /* hibachi_server_changes_wait() */
   guint                   wait_seconds;
+  /* The reply as routes make it, often on a worker thread. libsoup's
+   * messages are not thread-safe (the main loop finishes one whose client
+   * went away), so only hibachi_request_send_reply(), on the main loop,
+   * writes it into msg. */
+  guint                   reply_status;
+  char                   *reply_type;
+  GBytes                 *reply_body;
+  SoupMessageHeaders     *reply_headers; /* extra response headers, or NULL */
 } HibachiServerRequest;
 
 typedef void (*HibachiServerHandler) (HibachiServerRequest *req);
@@ -224,6 +232,11 @@ void         hibachi_reply_page_json        (HibachiServerRequest *req,
                                              gint64                limit);
 /* Replays the stored response of a create with the same Idempotency-Key. */
 gboolean     hibachi_request_replay_idempotent (HibachiServerRequest *req);
+void         hibachi_request_set_reply_header (HibachiServerRequest *req,
+                                               const char           *name,
+                                               const char           *value);
+void         hibachi_request_send_reply     (HibachiServerRequest *req);
+void         hibachi_request_clear_reply    (HibachiServerRequest *req);
 
 /* Field errors: { field: [message, …] } */
 void         hibachi_field_errors_add       (JsonObject           *field_errors,

@@ -11,14 +11,71 @@
 /* Replies */
 
 static void
+set_reply (HibachiServerRequest *req,
+           guint                 status,
+           const char           *content_type,
+           GBytes               *body)
+{
+  req->reply_status = status;
+  g_free (req->reply_type);
+  req->reply_type = g_strdup (content_type);
+  g_clear_pointer (&req->reply_body, g_bytes_unref);
+  req->reply_body = body;
+  req->replied = TRUE;
+}
+
+void
+hibachi_request_set_reply_header (HibachiServerRequest *req,
+                                  const char           *name,
+                                  const char           *value)
+{
+  if (req->reply_headers == NULL)
+    req->reply_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_replace (req->reply_headers, name, value);
+}
+
+static void
+copy_header_cb (const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  soup_message_headers_replace (user_data, name, value);
+}
+
+/* Main loop only: writes the reply into the message, once. */
+void
+hibachi_request_send_reply (HibachiServerRequest *req)
+{
+  if (req->reply_headers != NULL)
+    soup_message_headers_foreach (req->reply_headers, copy_header_cb,
+                                  soup_server_message_get_response_headers (req->msg));
+  if (req->reply_status != 0)
+    {
+      gsize len = 0;
+      const char *data = req->reply_body ? g_bytes_get_data (req->reply_body, &len) : NULL;
+
+      soup_server_message_set_status (req->msg, req->reply_status, NULL);
+      soup_server_message_set_response (req->msg, req->reply_type, SOUP_MEMORY_COPY, data, len);
+    }
+  hibachi_request_clear_reply (req);
+}
+
+void
+hibachi_request_clear_reply (HibachiServerRequest *req)
+{
+  req->reply_status = 0;
+  g_clear_pointer (&req->reply_type, g_free);
+  g_clear_pointer (&req->reply_body, g_bytes_unref);
+  g_clear_pointer (&req->reply_headers, soup_message_headers_unref);
+}
+
+static void
 set_response_text (HibachiServerRequest *req,
                    guint                 status,
                    char                 *text,
                    gsize                 len)
 {
-  soup_server_message_set_status (req->msg, status, NULL);
-  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, text, len);
-  req->replied = TRUE;
+  set_reply (req, status, "application/json", g_bytes_new_take (text, len));
 
   /* Remember a created resource for replays of the same Idempotency-Key. */
   if (status == 201 && req->idempotency_key != NULL && req->principal != NULL)
@@ -107,13 +164,9 @@ hibachi_request_replay_idempotent (HibachiServerRequest *req)
           return TRUE;
         }
 
-      soup_server_message_set_status (req->msg, (guint) sqlite3_column_int (stmt, 0), NULL);
-      soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_COPY,
-                                        (const char *) sqlite3_column_text (stmt, 1),
-                                        (gsize) sqlite3_column_bytes (stmt, 1));
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                    "Idempotent-Replayed", "true");
-      req->replied = TRUE;
+      set_reply (req, (guint) sqlite3_column_int (stmt, 0), "application/json",
+                 g_bytes_new (sqlite3_column_text (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1)));
+      hibachi_request_set_reply_header (req, "Idempotent-Replayed", "true");
       replayed = TRUE;
     }
   sqlite3_reset (stmt);
@@ -148,7 +201,7 @@ hibachi_reply_resource (HibachiServerRequest *req,
     {
       g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", hibachi_json_get_int (object, "version"));
 
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "ETag", etag);
+      hibachi_request_set_reply_header (req, "ETag", etag);
     }
 
   if (req->reply_extra != NULL)
@@ -266,10 +319,7 @@ hibachi_reply_bytes (HibachiServerRequest *req,
                      const char           *content_type,
                      GBytes               *bytes)
 {
-  soup_server_message_set_status (req->msg, 200, NULL);
-  soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  req->replied = TRUE;
+  set_reply (req, 200, content_type, g_bytes_ref (bytes));
 }
 
 void

@@ -462,7 +462,7 @@ photo_cb (HibachiServerRequest *req)
       g_autofree char *type = g_strdup (hibachi_server_db_column_text (stmt, 0));
 
       sqlite3_reset (stmt);
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), "Cache-Control", "private, max-age=86400");
+      hibachi_request_set_reply_header (req, "Cache-Control", "private, max-age=86400");
       hibachi_reply_bytes (req, type, bytes);
       return;
     }
