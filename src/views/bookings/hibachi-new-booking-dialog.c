@@ -322,7 +322,7 @@ hibachi_new_booking_dialog_close_request (GtkWindow *window)
   if (self->may_close || !has_input (self))
     return GTK_WINDOW_CLASS (hibachi_new_booking_dialog_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard the New Booking?"),
+  dialog = adw_message_dialog_new (window, _("Discard New Booking?"),
                                    _("What you typed for it is not saved anywhere."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"), "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
