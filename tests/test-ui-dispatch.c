@@ -242,6 +242,23 @@ find_type (GtkWidget *root,
 }
 
 static GtkWidget *
+find_name (GtkWidget  *root,
+           const char *name,
+           GType       type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_name (child, name, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
           const char *title)
@@ -276,11 +293,10 @@ find_class (GtkWidget  *root,
 }
 
 static void
-open_board (Fixture    *f,
-            const char *email)
+sign_in (Fixture    *f,
+         const char *email)
 {
   GtkWidget *sign_in;
-  GtkWidget *stack;
 
   f->window = hibachi_window_new (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
@@ -291,7 +307,15 @@ open_board (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (find_row (sign_in, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), HIBACHI_DEMO_PASSWORD);
   g_signal_emit_by_name (find_class (sign_in, "suggested-action"), "clicked");
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+}
 
+static void
+open_board (Fixture    *f,
+            const char *email)
+{
+  GtkWidget *stack;
+
+  sign_in (f, email);
   f->page = HIBACHI_DISPATCH_PAGE (find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE));
   g_assert_nonnull (f->page);
   stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
@@ -945,6 +969,148 @@ test_keyboard_assign_to (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
 }
 
+/* The chef row's menu button of @chef_id, or NULL. */
+static GtkWidget *
+chef_menu (Fixture    *f,
+           const char *chef_id)
+{
+  GtkWidget *in_cell = cell (f, chef_id, "18:00");
+
+  return g_object_get_data (G_OBJECT (in_cell), "dispatch-chef-menu");
+}
+
+/* Picks @chef_id in the Move the Day dialog's chef list. */
+static void
+pick_chef (Fixture    *f,
+           GtkWidget  *dialog,
+           const char *chef_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/chefs/%s", chef_id);
+  g_autoptr(JsonObject) chef = get_object (f, path);
+  const char *name = json_object_get_string_member (chef, "name");
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_type (dialog, GTK_TYPE_DROP_DOWN));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        settle ();
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A chef row's menu moves the chef's day: each booking's verdict is listed
+ * before anything is sent, one batch request moves them all, one undo puts
+ * every previous chef back; a conflict sends nothing until "Move Anyway"
+ * has a reason. */
+static void
+test_move_day (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  GtkWidget *menu, *dialog, *reason;
+  g_autofree char *label = NULL;
+  g_autofree char *batch = g_strdup ("POST /api/v1/dispatch/assignments");
+
+  /* The busy chef's day: held at 18:00 and the big party at 12:00. */
+  g_assert_cmpuint (server_assign (f, f->owner, f->big, f->busy_chef), ==, 200);
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->big) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  /* The row's menu: a named button, and Shift+F10 on the chef's cells. */
+  menu = chef_menu (f, f->busy_chef);
+  g_assert_nonnull (menu);
+  g_assert_true (GTK_IS_MENU_BUTTON (menu));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (menu), "Actions for "));
+  g_assert_true (gtk_widget_grab_focus (cell (f, f->busy_chef, "15:00")));
+  g_assert_true (press (f, GDK_KEY_F10, GDK_SHIFT_MASK));
+  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+  g_assert_true (menu_offers (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))),
+                              "dispatch.move-day", f->busy_chef));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  settle ();
+
+  /* To the free chef: 18:00 is free, the party of 25 is a warning. */
+  hibachi_test_server_clear_requests (f->ts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.move-day", "s", f->busy_chef));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  pick_chef (f, dialog, f->free_chef);
+  g_assert_true (label_contains (dialog, " is free: "));
+  g_assert_true (label_contains (dialog, "Warning: The party of 25 is larger than the chef’s maximum of 20."));
+  reason = find_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_false (gtk_widget_get_visible (reason));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "dispatch-move-day");
+  g_assert_true (click_response (dialog, "_Move"));
+  WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 1);
+  g_assert_true (server_chef_is (f, f->held, f->free_chef));
+  g_assert_true (server_chef_is (f, f->big, f->free_chef));
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->free_chef, "18:00")) &&
+            is_inside (card (f, f->big), cell (f, f->free_chef, "12:00")));
+
+  /* One undo: both back with the busy chef. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")) &&
+            is_inside (card (f, f->big), cell (f, f->busy_chef, "12:00")));
+  g_assert_true (server_chef_is (f, f->held, f->busy_chef));
+  g_assert_true (server_chef_is (f, f->big, f->busy_chef));
+
+  /* To the chef on time off: conflicts, nothing sent without a reason. */
+  WAIT_FOR (message_dialog () == NULL);
+  hibachi_test_server_clear_requests (f->ts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.move-day", "s", f->busy_chef));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  pick_chef (f, dialog, f->off_chef);
+  g_assert_true (label_contains (dialog, "Conflict: The chef is on time off that day."));
+  reason = find_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "move"), ==, "Move _Anyway");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "too short");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  settle ();
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
+  g_assert_true (server_chef_is (f, f->held, f->busy_chef));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "The busy chef is needed at the festival.");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  g_assert_true (click_response (dialog, "Move _Anyway"));
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, batch) == 1);
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->off_chef, "18:00")));
+  g_assert_true (server_chef_is (f, f->held, f->off_chef));
+  g_assert_true (server_chef_is (f, f->big, f->off_chef));
+}
+
+/* A chef signs in: no Dispatch in the sidebar, and the page cannot be
+ * shown; an owner in the same window sees it again. */
+static void
+test_chef_role (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page, *stack, *row;
+
+  sign_in (f, "chef.kenji@demo.test");
+  page = find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  g_assert_nonnull (page);
+  g_assert_false (gtk_widget_get_visible (page));
+  row = find_name (GTK_WIDGET (f->window), gtk_widget_get_name (page), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_null (row);
+  g_assert_nonnull (find_name (GTK_WIDGET (f->window), "bookings", GTK_TYPE_LIST_BOX_ROW));
+  stack = gtk_widget_get_parent (page);
+  while (!GTK_IS_STACK (stack))
+    stack = gtk_widget_get_parent (stack);
+  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  settle ();
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) != page);
+  g_assert_false (gtk_widget_get_mapped (page));
+  /* The window's actions lead elsewhere: Bookings, not the board. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-booking", "s", "MH-000000");
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (page));
+}
+
 /* Customer support sees the board and cannot move anything. */
 static void
 test_read_only (Fixture *f, gconstpointer data)
@@ -954,6 +1120,9 @@ test_read_only (Fixture *f, gconstpointer data)
   open_board (f, SUPPORT);
   WAIT_FOR (card (f, f->held) != NULL);
   g_assert_null (controller (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_DRAG_SOURCE));
+  /* No chef row menu: a chef's day cannot be moved. */
+  g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-chef-menu"));
+  g_assert_null (g_object_get_data (G_OBJECT (cell (f, f->busy_chef, "18:00")), "dispatch-chef-menu"));
   g_assert_false (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
   g_assert_false (press (f, GDK_KEY_space, 0));
@@ -1427,6 +1596,8 @@ main (int argc, char *argv[])
   ADD ("week-view", test_week_view);
   ADD ("pointer-drag", test_pointer_drag);
   ADD ("suggest", test_suggest);
+  ADD ("move-day", test_move_day);
+  ADD ("chef-role", test_chef_role);
   if (g_test_perf ())
     ADD ("speed", test_speed);
 #undef ADD

@@ -219,7 +219,9 @@ assigned_cb (GObject      *source,
         {
           /* The card goes back where it was (or where the server has it). */
           hibachi_dispatch_page_replace (self, current != NULL ? current : move->original);
-          hibachi_dispatch_page_rebuild (self);
+          hibachi_dispatch_page_refresh (self, previous, move->chef_id);
+          if (current != NULL)
+            hibachi_dispatch_page_refresh (self, hibachi_booking_get_chef_id (current), NULL);
           hibachi_page_toast (GTK_WIDGET (self), error->message);
         }
       move_free (move);
@@ -227,7 +229,8 @@ assigned_cb (GObject      *source,
     }
 
   hibachi_dispatch_page_replace (self, booking);
-  hibachi_dispatch_page_rebuild (self);
+  /* The two chefs' rows and the queue: the rest of the board is as it was. */
+  hibachi_dispatch_page_refresh (self, previous, move->chef_id);
 
   {
     HibachiChef *chef = move->chef_id != NULL ? hibachi_dispatch_page_find_chef (self, move->chef_id) : NULL;
@@ -750,8 +753,10 @@ hibachi_dispatch_page_key_pressed (HibachiDispatchPage *self,
 
     case GDK_KEY_Menu:
     case GDK_KEY_F10:
-      if (card == NULL || (keyval == GDK_KEY_F10 && mods != GDK_SHIFT_MASK))
+      if (keyval == GDK_KEY_F10 && mods != GDK_SHIFT_MASK)
         return FALSE;
+      if (card == NULL)
+        return hibachi_dispatch_page_popup_chef_menu (focus);
       open_context_menu (self, card);
       return TRUE;
 

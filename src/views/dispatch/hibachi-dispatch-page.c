@@ -226,7 +226,9 @@ loaded_cb (GObject      *source,
     HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
     const char *name = directory != NULL ? hibachi_directory_station_name (directory, self->station_id) : NULL;
 
-    gtk_label_set_text (self->load_label, name != NULL ? name : "");
+    /* Once: the switcher names the station when it shows. */
+    gtk_label_set_text (self->load_label, name != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->station_dropdown))
+                                          ? name : "");
   }
   if (self->chefs->len == 0)
     {
@@ -528,6 +530,7 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.assign-to", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.move-day", self->editable);
 
   /* The window's one feed: each long poll holds one of the few connections
    * a client has to the server. */
@@ -646,6 +649,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dispatch.reload", NULL, reload_action);
   hibachi_dispatch_page_install_actions (widget_class);
   hibachi_dispatch_page_install_suggest_actions (widget_class);
+  hibachi_dispatch_page_install_move_day_action (widget_class);
 }
 
 static void
@@ -654,6 +658,8 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Chefs do not dispatch; customer support looks without moving. */
+  hibachi_page_set_required_capability (HIBACHI_PAGE (self), HIBACHI_CAPABILITY_VIEW_DISPATCH);
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station shown"));
   hibachi_accessible_label_calendar (GTK_WIDGET (self->calendar));
   self->snapshot_chefs = g_ptr_array_new ();
