@@ -213,6 +213,7 @@ assigned_cb (GObject      *source,
   const char *previous = hibachi_booking_get_chef_id (move->original);
   const char *reference = hibachi_booking_get_reference (move->original);
 
+  self->writing--;
   if (booking == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -264,6 +265,7 @@ assign (HibachiDispatchPage *self,
   move->self = g_object_ref (self);
   move->original = g_object_ref (booking);
   move->chef_id = g_strdup (chef_id);
+  self->writing++;
   hibachi_store_assign_chef_async (self->store, booking, move->chef_id, reason, self->writes, assigned_cb, move);
   if (moved != NULL)
     {

@@ -43,6 +43,7 @@ struct _HibachiDispatchPage
   HibachiChangeFeed   *feed;
   GCancellable        *cancellable;       /* the board's load */
   GCancellable        *writes;            /* assignments in flight */
+  guint                writing;           /* how many: a reload waits for them */
   GPtrArray           *station_ids;       /* of the station switcher */
   char                *station_id;        /* shown */
   HibachiLatLng        station_location;

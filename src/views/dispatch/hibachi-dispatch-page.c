@@ -211,6 +211,12 @@ loaded_cb (GObject      *source,
                                       ? HIBACHI_STATUS_OFFLINE : HIBACHI_STATUS_ERROR);
       return;
     }
+  /* Sent before an assignment that is still in flight: taken again after. */
+  if (self->writing > 0 && self->bookings != NULL)
+    {
+      hibachi_dispatch_page_schedule_reload (self);
+      return;
+    }
 
   g_clear_pointer (&self->chefs, g_ptr_array_unref);
   self->chefs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -280,7 +286,12 @@ reload_cb (gpointer data)
   HibachiDispatchPage *self = data;
 
   self->reload_id = 0;
-  load (self, TRUE);
+  /* What the server says before an assignment in flight is answered would
+   * put the card back where it was for a moment. */
+  if (self->writing > 0)
+    hibachi_dispatch_page_schedule_reload (self);
+  else
+    load (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
