@@ -1084,6 +1084,34 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (server_chef_is (f, f->big, f->off_chef));
 }
 
+/* A reload sent before a drop is answered before the assignment: what it
+ * says is already stale, and the card must not jump back to the queue; the
+ * board takes the server's state again once the assignment is confirmed. */
+static void
+test_reload_during_drop (Fixture *f, gconstpointer data)
+{
+  HibachiUndoStack *undo;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL);
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.reload", NULL);
+  g_assert_true (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
+  timeout = g_timeout_add_seconds (HIBACHI_TEST_WAIT_SECONDS, hibachi_test_timeout_cb, &timed_out);
+  while (!(hibachi_undo_stack_get_can_undo (undo) && !hibachi_dispatch_page_get_loading (f->page)) && !timed_out)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_assert_true (server_chef_is (f, f->moving, f->free_chef));
+  g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
+}
+
 /* A chef signs in: no Dispatch in the sidebar, and the page cannot be
  * shown; an owner in the same window sees it again. */
 static void
@@ -1746,6 +1774,7 @@ main (int argc, char *argv[])
   ADD ("suggest", test_suggest);
   ADD ("move-day", test_move_day);
   ADD ("chef-role", test_chef_role);
+  ADD ("reload-during-drop", test_reload_during_drop);
   if (g_test_perf ())
     ADD ("speed", test_speed);
 #undef ADD
