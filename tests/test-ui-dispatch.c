@@ -29,6 +29,12 @@
 
 #define OWNER "owner@demo.test"
 #define SUPPORT "support@demo.test"
+#define FREMONT_LAT 37.5485
+#define FREMONT_LNG -121.9886
+/* About 20 miles south and 45 miles north of Fremont (1° of latitude is
+ * about 69 miles): 45 and 101 minutes of travel from Fremont, 145 between. */
+#define SOUTH_LAT (FREMONT_LAT - 20.0 / 69.1)
+#define NORTH_LAT (FREMONT_LAT + 45.0 / 69.1)
 
 typedef struct
 {
@@ -61,22 +67,35 @@ get_object (Fixture    *f,
   return json_object_ref (hibachi_test_response_object (r));
 }
 
+/* A booking of the test's day at (@lat, @lng). */
+static char *
+create_booking_at (Fixture    *f,
+                   const char *slot,
+                   guint       adults,
+                   const char *name,
+                   double      lat,
+                   double      lng)
+{
+  g_autofree char *body = g_strdup_printf ("{\"customer_name\":\"%s\",\"customer_email\":\"guest@example.com\","
+                                           "\"customer_phone\":\"(510) 555-0142\",\"event_date\":\"%s\",\"slot\":\"%s\","
+                                           "\"adults\":%u,\"children\":0,\"toddlers\":0,"
+                                           "\"venue_address\":\"1 Main St, Fremont, CA\",\"venue_lat\":%.4f,"
+                                           "\"venue_lng\":%.4f,\"station_id\":\"%s\"}",
+                                           name, f->date, slot, adults, lat, lng, f->station);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->owner, body, NULL);
+
+  g_assert_cmpuint (r->status, ==, 201);
+  return g_strdup (json_object_get_string_member (hibachi_test_response_object (r), "id"));
+}
+
+/* A booking of the test's day in Fremont. */
 static char *
 create_booking (Fixture    *f,
                 const char *slot,
                 guint       adults,
                 const char *name)
 {
-  g_autofree char *body = g_strdup_printf ("{\"customer_name\":\"%s\",\"customer_email\":\"guest@example.com\","
-                                           "\"customer_phone\":\"(510) 555-0142\",\"event_date\":\"%s\",\"slot\":\"%s\","
-                                           "\"adults\":%u,\"children\":0,\"toddlers\":0,"
-                                           "\"venue_address\":\"1 Main St, Fremont, CA\",\"venue_lat\":37.5485,"
-                                           "\"venue_lng\":-121.9886,\"station_id\":\"%s\"}",
-                                           name, f->date, slot, adults, f->station);
-  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", f->owner, body, NULL);
-
-  g_assert_cmpuint (r->status, ==, 201);
-  return g_strdup (json_object_get_string_member (hibachi_test_response_object (r), "id"));
+  return create_booking_at (f, slot, adults, name, FREMONT_LAT, FREMONT_LNG);
 }
 
 static guint
@@ -621,6 +640,83 @@ test_hover_verdicts (Fixture *f, gconstpointer data)
   text = hover (f, f->moving, cell (f, f->free_chef, "15:00"));
   g_assert_cmpstr (text, ==, "The customer booked 18:00: drop it in the 18:00 column.");
   end_hover (f, cell (f, f->free_chef, "15:00"));
+}
+
+/* Every day of the week, every slot. */
+static void
+works_all_week (Fixture    *f,
+                const char *chef)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/chefs/%s", chef);
+  GString *body = g_string_new ("{\"weekly_availability\":{");
+  const char *days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  g_autoptr(HibachiTestResponse) r = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    g_string_append_printf (body, "%s\"%s\":[\"12:00\",\"15:00\",\"18:00\",\"21:00\"]", i > 0 ? "," : "", days[i]);
+  g_string_append (body, "}}");
+  text = g_string_free (body, FALSE);
+  r = hibachi_test_write (f->ts, "PATCH", path, f->owner, text, path);
+  g_assert_cmpuint (r->status, ==, 200);
+}
+
+/* The warnings of travel and workload while hovering, and the late
+ * arrival conflict, in words, from the same rules as the server:
+ * - tight travel: the free chef's 12:00 is 20 miles south, 45 minutes
+ *   from a 15:00 in Fremont, half its setup hour;
+ * - long travel: from there to 45 miles north, 145 minutes;
+ * - late arrival: the busy chef's 18:00 in Fremont ends at 19:45, 101
+ *   minutes from a 21:00 45 miles north;
+ * - workload: a fourth event for a chef with three that day. */
+static void
+test_hover_travel_workload (Fixture *f, gconstpointer data)
+{
+  g_autofree char *south = NULL;
+  g_autofree char *at_three = NULL;
+  g_autofree char *north_six = NULL;
+  g_autofree char *north_nine = NULL;
+  const char *text;
+
+  works_all_week (f, f->busy_chef);
+  works_all_week (f, f->free_chef);
+  works_all_week (f, f->late_off_chef);
+  south = create_booking_at (f, "12:00", 10, "South Party", SOUTH_LAT, FREMONT_LNG);
+  g_assert_cmpuint (server_assign (f, f->owner, south, f->free_chef), ==, 200);
+  at_three = create_booking (f, "15:00", 10, "Three Party");
+  north_six = create_booking_at (f, "18:00", 10, "North Six", NORTH_LAT, FREMONT_LNG);
+  north_nine = create_booking_at (f, "21:00", 10, "North Nine", NORTH_LAT, FREMONT_LNG);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *slots[] = { "12:00", "15:00", "18:00" };
+      g_autofree char *id = create_booking (f, slots[i], 10, "Workload Party");
+
+      g_assert_cmpuint (server_assign (f, f->owner, id, f->late_off_chef), ==, 200);
+    }
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, south) != NULL && card (f, north_nine) != NULL);
+
+  text = hover (f, at_three, cell (f, f->free_chef, "15:00"));
+  g_assert_cmpstr (text, ==, "Warning: Travel between events (45 minutes) leaves only 30 of the 60 setup minutes.");
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->free_chef, "15:00"), "dispatch-warning"));
+  end_hover (f, cell (f, f->free_chef, "15:00"));
+
+  text = hover (f, north_six, cell (f, f->free_chef, "18:00"));
+  g_assert_cmpstr (text, ==, "Warning: Travel between events takes 145 minutes; more than 90 is not acceptable.");
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->free_chef, "18:00"), "dispatch-warning"));
+  end_hover (f, cell (f, f->free_chef, "18:00"));
+
+  text = hover (f, north_nine, cell (f, f->busy_chef, "21:00"));
+  g_assert_true (g_str_has_prefix (text, "Conflict: With 101 minutes of travel between events the chef would arrive at "
+                                         "21:26, after the 21:00 start."));
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->busy_chef, "21:00"), "dispatch-conflict"));
+  end_hover (f, cell (f, f->busy_chef, "21:00"));
+
+  text = hover (f, f->late, cell (f, f->late_off_chef, "21:00"));
+  g_assert_cmpstr (text, ==, "Warning: This would be the chef’s event number 4 that day (more than 3).");
+  g_assert_true (gtk_widget_has_css_class (cell (f, f->late_off_chef, "21:00"), "dispatch-warning"));
+  end_hover (f, cell (f, f->late_off_chef, "21:00"));
 }
 
 /* A drop moves the card in the same frame, the server assigns, Undo puts
@@ -1763,6 +1859,7 @@ main (int argc, char *argv[])
   ADD ("day-view", test_day_view);
   ADD ("queue-cap", test_queue_cap);
   ADD ("hover-verdicts", test_hover_verdicts);
+  ADD ("hover-travel-workload", test_hover_travel_workload);
   ADD ("drop-assign-undo-unassign", test_drop_assign_undo_unassign);
   ADD ("conflict-and-refusal", test_conflict_and_refusal);
   ADD ("keyboard", test_keyboard);
