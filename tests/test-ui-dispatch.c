@@ -1208,6 +1208,29 @@ test_reload_during_drop (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
 }
 
+/* With "All stations" the page's switcher names the station shown; the
+ * label beside it stays empty, so the station is named once. */
+static void
+test_station_once (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dropdown;
+
+  open_board (f, OWNER);
+  dropdown = find_class (GTK_WIDGET (f->page), "dispatch-station-switcher");
+  g_assert_null (dropdown);   /* one station chosen in the window: no switcher, the label names it */
+  dropdown = find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (dropdown))), ==, "Fremont");
+
+  hibachi_page_set_station_id (HIBACHI_PAGE (f->page), NULL);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page) &&
+            (dropdown = find_class (GTK_WIDGET (f->page), "dispatch-station-switcher")) != NULL);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (dropdown));
+  /* The toolbar's station label comes right after the switcher. */
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (dropdown)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (dropdown))), ==, "");
+}
+
 /* A chef signs in: no Dispatch in the sidebar, and the page cannot be
  * shown; an owner in the same window sees it again. */
 static void
@@ -1309,6 +1332,18 @@ test_week_view (Fixture *f, gconstpointer data)
   /* The day's totals: every booking of the day, assigned or waiting. */
   g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events · 55 guests"));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
+  /* At 1280 px (the screen) beside the sidebar and the queue the seven days
+   * fit: nothing to scroll sideways, the chef names stay in view. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (week_cell, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_widget_queue_draw (GTK_WIDGET (f->window));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    g_test_message ("week board: %.0f px wide in %.0f px", gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1280);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+  }
 
   {
     GDate other;
@@ -1871,6 +1906,7 @@ main (int argc, char *argv[])
   ADD ("suggest", test_suggest);
   ADD ("move-day", test_move_day);
   ADD ("chef-role", test_chef_role);
+  ADD ("station-once", test_station_once);
   ADD ("reload-during-drop", test_reload_during_drop);
   if (g_test_perf ())
     ADD ("speed", test_speed);

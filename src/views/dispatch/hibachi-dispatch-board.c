@@ -30,8 +30,9 @@ new_cell (HibachiDispatchPage *self,
 
   gtk_widget_add_css_class (cell, "dispatch-cell");
   gtk_widget_set_focusable (cell, TRUE);
-  /* The day's four slots fit beside the sidebar and the queue at 1280 px. */
-  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 110 : 120, 64);
+  /* The day's four slots, and the week's seven days (compact cards, the
+   * totals wrapped), fit beside the sidebar and the queue at 1280 px. */
+  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 72 : 120, 64);
   gtk_widget_set_hexpand (cell, TRUE);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-chef", g_strdup (chef_id), g_free);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-date", g_strdup (date), g_free);
@@ -146,6 +147,8 @@ column_header (const char *title,
     {
       GtkWidget *sub = gtk_label_new (subtitle);
 
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_justify (GTK_LABEL (sub), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (sub, "caption");
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_box_append (GTK_BOX (box), sub);

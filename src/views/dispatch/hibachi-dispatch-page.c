@@ -190,6 +190,19 @@ update_date_label (HibachiDispatchPage *self)
   gtk_calendar_select_day (self->calendar, shown);
 }
 
+/* The station shown, named once: by the switcher when it shows, else by
+ * the label. */
+static void
+show_station_name (HibachiDispatchPage *self)
+{
+  HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
+  const char *name = directory != NULL && self->station_id != NULL
+                     ? hibachi_directory_station_name (directory, self->station_id) : NULL;
+
+  gtk_label_set_text (self->load_label, name != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->station_dropdown))
+                                        ? name : "");
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -228,14 +241,7 @@ loaded_cb (GObject      *source,
   update_snapshot (self);
 
   set_loading (self, FALSE);
-  {
-    HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
-    const char *name = directory != NULL ? hibachi_directory_station_name (directory, self->station_id) : NULL;
-
-    /* Once: the switcher names the station when it shows. */
-    gtk_label_set_text (self->load_label, name != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->station_dropdown))
-                                          ? name : "");
-  }
+  show_station_name (self);
   if (self->chefs->len == 0)
     {
       g_object_set (self->status_view, "empty-description",
@@ -473,6 +479,7 @@ hibachi_dispatch_page_station_changed (HibachiPage *page)
     show_station (self, station_id);
   else
     station_selected_cb (self);
+  show_station_name (self);
 }
 
 /* The page */
