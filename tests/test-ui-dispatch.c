@@ -710,6 +710,7 @@ test_hover_travel_workload (Fixture *f, gconstpointer data)
   text = hover (f, north_nine, cell (f, f->busy_chef, "21:00"));
   g_assert_true (g_str_has_prefix (text, "Conflict: With 101 minutes of travel between events the chef would arrive at "
                                          "21:26, after the 21:00 start."));
+  g_assert_true (g_str_has_suffix (text, " Dropping asks for a reason to assign anyway."));
   g_assert_true (gtk_widget_has_css_class (cell (f, f->busy_chef, "21:00"), "dispatch-conflict"));
   end_hover (f, cell (f, f->busy_chef, "21:00"));
 
@@ -1162,6 +1163,7 @@ test_move_day (Fixture *f, gconstpointer data)
   WAIT_FOR ((dialog = message_dialog ()) != NULL);
   pick_chef (f, dialog, f->off_chef);
   g_assert_true (label_contains (dialog, "Conflict: The chef is on time off that day."));
+  g_assert_false (label_contains (dialog, "Dropping"));   /* the hover's words, not the dialog's */
   reason = find_type (dialog, GTK_TYPE_ENTRY);
   g_assert_true (gtk_widget_get_visible (reason));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
@@ -1173,6 +1175,7 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (server_chef_is (f, f->held, f->busy_chef));
   gtk_editable_set_text (GTK_EDITABLE (reason), "The busy chef is needed at the festival.");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "dispatch-move-day-conflict");
   g_assert_true (click_response (dialog, "Move _Anyway"));
   WAIT_FOR (hibachi_test_server_count_requests (f->ts, batch) == 1);
   WAIT_FOR (is_inside (card (f, f->held), cell (f, f->off_chef, "18:00")));

@@ -198,3 +198,19 @@ hibachi_dispatch_suggest_day (const HibachiDispatchSnapshot *snapshot,
 
   return proposals;
 }
+
+char *
+hibachi_dispatch_join_issues (GPtrArray            *issues,
+                              HibachiIssueSeverity  severity)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      HibachiAssignmentIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == severity)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", issue->message);
+    }
+  return g_string_free (text, FALSE);
+}

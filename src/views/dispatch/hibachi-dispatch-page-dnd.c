@@ -22,22 +22,6 @@ static const char * const verdict_classes[] = {
 
 /* Verdicts */
 
-static char *
-join_issues (GPtrArray            *issues,
-             HibachiIssueSeverity  severity)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < issues->len; i++)
-    {
-      HibachiAssignmentIssue *issue = g_ptr_array_index (issues, i);
-
-      if (issue->severity == severity)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", issue->message);
-    }
-  return g_string_free (text, FALSE);
-}
-
 HibachiVerdict
 hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
                                HibachiBooking              *booking,
@@ -92,13 +76,13 @@ hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
                                    hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), &score);
   if (hibachi_assignment_issues_have_conflict (issues))
     {
-      g_autofree char *conflicts = join_issues (issues, HIBACHI_ISSUE_CONFLICT);
+      g_autofree char *conflicts = hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_CONFLICT);
 
       /* Translators: %s the conflicts in words */
-      *out_message = g_strdup_printf (_("Conflict: %s Dropping asks for a reason to assign anyway."), conflicts);
+      *out_message = g_strdup_printf (_("Conflict: %s"), conflicts);
       return HIBACHI_VERDICT_CONFLICT;
     }
-  warnings = join_issues (issues, HIBACHI_ISSUE_WARNING);
+  warnings = hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_WARNING);
   if (*warnings != '\0')
     {
       *out_message = g_strdup_printf (_("Warning: %s"), warnings);
@@ -145,6 +129,12 @@ show_verdict (HibachiDispatchPage *self,
       verdict = hibachi_dispatch_page_verdict (self, self->moving, &target, &message);
       gtk_widget_add_css_class (cell, "dispatch-target");
       gtk_widget_add_css_class (cell, verdict_classes[verdict]);
+      if (verdict == HIBACHI_VERDICT_CONFLICT)
+        {
+          g_autofree char *conflict = g_steal_pointer (&message);
+
+          message = g_strdup_printf ("%s %s", conflict, _("Dropping asks for a reason to assign anyway."));
+        }
       gtk_label_set_text (self->verdict_label, message);
       for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
         gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), verdict_classes[i]);
