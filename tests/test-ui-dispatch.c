@@ -607,13 +607,23 @@ static void
 test_hover_verdicts (Fixture *f, gconstpointer data)
 {
   const char *text;
+  int width, height, hovered_width, hovered_height;
 
   open_board (f, OWNER);
   WAIT_FOR (card (f, f->held) != NULL);
 
+  gtk_widget_measure (cell (f, f->busy_chef, "18:00"), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (cell (f, f->busy_chef, "18:00"), GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   text = hover (f, f->moving, cell (f, f->busy_chef, "18:00"));
   g_assert_true (g_str_has_prefix (text, "Conflict: The chef is busy with the 18:00 event"));
   g_assert_true (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
+  /* The hovered cell keeps its size: a pointer move does not lay out the board. */
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_widget_measure (cell (f, f->busy_chef, "18:00"), GTK_ORIENTATION_HORIZONTAL, -1, &hovered_width, NULL, NULL, NULL);
+  gtk_widget_measure (cell (f, f->busy_chef, "18:00"), GTK_ORIENTATION_VERTICAL, -1, &hovered_height, NULL, NULL, NULL);
+  g_assert_cmpint (hovered_width, ==, width);
+  g_assert_cmpint (hovered_height, ==, height);
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-hover-conflict");
   end_hover (f, cell (f, f->busy_chef, "18:00"));
   g_assert_false (gtk_widget_has_css_class (cell (f, f->busy_chef, "18:00"), "dispatch-conflict"));
