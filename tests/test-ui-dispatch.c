@@ -1283,6 +1283,9 @@ test_read_only (Fixture *f, gconstpointer data)
   /* No chef row menu: a chef's day cannot be moved. */
   g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-chef-menu"));
   g_assert_null (g_object_get_data (G_OBJECT (cell (f, f->busy_chef, "18:00")), "dispatch-chef-menu"));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.move-day", "s", f->busy_chef);
+  settle ();
+  g_assert_null (message_dialog ());
   g_assert_false (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
   g_assert_false (press (f, GDK_KEY_space, 0));
