@@ -490,3 +490,35 @@ hibachi_page_get_allowed (HibachiPage *self)
   session = hibachi_page_get_session (self);
   return session != NULL && hibachi_session_can (session, priv->required);
 }
+
+static gboolean
+page_allowed_cb (gpointer item,
+                 gpointer user_data)
+{
+  return gtk_widget_get_visible (gtk_stack_page_get_child (item));
+}
+
+static void
+page_visible_cb (GtkFilter *filter)
+{
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+hibachi_page_list_allowed (GtkStack *stack)
+{
+  GtkCustomFilter *filter;
+  GtkFilterListModel *allowed;
+
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+
+  /* A bound GtkListBox shows every row it makes and ignores filter
+   * functions: the model leaves hidden pages out instead. */
+  filter = gtk_custom_filter_new (page_allowed_cb, NULL, NULL);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_signal_connect_object (page, "notify::visible", G_CALLBACK (page_visible_cb), filter, G_CONNECT_SWAPPED);
+  allowed = gtk_filter_list_model_new (G_LIST_MODEL (gtk_stack_get_pages (stack)), GTK_FILTER (filter));
+
+  return G_LIST_MODEL (allowed);
+}

@@ -592,21 +592,6 @@ visible_page_cb (HibachiWindow *self)
     adw_window_title_set_title (self->content_title, hibachi_page_get_title (HIBACHI_PAGE (page)));
 }
 
-/* A page hidden from the user's role (hibachi_page_set_required_capability)
- * has no sidebar row either. */
-static gboolean
-sidebar_filter_cb (gpointer item,
-                   gpointer user_data)
-{
-  return gtk_widget_get_visible (gtk_stack_page_get_child (item));
-}
-
-static void
-page_visible_cb (GtkFilter *filter)
-{
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
 static void
 sidebar_row_activated_cb (HibachiWindow *self,
                           GtkListBoxRow *row)
@@ -712,16 +697,11 @@ hibachi_window_init (HibachiWindow *self)
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
   {
-    GtkCustomFilter *filter = gtk_custom_filter_new (sidebar_filter_cb, NULL, NULL);
-    g_autoptr(GtkFilterListModel) shown = gtk_filter_list_model_new (G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
-                                                                     GTK_FILTER (g_object_ref (filter)));
+    /* Only the pages the user's role may use have a row. */
+    g_autoptr(GListModel) allowed = hibachi_page_list_allowed (self->pages);
 
-    for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
-         page = gtk_widget_get_next_sibling (page))
-      g_signal_connect_object (page, "notify::visible", G_CALLBACK (page_visible_cb), filter, G_CONNECT_SWAPPED);
-    g_object_unref (filter);
-    gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (shown),
-                             (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new, NULL, NULL);
+    gtk_list_box_bind_model (self->sidebar_list, allowed, (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new,
+                             NULL, NULL);
   }
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   visible_page_cb (self);
