@@ -730,6 +730,18 @@ test_hover_travel_workload (Fixture *f, gconstpointer data)
   end_hover (f, cell (f, f->late_off_chef, "21:00"));
 }
 
+/* The customers of the queue's cards, in order. */
+static char *
+queue_order (Fixture *f)
+{
+  GString *names = g_string_new (NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (cell (f, NULL, NULL)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (HIBACHI_IS_DISPATCH_CARD (c))
+      g_string_append_printf (names, "%s;", hibachi_booking_get_customer_name (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (c))));
+  return g_string_free (names, FALSE);
+}
+
 /* A drop moves the card in the same frame, the server assigns, Undo puts
  * the booking back in the queue on the server too; a drop on the queue
  * unassigns; another slot's column refuses with the reason. */
@@ -738,6 +750,8 @@ test_drop_assign_undo_unassign (Fixture *f, gconstpointer data)
 {
   HibachiUndoStack *undo;
   g_autofree char *chef = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *confirmed = NULL;
 
   open_board (f, OWNER);
   WAIT_FOR (card (f, f->held) != NULL);
@@ -763,9 +777,14 @@ test_drop_assign_undo_unassign (Fixture *f, gconstpointer data)
   /* Reassign a chef's card to the queue: unassigned on the server. */
   g_assert_true (drop (f, f->held, cell (f, NULL, NULL)));
   g_assert_true (is_inside (card (f, f->held), cell (f, NULL, NULL)));
+  /* At once where its urgency puts it: the order the server's answer
+   * leaves, so nothing jumps when it comes. */
+  order = queue_order (f);
   WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
   chef = server_chef (f, f->held);
   g_assert_null (chef);
+  confirmed = queue_order (f);
+  g_assert_cmpstr (order, ==, confirmed);
   /* Undo restores the previous chef exactly. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   WAIT_FOR (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")));

@@ -456,7 +456,21 @@ hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
   card = hibachi_dispatch_card_new (booking, chef_id != NULL && self->mode == HIBACHI_DISPATCH_WEEK, chef_id == NULL, -1);
   hibachi_dispatch_page_setup_card (self, card);
-  gtk_box_append (GTK_BOX (target), card);
+  if (chef_id == NULL)
+    {
+      /* Into the queue where its urgency puts it, before the first card
+       * that can wait longer. */
+      GtkWidget *before = NULL;
+
+      for (GtkWidget *c = gtk_widget_get_first_child (target); c != NULL; before = c, c = gtk_widget_get_next_sibling (c))
+        if (!HIBACHI_IS_DISPATCH_CARD (c) ||
+            hibachi_dispatch_compare_urgency (hibachi_booking_get_json (booking),
+                                              hibachi_booking_get_json (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (c)))) < 0)
+          break;
+      gtk_box_insert_child_after (GTK_BOX (target), card, before);
+    }
+  else
+    gtk_box_append (GTK_BOX (target), card);
   if (focused)
     gtk_widget_grab_focus (card);
 }
