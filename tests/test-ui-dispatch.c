@@ -1212,6 +1212,37 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (server_chef_is (f, f->big, f->off_chef));
 }
 
+/* The day's bookings move together: each is checked with the others on
+ * the new chef too. The free chef has 15:00 and 21:00; the busy chef's
+ * 12:00 and 18:00 make a fourth event for each of them there. */
+static void
+test_move_day_together (Fixture *f, gconstpointer data)
+{
+  g_autofree char *noon = NULL;
+  g_autofree char *three = NULL;
+  GtkWidget *dialog;
+
+  works_all_week (f, f->free_chef);
+  noon = create_booking (f, "12:00", 10, "Noon Party");
+  three = create_booking (f, "15:00", 10, "Three Party");
+  g_assert_cmpuint (server_assign (f, f->owner, noon, f->busy_chef), ==, 200);
+  g_assert_cmpuint (server_assign (f, f->owner, three, f->free_chef), ==, 200);
+  g_assert_cmpuint (server_assign (f, f->owner, f->late, f->free_chef), ==, 200);
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, noon) != NULL && card (f, f->late) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.move-day", "s", f->busy_chef));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  pick_chef (f, dialog, f->free_chef);
+  g_assert_true (label_contains (dialog, "Warning: This would be the chef’s event number 4 that day (more than 3)."));
+  g_assert_false (label_contains (dialog, " is free: "));
+  g_assert_true (click_response (dialog, "_Move"));
+  WAIT_FOR (is_inside (card (f, noon), cell (f, f->free_chef, "12:00")) &&
+            is_inside (card (f, f->held), cell (f, f->free_chef, "18:00")));
+  g_assert_true (server_chef_is (f, noon, f->free_chef));
+  g_assert_true (server_chef_is (f, f->held, f->free_chef));
+}
+
 /* A reload sent before a drop is answered before the assignment: what it
  * says is already stale, and the card must not jump back to the queue; the
  * board takes the server's state again once the assignment is confirmed. */
@@ -1990,6 +2021,7 @@ main (int argc, char *argv[])
   ADD ("pointer-drag", test_pointer_drag);
   ADD ("suggest", test_suggest);
   ADD ("move-day", test_move_day);
+  ADD ("move-day-together", test_move_day_together);
   ADD ("chef-role", test_chef_role);
   ADD ("station-once", test_station_once);
   ADD ("reload-during-drop", test_reload_during_drop);

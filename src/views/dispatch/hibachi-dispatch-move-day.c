@@ -140,7 +140,10 @@ list_verdicts (MoveDay *m)
   for (guint i = 0; i < m->bookings->len; i++)
     {
       HibachiBooking *booking = g_ptr_array_index (m->bookings, i);
-      HibachiDispatchTarget target = { chef_id, "", hibachi_booking_get_slot (booking) };
+      /* The day's other bookings go to the chef with it: they count too
+       * (a fourth event, travel between them). */
+      g_autoptr(GPtrArray) along = g_ptr_array_new ();
+      HibachiDispatchTarget target = { chef_id, "", hibachi_booking_get_slot (booking), along };
       g_autofree char *message = NULL;
       HibachiVerdict verdict;
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -148,6 +151,9 @@ list_verdicts (MoveDay *m)
       g_autofree char *title_text = NULL;
       guint guests = (guint) CLAMP (hibachi_booking_get_guests (booking), 0, G_MAXINT);
 
+      for (guint j = 0; j < m->bookings->len; j++)
+        if (j != i)
+          g_ptr_array_add (along, hibachi_booking_get_json (g_ptr_array_index (m->bookings, j)));
       g_strlcpy (target.date, hibachi_booking_get_event_date (booking), sizeof target.date);
       verdict = hibachi_dispatch_page_verdict (m->self, booking, &target, &message);
       m->conflict |= verdict == HIBACHI_VERDICT_CONFLICT;

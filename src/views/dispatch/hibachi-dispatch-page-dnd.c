@@ -72,8 +72,8 @@ hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
       return HIBACHI_VERDICT_REFUSED;
     }
 
-  issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (booking),
-                                   hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), &score);
+  issues = hibachi_dispatch_check_with (&self->snapshot, hibachi_booking_get_json (booking),
+                                        hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), target->with, &score);
   if (hibachi_assignment_issues_have_conflict (issues))
     {
       g_autofree char *conflicts = hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_CONFLICT);

@@ -76,6 +76,7 @@ typedef struct
   const char *chef_id;   /* NULL: the queue */
   char        date[16];  /* "" for the queue */
   const char *slot;      /* NULL: any (week view, the queue) */
+  GPtrArray  *with;      /* booking JSON objects going to the chef too, or NULL */
 } HibachiDispatchTarget;
 
 typedef enum
