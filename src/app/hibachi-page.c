@@ -13,6 +13,7 @@ typedef struct
   guint           badge_count;
   char           *badge_description;
   char           *station_id;
+  HibachiCapability required;   /* 0: every signed-in user */
 } HibachiPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HibachiPage, hibachi_page, GTK_TYPE_WIDGET)
@@ -30,9 +31,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A page the user may not use is hidden: the stack never shows a hidden
+ * child and the sidebar row follows the page's visibility. */
+static void
+update_allowed (HibachiPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), hibachi_page_get_allowed (self));
+}
+
 static void
 account_changed_cb (HibachiPage *self)
 {
+  update_allowed (self);
   HIBACHI_PAGE_GET_CLASS (self)->account_changed (self);
 }
 
@@ -453,4 +463,62 @@ hibachi_page_toast (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+void
+hibachi_page_set_required_capability (HibachiPage       *self,
+                                      HibachiCapability  capability)
+{
+  HibachiPagePrivate *priv = hibachi_page_get_instance_private (self);
+
+  g_return_if_fail (HIBACHI_IS_PAGE (self));
+
+  priv->required = capability;
+  update_allowed (self);
+}
+
+gboolean
+hibachi_page_get_allowed (HibachiPage *self)
+{
+  HibachiPagePrivate *priv = hibachi_page_get_instance_private (self);
+  HibachiSession *session;
+
+  g_return_val_if_fail (HIBACHI_IS_PAGE (self), FALSE);
+
+  if (priv->required == 0)
+    return TRUE;
+  session = hibachi_page_get_session (self);
+  return session != NULL && hibachi_session_can (session, priv->required);
+}
+
+static gboolean
+page_allowed_cb (gpointer item,
+                 gpointer user_data)
+{
+  return gtk_widget_get_visible (gtk_stack_page_get_child (item));
+}
+
+static void
+page_visible_cb (GtkFilter *filter)
+{
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+hibachi_page_list_allowed (GtkStack *stack)
+{
+  GtkCustomFilter *filter;
+  GtkFilterListModel *allowed;
+
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+
+  /* A bound GtkListBox shows every row it makes and ignores filter
+   * functions: the model leaves hidden pages out instead. */
+  filter = gtk_custom_filter_new (page_allowed_cb, NULL, NULL);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_signal_connect_object (page, "notify::visible", G_CALLBACK (page_visible_cb), filter, G_CONNECT_SWAPPED);
+  allowed = gtk_filter_list_model_new (G_LIST_MODEL (gtk_stack_get_pages (stack)), GTK_FILTER (filter));
+
+  return G_LIST_MODEL (allowed);
 }

@@ -71,6 +71,16 @@ gboolean        hibachi_page_save_finish     (HibachiPage          *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 void            hibachi_page_discard         (HibachiPage          *self);
+/* The capability a user needs for the page (src/core/hibachi-roles); the
+ * page hides itself, and its sidebar row with it, from anyone without it.
+ * Subclasses set it in their init. */
+void            hibachi_page_set_required_capability (HibachiPage *self,
+                                              HibachiCapability     capability);
+/* Whether the signed-in user may use the page. */
+gboolean        hibachi_page_get_allowed     (HibachiPage          *self);
+/* (transfer full) the GtkStackPages of @stack's pages the user may use,
+ * following as each page shows or hides itself: the sidebar's model. */
+GListModel     *hibachi_page_list_allowed    (GtkStack             *stack);
 /* A toast in the window of @widget (a page or anything inside one). */
 void            hibachi_page_toast           (GtkWidget            *widget,
                                               const char           *message);

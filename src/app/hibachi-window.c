@@ -696,8 +696,13 @@ hibachi_window_init (HibachiWindow *self)
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
-  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
-                           (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new, NULL, NULL);
+  {
+    /* Only the pages the user's role may use have a row. */
+    g_autoptr(GListModel) allowed = hibachi_page_list_allowed (self->pages);
+
+    gtk_list_box_bind_model (self->sidebar_list, allowed, (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new,
+                             NULL, NULL);
+  }
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   visible_page_cb (self);
 

@@ -18,14 +18,12 @@ member_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-/* Checks @booking for @chef where the chef also has @extra (proposals not
- * in the snapshot yet), each a booking JSON object. */
-static GPtrArray *
-check_with (const HibachiDispatchSnapshot *snapshot,
-            JsonObject                    *booking,
-            JsonObject                    *chef,
-            GPtrArray                     *extra,
-            HibachiSuggestionScore        *out_score)
+GPtrArray *
+hibachi_dispatch_check_with (const HibachiDispatchSnapshot *snapshot,
+                             JsonObject                    *booking,
+                             JsonObject                    *chef,
+                             GPtrArray                     *extra,
+                             HibachiSuggestionScore        *out_score)
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HibachiDateRange));
   g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (HibachiAssignmentBooking));
@@ -81,7 +79,7 @@ hibachi_dispatch_check (const HibachiDispatchSnapshot *snapshot,
 {
   g_return_val_if_fail (snapshot != NULL && booking != NULL && chef != NULL, NULL);
 
-  return check_with (snapshot, booking, chef, NULL, out_score);
+  return hibachi_dispatch_check_with (snapshot, booking, chef, NULL, out_score);
 }
 
 gboolean
@@ -173,7 +171,7 @@ hibachi_dispatch_suggest_day (const HibachiDispatchSnapshot *snapshot,
       for (guint c = 0; c < snapshot->n_chefs; c++)
         {
           HibachiSuggestionScore score;
-          g_autoptr(GPtrArray) issues = check_with (snapshot, booking, snapshot->chefs[c],
+          g_autoptr(GPtrArray) issues = hibachi_dispatch_check_with (snapshot, booking, snapshot->chefs[c],
                                                     g_ptr_array_index (proposed, c), &score);
 
           if (hibachi_assignment_issues_have_conflict (issues))
@@ -197,4 +195,20 @@ hibachi_dispatch_suggest_day (const HibachiDispatchSnapshot *snapshot,
     }
 
   return proposals;
+}
+
+char *
+hibachi_dispatch_join_issues (GPtrArray            *issues,
+                              HibachiIssueSeverity  severity)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      HibachiAssignmentIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == severity)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", issue->message);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -37,6 +37,17 @@ GPtrArray  *hibachi_dispatch_check            (const HibachiDispatchSnapshot *sn
                                                JsonObject                    *booking,
                                                JsonObject                    *chef,
                                                HibachiSuggestionScore        *out_score);
+/* The same where the chef also has @extra (bookings not with the chef in
+ * the snapshot yet: proposals, a day being moved), booking JSON objects. */
+GPtrArray  *hibachi_dispatch_check_with       (const HibachiDispatchSnapshot *snapshot,
+                                               JsonObject                    *booking,
+                                               JsonObject                    *chef,
+                                               GPtrArray                     *extra,
+                                               HibachiSuggestionScore        *out_score);
+/* The messages of @issues (HibachiAssignmentIssue) of @severity, in order,
+ * one sentence after the other. */
+char       *hibachi_dispatch_join_issues      (GPtrArray                     *issues,
+                                               HibachiIssueSeverity           severity);
 /* The booking is waiting for a chef: pending or confirmed, none assigned. */
 gboolean    hibachi_dispatch_is_unassigned    (JsonObject                    *booking);
 /* Orders bookings most urgent first: date, slot, then creation. */

@@ -30,8 +30,9 @@ new_cell (HibachiDispatchPage *self,
 
   gtk_widget_add_css_class (cell, "dispatch-cell");
   gtk_widget_set_focusable (cell, TRUE);
-  /* The day's four slots fit beside the sidebar and the queue at 1280 px. */
-  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 110 : 120, 64);
+  /* The day's four slots, and the week's seven days (compact cards, the
+   * totals wrapped), fit beside the sidebar and the queue at 1280 px. */
+  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 72 : 120, 64);
   gtk_widget_set_hexpand (cell, TRUE);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-chef", g_strdup (chef_id), g_free);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-date", g_strdup (date), g_free);
@@ -76,12 +77,27 @@ unavailable_reason (HibachiDispatchPage *self,
   return g_strdup_printf (_("Not available at %s on %s"), hibachi_slot_to_string ((guint) slot_index), day);
 }
 
+/* Right click on a chef's name: the row's menu. */
+static void
+chef_header_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        GtkMenuButton   *menu)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (menu);
+}
+
+/* @menu: the row's menu button, or NULL (read only, the week view). */
 static GtkWidget *
 chef_header (HibachiDispatchPage *self,
              HibachiChef         *chef,
              guint                events,
-             gint64               guests)
+             gint64               guests,
+             GtkWidget           *menu)
 {
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (hibachi_chef_get_name (chef));
   /* Translators: a chef's skill level (1–5), largest party and rating */
@@ -92,7 +108,8 @@ chef_header (HibachiDispatchPage *self,
   GtkWidget *details_label = gtk_label_new (details);
   GtkWidget *load_label = gtk_label_new (load_text);
 
-  gtk_widget_set_size_request (box, 150, -1);
+  gtk_widget_set_size_request (header, 150, -1);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (details_label, "caption");
   gtk_widget_add_css_class (load_label, "caption");
@@ -103,8 +120,18 @@ chef_header (HibachiDispatchPage *self,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), details_label);
   gtk_box_append (GTK_BOX (box), load_label);
+  gtk_box_append (GTK_BOX (header), box);
+  if (menu != NULL)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
 
-  return box;
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+      g_signal_connect (click, "pressed", G_CALLBACK (chef_header_pressed_cb), menu);
+      gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (click));
+      gtk_box_append (GTK_BOX (header), menu);
+    }
+
+  return header;
 }
 
 static GtkWidget *
@@ -120,6 +147,8 @@ column_header (const char *title,
     {
       GtkWidget *sub = gtk_label_new (subtitle);
 
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_justify (GTK_LABEL (sub), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (sub, "caption");
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_box_append (GTK_BOX (box), sub);
@@ -127,9 +156,8 @@ column_header (const char *title,
   return box;
 }
 
-static void
-add_card (HibachiDispatchPage *self,
-          GtkWidget           *box,
+static GtkWidget *
+new_card (HibachiDispatchPage *self,
           HibachiBooking      *booking,
           gboolean             compact,
           gboolean             show_date,
@@ -147,7 +175,7 @@ add_card (HibachiDispatchPage *self,
         gtk_widget_add_css_class (card, "dispatch-moved");
     }
   hibachi_dispatch_page_setup_card (self, card);
-  gtk_box_append (GTK_BOX (box), card);
+  return card;
 }
 
 static gboolean
@@ -170,18 +198,23 @@ compare_urgency_cb (gconstpointer a,
                                            hibachi_booking_get_json (*(HibachiBooking **) b));
 }
 
+/* The queue keeps the cards of bookings unchanged since they were made
+ * and only puts them in order: a confirm does not rebuild 40 cards. */
 void
 hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
-               const char          *from)
+                                     const char          *from)
 {
   g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);   /* HibachiBooking → its card */
   guint shown = 0, hidden = 0;
-  GtkWidget *child;
+  GtkWidget *child, *previous = NULL;
   g_autofree char *title = NULL;
   g_autofree char *spoken = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue))) != NULL)
-    gtk_box_remove (self->queue, child);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->queue)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (HIBACHI_IS_DISPATCH_CARD (child))
+      g_hash_table_insert (kept, hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (child)), child);
 
   for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
     {
@@ -195,6 +228,9 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
   for (guint i = 0; i < waiting->len; i++)
     if (card_matches_search (self, g_ptr_array_index (waiting, i)))
       {
+        HibachiBooking *booking = g_ptr_array_index (waiting, i);
+        GtkWidget *card;
+
         /* Cards are what a rebuild costs: the most urgent are shown, the
          * rest are counted and found by searching. */
         if (shown == QUEUE_CARDS_MAX)
@@ -202,9 +238,25 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
             hidden++;
             continue;
           }
-        add_card (self, GTK_WIDGET (self->queue), g_ptr_array_index (waiting, i), FALSE, TRUE, -1);
+        card = g_hash_table_lookup (kept, booking);
+        if (card != NULL && !g_hash_table_contains (self->fresh, hibachi_booking_get_id (booking)))
+          {
+            g_hash_table_remove (kept, booking);
+            gtk_box_reorder_child_after (self->queue, card, previous);
+          }
+        else
+          gtk_box_insert_child_after (self->queue, (card = new_card (self, booking, FALSE, TRUE, -1)), previous);
+        previous = card;
         shown++;
       }
+  /* What follows the last card shown goes: moved cards, the count. */
+  while ((child = previous != NULL ? gtk_widget_get_next_sibling (previous)
+                                   : gtk_widget_get_first_child (GTK_WIDGET (self->queue))) != NULL)
+    {
+      if (child == self->hover_cell)
+        self->hover_cell = NULL;
+      gtk_box_remove (self->queue, child);
+    }
   if (hidden > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more is waiting: search the queue to find it.",
@@ -223,6 +275,63 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
                                          waiting->len), waiting->len);
   hibachi_page_set_badge_description (HIBACHI_PAGE (self), spoken);
   hibachi_page_set_badge_count (HIBACHI_PAGE (self), waiting->len);
+}
+
+/* Row @row + 1 of the grid: the chef's header and cells with their cards. */
+static void
+build_row (HibachiDispatchPage *self,
+           guint                row,
+           const GDate         *first,
+           guint                columns)
+{
+  HibachiChef *chef = g_ptr_array_index (self->chefs, row);
+  const char *chef_id = hibachi_resource_get_id (HIBACHI_RESOURCE (chef));
+  JsonObject *chef_json = hibachi_resource_get_json (HIBACHI_RESOURCE (chef));
+  guint events = 0;
+  gint64 guests = 0;
+  /* A chef's day moves from the day view; Shift+F10 on a cell opens it. */
+  GtkWidget *menu = self->editable && self->mode == HIBACHI_DISPATCH_DAY
+                    ? hibachi_dispatch_page_chef_menu_new (self, chef) : NULL;
+
+  for (guint col = 0; col < columns; col++)
+    {
+      GDate day = *first;
+      char date[16];
+      const char *slot = self->mode == HIBACHI_DISPATCH_DAY ? hibachi_slot_to_string (col) : NULL;
+      GtkWidget *cell;
+      g_autofree char *reason = NULL;
+
+      if (self->mode == HIBACHI_DISPATCH_WEEK)
+        g_date_add_days (&day, col);
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+      cell = new_cell (self, chef, date, slot);
+      if (menu != NULL)
+        g_object_set_data (G_OBJECT (cell), "dispatch-chef-menu", menu);
+      reason = unavailable_reason (self, chef, &day, slot != NULL ? (int) col : -1);
+      if (reason != NULL)
+        shade_cell (cell, reason);
+
+      for (guint i = 0; i < self->bookings->len; i++)
+        {
+          HibachiBooking *b = g_ptr_array_index (self->bookings, i);
+          HibachiSuggestionScore score;
+          g_autoptr(GPtrArray) issues = NULL;
+
+          if (g_strcmp0 (hibachi_booking_get_chef_id (b), chef_id) != 0 ||
+              !g_str_equal (hibachi_booking_get_event_date (b), date) ||
+              (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (b), slot) != 0))
+            continue;
+          issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
+          gtk_box_append (GTK_BOX (cell), new_card (self, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE,
+                                                    (int) score.travel_minutes));
+          /* The chef's load of the day, or of the week shown. */
+          events++;
+          guests += hibachi_booking_get_guests (b);
+        }
+      hibachi_dispatch_page_add_ghosts (self, cell, chef_id, date, slot);
+      gtk_grid_attach (self->board, cell, (int) col + 1, (int) row + 1, 1, 1);
+    }
+  gtk_grid_attach (self->board, chef_header (self, chef, events, guests, menu), 0, (int) row + 1, 1, 1);
 }
 
 /* What has focus, to give it back after the board is rebuilt. */
@@ -289,50 +398,7 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
     }
 
   for (guint row = 0; row < self->chefs->len; row++)
-    {
-      HibachiChef *chef = g_ptr_array_index (self->chefs, row);
-      const char *chef_id = hibachi_resource_get_id (HIBACHI_RESOURCE (chef));
-      JsonObject *chef_json = hibachi_resource_get_json (HIBACHI_RESOURCE (chef));
-      guint events = 0;
-      gint64 guests = 0;
-
-      for (guint col = 0; col < columns; col++)
-        {
-          GDate day = first;
-          char date[16];
-          const char *slot = self->mode == HIBACHI_DISPATCH_DAY ? hibachi_slot_to_string (col) : NULL;
-          GtkWidget *cell;
-          g_autofree char *reason = NULL;
-
-          if (self->mode == HIBACHI_DISPATCH_WEEK)
-            g_date_add_days (&day, col);
-          g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
-          cell = new_cell (self, chef, date, slot);
-          reason = unavailable_reason (self, chef, &day, slot != NULL ? (int) col : -1);
-          if (reason != NULL)
-            shade_cell (cell, reason);
-
-          for (guint i = 0; i < self->bookings->len; i++)
-            {
-              HibachiBooking *b = g_ptr_array_index (self->bookings, i);
-              HibachiSuggestionScore score;
-              g_autoptr(GPtrArray) issues = NULL;
-
-              if (g_strcmp0 (hibachi_booking_get_chef_id (b), chef_id) != 0 ||
-                  !g_str_equal (hibachi_booking_get_event_date (b), date) ||
-                  (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (b), slot) != 0))
-                continue;
-              issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
-              add_card (self, cell, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, (int) score.travel_minutes);
-              /* The chef's load of the day, or of the week shown. */
-              events++;
-              guests += hibachi_booking_get_guests (b);
-            }
-          hibachi_dispatch_page_add_ghosts (self, cell, chef_id, date, slot);
-          gtk_grid_attach (self->board, cell, (int) col + 1, (int) row + 1, 1, 1);
-        }
-      gtk_grid_attach (self->board, chef_header (self, chef, events, guests), 0, (int) row + 1, 1, 1);
-    }
+    build_row (self, row, &first, columns);
 
   g_debug ("board: %u chefs × %u columns in %.1f ms", self->chefs->len, columns,
            (g_get_monotonic_time () - started) / 1000.0);
@@ -390,7 +456,65 @@ hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
   card = hibachi_dispatch_card_new (booking, chef_id != NULL && self->mode == HIBACHI_DISPATCH_WEEK, chef_id == NULL, -1);
   hibachi_dispatch_page_setup_card (self, card);
-  gtk_box_append (GTK_BOX (target), card);
+  if (chef_id == NULL)
+    {
+      /* Into the queue where its urgency puts it, before the first card
+       * that can wait longer. */
+      GtkWidget *before = NULL;
+
+      for (GtkWidget *c = gtk_widget_get_first_child (target); c != NULL; before = c, c = gtk_widget_get_next_sibling (c))
+        if (!HIBACHI_IS_DISPATCH_CARD (c) ||
+            hibachi_dispatch_compare_urgency (hibachi_booking_get_json (booking),
+                                              hibachi_booking_get_json (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (c)))) < 0)
+          break;
+      gtk_box_insert_child_after (GTK_BOX (target), card, before);
+    }
+  else
+    gtk_box_append (GTK_BOX (target), card);
   if (focused)
     gtk_widget_grab_focus (card);
+}
+
+void
+hibachi_dispatch_page_refresh (HibachiDispatchPage *self,
+                               const char          *chef_a,
+                               const char          *chef_b)
+{
+  g_autofree char *focused = focused_booking_id (self);
+  guint columns = self->mode == HIBACHI_DISPATCH_WEEK ? 7 : HIBACHI_N_SLOTS;
+  GDate first;
+  char from[16];
+
+  if (self->bookings == NULL || self->chefs == NULL)
+    return;
+  hibachi_dispatch_page_first_day (self, &first);
+  g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+
+  for (guint row = 0; row < self->chefs->len; row++)
+    {
+      const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (g_ptr_array_index (self->chefs, row)));
+
+      if (g_strcmp0 (id, chef_a) != 0 && g_strcmp0 (id, chef_b) != 0)
+        continue;
+      for (guint col = 0; col <= columns; col++)
+        {
+          GtkWidget *child = gtk_grid_get_child_at (self->board, (int) col, (int) row + 1);
+
+          if (child == NULL)
+            continue;
+          if (child == self->hover_cell)
+            self->hover_cell = NULL;
+          gtk_grid_remove (self->board, child);
+        }
+      build_row (self, row, &first, columns);
+    }
+  hibachi_dispatch_page_rebuild_queue (self, from);
+
+  if (focused != NULL)
+    {
+      HibachiDispatchCard *card = hibachi_dispatch_page_find_card (self, focused);
+
+      if (card != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (card));
+    }
 }

@@ -100,15 +100,20 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   self->booking = g_object_ref (booking);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
   gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (top), icon);
   gtk_widget_set_tooltip_text (icon, hibachi_booking_status_label (status));
   if (compact)
     {
-      line = g_strdup_printf ("%s · %s", hibachi_booking_get_slot (booking), guests_text);
-      add_label (top, line, "caption-heading");
+      /* The week's narrow days: the slot, then the status and the guests. */
+      GtkWidget *below = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+      add_label (top, hibachi_booking_get_slot (booking), "caption-heading");
+      gtk_box_append (GTK_BOX (below), icon);
+      add_label (below, guests_text, "caption");
+      gtk_box_append (GTK_BOX (box), below);
     }
   else
     {
+      gtk_box_append (GTK_BOX (top), icon);
       add_label (top, hibachi_booking_get_reference (booking), "heading");
       add_label (box, hibachi_booking_get_customer_name (booking), NULL);
       if (show_date)

@@ -22,22 +22,6 @@ static const char * const verdict_classes[] = {
 
 /* Verdicts */
 
-static char *
-join_issues (GPtrArray            *issues,
-             HibachiIssueSeverity  severity)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < issues->len; i++)
-    {
-      HibachiAssignmentIssue *issue = g_ptr_array_index (issues, i);
-
-      if (issue->severity == severity)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", issue->message);
-    }
-  return g_string_free (text, FALSE);
-}
-
 HibachiVerdict
 hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
                                HibachiBooking              *booking,
@@ -88,17 +72,17 @@ hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
       return HIBACHI_VERDICT_REFUSED;
     }
 
-  issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (booking),
-                                   hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), &score);
+  issues = hibachi_dispatch_check_with (&self->snapshot, hibachi_booking_get_json (booking),
+                                        hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), target->with, &score);
   if (hibachi_assignment_issues_have_conflict (issues))
     {
-      g_autofree char *conflicts = join_issues (issues, HIBACHI_ISSUE_CONFLICT);
+      g_autofree char *conflicts = hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_CONFLICT);
 
       /* Translators: %s the conflicts in words */
-      *out_message = g_strdup_printf (_("Conflict: %s Dropping asks for a reason to assign anyway."), conflicts);
+      *out_message = g_strdup_printf (_("Conflict: %s"), conflicts);
       return HIBACHI_VERDICT_CONFLICT;
     }
-  warnings = join_issues (issues, HIBACHI_ISSUE_WARNING);
+  warnings = hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_WARNING);
   if (*warnings != '\0')
     {
       *out_message = g_strdup_printf (_("Warning: %s"), warnings);
@@ -145,6 +129,12 @@ show_verdict (HibachiDispatchPage *self,
       verdict = hibachi_dispatch_page_verdict (self, self->moving, &target, &message);
       gtk_widget_add_css_class (cell, "dispatch-target");
       gtk_widget_add_css_class (cell, verdict_classes[verdict]);
+      if (verdict == HIBACHI_VERDICT_CONFLICT)
+        {
+          g_autofree char *conflict = g_steal_pointer (&message);
+
+          message = g_strdup_printf ("%s %s", conflict, _("Dropping asks for a reason to assign anyway."));
+        }
       gtk_label_set_text (self->verdict_label, message);
       for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
         gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), verdict_classes[i]);
@@ -213,13 +203,16 @@ assigned_cb (GObject      *source,
   const char *previous = hibachi_booking_get_chef_id (move->original);
   const char *reference = hibachi_booking_get_reference (move->original);
 
+  self->writing--;
   if (booking == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* The card goes back where it was (or where the server has it). */
           hibachi_dispatch_page_replace (self, current != NULL ? current : move->original);
-          hibachi_dispatch_page_rebuild (self);
+          hibachi_dispatch_page_refresh (self, previous, move->chef_id);
+          if (current != NULL)
+            hibachi_dispatch_page_refresh (self, hibachi_booking_get_chef_id (current), NULL);
           hibachi_page_toast (GTK_WIDGET (self), error->message);
         }
       move_free (move);
@@ -227,7 +220,8 @@ assigned_cb (GObject      *source,
     }
 
   hibachi_dispatch_page_replace (self, booking);
-  hibachi_dispatch_page_rebuild (self);
+  /* The two chefs' rows and the queue: the rest of the board is as it was. */
+  hibachi_dispatch_page_refresh (self, previous, move->chef_id);
 
   {
     HibachiChef *chef = move->chef_id != NULL ? hibachi_dispatch_page_find_chef (self, move->chef_id) : NULL;
@@ -261,6 +255,7 @@ assign (HibachiDispatchPage *self,
   move->self = g_object_ref (self);
   move->original = g_object_ref (booking);
   move->chef_id = g_strdup (chef_id);
+  self->writing++;
   hibachi_store_assign_chef_async (self->store, booking, move->chef_id, reason, self->writes, assigned_cb, move);
   if (moved != NULL)
     {
@@ -750,8 +745,10 @@ hibachi_dispatch_page_key_pressed (HibachiDispatchPage *self,
 
     case GDK_KEY_Menu:
     case GDK_KEY_F10:
-      if (card == NULL || (keyval == GDK_KEY_F10 && mods != GDK_SHIFT_MASK))
+      if (keyval == GDK_KEY_F10 && mods != GDK_SHIFT_MASK)
         return FALSE;
+      if (card == NULL)
+        return hibachi_dispatch_page_popup_chef_menu (focus);
       open_context_menu (self, card);
       return TRUE;
 

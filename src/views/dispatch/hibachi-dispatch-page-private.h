@@ -43,6 +43,7 @@ struct _HibachiDispatchPage
   HibachiChangeFeed   *feed;
   GCancellable        *cancellable;       /* the board's load */
   GCancellable        *writes;            /* assignments in flight */
+  guint                writing;           /* how many: a reload waits for them */
   GPtrArray           *station_ids;       /* of the station switcher */
   char                *station_id;        /* shown */
   HibachiLatLng        station_location;
@@ -75,6 +76,7 @@ typedef struct
   const char *chef_id;   /* NULL: the queue */
   char        date[16];  /* "" for the queue */
   const char *slot;      /* NULL: any (week view, the queue) */
+  GPtrArray  *with;      /* booking JSON objects going to the chef too, or NULL */
 } HibachiDispatchTarget;
 
 typedef enum
@@ -110,6 +112,13 @@ void           hibachi_dispatch_page_rebuild_queue  (HibachiDispatchPage *self,
 void           hibachi_dispatch_page_move_card      (HibachiDispatchPage *self,
                                                      HibachiBooking      *booking);
 
+/* Rebuilds the rows of two chefs (either may be NULL) and puts the queue
+ * in order, reusing the cards of bookings that did not change: what a
+ * confirmed move changes, without the rest of the board. */
+void           hibachi_dispatch_page_refresh        (HibachiDispatchPage *self,
+                                                     const char          *chef_a,
+                                                     const char          *chef_b);
+
 /* hibachi-dispatch-suggest.c */
 void           hibachi_dispatch_page_add_ghosts     (HibachiDispatchPage *self,
                                                      GtkWidget           *cell,
@@ -118,6 +127,17 @@ void           hibachi_dispatch_page_add_ghosts     (HibachiDispatchPage *self,
                                                      const char          *slot);
 void           hibachi_dispatch_page_clear_suggestions (HibachiDispatchPage *self);
 void           hibachi_dispatch_page_install_suggest_actions (GtkWidgetClass *widget_class);
+
+/* hibachi-dispatch-move-day.c */
+/* Asks for the chef to take @chef_id's bookings of the day shown, lists
+ * each booking's verdict, then moves them all in one request. */
+void           hibachi_dispatch_page_move_day       (HibachiDispatchPage *self,
+                                                     const char          *chef_id);
+GtkWidget     *hibachi_dispatch_page_chef_menu_new  (HibachiDispatchPage *self,
+                                                     HibachiChef         *chef);
+/* Shift+F10 on a chef's cell: opens the chef row's menu. */
+gboolean       hibachi_dispatch_page_popup_chef_menu (GtkWidget          *focus);
+void           hibachi_dispatch_page_install_move_day_action (GtkWidgetClass *widget_class);
 
 /* hibachi-dispatch-page-dnd.c */
 void           hibachi_dispatch_page_setup_card     (HibachiDispatchPage *self,

@@ -190,6 +190,19 @@ update_date_label (HibachiDispatchPage *self)
   gtk_calendar_select_day (self->calendar, shown);
 }
 
+/* The station shown, named once: by the switcher when it shows, else by
+ * the label. */
+static void
+show_station_name (HibachiDispatchPage *self)
+{
+  HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
+  const char *name = directory != NULL && self->station_id != NULL
+                     ? hibachi_directory_station_name (directory, self->station_id) : NULL;
+
+  gtk_label_set_text (self->load_label, name != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->station_dropdown))
+                                        ? name : "");
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -211,6 +224,12 @@ loaded_cb (GObject      *source,
                                       ? HIBACHI_STATUS_OFFLINE : HIBACHI_STATUS_ERROR);
       return;
     }
+  /* Sent before an assignment that is still in flight: taken again after. */
+  if (self->writing > 0 && self->bookings != NULL)
+    {
+      hibachi_dispatch_page_schedule_reload (self);
+      return;
+    }
 
   g_clear_pointer (&self->chefs, g_ptr_array_unref);
   self->chefs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -222,12 +241,7 @@ loaded_cb (GObject      *source,
   update_snapshot (self);
 
   set_loading (self, FALSE);
-  {
-    HibachiDirectory *directory = hibachi_page_get_directory (HIBACHI_PAGE (self));
-    const char *name = directory != NULL ? hibachi_directory_station_name (directory, self->station_id) : NULL;
-
-    gtk_label_set_text (self->load_label, name != NULL ? name : "");
-  }
+  show_station_name (self);
   if (self->chefs->len == 0)
     {
       g_object_set (self->status_view, "empty-description",
@@ -278,7 +292,12 @@ reload_cb (gpointer data)
   HibachiDispatchPage *self = data;
 
   self->reload_id = 0;
-  load (self, TRUE);
+  /* What the server says before an assignment in flight is answered would
+   * put the card back where it was for a moment. */
+  if (self->writing > 0)
+    hibachi_dispatch_page_schedule_reload (self);
+  else
+    load (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -460,6 +479,7 @@ hibachi_dispatch_page_station_changed (HibachiPage *page)
     show_station (self, station_id);
   else
     station_selected_cb (self);
+  show_station_name (self);
 }
 
 /* The page */
@@ -528,6 +548,7 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.unassign", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.assign-to", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.move-day", self->editable);
 
   /* The window's one feed: each long poll holds one of the few connections
    * a client has to the server. */
@@ -646,6 +667,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dispatch.reload", NULL, reload_action);
   hibachi_dispatch_page_install_actions (widget_class);
   hibachi_dispatch_page_install_suggest_actions (widget_class);
+  hibachi_dispatch_page_install_move_day_action (widget_class);
 }
 
 static void
@@ -654,6 +676,8 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Chefs do not dispatch; customer support looks without moving. */
+  hibachi_page_set_required_capability (HIBACHI_PAGE (self), HIBACHI_CAPABILITY_VIEW_DISPATCH);
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station shown"));
   hibachi_accessible_label_calendar (GTK_WIDGET (self->calendar));
   self->snapshot_chefs = g_ptr_array_new ();

@@ -165,6 +165,7 @@ applied_cb (GObject      *source,
   g_autoptr(GPtrArray) assigned = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
   g_autoptr(HibachiBookingUndo) undo = NULL;
 
+  self->writing--;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.apply-suggestions", TRUE);
   if (assigned == NULL)
     {
@@ -216,6 +217,7 @@ apply_suggestions_action (GtkWidget  *widget,
     }
   g_ptr_array_add (chefs, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.apply-suggestions", FALSE);
+  self->writing++;
   hibachi_store_assign_chefs_async (self->store, bookings, (const char * const *) chefs->pdata, NULL, self->writes,
                                     applied_cb, g_object_ref (self));
 }
