@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "hibachi-address-entry.h"
 #include "hibachi-areas-page.h"
@@ -771,6 +772,355 @@ test_drag (Fixture *f, gconstpointer data)
   }
 }
 
+/* The arrow keys on the focused marker move it as a drag does: the form
+ * follows, Save sends it, Undo puts it back. */
+static void
+test_keyboard_move (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont_id = NULL;
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+  HibachiStation *fremont;
+  ShumateMarker *marker;
+  GtkWidget *button;
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  HibachiUndoStack *undo;
+  HibachiLatLng start, expected, moved;
+  gboolean handled = FALSE;
+  gboolean undone = FALSE;
+  double x, y;
+
+  sign_in_to_areas (f, OWNER);
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  fremont = station_by_code (f, "CA-FREMONT-001");
+  start = (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) };
+  view (f, start, 9);
+  hibachi_areas_page_select_station (f->page, fremont_id);
+
+  marker = hibachi_areas_map_get_station_marker (map, fremont_id);
+  button = shumate_marker_get_child (marker);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  controllers = gtk_widget_observe_controllers (button);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                     HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+
+  /* → : a small step east. */
+  widget_coords (f, start, &x, &y);
+  shumate_viewport_widget_coords_to_location (hibachi_areas_map_get_viewport (map),
+                                              GTK_WIDGET (hibachi_areas_map_get_map (map)),
+                                              x + HIBACHI_AREAS_MAP_NUDGE_PIXELS, y, &expected.lat, &expected.lng);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  moved = hibachi_station_editor_get_location (editor);
+  g_assert_cmpfloat_with_epsilon (moved.lat, expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (moved.lng, expected.lng, 1e-4);
+  g_assert_cmpfloat (moved.lng, >, start.lng);
+  g_assert_true (save_enabled (f));
+
+  /* Shift+↓ : a large step south, from where it is now. */
+  widget_coords (f, (HibachiLatLng) { shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
+                                      shumate_location_get_longitude (SHUMATE_LOCATION (marker)) }, &x, &y);
+  shumate_viewport_widget_coords_to_location (hibachi_areas_map_get_viewport (map),
+                                              GTK_WIDGET (hibachi_areas_map_get_map (map)),
+                                              x, y + HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE, &expected.lat, &expected.lng);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  moved = hibachi_station_editor_get_location (editor);
+  g_assert_cmpfloat_with_epsilon (moved.lat, expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (moved.lng, expected.lng, 1e-4);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (marker)), expected.lat, 1e-4);
+  /* Other keys are not the marker's. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
+  g_assert_false (handled);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (fabs (hibachi_station_get_lat (station_by_code (f, "CA-FREMONT-001")) - start.lat) > 1e-3);
+  after = server_station (f, fremont_id);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lat"), expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lng"), expected.lng, 1e-4);
+
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+  hibachi_undo_stack_undo_async (undo, NULL, NULL, undone_cb, &undone);
+  WAIT_FOR (undone);
+  g_clear_pointer (&after, json_object_unref);
+  after = server_station (f, fremont_id);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lat"), start.lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lng"), start.lng, 1e-6);
+
+  /* Another station's marker: the arrows are not taken, it stays. */
+  {
+    ShumateMarker *other = hibachi_areas_map_get_station_marker (map, id_of (station_by_code (f, "CA-FRESNO-001")));
+    g_autoptr(GListModel) others = gtk_widget_observe_controllers (shumate_marker_get_child (other));
+    double lat = shumate_location_get_latitude (SHUMATE_LOCATION (other));
+
+    for (guint i = 0; i < g_list_model_get_n_items (others); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (others, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                       HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+          {
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+            g_assert_false (handled);
+          }
+      }
+    g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (other)), ==, lat);
+  }
+}
+
+static AdwMessageDialog *
+shown_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Someone else saved the station meanwhile: the save is answered 412, the
+ * dialog says so, and nothing is lost — what was typed stays in the form,
+ * their change stays on the server, and "Save Mine" keeps both. */
+static void
+test_changed_meanwhile (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *fremont_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  HibachiStationEditor *editor;
+  AdwMessageDialog *dialog;
+
+  sign_in_to_areas (f, OWNER);
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  path = g_strdup_printf ("/api/v1/stations/%s", fremont_id);
+  editor = hibachi_areas_page_get_editor (f->page);
+  hibachi_areas_page_select_station (f->page, fremont_id);
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "phone"), "(510) 555-0111");
+
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"email\":\"fremont.desk@demo.test\"}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed Meanwhile");
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-changed-meanwhile");
+  after = server_station (f, fremont_id);
+  g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");
+  g_assert_cmpstr (json_object_get_string_member (after, "phone"), !=, "(510) 555-0111");
+
+  /* Keep editing: the form is as typed. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0111");
+  g_assert_true (hibachi_station_editor_has_changes (editor));
+
+  /* Save again, then "Save Mine": my phone over their version, their email kept. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "mine");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (g_strcmp0 (hibachi_resource_get_string (HIBACHI_RESOURCE (station_by_code (f, "CA-FREMONT-001")), "phone"),
+                       "(510) 555-0111") == 0);
+  g_clear_pointer (&after, json_object_unref);
+  after = server_station (f, fremont_id);
+  g_assert_cmpstr (json_object_get_string_member (after, "phone"), ==, "(510) 555-0111");
+  g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");
+  g_assert_false (hibachi_station_editor_has_changes (editor));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+server_station_count (Fixture *f)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_request (f->ts, "GET", "/api/v1/stations", token, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (hibachi_test_response_object (response), "data"));
+}
+
+/* An admin creates a station: refused with the server's reason while the
+ * code is wrong (nothing created), then it is in the list, on the map and
+ * on the server. */
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *member; const char *value; } fields[] = {
+    { "name", "Modesto" }, { "code", "ca modesto" }, { "address", "1010 10th St" }, { "city", "Modesto" },
+    { "state", "CA" }, { "postal_code", "95354" }, { "phone", "(209) 555-0100" }, { "email", "modesto@demo.test" },
+  };
+  HibachiStationEditor *editor;
+  HibachiStation *created = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  guint before;
+
+  sign_in_to_areas (f, "office@demo.test");
+  editor = hibachi_areas_page_get_editor (f->page);
+  before = server_station_count (f);
+  g_assert_true (gtk_widget_is_visible (find_action_button (GTK_WIDGET (f->page), "areas.new-station")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.new-station", NULL);
+  g_assert_true (hibachi_station_editor_is_new (editor));
+  g_assert_true (hibachi_station_editor_get_editable (editor));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_editable_set_text (hibachi_station_editor_get_entry (editor, fields[i].member), fields[i].value);
+  hibachi_station_editor_set_timezone (editor, "America/Los_Angeles");
+  hibachi_station_editor_set_location (editor, (HibachiLatLng) { 37.6391, -120.9969 });
+  hibachi_station_editor_set_radii (editor, 60, 90);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (hibachi_station_editor_get_error (editor) != NULL);
+  g_assert_nonnull (strstr (hibachi_station_editor_get_error (editor), "capital letters"));
+  g_assert_cmpuint (server_station_count (f), ==, before);
+  g_assert_cmpuint (hibachi_areas_page_get_stations (f->page)->len, ==, before);
+
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "code"), "CA-MODESTO-001");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (hibachi_areas_page_get_stations (f->page)->len == before + 1);
+  created = station_by_code (f, "CA-MODESTO-001");
+  g_assert_cmpuint (server_station_count (f), ==, before + 1);
+  stored = server_station (f, id_of (created));
+  g_assert_cmpstr (json_object_get_string_member (stored, "name"), ==, "Modesto");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stored, "lat"), 37.6391, 1e-5);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stored, "lng"), -120.9969, 1e-5);
+  g_assert_cmpfloat (json_object_get_double_member (stored, "service_radius_miles"), ==, 60);
+  g_assert_cmpfloat (json_object_get_double_member (stored, "escalation_radius_miles"), ==, 90);
+  /* In the list and on the map, with its circle. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Modesto"));
+  g_assert_nonnull (hibachi_areas_map_get_station_marker (hibachi_areas_page_get_map (f->page), id_of (created)));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (
+                                    hibachi_areas_map_get_station_marker (hibachi_areas_page_get_map (f->page), id_of (created)))),
+                                  37.6391, 1e-5);
+  g_assert_nonnull (hibachi_areas_map_get_circle (hibachi_areas_page_get_map (f->page), id_of (created), FALSE));
+  g_assert_false (hibachi_station_editor_is_new (editor));
+}
+
+/* A control that takes input: a text field that is editable, or any
+ * other input that is sensitive. */
+static gboolean
+takes_input (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget))
+    return gtk_editable_get_editable (GTK_EDITABLE (widget)) && gtk_widget_is_sensitive (widget);
+  if (GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) || GTK_IS_BUTTON (widget))
+    return gtk_widget_is_sensitive (widget);
+  return FALSE;
+}
+
+static GtkWidget *
+find_input (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (takes_input (child))
+        return child;
+      if ((found = find_input (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Customer support reads every station: no control in the editor takes
+ * input, no new station, no marker moves by drag or by key. */
+static void
+test_support_reads (Fixture *f, gconstpointer data)
+{
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+  GPtrArray *stations;
+
+  sign_in_to_areas (f, "support@demo.test");
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  stations = hibachi_areas_page_get_stations (f->page);
+  g_assert_cmpuint (stations->len, >=, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.new-station", NULL);
+  g_assert_false (hibachi_station_editor_is_new (editor) && gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  for (guint i = 0; i < stations->len; i++)
+    {
+      const char *id = id_of (stations->pdata[i]);
+      ShumateMarker *marker = hibachi_areas_map_get_station_marker (map, id);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (marker));
+      g_autoptr(GListModel) keys = gtk_widget_observe_controllers (shumate_marker_get_child (marker));
+      double lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+      GtkWidget *input;
+
+      hibachi_areas_page_select_station (f->page, id);
+      settle ();
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_assert_false (hibachi_station_editor_get_editable (editor));
+      input = find_input (GTK_WIDGET (editor));
+      if (input != NULL)
+        g_test_message ("takes input: %s", G_OBJECT_TYPE_NAME (input));
+      g_assert_null (input);
+      g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (f->page), "areas.new-station")));
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+          if (GTK_IS_GESTURE_DRAG (controller))
+            {
+              g_signal_emit_by_name (controller, "drag-begin", 10.0, 10.0);
+              g_signal_emit_by_name (controller, "drag-update", 80.0, 80.0);
+              g_signal_emit_by_name (controller, "drag-end", 80.0, 80.0);
+            }
+        }
+      for (guint c = 0; c < g_list_model_get_n_items (keys); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (keys, c);
+          gboolean handled = FALSE;
+
+          if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                         HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, GDK_SHIFT_MASK, &handled);
+          g_assert_false (handled);
+        }
+      g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (marker)), ==, lat);
+      g_assert_false (hibachi_station_editor_has_changes (editor));
+    }
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-read-only");
+}
+
 /* The area check */
 
 static void
@@ -1013,6 +1363,10 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);
+  g_test_add ("/hibachi/ui-areas/keyboard-move", Fixture, NULL, setup, test_keyboard_move, teardown);
+  g_test_add ("/hibachi/ui-areas/changed-meanwhile", Fixture, NULL, setup, test_changed_meanwhile, teardown);
+  g_test_add ("/hibachi/ui-areas/create", Fixture, NULL, setup, test_create, teardown);
+  g_test_add ("/hibachi/ui-areas/support-reads", Fixture, NULL, setup, test_support_reads, teardown);
   g_test_add ("/hibachi/ui-areas/check", Fixture, NULL, setup, test_check, teardown);
   g_test_add ("/hibachi/ui-areas/offline", Fixture, NULL, setup, test_offline, teardown);
   g_test_add ("/hibachi/ui-areas/tile-cache", Fixture, NULL, setup, test_tile_cache, teardown);

@@ -202,6 +202,41 @@ station_drag_end_cb (GtkGestureDrag  *gesture,
                  shape->location.lat, shape->location.lng);
 }
 
+/* The arrow keys on the draggable station's marker: a drag of a few
+ * pixels, dropped at once (the same signal, so the same save and undo). */
+static gboolean
+station_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        HibachiAreasMap       *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *id = g_object_get_data (G_OBJECT (button), "hibachi-station-id");
+  double step = (state & GDK_SHIFT_MASK) ? HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE : HIBACHI_AREAS_MAP_NUDGE_PIXELS;
+  double dx = 0, dy = 0;
+  StationShape *shape;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: dx = -step; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = step; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: dy = -step; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: dy = step; break;
+    default: return GDK_EVENT_PROPAGATE;
+    }
+  if (self->draggable_id == NULL || g_strcmp0 (id, self->draggable_id) != 0 ||
+      (shape = find_shape (self, id)) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  self->drag_start = shape->location;
+  shape->location = drag_location (self, dx, dy);
+  draw_shape (shape);
+  g_signal_emit (self, hibachi_areas_map_signals[HIBACHI_AREAS_MAP_STATION_MOVED], 0, self->draggable_id,
+                 shape->location.lat, shape->location.lng);
+  return GDK_EVENT_STOP;
+}
+
 static ShumateMarker *
 new_station_marker (HibachiAreasMap *self,
                     HibachiStation  *station)
@@ -210,6 +245,7 @@ new_station_marker (HibachiAreasMap *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys;
   const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (station));
   g_autofree char *label = NULL;
 
@@ -224,6 +260,10 @@ new_station_marker (HibachiAreasMap *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "hibachi-station-id", g_strdup (id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (station_clicked_cb), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, HIBACHI_AREAS_MAP_NUDGE_CONTROLLER);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (station_key_pressed_cb), self);
+  gtk_widget_add_controller (button, keys);
   shumate_marker_set_child (marker, button);
 
   g_object_set_data_full (G_OBJECT (marker), "hibachi-station-id", g_strdup (id), g_free);
@@ -299,9 +339,18 @@ hibachi_areas_map_set_draggable_station (HibachiAreasMap *self,
       const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (shape->station));
 
       if (g_strcmp0 (id, station_id) == 0)
-        gtk_widget_add_css_class (button, "draggable");
+        {
+          gtk_widget_add_css_class (button, "draggable");
+          gtk_widget_set_tooltip_text (button, _("Drag to move the station, or use the arrow keys (Shift: further)"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Arrow keys move the station; with Shift, further."), -1);
+        }
       else
-        gtk_widget_remove_css_class (button, "draggable");
+        {
+          gtk_widget_remove_css_class (button, "draggable");
+          gtk_widget_set_tooltip_text (button, NULL);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
     }
 }
 

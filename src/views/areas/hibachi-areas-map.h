@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 /* Pins closer than this on screen share a cluster. */
 #define HIBACHI_AREAS_MAP_CLUSTER_PIXELS 48.0
+/* Arrow keys move the focused draggable station marker this far (with
+ * Shift, the larger step): the keyboard's way to drag it. */
+#define HIBACHI_AREAS_MAP_NUDGE_PIXELS 8.0
+#define HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE 64.0
+/* The name of the marker's key controller that does it. */
+#define HIBACHI_AREAS_MAP_NUDGE_CONTROLLER "hibachi-station-keys"
 /* Points of a radius circle. */
 #define HIBACHI_AREAS_MAP_CIRCLE_POINTS 96
 
