@@ -355,8 +355,6 @@ test_circles (Fixture *f, gconstpointer data)
                                   expected_pixels (f, fremont, hibachi_station_get_escalation_radius_miles (fremont)),
                                   at_10 * 0.01);
 
-  view (f, at, 6);
-  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-map");
 }
 
 /* Pins */
@@ -532,6 +530,108 @@ test_pins (Fixture *f, gconstpointer data)
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->page)))) !=
                  GTK_WIDGET (f->page));
   g_list_free (markers);
+}
+
+/* @widget's box in @map's coordinates. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget, GtkWidget *map)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, map, &bounds));
+  return bounds;
+}
+
+/* No pin or cluster badge is drawn over a station's name. */
+static void
+assert_labels_clear (Fixture *f)
+{
+  HibachiAreasMap *map = hibachi_areas_page_get_map (f->page);
+  GtkWidget *shumate = GTK_WIDGET (hibachi_areas_map_get_map (map));
+  g_autoptr(GList) markers = hibachi_areas_map_get_pin_markers (map);
+  GPtrArray *stations = hibachi_areas_page_get_stations (f->page);
+  guint checked = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      GtkWidget *pin = shumate_marker_get_child (l->data);
+      graphene_rect_t pin_box;
+
+      if (!gtk_widget_get_mapped (pin))
+        continue;
+      pin_box = bounds_in (pin, shumate);
+      for (guint i = 0; i < stations->len; i++)
+        {
+          GtkWidget *label = shumate_marker_get_child (hibachi_areas_map_get_station_marker (map, id_of (stations->pdata[i])));
+          graphene_rect_t label_box = bounds_in (label, shumate);
+
+          if (graphene_rect_intersection (&pin_box, &label_box, NULL))
+            g_error ("%s over %s at %.0f,%.0f", gtk_button_get_label (GTK_BUTTON (pin)) ?: "a pin",
+                     hibachi_station_get_name (stations->pdata[i]), pin_box.origin.x, pin_box.origin.y);
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* The map opens on the stations' service areas, filling it; pins and
+ * badges keep clear of the stations' names at two zoom levels. */
+static void
+test_legible (Fixture *f, gconstpointer data)
+{
+  HibachiAreasMap *map;
+  GtkWidget *shumate;
+  GPtrArray *stations;
+  double width, height, x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double zoom;
+
+  sign_in_to_areas (f, OWNER);
+  map = hibachi_areas_page_get_map (f->page);
+  shumate = GTK_WIDGET (hibachi_areas_map_get_map (map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  settle ();
+  width = gtk_widget_get_width (shumate);
+  height = gtk_widget_get_height (shumate);
+  stations = hibachi_areas_page_get_stations (f->page);
+  for (guint i = 0; i < stations->len; i++)
+    {
+      GList *nodes = shumate_path_layer_get_nodes (hibachi_areas_map_get_circle (map, id_of (stations->pdata[i]), FALSE));
+
+      for (GList *n = nodes; n != NULL; n = n->next)
+        {
+          double x, y;
+
+          widget_coords (f, (HibachiLatLng) { shumate_location_get_latitude (n->data),
+                                              shumate_location_get_longitude (n->data) }, &x, &y);
+          x0 = MIN (x0, x);
+          x1 = MAX (x1, x);
+          y0 = MIN (y0, y);
+          y1 = MAX (y1, y);
+        }
+      g_list_free (nodes);
+    }
+  g_test_message ("service areas at %.0f,%.0f–%.0f,%.0f on a %.0fx%.0f map", x0, y0, x1, y1, width, height);
+  /* All inside, and filling the map one way or the other. */
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, width);
+  g_assert_cmpfloat (y1, <=, height);
+  g_assert_true ((x1 - x0) > 0.8 * width || (y1 - y0) > 0.8 * height);
+
+  /* Every booking on the map, as clusters, then zoomed in one level. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL)), HIBACHI_DATES_ANY);
+  WAIT_FOR (!hibachi_areas_page_get_loading (f->page));
+  zoom = shumate_viewport_get_zoom_level (hibachi_areas_map_get_viewport (map));
+  hibachi_areas_map_update_pins (map);
+  assert_labels_clear (f);
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-map");
+  {
+    HibachiStation *fremont = station_by_code (f, "CA-FREMONT-001");
+
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, floor (zoom) + 1);
+  }
+  assert_labels_clear (f);
 }
 
 /* Editing */
@@ -1363,6 +1463,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);
+  g_test_add ("/hibachi/ui-areas/legible", Fixture, NULL, setup, test_legible, teardown);
   g_test_add ("/hibachi/ui-areas/keyboard-move", Fixture, NULL, setup, test_keyboard_move, teardown);
   g_test_add ("/hibachi/ui-areas/changed-meanwhile", Fixture, NULL, setup, test_changed_meanwhile, teardown);
   g_test_add ("/hibachi/ui-areas/create", Fixture, NULL, setup, test_create, teardown);

@@ -216,9 +216,94 @@ view_bounds (HibachiAreasMap *self,
   bounds[3] = y1;
 }
 
+/* Room kept between a pin or badge and a station's name. */
+#define LABEL_GAP 4
+
+typedef struct
+{
+  double x, y;            /* centre, in the map's widget coordinates */
+  double half_w, half_h;
+} Box;
+
+/* No pin or badge is wider or taller than this. */
+#define MARKER_MAX_PIXELS 64
+
+static void
+marker_point (HibachiAreasMap *self,
+              ShumateMarker   *marker,
+              Box             *box)
+{
+  shumate_viewport_location_to_widget_coords (shumate_simple_map_get_viewport (self->simple_map),
+                                              GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)),
+                                              shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
+                                              shumate_location_get_longitude (SHUMATE_LOCATION (marker)),
+                                              &box->x, &box->y);
+}
+
+static void
+marker_size (ShumateMarker *marker,
+             Box           *box)
+{
+  GtkWidget *child = shumate_marker_get_child (marker);
+  int width, height;
+
+  /* Without the margins this file may have given it. */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  box->half_w = (width - gtk_widget_get_margin_start (child) - gtk_widget_get_margin_end (child)) / 2.0;
+  box->half_h = (height - gtk_widget_get_margin_top (child) - gtk_widget_get_margin_bottom (child)) / 2.0;
+}
+
+static void
+marker_box (HibachiAreasMap *self,
+            ShumateMarker   *marker,
+            Box             *box)
+{
+  marker_point (self, marker, box);
+  marker_size (marker, box);
+}
+
+/* A pin or badge drawn over a station's name hides both: it moves just
+ * above or below the name (by margins, so it stays put in pixels while the
+ * map pans). @labels are the station markers' boxes. */
+static void
+keep_clear_of_labels (HibachiAreasMap *self,
+                      ShumateMarker   *marker,
+                      const Box       *labels,
+                      guint            n_labels)
+{
+  GtkWidget *child = shumate_marker_get_child (marker);
+  double shift = 0;
+  gboolean near = FALSE;
+  Box box;
+
+  /* Most are far from every name: no need to measure them. */
+  marker_point (self, marker, &box);
+  for (guint i = 0; i < n_labels && !near; i++)
+    near = fabs (box.x - labels[i].x) < labels[i].half_w + MARKER_MAX_PIXELS &&
+           fabs (box.y - labels[i].y) < labels[i].half_h + MARKER_MAX_PIXELS;
+  if (near)
+    marker_size (marker, &box);
+  for (guint i = 0; near && i < n_labels; i++)
+    {
+      const Box *label = &labels[i];
+      double clear_y = label->half_h + box.half_h + LABEL_GAP;
+
+      if (fabs (box.x - label->x) >= label->half_w + box.half_w + LABEL_GAP ||
+          fabs (box.y + shift - label->y) >= clear_y)
+        continue;
+      shift = (box.y >= label->y ? label->y + clear_y : label->y - clear_y) - box.y;
+    }
+  /* The marker is centred on its point: a margin of 2d moves it by d. */
+  gtk_widget_set_margin_top (child, shift > 0 ? (int) ceil (2 * shift) : 0);
+  gtk_widget_set_margin_bottom (child, shift < 0 ? (int) ceil (-2 * shift) : 0);
+}
+
 void
 hibachi_areas_map_update_pins (HibachiAreasMap *self)
 {
+  g_autofree Box *labels = NULL;
+  guint n_labels = 0;
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
   double zoom = shumate_viewport_get_zoom_level (viewport);
 
@@ -237,6 +322,13 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
       g_hash_table_remove_all (self->pin_markers);
     }
   view_bounds (self, VIEW_MARGIN, self->built_bounds);
+  labels = g_new (Box, MAX (self->stations != NULL ? self->stations->len : 0, 1));
+  for (guint i = 0; self->stations != NULL && i < self->stations->len; i++)
+    {
+      StationShape *shape = g_ptr_array_index (self->stations, i);
+
+      marker_box (self, shape->marker, &labels[n_labels++]);
+    }
 
   /* The same clusters as before a pan: only those that came near the view
    * get a marker, only those that left lose theirs. */
@@ -256,6 +348,8 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
           g_hash_table_insert (self->pin_markers, GUINT_TO_POINTER (i), marker);
           shumate_marker_layer_add_marker (self->pin_layer, marker);
         }
+      if (near)
+        keep_clear_of_labels (self, marker, labels, n_labels);
       else if (!near && marker != NULL)
         {
           shumate_marker_layer_remove_marker (self->pin_layer, marker);

@@ -45,6 +45,8 @@ struct _HibachiAreasMap
   GHashTable         *pin_markers;   /* cluster index → its ShumateMarker (unowned) */
   double              built_bounds[4];   /* x0, y0, x1, y1 as world fractions */
   guint               update_id;
+  guint               fit_id;        /* the fit waiting for the map's size */
+  char               *fit_station_id;
 };
 
 enum {

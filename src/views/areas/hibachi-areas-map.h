@@ -56,8 +56,10 @@ void              hibachi_areas_map_set_bookings       (HibachiAreasMap *self,
 void              hibachi_areas_map_set_check          (HibachiAreasMap *self,
                                                         const HibachiLatLng *point,
                                                         const HibachiLatLng *station);
-/* Shows every station's escalation circle. */
-void              hibachi_areas_map_show_all           (HibachiAreasMap *self);
+/* Centres and zooms the map so @station_id's service circle fills it
+ * (NULL: every station's), a little room around. */
+void              hibachi_areas_map_fit_service_area   (HibachiAreasMap *self,
+                                                        const char      *station_id);
 
 /* What is drawn, for tests and the benchmark. */
 HibachiTileSource *hibachi_areas_map_get_tiles         (HibachiAreasMap *self);

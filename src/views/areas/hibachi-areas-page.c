@@ -228,7 +228,7 @@ stations_loaded_cb (GObject      *source,
   hibachi_areas_page_show_stations (self);
   if (!self->shown_all)
     {
-      hibachi_areas_map_show_all (self->map);
+      hibachi_areas_map_fit_service_area (self->map, hibachi_page_get_station_id (HIBACHI_PAGE (self)));
       self->shown_all = TRUE;
     }
   hibachi_areas_page_update_actions (self);
@@ -431,7 +431,12 @@ hibachi_areas_page_account_changed (HibachiPage *page)
 static void
 hibachi_areas_page_station_changed (HibachiPage *page)
 {
-  load_bookings (HIBACHI_AREAS_PAGE (page));
+  HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
+
+  /* The station chosen in the header fills the map (all of them: all). */
+  if (self->stations != NULL)
+    hibachi_areas_map_fit_service_area (self->map, hibachi_page_get_station_id (page));
+  load_bookings (self);
 }
 
 static void
