@@ -407,8 +407,17 @@ pinned (Fixture *f,
           };
 
           (*n_singles)++;
-          /* Each status its own icon, not only its colour. */
+          /* Each status its own icon, not only its colour; a reused pin
+           * keeps no class of the booking it showed before. */
           g_assert_true (gtk_widget_has_css_class (button, status_class));
+          {
+            g_auto(GStrv) classes = gtk_widget_get_css_classes (button);
+            guint n_status = 0;
+
+            for (guint i = 0; classes[i] != NULL; i++)
+              n_status += g_str_has_prefix (classes[i], "status-");
+            g_assert_cmpuint (n_status, ==, 1);
+          }
           for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
             if (g_str_equal (icons[i][0], status))
               g_assert_cmpstr (icon_of (button), ==, icons[i][1]);
@@ -464,6 +473,33 @@ test_pins (Fixture *f, gconstpointer data)
   view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
   pinned (f, &n_markers, &n_singles);
   g_assert_cmpuint (n_singles, >, 0);
+
+  /* Zooming out and in again reuses the markers it made: the same
+   * round trip adds no widget. */
+  {
+    GList *some = hibachi_areas_map_get_pin_markers (hibachi_areas_page_get_map (f->page));
+    GtkWidget *layer = gtk_widget_get_parent (GTK_WIDGET (some->data));
+    guint widgets = 0, again = 0;
+
+    g_list_free (some);
+    view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
+    for (GtkWidget *w = gtk_widget_get_first_child (layer); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        g_object_set_data (G_OBJECT (w), "test-seen", GINT_TO_POINTER (TRUE));
+        widgets++;
+      }
+    view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
+    for (GtkWidget *w = gtk_widget_get_first_child (layer); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        g_assert_true (g_object_get_data (G_OBJECT (w), "test-seen"));
+        again++;
+      }
+    g_assert_cmpuint (again, ==, widgets);
+    pinned (f, &n_markers, &n_singles);
+    g_assert_cmpuint (n_singles, >, 0);
+  }
 
   /* A cluster's click zooms in two levels on it. */
   view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);

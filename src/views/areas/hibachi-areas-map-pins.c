@@ -130,7 +130,6 @@ pin_clicked_cb (GtkButton       *button,
       popover = booking_popover (self, g_ptr_array_index (bookings, 0));
       gtk_widget_set_parent (popover, GTK_WIDGET (button));
       g_object_set_data (G_OBJECT (button), "hibachi-popover", popover);
-      g_signal_connect (button, "destroy", G_CALLBACK (pin_destroy_cb), NULL);
     }
   gtk_popover_popup (GTK_POPOVER (popover));
 }
@@ -150,12 +149,77 @@ cluster_clicked_cb (GtkButton       *button,
                           MIN (floor (zoom) + 2, shumate_viewport_get_max_zoom_level (viewport)));
 }
 
+/* Markers no cluster uses stay in the layer, hidden, for the next ones:
+ * making a button costs far more than showing one again, and every zoom
+ * step re-clusters. Pins and badges are kept apart (an icon, a count). */
 static ShumateMarker *
-new_pin_marker (HibachiAreasMap      *self,
+take_marker (HibachiAreasMap *self,
+             gboolean         single)
+{
+  GPtrArray *pool = single ? self->free_pins : self->free_clusters;
+  ShumateMarker *marker;
+  GtkWidget *button;
+
+  if (pool->len > 0)
+    {
+      marker = g_ptr_array_steal_index_fast (pool, pool->len - 1);
+      gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+      return marker;
+    }
+
+  marker = shumate_marker_new ();
+  button = gtk_button_new ();
+  if (single)
+    {
+      gtk_widget_add_css_class (button, "map-pin");
+      g_signal_connect (button, "clicked", G_CALLBACK (pin_clicked_cb), self);
+      g_signal_connect (button, "destroy", G_CALLBACK (pin_destroy_cb), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (button, "map-cluster");
+      g_signal_connect (button, "clicked", G_CALLBACK (cluster_clicked_cb), self);
+    }
+  shumate_marker_set_child (marker, button);
+  g_object_set_data (G_OBJECT (marker), "hibachi-single", GINT_TO_POINTER (single));
+  shumate_marker_layer_add_marker (self->pin_layer, marker);
+
+  return marker;
+}
+
+static void
+release_marker (HibachiAreasMap *self,
+                ShumateMarker   *marker)
+{
+  GtkWidget *button = shumate_marker_get_child (marker);
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (button), "hibachi-popover");
+
+  /* Its popover was of the booking it showed. */
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
+  gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+  g_ptr_array_add (g_object_get_data (G_OBJECT (marker), "hibachi-single") ? self->free_pins : self->free_clusters, marker);
+}
+
+/* Every marker back to the pools. */
+static void
+release_all (HibachiAreasMap *self)
+{
+  GHashTableIter iter;
+  gpointer marker;
+
+  g_hash_table_iter_init (&iter, self->pin_markers);
+  while (g_hash_table_iter_next (&iter, NULL, &marker))
+    release_marker (self, marker);
+  g_hash_table_remove_all (self->pin_markers);
+}
+
+static ShumateMarker *
+pin_marker_for (HibachiAreasMap      *self,
                 const HibachiCluster *cluster)
 {
-  ShumateMarker *marker = shumate_marker_new ();
-  GtkWidget *button = gtk_button_new ();
+  ShumateMarker *marker = take_marker (self, cluster->count == 1);
+  GtkWidget *button = shumate_marker_get_child (marker);
   g_autofree char *label = NULL;
 
   if (cluster->count == 1)
@@ -163,27 +227,26 @@ new_pin_marker (HibachiAreasMap      *self,
       HibachiBooking *booking = g_ptr_array_index (self->bookings, hibachi_clusterer_get_members (self->clusterer, cluster)[0]);
       const char *status = hibachi_booking_get_status (booking);
       g_autofree char *status_class = g_strconcat ("status-", status, NULL);
+      const char *old_class = g_object_get_data (G_OBJECT (button), "hibachi-status-class");
 
       gtk_button_set_icon_name (GTK_BUTTON (button), status_icon (status));
-      gtk_widget_add_css_class (button, "map-pin");
+      if (old_class != NULL)
+        gtk_widget_remove_css_class (button, old_class);
       gtk_widget_add_css_class (button, status_class);
+      g_object_set_data_full (G_OBJECT (button), "hibachi-status-class", g_steal_pointer (&status_class), g_free);
       label = describe_booking (booking);
-      g_signal_connect (button, "clicked", G_CALLBACK (pin_clicked_cb), self);
     }
   else
     {
       g_autofree char *count = g_strdup_printf ("%u", cluster->count);
 
       gtk_button_set_label (GTK_BUTTON (button), count);
-      gtk_widget_add_css_class (button, "map-cluster");
       /* Translators: a cluster of pins on the map; clicking zooms in */
       label = g_strdup_printf (g_dngettext (NULL, "%u booking here, zoom in", "%u bookings here, zoom in", cluster->count),
                                cluster->count);
-      g_signal_connect (button, "clicked", G_CALLBACK (cluster_clicked_cb), self);
     }
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  shumate_marker_set_child (marker, button);
   shumate_location_set_location (SHUMATE_LOCATION (marker), cluster->center.lat, cluster->center.lng);
   g_object_set_data (G_OBJECT (marker), "hibachi-cluster-first", GUINT_TO_POINTER (cluster->first));
   g_object_set_data (G_OBJECT (marker), "hibachi-cluster-count", GUINT_TO_POINTER (cluster->count));
@@ -318,8 +381,7 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
       hibachi_clusterer_run (self->clusterer, cluster_zoom (zoom),
                              shumate_map_source_get_tile_size (self->source), HIBACHI_AREAS_MAP_CLUSTER_PIXELS);
       self->clustered_zoom = cluster_zoom (zoom);
-      shumate_marker_layer_remove_all (self->pin_layer);
-      g_hash_table_remove_all (self->pin_markers);
+      release_all (self);
     }
   view_bounds (self, VIEW_MARGIN, self->built_bounds);
   labels = g_new (Box, MAX (self->stations != NULL ? self->stations->len : 0, 1));
@@ -344,15 +406,14 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
              y >= self->built_bounds[1] && y <= self->built_bounds[3];
       if (near && marker == NULL)
         {
-          marker = new_pin_marker (self, cluster);
+          marker = pin_marker_for (self, cluster);
           g_hash_table_insert (self->pin_markers, GUINT_TO_POINTER (i), marker);
-          shumate_marker_layer_add_marker (self->pin_layer, marker);
         }
       if (near)
         keep_clear_of_labels (self, marker, labels, n_labels);
       else if (!near && marker != NULL)
         {
-          shumate_marker_layer_remove_marker (self->pin_layer, marker);
+          release_marker (self, marker);
           g_hash_table_remove (self->pin_markers, GUINT_TO_POINTER (i));
         }
     }
@@ -400,6 +461,8 @@ hibachi_areas_map_set_bookings (HibachiAreasMap *self,
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   shumate_marker_layer_remove_all (self->pin_layer);
   g_hash_table_remove_all (self->pin_markers);
+  g_ptr_array_set_size (self->free_pins, 0);
+  g_ptr_array_set_size (self->free_clusters, 0);
   self->bookings = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; bookings != NULL && i < bookings->len; i++)
     g_ptr_array_add (self->bookings, g_object_ref (g_ptr_array_index (bookings, i)));
@@ -420,7 +483,15 @@ hibachi_areas_map_set_bookings (HibachiAreasMap *self,
 GList *
 hibachi_areas_map_get_pin_markers (HibachiAreasMap *self)
 {
-  return shumate_marker_layer_get_markers (self->pin_layer);
+  GList *markers = NULL;
+  GHashTableIter iter;
+  gpointer marker;
+
+  /* Those in use, not those waiting hidden for the next clusters. */
+  g_hash_table_iter_init (&iter, self->pin_markers);
+  while (g_hash_table_iter_next (&iter, NULL, &marker))
+    markers = g_list_prepend (markers, marker);
+  return markers;
 }
 
 GPtrArray *

@@ -592,6 +592,8 @@ hibachi_areas_map_dispose (GObject *object)
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->clusterer, hibachi_clusterer_free);
   g_clear_pointer (&self->pin_markers, g_hash_table_unref);
+  g_clear_pointer (&self->free_pins, g_ptr_array_unref);
+  g_clear_pointer (&self->free_clusters, g_ptr_array_unref);
   if (self->fit_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_id);
   self->fit_id = 0;
@@ -647,6 +649,8 @@ hibachi_areas_map_init (HibachiAreasMap *self)
   GdkRGBA line;
 
   self->pin_markers = g_hash_table_new (NULL, NULL);
+  self->free_pins = g_ptr_array_new ();
+  self->free_clusters = g_ptr_array_new ();
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   self->simple_map = shumate_simple_map_new ();
