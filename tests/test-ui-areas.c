@@ -1453,6 +1453,78 @@ test_tile_cache (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_tile_source_get_available (second));
 }
 
+/* Bytes of the files under @dir (and whether @relative is one of them). */
+static goffset
+dir_bytes (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  goffset total = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        total += dir_bytes (path);
+      else if (g_str_has_suffix (name, ".png") && g_stat (path, &st) == 0)
+        total += st.st_size;
+    }
+  return total;
+}
+
+/* The disk cache keeps to its limit: stored past it, the oldest tiles go
+ * first and the newest stay. */
+static void
+test_tile_cache_limit (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-tile-limit-XXXXXX", NULL);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, f->tiles.url, -1);
+  gsize tile_bytes = g_bytes_get_size (f->tiles.png);
+  guint limit = 16 * tile_bytes;
+  g_autoptr(HibachiTileSource) source = hibachi_tile_source_new_full (f->tiles.url, dir, limit);
+  g_autofree gboolean *kept = g_new0 (gboolean, HIBACHI_TILE_STORES_PER_PURGE);
+  guint first_kept = HIBACHI_TILE_STORES_PER_PURGE;
+
+  /* One tile after the other, each on disk before the next comes. */
+  for (guint i = 0; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *tile = g_strdup_printf ("%s/%s/10/%u/400.png", dir, key, 160 + i);
+
+      shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), 160 + i, 400, 10, NULL,
+                                               hibachi_test_store_result_cb, &result);
+      WAIT_FOR (result != NULL);
+      bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source), result, &error);
+      g_assert_no_error (error);
+      if (i < HIBACHI_TILE_STORES_PER_PURGE - 1)
+        WAIT_FOR (g_file_test (tile, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpuint (hibachi_tile_source_get_n_fetched (source), ==, HIBACHI_TILE_STORES_PER_PURGE);
+
+  /* The 64th store trims the cache to its limit. */
+  WAIT_FOR (dir_bytes (dir) <= (goffset) limit);
+  for (guint i = 0; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
+    {
+      g_autofree char *tile = g_strdup_printf ("%s/%s/10/%u/400.png", dir, key, 160 + i);
+
+      kept[i] = g_file_test (tile, G_FILE_TEST_EXISTS);
+      if (kept[i] && first_kept == HIBACHI_TILE_STORES_PER_PURGE)
+        first_kept = i;
+    }
+  g_test_message ("%u of %u tiles kept, from the %uth on", (guint) (dir_bytes (dir) / tile_bytes),
+                  HIBACHI_TILE_STORES_PER_PURGE, first_kept);
+  /* Oldest first: what is kept is the newest, without gaps. */
+  g_assert_false (kept[0]);
+  g_assert_cmpuint (first_kept, <, HIBACHI_TILE_STORES_PER_PURGE - 1);
+  for (guint i = first_kept; i < HIBACHI_TILE_STORES_PER_PURGE - 1; i++)
+    g_assert_true (kept[i]);
+  hibachi_test_remove_dir (dir);
+}
+
 /* Preferences: the tile template is checked before it is kept. */
 static void
 test_tile_preference (Fixture *f, gconstpointer data)
@@ -1507,6 +1579,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/check", Fixture, NULL, setup, test_check, teardown);
   g_test_add ("/hibachi/ui-areas/offline", Fixture, NULL, setup, test_offline, teardown);
   g_test_add ("/hibachi/ui-areas/tile-cache", Fixture, NULL, setup, test_tile_cache, teardown);
+  g_test_add ("/hibachi/ui-areas/tile-cache-limit", Fixture, NULL, setup, test_tile_cache_limit, teardown);
   g_test_add ("/hibachi/ui-areas/tile-preference", Fixture, NULL, setup, test_tile_preference, teardown);
 
   status = g_test_run ();
