@@ -1058,7 +1058,7 @@ test_changed_meanwhile (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
   WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed Meanwhile");
-  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-changed-meanwhile");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "areas-changed-meanwhile");
   after = server_station (f, fremont_id);
   g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");
   g_assert_cmpstr (json_object_get_string_member (after, "phone"), !=, "(510) 555-0111");
@@ -1162,6 +1162,61 @@ test_create (Fixture *f, gconstpointer data)
                                   37.6391, 1e-5);
   g_assert_nonnull (hibachi_areas_map_get_circle (hibachi_areas_page_get_map (f->page), id_of (created), FALSE));
   g_assert_false (hibachi_station_editor_is_new (editor));
+}
+
+/* Others' changes to stations come in live: the list, the circle and an
+ * untouched form show them; a form with unsaved edits keeps them. */
+static void
+test_follows_others (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, "office@demo.test");
+  g_autofree char *sacramento_id = NULL;
+  g_autofree char *fremont_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+
+  sign_in_to_areas (f, OWNER);
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  sacramento_id = g_strdup (id_of (station_by_code (f, "CA-SACRAMENTO-001")));
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  hibachi_areas_page_select_station (f->page, sacramento_id);
+
+  /* The form shown, untouched: it follows. */
+  path = g_strdup_printf ("/api/v1/stations/%s", sacramento_id);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"service_radius_miles\":120}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+  WAIT_FOR (hibachi_station_get_service_radius_miles (station_by_code (f, "CA-SACRAMENTO-001")) == 120);
+  WAIT_FOR (gtk_spin_button_get_value (spin_of (f, "Service Radius")) == 120);
+  {
+    HibachiStation *sacramento = station_by_code (f, "CA-SACRAMENTO-001");
+    GList *nodes = shumate_path_layer_get_nodes (hibachi_areas_map_get_circle (map, sacramento_id, FALSE));
+    HibachiLatLng north = { shumate_location_get_latitude (nodes->data), shumate_location_get_longitude (nodes->data) };
+
+    g_assert_cmpfloat_with_epsilon (hibachi_geo_distance_miles ((HibachiLatLng) { hibachi_station_get_lat (sacramento),
+                                                                                  hibachi_station_get_lng (sacramento) },
+                                                                north), 120, 0.01);
+    g_list_free (nodes);
+  }
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Sacramento"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (f->page),
+                                                                                      ADW_TYPE_ACTION_ROW, "Sacramento"))),
+                            "serves 120 mi"));
+
+  /* Unsaved edits in the form: kept, while the list follows. */
+  hibachi_areas_page_select_station (f->page, fremont_id);
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "phone"), "(510) 555-0177");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&theirs, hibachi_test_response_free);
+  path = g_strdup_printf ("/api/v1/stations/%s", fremont_id);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"escalation_radius_miles\":170}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+  WAIT_FOR (hibachi_station_get_escalation_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 170);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0177");
+  g_assert_true (hibachi_station_editor_has_changes (editor));
 }
 
 /* A control that takes input: a text field that is editable, or any
@@ -1574,6 +1629,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/legible", Fixture, NULL, setup, test_legible, teardown);
   g_test_add ("/hibachi/ui-areas/keyboard-move", Fixture, NULL, setup, test_keyboard_move, teardown);
   g_test_add ("/hibachi/ui-areas/changed-meanwhile", Fixture, NULL, setup, test_changed_meanwhile, teardown);
+  g_test_add ("/hibachi/ui-areas/follows-others", Fixture, NULL, setup, test_follows_others, teardown);
   g_test_add ("/hibachi/ui-areas/create", Fixture, NULL, setup, test_create, teardown);
   g_test_add ("/hibachi/ui-areas/support-reads", Fixture, NULL, setup, test_support_reads, teardown);
   g_test_add ("/hibachi/ui-areas/check", Fixture, NULL, setup, test_check, teardown);
