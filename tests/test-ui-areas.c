@@ -606,6 +606,21 @@ assert_labels_clear (Fixture *f)
             g_error ("%s over %s at %.0f,%.0f", gtk_button_get_label (GTK_BUTTON (pin)) ?: "a pin",
                      hibachi_station_get_name (stations->pdata[i]), pin_box.origin.x, pin_box.origin.y);
         }
+      /* One moved off a name does not land on another pin either. */
+      if (gtk_widget_get_margin_top (pin) > 0 || gtk_widget_get_margin_bottom (pin) > 0 ||
+          gtk_widget_get_margin_start (pin) > 0 || gtk_widget_get_margin_end (pin) > 0)
+        for (GList *o = markers; o != NULL; o = o->next)
+          {
+            GtkWidget *other = shumate_marker_get_child (o->data);
+            graphene_rect_t other_box;
+
+            if (other == pin || !gtk_widget_get_mapped (other))
+              continue;
+            other_box = bounds_in (other, shumate);
+            if (graphene_rect_intersection (&pin_box, &other_box, NULL))
+              g_error ("%s moved onto %s at %.0f,%.0f", gtk_button_get_label (GTK_BUTTON (pin)) ?: "a pin",
+                       gtk_button_get_label (GTK_BUTTON (other)) ?: "a pin", pin_box.origin.x, pin_box.origin.y);
+          }
       checked++;
     }
   g_assert_cmpuint (checked, >, 0);

@@ -290,6 +290,10 @@ typedef struct
 
 /* No pin or badge is wider or taller than this. */
 #define MARKER_MAX_PIXELS 64
+/* How far from a name markers are measured: those a moved one must miss
+ * (it goes at most MOVE_STEPS of its height from the name). */
+#define MOVE_STEPS 5
+#define NEAR_PIXELS ((MOVE_STEPS + 1) * MARKER_MAX_PIXELS)
 
 static void
 marker_point (HibachiAreasMap *self,
@@ -326,46 +330,140 @@ marker_box (HibachiAreasMap *self,
   marker_size (marker, box);
 }
 
-/* A pin or badge drawn over a station's name hides both: it moves just
- * above or below the name (by margins, so it stays put in pixels while the
- * map pans). @labels are the station markers' boxes. */
+static gboolean
+overlaps (const Box *a,
+          double     dx,
+          double     dy,
+          const Box *b)
+{
+  return fabs (a->x + dx - b->x) < a->half_w + b->half_w + LABEL_GAP &&
+         fabs (a->y + dy - b->y) < a->half_h + b->half_h + LABEL_GAP;
+}
+
+static gboolean
+overlaps_any (const Box *box,
+              double     dx,
+              double     dy,
+              GArray    *taken)
+{
+  for (guint i = 0; i < taken->len; i++)
+    if (overlaps (box, dx, dy, &g_array_index (taken, Box, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The name @box is drawn over, or NULL. */
+static const Box *
+label_under (GArray    *taken,
+             guint      n_labels,
+             const Box *box)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (overlaps (box, 0, 0, &g_array_index (taken, Box, i)))
+      return &g_array_index (taken, Box, i);
+  return NULL;
+}
+
 static void
-keep_clear_of_labels (HibachiAreasMap *self,
-                      ShumateMarker   *marker,
-                      const Box       *labels,
-                      guint            n_labels)
+set_shift (ShumateMarker *marker,
+           double         dx,
+           double         dy)
 {
   GtkWidget *child = shumate_marker_get_child (marker);
-  double shift = 0;
+
+  /* The marker is centred on its point: a margin of 2d moves it by d. */
+  gtk_widget_set_margin_top (child, dy > 0 ? (int) ceil (2 * dy) : 0);
+  gtk_widget_set_margin_bottom (child, dy < 0 ? (int) ceil (-2 * dy) : 0);
+  gtk_widget_set_margin_start (child, dx > 0 ? (int) ceil (2 * dx) : 0);
+  gtk_widget_set_margin_end (child, dx < 0 ? (int) ceil (-2 * dx) : 0);
+}
+
+/* First pass over the markers: those near a name are measured, and kept
+ * in @taken where they are unless they cover a name; those are put in
+ * @movers for move_off_label(). Most are far from every name and cost a
+ * few comparisons. */
+static void
+sort_near_labels (HibachiAreasMap *self,
+                  ShumateMarker   *marker,
+                  GArray          *taken,
+                  guint            n_labels,
+                  GPtrArray       *movers)
+{
   gboolean near = FALSE;
   Box box;
 
-  /* Most are far from every name: no need to measure them. */
   marker_point (self, marker, &box);
   for (guint i = 0; i < n_labels && !near; i++)
-    near = fabs (box.x - labels[i].x) < labels[i].half_w + MARKER_MAX_PIXELS &&
-           fabs (box.y - labels[i].y) < labels[i].half_h + MARKER_MAX_PIXELS;
-  if (near)
-    marker_size (marker, &box);
-  for (guint i = 0; near && i < n_labels; i++)
     {
-      const Box *label = &labels[i];
-      double clear_y = label->half_h + box.half_h + LABEL_GAP;
+      const Box *l = &g_array_index (taken, Box, i);
 
-      if (fabs (box.x - label->x) >= label->half_w + box.half_w + LABEL_GAP ||
-          fabs (box.y + shift - label->y) >= clear_y)
-        continue;
-      shift = (box.y >= label->y ? label->y + clear_y : label->y - clear_y) - box.y;
+      near = fabs (box.x - l->x) < l->half_w + 2 * MARKER_MAX_PIXELS && fabs (box.y - l->y) < l->half_h + NEAR_PIXELS;
     }
-  /* The marker is centred on its point: a margin of 2d moves it by d. */
-  gtk_widget_set_margin_top (child, shift > 0 ? (int) ceil (2 * shift) : 0);
-  gtk_widget_set_margin_bottom (child, shift < 0 ? (int) ceil (-2 * shift) : 0);
+  if (!near)
+    {
+      set_shift (marker, 0, 0);
+      return;
+    }
+  marker_size (marker, &box);
+  if (label_under (taken, n_labels, &box) != NULL)
+    g_ptr_array_add (movers, marker);
+  else
+    {
+      set_shift (marker, 0, 0);
+      g_array_append_val (taken, box);
+    }
+}
+
+/* A pin or badge drawn over a station's name hides both: it moves just
+ * below or above the name, or further where others are already (by
+ * margins, so it stays put in pixels while the map pans). */
+static void
+move_off_label (HibachiAreasMap *self,
+                ShumateMarker   *marker,
+                GArray          *taken,
+                guint            n_labels)
+{
+  Box box;
+  const Box *label;
+  double below, above, right, left, step;
+  double dx = 0, dy;
+
+  marker_box (self, marker, &box);
+  label = label_under (taken, n_labels, &box);
+  below = label->y + label->half_h + box.half_h + LABEL_GAP - box.y;
+  above = label->y - label->half_h - box.half_h - LABEL_GAP - box.y;
+  right = label->x + label->half_w + box.half_w + LABEL_GAP - box.x;
+  left = label->x - label->half_w - box.half_w - LABEL_GAP - box.x;
+  step = 2 * box.half_h + LABEL_GAP;
+  dy = below;
+  for (guint k = 0; k < MOVE_STEPS; k++)
+    {
+      /* Below, above, then beside the name, then a row further. */
+      const double tries[][2] = { { 0, below + k * step }, { 0, above - k * step },
+                                  { right, k * step }, { left, k * step } };
+      gboolean found = FALSE;
+
+      for (guint t = 0; t < G_N_ELEMENTS (tries) && !found; t++)
+        if (!overlaps_any (&box, tries[t][0], tries[t][1], taken))
+          {
+            dx = tries[t][0];
+            dy = tries[t][1];
+            found = TRUE;
+          }
+      if (found)
+        break;
+    }
+  set_shift (marker, dx, dy);
+  box.x += dx;
+  box.y += dy;
+  g_array_append_val (taken, box);
 }
 
 void
 hibachi_areas_map_update_pins (HibachiAreasMap *self)
 {
-  g_autofree Box *labels = NULL;
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GPtrArray) movers = g_ptr_array_new ();
   guint n_labels = 0;
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
   double zoom = shumate_viewport_get_zoom_level (viewport);
@@ -384,12 +482,14 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
       release_all (self);
     }
   view_bounds (self, VIEW_MARGIN, self->built_bounds);
-  labels = g_new (Box, MAX (self->stations != NULL ? self->stations->len : 0, 1));
   for (guint i = 0; self->stations != NULL && i < self->stations->len; i++)
     {
       StationShape *shape = g_ptr_array_index (self->stations, i);
+      Box label;
 
-      marker_box (self, shape->marker, &labels[n_labels++]);
+      marker_box (self, shape->marker, &label);
+      g_array_append_val (taken, label);
+      n_labels++;
     }
 
   /* The same clusters as before a pan: only those that came near the view
@@ -410,13 +510,15 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
           g_hash_table_insert (self->pin_markers, GUINT_TO_POINTER (i), marker);
         }
       if (near)
-        keep_clear_of_labels (self, marker, labels, n_labels);
+        sort_near_labels (self, marker, taken, n_labels, movers);
       else if (!near && marker != NULL)
         {
           release_marker (self, marker);
           g_hash_table_remove (self->pin_markers, GUINT_TO_POINTER (i));
         }
     }
+  for (guint i = 0; i < movers->len; i++)
+    move_off_label (self, movers->pdata[i], taken, n_labels);
 }
 
 static gboolean
