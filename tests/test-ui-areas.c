@@ -1572,10 +1572,12 @@ test_tile_cache_limit (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
       if (i < HIBACHI_TILE_STORES_PER_PURGE - 1)
         WAIT_FOR (g_file_test (tile, G_FILE_TEST_EXISTS));
+      else
+        WAIT_FOR (dir_bytes (dir) <= (goffset) limit || g_file_test (tile, G_FILE_TEST_EXISTS));
     }
   g_assert_cmpuint (hibachi_tile_source_get_n_fetched (source), ==, HIBACHI_TILE_STORES_PER_PURGE);
 
-  /* The 64th store trims the cache to its limit. */
+  /* The 64th tile on disk trims the cache to its limit, itself included. */
   WAIT_FOR (dir_bytes (dir) <= (goffset) limit);
   for (guint i = 0; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
     {
@@ -1590,7 +1592,7 @@ test_tile_cache_limit (Fixture *f, gconstpointer data)
   /* Oldest first: what is kept is the newest, without gaps. */
   g_assert_false (kept[0]);
   g_assert_cmpuint (first_kept, <, HIBACHI_TILE_STORES_PER_PURGE - 1);
-  for (guint i = first_kept; i < HIBACHI_TILE_STORES_PER_PURGE - 1; i++)
+  for (guint i = first_kept; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
     g_assert_true (kept[i]);
   hibachi_test_remove_dir (dir);
 }

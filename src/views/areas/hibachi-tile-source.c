@@ -93,6 +93,8 @@ return_tile (GTask  *task,
   g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
 }
 
+static void trim_cache (HibachiTileSource *self);
+
 static void
 stored_cb (GObject      *source,
            GAsyncResult *result,
@@ -105,6 +107,9 @@ stored_cb (GObject      *source,
    * 1.0 may fail without saying why.) */
   if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (source), result, &error))
     g_debug ("Tile not cached: %s", error != NULL ? error->message : "no reason given");
+  /* Once the tile is on disk, so the trim counts it. */
+  else if (++self->n_stored % HIBACHI_TILE_STORES_PER_PURGE == 0)
+    trim_cache (self);
 }
 
 /* Trimming the disk cache. libshumate 1.0's own purge adds up the size of
@@ -244,8 +249,6 @@ downloaded_cb (GObject      *source,
       set_available (self, TRUE);
       shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, bytes, etag,
                                            NULL, stored_cb, g_object_ref (self));
-      if (++self->n_stored % HIBACHI_TILE_STORES_PER_PURGE == 0)
-        trim_cache (self);
       return_tile (task, bytes);
       return;
     }
