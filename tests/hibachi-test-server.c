@@ -419,7 +419,11 @@ hibachi_test_remove_dir (const char *dir)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR) && !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+        hibachi_test_remove_dir (file);
+      else
+        g_unlink (file);
     }
   g_rmdir (dir);
 }

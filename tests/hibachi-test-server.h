@@ -62,7 +62,7 @@ const char          *hibachi_test_response_error_code (HibachiTestResponse *resp
 /* field_errors member of a 422, or NULL */
 JsonObject          *hibachi_test_response_field_errors (HibachiTestResponse *response);
 
-/* Removes @dir and the files in it (a test's temporary folder). */
+/* Removes @dir and what is in it, folders too (a test's temporary folder). */
 void                 hibachi_test_remove_dir          (const char         *dir);
 
 /* Signs in with the demo password; returns the access token. */

@@ -143,6 +143,57 @@ test_same_place (void)
   assert_partition (clusterer, G_N_ELEMENTS (points));
 }
 
+/* The cell of @point for a run at @zoom, as a row-major index. */
+static guint64
+cell_of (HibachiLatLng point, double zoom, double cell_pixels)
+{
+  double cells = 256 * exp2 (zoom) / cell_pixels;
+  guint64 per_row = (guint64) ceil (cells) + 1;
+  double x, y;
+
+  hibachi_mercator_project (point, &x, &y);
+  return (guint64) floor (y * cells) * per_row + (guint64) floor (x * cells);
+}
+
+/* Thousands of scattered pins at every half zoom: each cluster is one cell,
+ * clusters come in cell order, and a cluster's members in the callers'
+ * order (what the markers and their popovers rely on). */
+static void
+test_cell_order (void)
+{
+  g_autofree HibachiLatLng *points = g_new (HibachiLatLng, 3000);
+  g_autoptr(HibachiClusterer) clusterer = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint i = 0; i < 3000; i++)
+    points[i] = hibachi_geo_destination (i % 2 ? fremont : fresno, g_rand_double_range (rand, 0, 360),
+                                         g_rand_double_range (rand, 0, 120));
+  clusterer = hibachi_clusterer_new (points, 3000);
+  for (double zoom = 2; zoom <= 19; zoom += 0.5)
+    {
+      guint64 last_cell = 0;
+
+      hibachi_clusterer_run (clusterer, zoom, 256, 48);
+      assert_partition (clusterer, 3000);
+      for (guint c = 0; c < hibachi_clusterer_get_n_clusters (clusterer); c++)
+        {
+          const HibachiCluster *cluster = hibachi_clusterer_get_cluster (clusterer, c);
+          const guint *members = hibachi_clusterer_get_members (clusterer, cluster);
+          guint64 cell = cell_of (points[members[0]], zoom, 48);
+
+          if (c > 0)
+            g_assert_cmpuint (cell, >, last_cell);
+          for (guint m = 0; m < cluster->count; m++)
+            {
+              g_assert_cmpuint (cell_of (points[members[m]], zoom, 48), ==, cell);
+              if (m > 0)
+                g_assert_cmpuint (members[m], >, members[m - 1]);
+            }
+          last_cell = cell;
+        }
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -159,6 +210,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/hibachi/cluster/mercator", test_mercator);
   g_test_add_func ("/hibachi/cluster/counts", test_counts);
+  g_test_add_func ("/hibachi/cluster/cell-order", test_cell_order);
   g_test_add_func ("/hibachi/cluster/same-place", test_same_place);
   g_test_add_func ("/hibachi/cluster/empty", test_empty);
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "hibachi-address-entry.h"
 #include "hibachi-areas-page.h"
@@ -354,8 +355,6 @@ test_circles (Fixture *f, gconstpointer data)
                                   expected_pixels (f, fremont, hibachi_station_get_escalation_radius_miles (fremont)),
                                   at_10 * 0.01);
 
-  view (f, at, 6);
-  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-map");
 }
 
 /* Pins */
@@ -408,8 +407,17 @@ pinned (Fixture *f,
           };
 
           (*n_singles)++;
-          /* Each status its own icon, not only its colour. */
+          /* Each status its own icon, not only its colour; a reused pin
+           * keeps no class of the booking it showed before. */
           g_assert_true (gtk_widget_has_css_class (button, status_class));
+          {
+            g_auto(GStrv) classes = gtk_widget_get_css_classes (button);
+            guint n_status = 0;
+
+            for (guint i = 0; classes[i] != NULL; i++)
+              n_status += g_str_has_prefix (classes[i], "status-");
+            g_assert_cmpuint (n_status, ==, 1);
+          }
           for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
             if (g_str_equal (icons[i][0], status))
               g_assert_cmpstr (icon_of (button), ==, icons[i][1]);
@@ -465,6 +473,33 @@ test_pins (Fixture *f, gconstpointer data)
   view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
   pinned (f, &n_markers, &n_singles);
   g_assert_cmpuint (n_singles, >, 0);
+
+  /* Zooming out and in again reuses the markers it made: the same
+   * round trip adds no widget. */
+  {
+    GList *some = hibachi_areas_map_get_pin_markers (hibachi_areas_page_get_map (f->page));
+    GtkWidget *layer = gtk_widget_get_parent (GTK_WIDGET (some->data));
+    guint widgets = 0, again = 0;
+
+    g_list_free (some);
+    view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
+    for (GtkWidget *w = gtk_widget_get_first_child (layer); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        g_object_set_data (G_OBJECT (w), "test-seen", GINT_TO_POINTER (TRUE));
+        widgets++;
+      }
+    view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, 12);
+    for (GtkWidget *w = gtk_widget_get_first_child (layer); w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        g_assert_true (g_object_get_data (G_OBJECT (w), "test-seen"));
+        again++;
+      }
+    g_assert_cmpuint (again, ==, widgets);
+    pinned (f, &n_markers, &n_singles);
+    g_assert_cmpuint (n_singles, >, 0);
+  }
 
   /* A cluster's click zooms in two levels on it. */
   view (f, (HibachiLatLng) { 37.3, -121.0 }, 6);
@@ -531,6 +566,123 @@ test_pins (Fixture *f, gconstpointer data)
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->page)))) !=
                  GTK_WIDGET (f->page));
   g_list_free (markers);
+}
+
+/* @widget's box in @map's coordinates. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget, GtkWidget *map)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, map, &bounds));
+  return bounds;
+}
+
+/* No pin or cluster badge is drawn over a station's name. */
+static void
+assert_labels_clear (Fixture *f)
+{
+  HibachiAreasMap *map = hibachi_areas_page_get_map (f->page);
+  GtkWidget *shumate = GTK_WIDGET (hibachi_areas_map_get_map (map));
+  g_autoptr(GList) markers = hibachi_areas_map_get_pin_markers (map);
+  GPtrArray *stations = hibachi_areas_page_get_stations (f->page);
+  guint checked = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      GtkWidget *pin = shumate_marker_get_child (l->data);
+      graphene_rect_t pin_box;
+
+      if (!gtk_widget_get_mapped (pin))
+        continue;
+      pin_box = bounds_in (pin, shumate);
+      for (guint i = 0; i < stations->len; i++)
+        {
+          GtkWidget *label = shumate_marker_get_child (hibachi_areas_map_get_station_marker (map, id_of (stations->pdata[i])));
+          graphene_rect_t label_box = bounds_in (label, shumate);
+
+          if (graphene_rect_intersection (&pin_box, &label_box, NULL))
+            g_error ("%s over %s at %.0f,%.0f", gtk_button_get_label (GTK_BUTTON (pin)) ?: "a pin",
+                     hibachi_station_get_name (stations->pdata[i]), pin_box.origin.x, pin_box.origin.y);
+        }
+      /* One moved off a name does not land on another pin either. */
+      if (gtk_widget_get_margin_top (pin) > 0 || gtk_widget_get_margin_bottom (pin) > 0 ||
+          gtk_widget_get_margin_start (pin) > 0 || gtk_widget_get_margin_end (pin) > 0)
+        for (GList *o = markers; o != NULL; o = o->next)
+          {
+            GtkWidget *other = shumate_marker_get_child (o->data);
+            graphene_rect_t other_box;
+
+            if (other == pin || !gtk_widget_get_mapped (other))
+              continue;
+            other_box = bounds_in (other, shumate);
+            if (graphene_rect_intersection (&pin_box, &other_box, NULL))
+              g_error ("%s moved onto %s at %.0f,%.0f", gtk_button_get_label (GTK_BUTTON (pin)) ?: "a pin",
+                       gtk_button_get_label (GTK_BUTTON (other)) ?: "a pin", pin_box.origin.x, pin_box.origin.y);
+          }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* The map opens on the stations' service areas, filling it; pins and
+ * badges keep clear of the stations' names at two zoom levels. */
+static void
+test_legible (Fixture *f, gconstpointer data)
+{
+  HibachiAreasMap *map;
+  GtkWidget *shumate;
+  GPtrArray *stations;
+  double width, height, x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double zoom;
+
+  sign_in_to_areas (f, OWNER);
+  map = hibachi_areas_page_get_map (f->page);
+  shumate = GTK_WIDGET (hibachi_areas_map_get_map (map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  settle ();
+  width = gtk_widget_get_width (shumate);
+  height = gtk_widget_get_height (shumate);
+  stations = hibachi_areas_page_get_stations (f->page);
+  for (guint i = 0; i < stations->len; i++)
+    {
+      GList *nodes = shumate_path_layer_get_nodes (hibachi_areas_map_get_circle (map, id_of (stations->pdata[i]), FALSE));
+
+      for (GList *n = nodes; n != NULL; n = n->next)
+        {
+          double x, y;
+
+          widget_coords (f, (HibachiLatLng) { shumate_location_get_latitude (n->data),
+                                              shumate_location_get_longitude (n->data) }, &x, &y);
+          x0 = MIN (x0, x);
+          x1 = MAX (x1, x);
+          y0 = MIN (y0, y);
+          y1 = MAX (y1, y);
+        }
+      g_list_free (nodes);
+    }
+  g_test_message ("service areas at %.0f,%.0f–%.0f,%.0f on a %.0fx%.0f map", x0, y0, x1, y1, width, height);
+  /* All inside, and filling the map one way or the other. */
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, width);
+  g_assert_cmpfloat (y1, <=, height);
+  g_assert_true ((x1 - x0) > 0.8 * width || (y1 - y0) > 0.8 * height);
+
+  /* Every booking on the map, as clusters, then zoomed in one level. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL)), HIBACHI_DATES_ANY);
+  WAIT_FOR (!hibachi_areas_page_get_loading (f->page));
+  zoom = shumate_viewport_get_zoom_level (hibachi_areas_map_get_viewport (map));
+  hibachi_areas_map_update_pins (map);
+  assert_labels_clear (f);
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-map");
+  {
+    HibachiStation *fremont = station_by_code (f, "CA-FREMONT-001");
+
+    view (f, (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) }, floor (zoom) + 1);
+  }
+  assert_labels_clear (f);
 }
 
 /* Editing */
@@ -771,6 +923,410 @@ test_drag (Fixture *f, gconstpointer data)
   }
 }
 
+/* The arrow keys on the focused marker move it as a drag does: the form
+ * follows, Save sends it, Undo puts it back. */
+static void
+test_keyboard_move (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont_id = NULL;
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+  HibachiStation *fremont;
+  ShumateMarker *marker;
+  GtkWidget *button;
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  HibachiUndoStack *undo;
+  HibachiLatLng start, expected, moved;
+  gboolean handled = FALSE;
+  gboolean undone = FALSE;
+  double x, y;
+
+  sign_in_to_areas (f, OWNER);
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  fremont = station_by_code (f, "CA-FREMONT-001");
+  start = (HibachiLatLng) { hibachi_station_get_lat (fremont), hibachi_station_get_lng (fremont) };
+  view (f, start, 9);
+  hibachi_areas_page_select_station (f->page, fremont_id);
+
+  marker = hibachi_areas_map_get_station_marker (map, fremont_id);
+  button = shumate_marker_get_child (marker);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  controllers = gtk_widget_observe_controllers (button);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                     HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+
+  /* → : a small step east. */
+  widget_coords (f, start, &x, &y);
+  shumate_viewport_widget_coords_to_location (hibachi_areas_map_get_viewport (map),
+                                              GTK_WIDGET (hibachi_areas_map_get_map (map)),
+                                              x + HIBACHI_AREAS_MAP_NUDGE_PIXELS, y, &expected.lat, &expected.lng);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  moved = hibachi_station_editor_get_location (editor);
+  g_assert_cmpfloat_with_epsilon (moved.lat, expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (moved.lng, expected.lng, 1e-4);
+  g_assert_cmpfloat (moved.lng, >, start.lng);
+  g_assert_true (save_enabled (f));
+
+  /* Shift+↓ : a large step south, from where it is now. */
+  widget_coords (f, (HibachiLatLng) { shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
+                                      shumate_location_get_longitude (SHUMATE_LOCATION (marker)) }, &x, &y);
+  shumate_viewport_widget_coords_to_location (hibachi_areas_map_get_viewport (map),
+                                              GTK_WIDGET (hibachi_areas_map_get_map (map)),
+                                              x, y + HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE, &expected.lat, &expected.lng);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  moved = hibachi_station_editor_get_location (editor);
+  g_assert_cmpfloat_with_epsilon (moved.lat, expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (moved.lng, expected.lng, 1e-4);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (marker)), expected.lat, 1e-4);
+  /* Other keys are not the marker's. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_a, 0, 0, &handled);
+  g_assert_false (handled);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (fabs (hibachi_station_get_lat (station_by_code (f, "CA-FREMONT-001")) - start.lat) > 1e-3);
+  after = server_station (f, fremont_id);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lat"), expected.lat, 1e-4);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lng"), expected.lng, 1e-4);
+
+  undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
+  hibachi_undo_stack_undo_async (undo, NULL, NULL, undone_cb, &undone);
+  WAIT_FOR (undone);
+  g_clear_pointer (&after, json_object_unref);
+  after = server_station (f, fremont_id);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lat"), start.lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (after, "lng"), start.lng, 1e-6);
+
+  /* Another station's marker: the arrows are not taken, it stays. */
+  {
+    ShumateMarker *other = hibachi_areas_map_get_station_marker (map, id_of (station_by_code (f, "CA-FRESNO-001")));
+    g_autoptr(GListModel) others = gtk_widget_observe_controllers (shumate_marker_get_child (other));
+    double lat = shumate_location_get_latitude (SHUMATE_LOCATION (other));
+
+    for (guint i = 0; i < g_list_model_get_n_items (others); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (others, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                       HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+          {
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+            g_assert_false (handled);
+          }
+      }
+    g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (other)), ==, lat);
+  }
+}
+
+static AdwMessageDialog *
+shown_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Someone else saved the station meanwhile: the save is answered 412, the
+ * dialog says so, and nothing is lost — what was typed stays in the form,
+ * their change stays on the server, and "Save Mine" keeps both. */
+static void
+test_changed_meanwhile (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *fremont_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  HibachiStationEditor *editor;
+  AdwMessageDialog *dialog;
+
+  sign_in_to_areas (f, OWNER);
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  path = g_strdup_printf ("/api/v1/stations/%s", fremont_id);
+  editor = hibachi_areas_page_get_editor (f->page);
+  hibachi_areas_page_select_station (f->page, fremont_id);
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "phone"), "(510) 555-0111");
+
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"email\":\"fremont.desk@demo.test\"}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed Meanwhile");
+  hibachi_test_save_screenshot (GTK_WIDGET (dialog), "areas-changed-meanwhile");
+  after = server_station (f, fremont_id);
+  g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");
+  g_assert_cmpstr (json_object_get_string_member (after, "phone"), !=, "(510) 555-0111");
+
+  /* Keep editing: the form is as typed. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0111");
+  g_assert_true (hibachi_station_editor_has_changes (editor));
+
+  /* Save again, then "Save Mine": my phone over their version, their email kept. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "mine");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (g_strcmp0 (hibachi_resource_get_string (HIBACHI_RESOURCE (station_by_code (f, "CA-FREMONT-001")), "phone"),
+                       "(510) 555-0111") == 0);
+  g_clear_pointer (&after, json_object_unref);
+  after = server_station (f, fremont_id);
+  g_assert_cmpstr (json_object_get_string_member (after, "phone"), ==, "(510) 555-0111");
+  g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");
+  g_assert_false (hibachi_station_editor_has_changes (editor));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+server_station_count (Fixture *f)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(HibachiTestResponse) response = hibachi_test_request (f->ts, "GET", "/api/v1/stations", token, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (hibachi_test_response_object (response), "data"));
+}
+
+/* An admin creates a station: refused with the server's reason while the
+ * code is wrong (nothing created), then it is in the list, on the map and
+ * on the server. */
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *member; const char *value; } fields[] = {
+    { "name", "Modesto" }, { "code", "ca modesto" }, { "address", "1010 10th St" }, { "city", "Modesto" },
+    { "state", "CA" }, { "postal_code", "95354" }, { "phone", "(209) 555-0100" }, { "email", "modesto@demo.test" },
+  };
+  HibachiStationEditor *editor;
+  HibachiStation *created = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  guint before;
+
+  sign_in_to_areas (f, "office@demo.test");
+  editor = hibachi_areas_page_get_editor (f->page);
+  before = server_station_count (f);
+  g_assert_true (gtk_widget_is_visible (find_action_button (GTK_WIDGET (f->page), "areas.new-station")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.new-station", NULL);
+  g_assert_true (hibachi_station_editor_is_new (editor));
+  g_assert_true (hibachi_station_editor_get_editable (editor));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_editable_set_text (hibachi_station_editor_get_entry (editor, fields[i].member), fields[i].value);
+  hibachi_station_editor_set_timezone (editor, "America/Los_Angeles");
+  hibachi_station_editor_set_location (editor, (HibachiLatLng) { 37.6391, -120.9969 });
+  hibachi_station_editor_set_radii (editor, 60, 90);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (hibachi_station_editor_get_error (editor) != NULL);
+  g_assert_nonnull (strstr (hibachi_station_editor_get_error (editor), "capital letters"));
+  g_assert_cmpuint (server_station_count (f), ==, before);
+  g_assert_cmpuint (hibachi_areas_page_get_stations (f->page)->len, ==, before);
+
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "code"), "CA-MODESTO-001");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
+  WAIT_FOR (hibachi_areas_page_get_stations (f->page)->len == before + 1);
+  created = station_by_code (f, "CA-MODESTO-001");
+  g_assert_cmpuint (server_station_count (f), ==, before + 1);
+  stored = server_station (f, id_of (created));
+  g_assert_cmpstr (json_object_get_string_member (stored, "name"), ==, "Modesto");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stored, "lat"), 37.6391, 1e-5);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stored, "lng"), -120.9969, 1e-5);
+  g_assert_cmpfloat (json_object_get_double_member (stored, "service_radius_miles"), ==, 60);
+  g_assert_cmpfloat (json_object_get_double_member (stored, "escalation_radius_miles"), ==, 90);
+  /* In the list and on the map, with its circle. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Modesto"));
+  g_assert_nonnull (hibachi_areas_map_get_station_marker (hibachi_areas_page_get_map (f->page), id_of (created)));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (
+                                    hibachi_areas_map_get_station_marker (hibachi_areas_page_get_map (f->page), id_of (created)))),
+                                  37.6391, 1e-5);
+  g_assert_nonnull (hibachi_areas_map_get_circle (hibachi_areas_page_get_map (f->page), id_of (created), FALSE));
+  g_assert_false (hibachi_station_editor_is_new (editor));
+}
+
+/* Others' changes to stations come in live: the list, the circle and an
+ * untouched form show them; a form with unsaved edits keeps them. */
+static void
+test_follows_others (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, "office@demo.test");
+  g_autofree char *sacramento_id = NULL;
+  g_autofree char *fremont_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+
+  sign_in_to_areas (f, OWNER);
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  sacramento_id = g_strdup (id_of (station_by_code (f, "CA-SACRAMENTO-001")));
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  hibachi_areas_page_select_station (f->page, sacramento_id);
+
+  /* The form shown, untouched: it follows. */
+  path = g_strdup_printf ("/api/v1/stations/%s", sacramento_id);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"service_radius_miles\":120}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+  WAIT_FOR (hibachi_station_get_service_radius_miles (station_by_code (f, "CA-SACRAMENTO-001")) == 120);
+  WAIT_FOR (gtk_spin_button_get_value (spin_of (f, "Service Radius")) == 120);
+  {
+    HibachiStation *sacramento = station_by_code (f, "CA-SACRAMENTO-001");
+    GList *nodes = shumate_path_layer_get_nodes (hibachi_areas_map_get_circle (map, sacramento_id, FALSE));
+    HibachiLatLng north = { shumate_location_get_latitude (nodes->data), shumate_location_get_longitude (nodes->data) };
+
+    g_assert_cmpfloat_with_epsilon (hibachi_geo_distance_miles ((HibachiLatLng) { hibachi_station_get_lat (sacramento),
+                                                                                  hibachi_station_get_lng (sacramento) },
+                                                                north), 120, 0.01);
+    g_list_free (nodes);
+  }
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Sacramento"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_widget (GTK_WIDGET (f->page),
+                                                                                      ADW_TYPE_ACTION_ROW, "Sacramento"))),
+                            "serves 120 mi"));
+
+  /* Unsaved edits in the form: kept, while the list follows. */
+  hibachi_areas_page_select_station (f->page, fremont_id);
+  gtk_editable_set_text (hibachi_station_editor_get_entry (editor, "phone"), "(510) 555-0177");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&theirs, hibachi_test_response_free);
+  path = g_strdup_printf ("/api/v1/stations/%s", fremont_id);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"escalation_radius_miles\":170}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+  WAIT_FOR (hibachi_station_get_escalation_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 170);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0177");
+  g_assert_true (hibachi_station_editor_has_changes (editor));
+}
+
+/* A control that takes input: a text field that is editable, or any
+ * other input that is sensitive. */
+static gboolean
+takes_input (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget))
+    return gtk_editable_get_editable (GTK_EDITABLE (widget)) && gtk_widget_is_sensitive (widget);
+  if (GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) || GTK_IS_BUTTON (widget))
+    return gtk_widget_is_sensitive (widget);
+  return FALSE;
+}
+
+static GtkWidget *
+find_input (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (takes_input (child))
+        return child;
+      if ((found = find_input (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Customer support reads every station: no control in the editor takes
+ * input, no new station, no marker moves by drag or by key. */
+static void
+test_support_reads (Fixture *f, gconstpointer data)
+{
+  HibachiStationEditor *editor;
+  HibachiAreasMap *map;
+  GPtrArray *stations;
+
+  sign_in_to_areas (f, "support@demo.test");
+  editor = hibachi_areas_page_get_editor (f->page);
+  map = hibachi_areas_page_get_map (f->page);
+  stations = hibachi_areas_page_get_stations (f->page);
+  g_assert_cmpuint (stations->len, >=, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.new-station", NULL);
+  g_assert_false (hibachi_station_editor_is_new (editor) && gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  for (guint i = 0; i < stations->len; i++)
+    {
+      const char *id = id_of (stations->pdata[i]);
+      ShumateMarker *marker = hibachi_areas_map_get_station_marker (map, id);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (marker));
+      g_autoptr(GListModel) keys = gtk_widget_observe_controllers (shumate_marker_get_child (marker));
+      double lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+      GtkWidget *input;
+
+      hibachi_areas_page_select_station (f->page, id);
+      settle ();
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_assert_false (hibachi_station_editor_get_editable (editor));
+      input = find_input (GTK_WIDGET (editor));
+      if (input != NULL)
+        g_test_message ("takes input: %s", G_OBJECT_TYPE_NAME (input));
+      g_assert_null (input);
+      g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (f->page), "areas.new-station")));
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+          if (GTK_IS_GESTURE_DRAG (controller))
+            {
+              g_signal_emit_by_name (controller, "drag-begin", 10.0, 10.0);
+              g_signal_emit_by_name (controller, "drag-update", 80.0, 80.0);
+              g_signal_emit_by_name (controller, "drag-end", 80.0, 80.0);
+            }
+        }
+      for (guint c = 0; c < g_list_model_get_n_items (keys); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (keys, c);
+          gboolean handled = FALSE;
+
+          if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                         HIBACHI_AREAS_MAP_NUDGE_CONTROLLER) == 0)
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, GDK_SHIFT_MASK, &handled);
+          g_assert_false (handled);
+        }
+      g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (marker)), ==, lat);
+      g_assert_false (hibachi_station_editor_has_changes (editor));
+    }
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-read-only");
+}
+
 /* The area check */
 
 static void
@@ -967,6 +1523,80 @@ test_tile_cache (Fixture *f, gconstpointer data)
   g_assert_false (hibachi_tile_source_get_available (second));
 }
 
+/* Bytes of the files under @dir (and whether @relative is one of them). */
+static goffset
+dir_bytes (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  goffset total = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        total += dir_bytes (path);
+      else if (g_str_has_suffix (name, ".png") && g_stat (path, &st) == 0)
+        total += st.st_size;
+    }
+  return total;
+}
+
+/* The disk cache keeps to its limit: stored past it, the oldest tiles go
+ * first and the newest stay. */
+static void
+test_tile_cache_limit (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hibachi-tile-limit-XXXXXX", NULL);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, f->tiles.url, -1);
+  gsize tile_bytes = g_bytes_get_size (f->tiles.png);
+  guint limit = 16 * tile_bytes;
+  g_autoptr(HibachiTileSource) source = hibachi_tile_source_new_full (f->tiles.url, dir, limit);
+  g_autofree gboolean *kept = g_new0 (gboolean, HIBACHI_TILE_STORES_PER_PURGE);
+  guint first_kept = HIBACHI_TILE_STORES_PER_PURGE;
+
+  /* One tile after the other, each on disk before the next comes. */
+  for (guint i = 0; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *tile = g_strdup_printf ("%s/%s/10/%u/400.png", dir, key, 160 + i);
+
+      shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), 160 + i, 400, 10, NULL,
+                                               hibachi_test_store_result_cb, &result);
+      WAIT_FOR (result != NULL);
+      bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source), result, &error);
+      g_assert_no_error (error);
+      if (i < HIBACHI_TILE_STORES_PER_PURGE - 1)
+        WAIT_FOR (g_file_test (tile, G_FILE_TEST_EXISTS));
+      else
+        WAIT_FOR (dir_bytes (dir) <= (goffset) limit || g_file_test (tile, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpuint (hibachi_tile_source_get_n_fetched (source), ==, HIBACHI_TILE_STORES_PER_PURGE);
+
+  /* The 64th tile on disk trims the cache to its limit, itself included. */
+  WAIT_FOR (dir_bytes (dir) <= (goffset) limit);
+  for (guint i = 0; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
+    {
+      g_autofree char *tile = g_strdup_printf ("%s/%s/10/%u/400.png", dir, key, 160 + i);
+
+      kept[i] = g_file_test (tile, G_FILE_TEST_EXISTS);
+      if (kept[i] && first_kept == HIBACHI_TILE_STORES_PER_PURGE)
+        first_kept = i;
+    }
+  g_test_message ("%u of %u tiles kept, from the %uth on", (guint) (dir_bytes (dir) / tile_bytes),
+                  HIBACHI_TILE_STORES_PER_PURGE, first_kept);
+  /* Oldest first: what is kept is the newest, without gaps. */
+  g_assert_false (kept[0]);
+  g_assert_cmpuint (first_kept, <, HIBACHI_TILE_STORES_PER_PURGE - 1);
+  for (guint i = first_kept; i < HIBACHI_TILE_STORES_PER_PURGE; i++)
+    g_assert_true (kept[i]);
+  hibachi_test_remove_dir (dir);
+}
+
 /* Preferences: the tile template is checked before it is kept. */
 static void
 test_tile_preference (Fixture *f, gconstpointer data)
@@ -1013,9 +1643,16 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);
+  g_test_add ("/hibachi/ui-areas/legible", Fixture, NULL, setup, test_legible, teardown);
+  g_test_add ("/hibachi/ui-areas/keyboard-move", Fixture, NULL, setup, test_keyboard_move, teardown);
+  g_test_add ("/hibachi/ui-areas/changed-meanwhile", Fixture, NULL, setup, test_changed_meanwhile, teardown);
+  g_test_add ("/hibachi/ui-areas/follows-others", Fixture, NULL, setup, test_follows_others, teardown);
+  g_test_add ("/hibachi/ui-areas/create", Fixture, NULL, setup, test_create, teardown);
+  g_test_add ("/hibachi/ui-areas/support-reads", Fixture, NULL, setup, test_support_reads, teardown);
   g_test_add ("/hibachi/ui-areas/check", Fixture, NULL, setup, test_check, teardown);
   g_test_add ("/hibachi/ui-areas/offline", Fixture, NULL, setup, test_offline, teardown);
   g_test_add ("/hibachi/ui-areas/tile-cache", Fixture, NULL, setup, test_tile_cache, teardown);
+  g_test_add ("/hibachi/ui-areas/tile-cache-limit", Fixture, NULL, setup, test_tile_cache_limit, teardown);
   g_test_add ("/hibachi/ui-areas/tile-preference", Fixture, NULL, setup, test_tile_preference, teardown);
 
   status = g_test_run ();

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hibachi-api-error.h"
 #include "hibachi-directory.h"
 
@@ -188,4 +190,40 @@ GPtrArray *
 hibachi_directory_get_chefs (HibachiDirectory *self)
 {
   return self->chefs;
+}
+
+char *
+hibachi_directory_describe_service_area (HibachiDirectory *self,
+                                         HibachiLatLng     point)
+{
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (HibachiStationArea));
+  HibachiServiceCheck check;
+  HibachiStation *nearest;
+
+  g_return_val_if_fail (HIBACHI_IS_DIRECTORY (self), NULL);
+
+  /* Who sees no stations (a chef) gets no verdict, not "none serves it". */
+  if (self->stations->len == 0)
+    return NULL;
+  for (guint i = 0; i < self->stations->len; i++)
+    {
+      HibachiStation *s = g_ptr_array_index (self->stations, i);
+      HibachiStationArea area = {
+        .id = hibachi_resource_get_id (HIBACHI_RESOURCE (s)),
+        .location = { hibachi_station_get_lat (s), hibachi_station_get_lng (s) },
+        .service_radius_miles = hibachi_station_get_service_radius_miles (s),
+        .escalation_radius_miles = hibachi_station_get_escalation_radius_miles (s),
+        .is_active = hibachi_station_get_is_active (s),
+      };
+
+      g_array_append_val (areas, area);
+    }
+  hibachi_geo_check_service_area ((HibachiStationArea *) areas->data, areas->len, point, &check);
+  if (check.station_index < 0)
+    return g_strdup (_("No active station serves this venue."));
+
+  nearest = g_ptr_array_index (self->stations, check.station_index);
+  /* Translators: "Inside the service area: 12.3 mi from Fremont, the nearest station" */
+  return g_strdup_printf (_("%s: %.1f mi from %s, the nearest station"), hibachi_service_verdict_describe (check.verdict),
+                          check.distance_miles, hibachi_station_get_name (nearest));
 }

@@ -3,6 +3,7 @@
  * by id, for names in lists and the station selector. */
 #pragma once
 
+#include "hibachi-geo.h"
 #include "hibachi-store.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,10 @@ const char       *hibachi_directory_chef_name      (HibachiDirectory    *self,
                                                     const char          *chef_id);
 /* (element-type HibachiChef) (transfer none), as the server orders them */
 GPtrArray        *hibachi_directory_get_chefs      (HibachiDirectory    *self);
+/* The nearest active station's verdict for @point (SPEC §8.5), in words:
+ * "Inside the service area: 9.4 mi from Fremont, the nearest station";
+ * NULL when no station is known to the user. */
+char             *hibachi_directory_describe_service_area (HibachiDirectory *self,
+                                                           HibachiLatLng     point);
 
 G_END_DECLS

@@ -468,3 +468,17 @@ hibachi_address_entry_is_searching (HibachiAddressEntry *self)
 
   return self->pause_id != 0 || self->cancellable != NULL;
 }
+
+void
+hibachi_address_entry_set_editable (HibachiAddressEntry *self,
+                                    gboolean             editable)
+{
+  g_return_if_fail (HIBACHI_IS_ADDRESS_ENTRY (self));
+
+  if (!editable)
+    {
+      stop_lookup (self);
+      show_candidates (self, FALSE);
+    }
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry_row), editable);
+}

@@ -42,6 +42,9 @@ gboolean    hibachi_address_entry_get_location   (HibachiAddressEntry *self,
 GListModel *hibachi_address_entry_get_candidates (HibachiAddressEntry *self);
 void        hibachi_address_entry_pick           (HibachiAddressEntry *self,
                                                   guint                position);
+/* FALSE: the address and its place are shown, not taken (read-only roles). */
+void        hibachi_address_entry_set_editable   (HibachiAddressEntry *self,
+                                                  gboolean             editable);
 /* TRUE while a lookup is waiting for the pause or the server. */
 gboolean    hibachi_address_entry_is_searching   (HibachiAddressEntry *self);
 

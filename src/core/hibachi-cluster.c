@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "hibachi-cluster.h"
 
 /* Web Mercator stops short of the poles. */
 #define MAX_MERCATOR_LATITUDE 85.05112878
+/* Bits of the cell key sorted per pass. */
+#define RADIX_BITS 11
+#define RADIX_MASK ((1u << RADIX_BITS) - 1)
 
 typedef struct
 {
@@ -23,6 +26,7 @@ struct _HibachiClusterer
   double *x;
   double *y;
   Keyed  *keyed;
+  Keyed  *scratch;   /* the other half of each sorting pass */
   guint  *members;
   GArray *clusters;
 };
@@ -60,6 +64,7 @@ hibachi_clusterer_new (const HibachiLatLng *points,
   self->x = g_new (double, MAX (n_points, 1));
   self->y = g_new (double, MAX (n_points, 1));
   self->keyed = g_new (Keyed, MAX (n_points, 1));
+  self->scratch = g_new (Keyed, MAX (n_points, 1));
   self->members = g_new (guint, MAX (n_points, 1));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (HibachiCluster));
   for (guint i = 0; i < n_points; i++)
@@ -76,22 +81,47 @@ hibachi_clusterer_free (HibachiClusterer *self)
   g_free (self->x);
   g_free (self->y);
   g_free (self->keyed);
+  g_free (self->scratch);
   g_free (self->members);
   g_array_unref (self->clusters);
   g_free (self);
 }
 
-static int
-compare_keyed (const void *a,
-               const void *b)
+/* Sorts keyed[] by cell, least significant digit first: each pass is
+ * stable, so within a cell the points keep the callers' order. Linear in
+ * the points (a few passes over them), where a comparison sort was not. */
+static void
+sort_by_cell (HibachiClusterer *self,
+              guint64           max_cell)
 {
-  const Keyed *ka = a;
-  const Keyed *kb = b;
+  guint counts[1u << RADIX_BITS];
+  Keyed *from = self->keyed;
+  Keyed *to = self->scratch;
 
-  if (ka->cell != kb->cell)
-    return ka->cell < kb->cell ? -1 : 1;
-  /* Stable within a cell: members keep the callers' order. */
-  return ka->index < kb->index ? -1 : ka->index > kb->index;
+  for (guint shift = 0; shift < 64 && (max_cell >> shift) != 0; shift += RADIX_BITS)
+    {
+      Keyed *swap;
+      guint total = 0;
+
+      memset (counts, 0, sizeof counts);
+      for (guint i = 0; i < self->n_points; i++)
+        counts[(from[i].cell >> shift) & RADIX_MASK]++;
+      for (guint d = 0; d < G_N_ELEMENTS (counts); d++)
+        {
+          guint n = counts[d];
+
+          counts[d] = total;
+          total += n;
+        }
+      for (guint i = 0; i < self->n_points; i++)
+        to[counts[(from[i].cell >> shift) & RADIX_MASK]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  /* An odd number of passes leaves the result in the scratch array. */
+  self->keyed = from;
+  self->scratch = to;
 }
 
 void
@@ -114,7 +144,7 @@ hibachi_clusterer_run (HibachiClusterer *self,
       self->keyed[i].cell = cy * per_row + cx;
       self->keyed[i].index = i;
     }
-  qsort (self->keyed, self->n_points, sizeof (Keyed), compare_keyed);
+  sort_by_cell (self, per_row * per_row - 1);
 
   for (guint i = 0; i < self->n_points;)
     {

@@ -130,7 +130,6 @@ pin_clicked_cb (GtkButton       *button,
       popover = booking_popover (self, g_ptr_array_index (bookings, 0));
       gtk_widget_set_parent (popover, GTK_WIDGET (button));
       g_object_set_data (G_OBJECT (button), "hibachi-popover", popover);
-      g_signal_connect (button, "destroy", G_CALLBACK (pin_destroy_cb), NULL);
     }
   gtk_popover_popup (GTK_POPOVER (popover));
 }
@@ -150,12 +149,77 @@ cluster_clicked_cb (GtkButton       *button,
                           MIN (floor (zoom) + 2, shumate_viewport_get_max_zoom_level (viewport)));
 }
 
+/* Markers no cluster uses stay in the layer, hidden, for the next ones:
+ * making a button costs far more than showing one again, and every zoom
+ * step re-clusters. Pins and badges are kept apart (an icon, a count). */
 static ShumateMarker *
-new_pin_marker (HibachiAreasMap      *self,
+take_marker (HibachiAreasMap *self,
+             gboolean         single)
+{
+  GPtrArray *pool = single ? self->free_pins : self->free_clusters;
+  ShumateMarker *marker;
+  GtkWidget *button;
+
+  if (pool->len > 0)
+    {
+      marker = g_ptr_array_steal_index_fast (pool, pool->len - 1);
+      gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+      return marker;
+    }
+
+  marker = shumate_marker_new ();
+  button = gtk_button_new ();
+  if (single)
+    {
+      gtk_widget_add_css_class (button, "map-pin");
+      g_signal_connect (button, "clicked", G_CALLBACK (pin_clicked_cb), self);
+      g_signal_connect (button, "destroy", G_CALLBACK (pin_destroy_cb), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (button, "map-cluster");
+      g_signal_connect (button, "clicked", G_CALLBACK (cluster_clicked_cb), self);
+    }
+  shumate_marker_set_child (marker, button);
+  g_object_set_data (G_OBJECT (marker), "hibachi-single", GINT_TO_POINTER (single));
+  shumate_marker_layer_add_marker (self->pin_layer, marker);
+
+  return marker;
+}
+
+static void
+release_marker (HibachiAreasMap *self,
+                ShumateMarker   *marker)
+{
+  GtkWidget *button = shumate_marker_get_child (marker);
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (button), "hibachi-popover");
+
+  /* Its popover was of the booking it showed. */
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
+  gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+  g_ptr_array_add (g_object_get_data (G_OBJECT (marker), "hibachi-single") ? self->free_pins : self->free_clusters, marker);
+}
+
+/* Every marker back to the pools. */
+static void
+release_all (HibachiAreasMap *self)
+{
+  GHashTableIter iter;
+  gpointer marker;
+
+  g_hash_table_iter_init (&iter, self->pin_markers);
+  while (g_hash_table_iter_next (&iter, NULL, &marker))
+    release_marker (self, marker);
+  g_hash_table_remove_all (self->pin_markers);
+}
+
+static ShumateMarker *
+pin_marker_for (HibachiAreasMap      *self,
                 const HibachiCluster *cluster)
 {
-  ShumateMarker *marker = shumate_marker_new ();
-  GtkWidget *button = gtk_button_new ();
+  ShumateMarker *marker = take_marker (self, cluster->count == 1);
+  GtkWidget *button = shumate_marker_get_child (marker);
   g_autofree char *label = NULL;
 
   if (cluster->count == 1)
@@ -163,27 +227,26 @@ new_pin_marker (HibachiAreasMap      *self,
       HibachiBooking *booking = g_ptr_array_index (self->bookings, hibachi_clusterer_get_members (self->clusterer, cluster)[0]);
       const char *status = hibachi_booking_get_status (booking);
       g_autofree char *status_class = g_strconcat ("status-", status, NULL);
+      const char *old_class = g_object_get_data (G_OBJECT (button), "hibachi-status-class");
 
       gtk_button_set_icon_name (GTK_BUTTON (button), status_icon (status));
-      gtk_widget_add_css_class (button, "map-pin");
+      if (old_class != NULL)
+        gtk_widget_remove_css_class (button, old_class);
       gtk_widget_add_css_class (button, status_class);
+      g_object_set_data_full (G_OBJECT (button), "hibachi-status-class", g_steal_pointer (&status_class), g_free);
       label = describe_booking (booking);
-      g_signal_connect (button, "clicked", G_CALLBACK (pin_clicked_cb), self);
     }
   else
     {
       g_autofree char *count = g_strdup_printf ("%u", cluster->count);
 
       gtk_button_set_label (GTK_BUTTON (button), count);
-      gtk_widget_add_css_class (button, "map-cluster");
       /* Translators: a cluster of pins on the map; clicking zooms in */
       label = g_strdup_printf (g_dngettext (NULL, "%u booking here, zoom in", "%u bookings here, zoom in", cluster->count),
                                cluster->count);
-      g_signal_connect (button, "clicked", G_CALLBACK (cluster_clicked_cb), self);
     }
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  shumate_marker_set_child (marker, button);
   shumate_location_set_location (SHUMATE_LOCATION (marker), cluster->center.lat, cluster->center.lng);
   g_object_set_data (G_OBJECT (marker), "hibachi-cluster-first", GUINT_TO_POINTER (cluster->first));
   g_object_set_data (G_OBJECT (marker), "hibachi-cluster-count", GUINT_TO_POINTER (cluster->count));
@@ -216,9 +279,192 @@ view_bounds (HibachiAreasMap *self,
   bounds[3] = y1;
 }
 
+/* Room kept between a pin or badge and a station's name. */
+#define LABEL_GAP 4
+
+typedef struct
+{
+  double x, y;            /* centre, in the map's widget coordinates */
+  double half_w, half_h;
+} Box;
+
+/* No pin or badge is wider or taller than this. */
+#define MARKER_MAX_PIXELS 64
+/* How far from a name markers are measured: those a moved one must miss
+ * (it goes at most MOVE_STEPS of its height from the name). */
+#define MOVE_STEPS 5
+#define NEAR_PIXELS ((MOVE_STEPS + 1) * MARKER_MAX_PIXELS)
+
+static void
+marker_point (HibachiAreasMap *self,
+              ShumateMarker   *marker,
+              Box             *box)
+{
+  shumate_viewport_location_to_widget_coords (shumate_simple_map_get_viewport (self->simple_map),
+                                              GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)),
+                                              shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
+                                              shumate_location_get_longitude (SHUMATE_LOCATION (marker)),
+                                              &box->x, &box->y);
+}
+
+static void
+marker_size (ShumateMarker *marker,
+             Box           *box)
+{
+  GtkWidget *child = shumate_marker_get_child (marker);
+  int width, height;
+
+  /* Without the margins this file may have given it. */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  box->half_w = (width - gtk_widget_get_margin_start (child) - gtk_widget_get_margin_end (child)) / 2.0;
+  box->half_h = (height - gtk_widget_get_margin_top (child) - gtk_widget_get_margin_bottom (child)) / 2.0;
+}
+
+static void
+marker_box (HibachiAreasMap *self,
+            ShumateMarker   *marker,
+            Box             *box)
+{
+  marker_point (self, marker, box);
+  marker_size (marker, box);
+}
+
+static gboolean
+overlaps (const Box *a,
+          double     dx,
+          double     dy,
+          const Box *b)
+{
+  return fabs (a->x + dx - b->x) < a->half_w + b->half_w + LABEL_GAP &&
+         fabs (a->y + dy - b->y) < a->half_h + b->half_h + LABEL_GAP;
+}
+
+static gboolean
+overlaps_any (const Box *box,
+              double     dx,
+              double     dy,
+              GArray    *taken)
+{
+  for (guint i = 0; i < taken->len; i++)
+    if (overlaps (box, dx, dy, &g_array_index (taken, Box, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The name @box is drawn over, or NULL. */
+static const Box *
+label_under (GArray    *taken,
+             guint      n_labels,
+             const Box *box)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (overlaps (box, 0, 0, &g_array_index (taken, Box, i)))
+      return &g_array_index (taken, Box, i);
+  return NULL;
+}
+
+static void
+set_shift (ShumateMarker *marker,
+           double         dx,
+           double         dy)
+{
+  GtkWidget *child = shumate_marker_get_child (marker);
+
+  /* The marker is centred on its point: a margin of 2d moves it by d. */
+  gtk_widget_set_margin_top (child, dy > 0 ? (int) ceil (2 * dy) : 0);
+  gtk_widget_set_margin_bottom (child, dy < 0 ? (int) ceil (-2 * dy) : 0);
+  gtk_widget_set_margin_start (child, dx > 0 ? (int) ceil (2 * dx) : 0);
+  gtk_widget_set_margin_end (child, dx < 0 ? (int) ceil (-2 * dx) : 0);
+}
+
+/* First pass over the markers: those near a name are measured, and kept
+ * in @taken where they are unless they cover a name; those are put in
+ * @movers for move_off_label(). Most are far from every name and cost a
+ * few comparisons. */
+static void
+sort_near_labels (HibachiAreasMap *self,
+                  ShumateMarker   *marker,
+                  GArray          *taken,
+                  guint            n_labels,
+                  GPtrArray       *movers)
+{
+  gboolean near = FALSE;
+  Box box;
+
+  marker_point (self, marker, &box);
+  for (guint i = 0; i < n_labels && !near; i++)
+    {
+      const Box *l = &g_array_index (taken, Box, i);
+
+      near = fabs (box.x - l->x) < l->half_w + 2 * MARKER_MAX_PIXELS && fabs (box.y - l->y) < l->half_h + NEAR_PIXELS;
+    }
+  if (!near)
+    {
+      set_shift (marker, 0, 0);
+      return;
+    }
+  marker_size (marker, &box);
+  if (label_under (taken, n_labels, &box) != NULL)
+    g_ptr_array_add (movers, marker);
+  else
+    {
+      set_shift (marker, 0, 0);
+      g_array_append_val (taken, box);
+    }
+}
+
+/* A pin or badge drawn over a station's name hides both: it moves just
+ * below or above the name, or further where others are already (by
+ * margins, so it stays put in pixels while the map pans). */
+static void
+move_off_label (HibachiAreasMap *self,
+                ShumateMarker   *marker,
+                GArray          *taken,
+                guint            n_labels)
+{
+  Box box;
+  const Box *label;
+  double below, above, right, left, step;
+  double dx = 0, dy;
+
+  marker_box (self, marker, &box);
+  label = label_under (taken, n_labels, &box);
+  below = label->y + label->half_h + box.half_h + LABEL_GAP - box.y;
+  above = label->y - label->half_h - box.half_h - LABEL_GAP - box.y;
+  right = label->x + label->half_w + box.half_w + LABEL_GAP - box.x;
+  left = label->x - label->half_w - box.half_w - LABEL_GAP - box.x;
+  step = 2 * box.half_h + LABEL_GAP;
+  dy = below;
+  for (guint k = 0; k < MOVE_STEPS; k++)
+    {
+      /* Below, above, then beside the name, then a row further. */
+      const double tries[][2] = { { 0, below + k * step }, { 0, above - k * step },
+                                  { right, k * step }, { left, k * step } };
+      gboolean found = FALSE;
+
+      for (guint t = 0; t < G_N_ELEMENTS (tries) && !found; t++)
+        if (!overlaps_any (&box, tries[t][0], tries[t][1], taken))
+          {
+            dx = tries[t][0];
+            dy = tries[t][1];
+            found = TRUE;
+          }
+      if (found)
+        break;
+    }
+  set_shift (marker, dx, dy);
+  box.x += dx;
+  box.y += dy;
+  g_array_append_val (taken, box);
+}
+
 void
 hibachi_areas_map_update_pins (HibachiAreasMap *self)
 {
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autoptr(GPtrArray) movers = g_ptr_array_new ();
+  guint n_labels = 0;
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
   double zoom = shumate_viewport_get_zoom_level (viewport);
 
@@ -233,10 +479,18 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
       hibachi_clusterer_run (self->clusterer, cluster_zoom (zoom),
                              shumate_map_source_get_tile_size (self->source), HIBACHI_AREAS_MAP_CLUSTER_PIXELS);
       self->clustered_zoom = cluster_zoom (zoom);
-      shumate_marker_layer_remove_all (self->pin_layer);
-      g_hash_table_remove_all (self->pin_markers);
+      release_all (self);
     }
   view_bounds (self, VIEW_MARGIN, self->built_bounds);
+  for (guint i = 0; self->stations != NULL && i < self->stations->len; i++)
+    {
+      StationShape *shape = g_ptr_array_index (self->stations, i);
+      Box label;
+
+      marker_box (self, shape->marker, &label);
+      g_array_append_val (taken, label);
+      n_labels++;
+    }
 
   /* The same clusters as before a pan: only those that came near the view
    * get a marker, only those that left lose theirs. */
@@ -252,16 +506,19 @@ hibachi_areas_map_update_pins (HibachiAreasMap *self)
              y >= self->built_bounds[1] && y <= self->built_bounds[3];
       if (near && marker == NULL)
         {
-          marker = new_pin_marker (self, cluster);
+          marker = pin_marker_for (self, cluster);
           g_hash_table_insert (self->pin_markers, GUINT_TO_POINTER (i), marker);
-          shumate_marker_layer_add_marker (self->pin_layer, marker);
         }
+      if (near)
+        sort_near_labels (self, marker, taken, n_labels, movers);
       else if (!near && marker != NULL)
         {
-          shumate_marker_layer_remove_marker (self->pin_layer, marker);
+          release_marker (self, marker);
           g_hash_table_remove (self->pin_markers, GUINT_TO_POINTER (i));
         }
     }
+  for (guint i = 0; i < movers->len; i++)
+    move_off_label (self, movers->pdata[i], taken, n_labels);
 }
 
 static gboolean
@@ -306,6 +563,8 @@ hibachi_areas_map_set_bookings (HibachiAreasMap *self,
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   shumate_marker_layer_remove_all (self->pin_layer);
   g_hash_table_remove_all (self->pin_markers);
+  g_ptr_array_set_size (self->free_pins, 0);
+  g_ptr_array_set_size (self->free_clusters, 0);
   self->bookings = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; bookings != NULL && i < bookings->len; i++)
     g_ptr_array_add (self->bookings, g_object_ref (g_ptr_array_index (bookings, i)));
@@ -326,7 +585,15 @@ hibachi_areas_map_set_bookings (HibachiAreasMap *self,
 GList *
 hibachi_areas_map_get_pin_markers (HibachiAreasMap *self)
 {
-  return shumate_marker_layer_get_markers (self->pin_layer);
+  GList *markers = NULL;
+  GHashTableIter iter;
+  gpointer marker;
+
+  /* Those in use, not those waiting hidden for the next clusters. */
+  g_hash_table_iter_init (&iter, self->pin_markers);
+  while (g_hash_table_iter_next (&iter, NULL, &marker))
+    markers = g_list_prepend (markers, marker);
+  return markers;
 }
 
 GPtrArray *

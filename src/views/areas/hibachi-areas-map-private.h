@@ -43,8 +43,12 @@ struct _HibachiAreasMap
   HibachiClusterer   *clusterer;
   double              clustered_zoom;
   GHashTable         *pin_markers;   /* cluster index → its ShumateMarker (unowned) */
+  GPtrArray          *free_pins;     /* hidden in the layer, for the next pins (unowned) */
+  GPtrArray          *free_clusters; /* the same for cluster badges */
   double              built_bounds[4];   /* x0, y0, x1, y1 as world fractions */
   guint               update_id;
+  guint               fit_id;        /* the fit waiting for the map's size */
+  char               *fit_station_id;
 };
 
 enum {

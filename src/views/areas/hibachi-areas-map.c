@@ -202,6 +202,41 @@ station_drag_end_cb (GtkGestureDrag  *gesture,
                  shape->location.lat, shape->location.lng);
 }
 
+/* The arrow keys on the draggable station's marker: a drag of a few
+ * pixels, dropped at once (the same signal, so the same save and undo). */
+static gboolean
+station_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        HibachiAreasMap       *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *id = g_object_get_data (G_OBJECT (button), "hibachi-station-id");
+  double step = (state & GDK_SHIFT_MASK) ? HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE : HIBACHI_AREAS_MAP_NUDGE_PIXELS;
+  double dx = 0, dy = 0;
+  StationShape *shape;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: dx = -step; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = step; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: dy = -step; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: dy = step; break;
+    default: return GDK_EVENT_PROPAGATE;
+    }
+  if (self->draggable_id == NULL || g_strcmp0 (id, self->draggable_id) != 0 ||
+      (shape = find_shape (self, id)) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  self->drag_start = shape->location;
+  shape->location = drag_location (self, dx, dy);
+  draw_shape (shape);
+  g_signal_emit (self, hibachi_areas_map_signals[HIBACHI_AREAS_MAP_STATION_MOVED], 0, self->draggable_id,
+                 shape->location.lat, shape->location.lng);
+  return GDK_EVENT_STOP;
+}
+
 static ShumateMarker *
 new_station_marker (HibachiAreasMap *self,
                     HibachiStation  *station)
@@ -210,6 +245,7 @@ new_station_marker (HibachiAreasMap *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys;
   const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (station));
   g_autofree char *label = NULL;
 
@@ -224,6 +260,10 @@ new_station_marker (HibachiAreasMap *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "hibachi-station-id", g_strdup (id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (station_clicked_cb), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, HIBACHI_AREAS_MAP_NUDGE_CONTROLLER);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (station_key_pressed_cb), self);
+  gtk_widget_add_controller (button, keys);
   shumate_marker_set_child (marker, button);
 
   g_object_set_data_full (G_OBJECT (marker), "hibachi-station-id", g_strdup (id), g_free);
@@ -299,9 +339,18 @@ hibachi_areas_map_set_draggable_station (HibachiAreasMap *self,
       const char *id = hibachi_resource_get_id (HIBACHI_RESOURCE (shape->station));
 
       if (g_strcmp0 (id, station_id) == 0)
-        gtk_widget_add_css_class (button, "draggable");
+        {
+          gtk_widget_add_css_class (button, "draggable");
+          gtk_widget_set_tooltip_text (button, _("Drag to move the station, or use the arrow keys (Shift: further)"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Arrow keys move the station; with Shift, further."), -1);
+        }
       else
-        gtk_widget_remove_css_class (button, "draggable");
+        {
+          gtk_widget_remove_css_class (button, "draggable");
+          gtk_widget_set_tooltip_text (button, NULL);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
     }
 }
 
@@ -399,39 +448,91 @@ hibachi_areas_map_get_viewport (HibachiAreasMap *self)
   return shumate_simple_map_get_viewport (self->simple_map);
 }
 
+/* A service circle fills the map with this much room around it. */
+#define FIT_PADDING 1.12
+
+static void fit (HibachiAreasMap *self, const char *station_id);
+
+static gboolean
+fit_when_sized_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  HibachiAreasMap *self = HIBACHI_AREAS_MAP (widget);
+  g_autofree char *station_id = NULL;
+
+  if (gtk_widget_get_width (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map))) == 0)
+    return G_SOURCE_CONTINUE;
+  self->fit_id = 0;
+  station_id = g_steal_pointer (&self->fit_station_id);
+  fit (self, station_id);
+  return G_SOURCE_REMOVE;
+}
+
 void
-hibachi_areas_map_show_all (HibachiAreasMap *self)
+hibachi_areas_map_fit_service_area (HibachiAreasMap *self,
+                                    const char      *station_id)
+{
+  g_return_if_fail (HIBACHI_IS_AREAS_MAP (self));
+
+  /* Fitting needs the map's size: wait for its first one. */
+  g_free (self->fit_station_id);
+  self->fit_station_id = g_strdup (station_id);
+  if (gtk_widget_get_width (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map))) > 0)
+    {
+      g_autofree char *id = g_steal_pointer (&self->fit_station_id);
+
+      if (self->fit_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_id);
+      self->fit_id = 0;
+      fit (self, id);
+    }
+  else if (self->fit_id == 0)
+    self->fit_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized_cb, NULL, NULL);
+}
+
+static void
+fit (HibachiAreasMap *self,
+     const char      *station_id)
 {
   GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
-  double lat0 = 90, lat1 = -90, lng0 = 180, lng1 = -180;
-  double width = MAX (gtk_widget_get_width (map), 400);
-  double height = MAX (gtk_widget_get_height (map), 300);
-  double x0, y0, x1, y1, span;
-  HibachiLatLng corner;
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
+  double width = MAX (gtk_widget_get_width (map), 1);
+  double height = MAX (gtk_widget_get_height (map), 1);
+  double x0 = 1, y0 = 1, x1 = 0, y1 = 0, span;
+  double tile = shumate_map_source_get_tile_size (self->source);
+  HibachiLatLng center;
+  gboolean any = FALSE;
 
-  if (self->stations == NULL || self->stations->len == 0)
-    return;
-  for (guint i = 0; i < self->stations->len; i++)
+  for (guint i = 0; self->stations != NULL && i < self->stations->len; i++)
     {
       StationShape *shape = g_ptr_array_index (self->stations, i);
-      double miles = MAX (shape->escalation_miles, shape->service_miles);
-      HibachiLatLng north = hibachi_geo_destination (shape->location, 0, miles);
-      HibachiLatLng east = hibachi_geo_destination (shape->location, 90, miles);
+      double miles = MAX (shape->service_miles, 1);
+      HibachiLatLng edge[4];
+      double x, y;
 
-      lat1 = MAX (lat1, north.lat);
-      lat0 = MIN (lat0, 2 * shape->location.lat - north.lat);
-      lng1 = MAX (lng1, east.lng);
-      lng0 = MIN (lng0, 2 * shape->location.lng - east.lng);
+      if (station_id != NULL && g_strcmp0 (hibachi_resource_get_id (HIBACHI_RESOURCE (shape->station)), station_id) != 0)
+        continue;
+      any = TRUE;
+      /* North, east, south, west of the circle, in world fractions. */
+      for (guint e = 0; e < G_N_ELEMENTS (edge); e++)
+        {
+          edge[e] = hibachi_geo_destination (shape->location, 90.0 * e, miles);
+          hibachi_mercator_project (edge[e], &x, &y);
+          x0 = MIN (x0, x);
+          x1 = MAX (x1, x);
+          y0 = MIN (y0, y);
+          y1 = MAX (y1, y);
+        }
     }
-  corner = (HibachiLatLng) { lat1, lng0 };
-  hibachi_mercator_project (corner, &x0, &y0);
-  corner = (HibachiLatLng) { lat0, lng1 };
-  hibachi_mercator_project (corner, &x1, &y1);
-  span = MAX ((x1 - x0) * 256 / width, (y1 - y0) * 256 / height);
-  corner = hibachi_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2);
-  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), corner.lat, corner.lng);
-  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (self->simple_map),
-                                   CLAMP (floor (-log2 (MAX (span, 1e-9))), 2, 12));
+  if (!any)
+    return;
+
+  /* The zoom at which the circles' box, padded, just fits the map. */
+  span = MAX ((x1 - x0) * tile / width, (y1 - y0) * tile / height) * FIT_PADDING;
+  center = hibachi_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (-log2 (MAX (span, 1e-9)), 2, 14));
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), center.lat, center.lng);
 }
 
 /* The widget */
@@ -491,6 +592,11 @@ hibachi_areas_map_dispose (GObject *object)
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->clusterer, hibachi_clusterer_free);
   g_clear_pointer (&self->pin_markers, g_hash_table_unref);
+  g_clear_pointer (&self->free_pins, g_ptr_array_unref);
+  g_clear_pointer (&self->free_clusters, g_ptr_array_unref);
+  if (self->fit_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_id);
+  self->fit_id = 0;
 
   G_OBJECT_CLASS (hibachi_areas_map_parent_class)->dispose (object);
 }
@@ -501,6 +607,7 @@ hibachi_areas_map_finalize (GObject *object)
   HibachiAreasMap *self = HIBACHI_AREAS_MAP (object);
 
   g_free (self->draggable_id);
+  g_free (self->fit_station_id);
 
   G_OBJECT_CLASS (hibachi_areas_map_parent_class)->finalize (object);
 }
@@ -542,6 +649,8 @@ hibachi_areas_map_init (HibachiAreasMap *self)
   GdkRGBA line;
 
   self->pin_markers = g_hash_table_new (NULL, NULL);
+  self->free_pins = g_ptr_array_new ();
+  self->free_clusters = g_ptr_array_new ();
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   self->simple_map = shumate_simple_map_new ();

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 /* Pins closer than this on screen share a cluster. */
 #define HIBACHI_AREAS_MAP_CLUSTER_PIXELS 48.0
+/* Arrow keys move the focused draggable station marker this far (with
+ * Shift, the larger step): the keyboard's way to drag it. */
+#define HIBACHI_AREAS_MAP_NUDGE_PIXELS 8.0
+#define HIBACHI_AREAS_MAP_NUDGE_PIXELS_LARGE 64.0
+/* The name of the marker's key controller that does it. */
+#define HIBACHI_AREAS_MAP_NUDGE_CONTROLLER "hibachi-station-keys"
 /* Points of a radius circle. */
 #define HIBACHI_AREAS_MAP_CIRCLE_POINTS 96
 
@@ -50,8 +56,10 @@ void              hibachi_areas_map_set_bookings       (HibachiAreasMap *self,
 void              hibachi_areas_map_set_check          (HibachiAreasMap *self,
                                                         const HibachiLatLng *point,
                                                         const HibachiLatLng *station);
-/* Shows every station's escalation circle. */
-void              hibachi_areas_map_show_all           (HibachiAreasMap *self);
+/* Centres and zooms the map so @station_id's service circle fills it
+ * (NULL: every station's), a little room around. */
+void              hibachi_areas_map_fit_service_area   (HibachiAreasMap *self,
+                                                        const char      *station_id);
 
 /* What is drawn, for tests and the benchmark. */
 HibachiTileSource *hibachi_areas_map_get_tiles         (HibachiAreasMap *self);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hibachi-address-entry.h"
+#include "hibachi-change-feed.h"
 #include "hibachi-areas-page.h"
 #include "hibachi-status-view.h"
 
@@ -16,6 +17,7 @@ struct _HibachiAreasPage
 
   HibachiSession       *session;
   HibachiUndoStack     *undo_stack;
+  HibachiChangeFeed    *feed;                 /* others' changes to stations */
   GSettings            *settings;
   GCancellable         *cancellable;          /* stations and saves */
   GCancellable         *bookings_cancellable;

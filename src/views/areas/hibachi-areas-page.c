@@ -226,9 +226,21 @@ stations_loaded_cb (GObject      *source,
                                   self->stations->len > 0 || hibachi_areas_page_can_edit_station (self, NULL) ?
                                   HIBACHI_STATUS_CONTENT : HIBACHI_STATUS_EMPTY);
   hibachi_areas_page_show_stations (self);
+  /* A newer version of the station in the form: shown, unless the form
+   * has unsaved edits (saving them then asks, as for any change made
+   * meanwhile). */
+  {
+    HibachiStation *edited = hibachi_station_editor_get_station (self->editor);
+    HibachiStation *fresh = edited ? hibachi_areas_page_find_station (self, hibachi_resource_get_id (HIBACHI_RESOURCE (edited))) : NULL;
+
+    if (fresh != NULL && fresh != edited && gtk_widget_get_visible (GTK_WIDGET (self->editor)) &&
+        !hibachi_station_editor_has_changes (self->editor) &&
+        hibachi_resource_get_version (HIBACHI_RESOURCE (fresh)) != hibachi_resource_get_version (HIBACHI_RESOURCE (edited)))
+      hibachi_areas_page_edit_station (self, fresh);
+  }
   if (!self->shown_all)
     {
-      hibachi_areas_map_show_all (self->map);
+      hibachi_areas_map_fit_service_area (self->map, hibachi_page_get_station_id (HIBACHI_PAGE (self)));
       self->shown_all = TRUE;
     }
   hibachi_areas_page_update_actions (self);
@@ -375,6 +387,33 @@ tile_url_changed_cb (HibachiAreasPage *self)
   hibachi_areas_map_set_tile_url (self->map, url);
 }
 
+/* Someone changed or created a station: the list, the map and an
+ * untouched form follow. */
+static void
+feed_changed_cb (HibachiAreasPage    *self,
+                 HibachiResourceKind  kind,
+                 const char          *id,
+                 const char          *actor,
+                 const char          *action,
+                 HibachiChangeFeed   *feed)
+{
+  if (kind == HIBACHI_RESOURCE_STATION && self->session != NULL && !self->saving)
+    load_stations (self);
+}
+
+static void
+follow (HibachiAreasPage  *self,
+        HibachiChangeFeed *feed)
+{
+  if (self->feed == feed)
+    return;
+  if (self->feed != NULL)
+    g_signal_handlers_disconnect_by_func (self->feed, feed_changed_cb, self);
+  g_set_object (&self->feed, feed);
+  if (feed != NULL)
+    g_signal_connect_object (feed, "changed", G_CALLBACK (feed_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 hibachi_areas_page_account_changed (HibachiPage *page)
 {
@@ -407,6 +446,7 @@ hibachi_areas_page_account_changed (HibachiPage *page)
       g_set_object (&self->undo_stack, hibachi_context_get_undo_stack (context));
       g_signal_connect_object (self->undo_stack, "undone", G_CALLBACK (hibachi_areas_page_undone_cb), self, G_CONNECT_SWAPPED);
     }
+  follow (self, context != NULL ? hibachi_context_get_change_feed (context) : NULL);
   if (context != NULL && self->settings != hibachi_context_get_settings (context))
     {
       g_set_object (&self->settings, hibachi_context_get_settings (context));
@@ -431,7 +471,12 @@ hibachi_areas_page_account_changed (HibachiPage *page)
 static void
 hibachi_areas_page_station_changed (HibachiPage *page)
 {
-  load_bookings (HIBACHI_AREAS_PAGE (page));
+  HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
+
+  /* The station chosen in the header fills the map (all of them: all). */
+  if (self->stations != NULL)
+    hibachi_areas_map_fit_service_area (self->map, hibachi_page_get_station_id (page));
+  load_bookings (self);
 }
 
 static void
@@ -457,6 +502,7 @@ hibachi_areas_page_dispose (GObject *object)
   g_clear_object (&self->bookings_cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->undo_stack);
+  follow (self, NULL);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->stations, g_ptr_array_unref);
   g_clear_pointer (&self->bookings, g_ptr_array_unref);

@@ -520,7 +520,30 @@ void
 hibachi_station_editor_rebase (HibachiStationEditor *self,
                                HibachiStation       *station)
 {
-  g_set_object (&self->station, station);
+  /* What this user changed, against the version they opened… */
+  g_autoptr(JsonObject) mine = collect (self);
+
+  /* …over the newer version: their other changes stay as they are. */
+  hibachi_station_editor_set_station (self, station, self->editable, self->new_location);
+  self->loading = TRUE;
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (json_object_has_member (mine, text_fields[i].member))
+      gtk_editable_set_text (GTK_EDITABLE (self->entries[i]),
+                             json_object_get_string_member (mine, text_fields[i].member));
+  if (json_object_has_member (mine, "timezone"))
+    hibachi_station_editor_set_timezone (self, json_object_get_string_member (mine, "timezone"));
+  if (json_object_has_member (mine, "lat"))
+    gtk_spin_button_set_value (self->lat_spin, json_object_get_double_member (mine, "lat"));
+  if (json_object_has_member (mine, "lng"))
+    gtk_spin_button_set_value (self->lng_spin, json_object_get_double_member (mine, "lng"));
+  if (json_object_has_member (mine, "service_radius_miles"))
+    gtk_spin_button_set_value (self->service_spin, json_object_get_double_member (mine, "service_radius_miles"));
+  if (json_object_has_member (mine, "escalation_radius_miles"))
+    gtk_spin_button_set_value (self->escalation_spin, json_object_get_double_member (mine, "escalation_radius_miles"));
+  if (json_object_has_member (mine, "is_active"))
+    gtk_switch_set_active (self->active_switch, json_object_get_boolean_member (mine, "is_active"));
+  self->loading = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void

@@ -4,20 +4,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "hibachi-tile-source.h"
 
 /* A cached tile younger than this is used without asking the server. */
 #define FRESH_SECONDS (7 * 24 * 3600)
-/* Stores between two trims of the cache to its limit. */
-#define STORES_PER_PURGE 64
 
 struct _HibachiTileSource
 {
   ShumateDataSource  parent_instance;
 
   char              *url_template;
+  char              *tiles_dir;      /* this template's folder in the cache */
+  guint              cache_bytes;
   SoupSession       *session;
   ShumateFileCache  *cache;
   gboolean           available;
@@ -92,6 +93,8 @@ return_tile (GTask  *task,
   g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
 }
 
+static void trim_cache (HibachiTileSource *self);
+
 static void
 stored_cb (GObject      *source,
            GAsyncResult *result,
@@ -104,17 +107,111 @@ stored_cb (GObject      *source,
    * 1.0 may fail without saying why.) */
   if (!shumate_file_cache_store_tile_finish (SHUMATE_FILE_CACHE (source), result, &error))
     g_debug ("Tile not cached: %s", error != NULL ? error->message : "no reason given");
+  /* Once the tile is on disk, so the trim counts it. */
+  else if (++self->n_stored % HIBACHI_TILE_STORES_PER_PURGE == 0)
+    trim_cache (self);
+}
+
+/* Trimming the disk cache. libshumate 1.0's own purge adds up the size of
+ * one tile, not of the cache, so it never trims: the tiles' files are
+ * counted here, and the oldest (last stored or found fresh) go first. */
+
+typedef struct
+{
+  char   *path;
+  gint64  modified_ns;
+  goffset size;
+} CachedTile;
+
+static void
+cached_tile_clear (gpointer data)
+{
+  g_free (((CachedTile *) data)->path);
 }
 
 static void
-purged_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+list_tiles (const char *dir,
+            GArray     *tiles,
+            goffset    *total)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        list_tiles (path, tiles, total);
+      else if (S_ISREG (st.st_mode) && g_str_has_suffix (name, ".png"))
+        {
+          CachedTile tile = { g_steal_pointer (&path), (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                              st.st_mtim.tv_nsec, st.st_size };
+
+          g_array_append_val (tiles, tile);
+          *total += tile.size;
+        }
+    }
+}
+
+static int
+compare_age (gconstpointer a,
+             gconstpointer b)
+{
+  const CachedTile *x = a, *y = b;
+
+  if (x->modified_ns != y->modified_ns)
+    return x->modified_ns < y->modified_ns ? -1 : 1;
+  return g_strcmp0 (x->path, y->path);
+}
+
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  HibachiTileSource *self = source_object;
+  g_autoptr(GArray) tiles = g_array_new (FALSE, FALSE, sizeof (CachedTile));
+  goffset total = 0;
+  guint removed = 0;
+
+  g_array_set_clear_func (tiles, cached_tile_clear);
+  list_tiles (self->tiles_dir, tiles, &total);
+  g_array_sort (tiles, compare_age);
+  for (guint i = 0; i < tiles->len && total > self->cache_bytes; i++)
+    {
+      CachedTile *tile = &g_array_index (tiles, CachedTile, i);
+
+      if (g_unlink (tile->path) == 0)
+        {
+          total -= tile->size;
+          removed++;
+        }
+    }
+  g_task_return_int (task, removed);
+}
+
+static void
+trimmed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  gssize removed = g_task_propagate_int (G_TASK (result), &error);
 
-  if (!shumate_file_cache_purge_cache_finish (SHUMATE_FILE_CACHE (source), result, &error))
-    g_debug ("Tile cache not trimmed: %s", error != NULL ? error->message : "no reason given");
+  g_debug ("Tile cache trimmed: %" G_GSSIZE_FORMAT " tiles removed", removed);
+}
+
+static void
+trim_cache (HibachiTileSource *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, trimmed_cb, NULL);
+
+  g_task_run_in_thread (task, trim_thread);
 }
 
 static void
@@ -152,8 +249,6 @@ downloaded_cb (GObject      *source,
       set_available (self, TRUE);
       shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, bytes, etag,
                                            NULL, stored_cb, g_object_ref (self));
-      if (++self->n_stored % STORES_PER_PURGE == 0)
-        shumate_file_cache_purge_cache_async (self->cache, NULL, purged_cb, NULL);
       return_tile (task, bytes);
       return;
     }
@@ -284,6 +379,7 @@ hibachi_tile_source_finalize (GObject *object)
   HibachiTileSource *self = HIBACHI_TILE_SOURCE (object);
 
   g_free (self->url_template);
+  g_free (self->tiles_dir);
 
   G_OBJECT_CLASS (hibachi_tile_source_parent_class)->finalize (object);
 }
@@ -317,17 +413,28 @@ hibachi_tile_source_init (HibachiTileSource *self)
 }
 
 HibachiTileSource *
-hibachi_tile_source_new (const char *url_template)
+hibachi_tile_source_new_full (const char *url_template,
+                              const char *cache_dir,
+                              guint       cache_bytes)
 {
   HibachiTileSource *self = g_object_new (HIBACHI_TYPE_TILE_SOURCE, NULL);
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "hibachi-admin", "tiles", NULL);
   g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url_template, -1);
 
   self->url_template = g_strdup (url_template);
   /* One folder per template: another source never serves these tiles. */
-  self->cache = shumate_file_cache_new_full (HIBACHI_TILE_CACHE_BYTES, key, dir);
+  self->cache = shumate_file_cache_new_full (cache_bytes, key, cache_dir);
+  self->tiles_dir = g_build_filename (cache_dir, key, NULL);
+  self->cache_bytes = cache_bytes;
 
   return self;
+}
+
+HibachiTileSource *
+hibachi_tile_source_new (const char *url_template)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "hibachi-admin", "tiles", NULL);
+
+  return hibachi_tile_source_new_full (url_template, dir, HIBACHI_TILE_CACHE_BYTES);
 }
 
 const char *

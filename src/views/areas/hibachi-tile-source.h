@@ -19,7 +19,15 @@ G_BEGIN_DECLS
 #define HIBACHI_TYPE_TILE_SOURCE (hibachi_tile_source_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiTileSource, hibachi_tile_source, HIBACHI, TILE_SOURCE, ShumateDataSource)
 
+/* Stores between two trims of the disk cache to its limit. */
+#define HIBACHI_TILE_STORES_PER_PURGE 64
+
 HibachiTileSource *hibachi_tile_source_new              (const char        *url_template);
+/* The same, caching in @cache_dir up to @cache_bytes (trimmed every
+ * HIBACHI_TILE_STORES_PER_PURGE tiles stored, the oldest first). */
+HibachiTileSource *hibachi_tile_source_new_full         (const char        *url_template,
+                                                         const char        *cache_dir,
+                                                         guint              cache_bytes);
 const char        *hibachi_tile_source_get_url_template (HibachiTileSource *self);
 gboolean           hibachi_tile_source_get_available    (HibachiTileSource *self);
 /* Tiles read from the network, and from the disk cache, so far. */

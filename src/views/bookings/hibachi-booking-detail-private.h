@@ -5,12 +5,14 @@
  * history) and its actions (hibachi-booking-detail-actions.c). */
 #pragma once
 
+#include "hibachi-address-entry.h"
 #include "hibachi-booking-detail.h"
+#include "hibachi-geo.h"
 #include "hibachi-price-sheet.h"
 
 G_BEGIN_DECLS
 
-#define HIBACHI_BOOKING_DETAIL_N_TEXT_FIELDS 6
+#define HIBACHI_BOOKING_DETAIL_N_TEXT_FIELDS 5
 #define HIBACHI_BOOKING_DETAIL_N_COUNTS 3
 
 struct _HibachiBookingDetail
@@ -44,7 +46,8 @@ struct _HibachiBookingDetail
   GtkRevealer       *changed_revealer;
   GtkLabel          *changed_label;
   GtkButton         *reload_button;
-  AdwEntryRow       *venue_row;
+  HibachiAddressEntry *venue_entry;
+  GtkLabel          *venue_area_label;
   AdwEntryRow       *requests_row;
   AdwEntryRow       *notes_row;
   AdwEntryRow       *text_rows[HIBACHI_BOOKING_DETAIL_N_TEXT_FIELDS];   /* in text field order */
@@ -104,5 +107,17 @@ void           hibachi_booking_detail_confirm         (HibachiBookingDetail *sel
 void           hibachi_booking_detail_cancel          (HibachiBookingDetail *self);
 void           hibachi_booking_detail_delete          (HibachiBookingDetail *self);
 void           hibachi_booking_detail_show_history    (HibachiBookingDetail *self);
+/* hibachi-booking-detail-venue.c: the venue's address and its place. */
+void           hibachi_booking_detail_venue_load      (HibachiBookingDetail *self);
+void           hibachi_booking_detail_venue_changes   (HibachiBookingDetail *self,
+                                                       JsonObject           *changes);
+/* What is wrong with the venue in the form (nullable, free it). */
+char          *hibachi_booking_detail_venue_problem   (HibachiBookingDetail *self);
+/* The venue's point in the form: the place picked, or the booking's. */
+HibachiLatLng  hibachi_booking_detail_venue_point     (HibachiBookingDetail *self);
+/* TRUE when the form's place differs from the booking's. */
+gboolean       hibachi_booking_detail_venue_moved     (HibachiBookingDetail *self);
+void           hibachi_booking_detail_venue_update    (HibachiBookingDetail *self,
+                                                       gboolean              can_write);
 
 G_END_DECLS

@@ -41,8 +41,8 @@ quote_form (HibachiBookingDetail *self,
 
   from.lat = hibachi_station_get_lat (station);
   from.lng = hibachi_station_get_lng (station);
-  venue.lat = hibachi_resource_get_double (HIBACHI_RESOURCE (self->booking), "venue_lat");
-  venue.lng = hibachi_resource_get_double (HIBACHI_RESOURCE (self->booking), "venue_lng");
+  /* The place picked in the form, so the travel fee follows it. */
+  venue = hibachi_booking_detail_venue_point (self);
   hibachi_quote_request_for_party (&request, (guint) MAX (0, gtk_spin_button_get_value_as_int (self->count_spins[0])),
                                    (guint) MAX (0, gtk_spin_button_get_value_as_int (self->count_spins[1])),
                                    (guint) MAX (0, gtk_spin_button_get_value_as_int (self->count_spins[2])), from, venue);
@@ -57,7 +57,7 @@ hibachi_booking_detail_update_total (HibachiBookingDetail *self)
   g_autofree char *text = NULL;
   HibachiQuote quote;
 
-  if (!party_changed (self))
+  if (!party_changed (self) && !hibachi_booking_detail_venue_moved (self))
     {
       g_autofree char *deposit = hibachi_format_cents (hibachi_booking_get_int (self->booking, "deposit_cents"));
 

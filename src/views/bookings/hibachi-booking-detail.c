@@ -31,7 +31,6 @@ static const TextField text_fields[] = {
   { "customer_name", N_("Customer"), FIELD_TEXT },
   { "customer_email", N_("Email"), FIELD_EMAIL },
   { "customer_phone", N_("Phone"), FIELD_PHONE },
-  { "venue_address", N_("Venue Address"), FIELD_TEXT },
   { "special_requests", N_("Special Requests"), FIELD_OPTIONAL_TEXT },
   { "internal_notes", N_("Internal Notes"), FIELD_OPTIONAL_TEXT },
 };
@@ -147,6 +146,7 @@ load_form (HibachiBookingDetail *self)
 
     gtk_editable_set_text (GTK_EDITABLE (self->allergens_row), text);
   }
+  hibachi_booking_detail_venue_load (self);
   self->loading_form = FALSE;
   g_clear_object (&self->theirs);
   gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
@@ -199,6 +199,7 @@ hibachi_booking_detail_get_changes (HibachiBookingDetail *self)
       g_autofree char *value = g_strstrip (g_strdup (text_value (self, i)));
       add_string_change (changes, current, text_fields[i].member, value);
     }
+  hibachi_booking_detail_venue_changes (self, changes);
   for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
     {
       gint64 value = gtk_spin_button_get_value_as_int (self->count_spins[i]);
@@ -281,7 +282,11 @@ validate_form (HibachiBookingDetail *self)
 
   /* Only a date being changed is bounded: old bookings keep theirs. */
   {
-    g_autofree char *message = NULL;
+    g_autofree char *message = hibachi_booking_detail_venue_problem (self);
+
+    if (message != NULL && first == NULL)
+      first = g_strdup_printf ("%s: %s", _("Venue Address"), message);
+    g_clear_pointer (&message, g_free);
 
     if (g_strcmp0 (self->event_date, hibachi_booking_get_event_date (self->booking)) != 0 &&
         !hibachi_validate_event_date (self->event_date, NULL, NULL, &message))
@@ -342,6 +347,7 @@ update_state (HibachiBookingDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->date_button), can_write);
   gtk_widget_set_sensitive (GTK_WIDGET (self->slot_row), can_write);
   gtk_widget_set_sensitive (GTK_WIDGET (self->deposit_switch), can_write);
+  hibachi_booking_detail_venue_update (self, can_write);
   hibachi_booking_detail_update_total (self);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->revert_button), can_write);
@@ -400,6 +406,14 @@ show_field_errors (HibachiBookingDetail *self,
       if (message != NULL)
         mark_row (GTK_WIDGET (self->text_rows[i]), message);
     }
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const venue_members[] = { "venue_address", "venue_lat", "venue_lng" };
+      const char *message = g_hash_table_lookup (field_errors, venue_members[i]);
+
+      if (message != NULL)
+        mark_row (GTK_WIDGET (self->venue_entry), message);
+    }
 }
 
 typedef struct
@@ -428,7 +442,8 @@ hibachi_booking_detail_field_title (const char *member)
     { "toddlers", N_("Toddlers (free)") }, { "deposit_paid", N_("Deposit Paid") },
     { "status", N_("Status") }, { "chef_id", N_("Chef") }, { "requested_chef_id", N_("Requested Chef") },
     { "station_id", N_("Station") }, { "total_cents", N_("Total") }, { "deposit_cents", N_("Deposit") },
-    { "allergens", N_("Allergens") }, { "venue_lat", N_("Venue Latitude") }, { "venue_lng", N_("Venue Longitude") },
+    { "allergens", N_("Allergens") }, { "venue_address", N_("Venue Address") },
+    { "venue_lat", N_("Venue Latitude") }, { "venue_lng", N_("Venue Longitude") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -636,6 +651,7 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   signals[BOOKING_REMOVED] = g_signal_new ("booking-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, HIBACHI_TYPE_BOOKING);
 
+  g_type_ensure (HIBACHI_TYPE_ADDRESS_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-booking-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, page);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, title);
@@ -657,7 +673,8 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, changed_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, reload_button);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, venue_entry);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, venue_area_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, requests_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, slot_row);
@@ -703,9 +720,9 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   self->text_rows[0] = self->customer_row;
   self->text_rows[1] = self->email_row;
   self->text_rows[2] = self->phone_row;
-  self->text_rows[3] = self->venue_row;
-  self->text_rows[4] = self->requests_row;
-  self->text_rows[5] = self->notes_row;
+  self->text_rows[3] = self->requests_row;
+  self->text_rows[4] = self->notes_row;
+  hibachi_address_entry_set_title (self->venue_entry, _("Venue Address"));
   self->count_spins[0] = self->adults_spin;
   self->count_spins[1] = self->children_spin;
   self->count_spins[2] = self->toddlers_spin;
@@ -733,6 +750,7 @@ hibachi_booking_detail_set_context (HibachiBookingDetail *self,
     return;
   g_set_object (&self->session, hibachi_context_get_session (context));
   g_set_object (&self->directory, hibachi_context_get_directory (context));
+  hibachi_address_entry_set_store (self->venue_entry, self->session ? hibachi_session_get_store (self->session) : NULL);
 }
 
 void

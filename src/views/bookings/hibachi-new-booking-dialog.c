@@ -73,39 +73,6 @@ station_id (HibachiNewBookingDialog *self)
   return selected < self->station_ids->len ? g_ptr_array_index (self->station_ids, selected) : NULL;
 }
 
-/* The nearest active station's verdict for the venue (SPEC §8.5). */
-static char *
-describe_area (HibachiNewBookingDialog *self,
-               HibachiLatLng            venue)
-{
-  GPtrArray *stations = hibachi_directory_get_stations (self->directory);
-  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (HibachiStationArea));
-  HibachiServiceCheck check;
-  HibachiStation *nearest;
-
-  for (guint i = 0; i < stations->len; i++)
-    {
-      HibachiStation *s = g_ptr_array_index (stations, i);
-      HibachiStationArea area = {
-        .id = hibachi_resource_get_id (HIBACHI_RESOURCE (s)),
-        .location = { hibachi_station_get_lat (s), hibachi_station_get_lng (s) },
-        .service_radius_miles = hibachi_station_get_service_radius_miles (s),
-        .escalation_radius_miles = hibachi_station_get_escalation_radius_miles (s),
-        .is_active = hibachi_station_get_is_active (s),
-      };
-
-      g_array_append_val (areas, area);
-    }
-  hibachi_geo_check_service_area ((HibachiStationArea *) areas->data, areas->len, venue, &check);
-  if (check.station_index < 0)
-    return g_strdup (_("No active station serves this venue."));
-
-  nearest = g_ptr_array_index (stations, check.station_index);
-  /* Translators: "Inside the service area: 12.3 mi from Fremont, the nearest station" */
-  return g_strdup_printf (_("%s: %.1f mi from %s, the nearest station"), hibachi_service_verdict_describe (check.verdict),
-                          check.distance_miles, hibachi_station_get_name (nearest));
-}
-
 /* Validation and the quote, on every change. */
 static void
 update (HibachiNewBookingDialog *self)
@@ -117,7 +84,7 @@ update (HibachiNewBookingDialog *self)
   HibachiQuote quote;
   double lat = 0, lng = 0;
   gboolean have_venue = hibachi_address_entry_get_location (self->venue, &lat, &lng);
-  g_autofree char *area = have_venue ? describe_area (self, (HibachiLatLng) { lat, lng }) : NULL;
+  g_autofree char *area = have_venue ? hibachi_directory_describe_service_area (self->directory, (HibachiLatLng) { lat, lng }) : NULL;
 
   if (station == NULL)
     problem = g_strdup (_("Choose a station."));
