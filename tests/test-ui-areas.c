@@ -1072,7 +1072,7 @@ test_changed_meanwhile (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
   WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed Meanwhile");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed");
   hibachi_test_save_screenshot (GTK_WIDGET (dialog), "areas-changed-meanwhile");
   after = server_station (f, fremont_id);
   g_assert_cmpstr (json_object_get_string_member (after, "email"), ==, "fremont.desk@demo.test");

@@ -73,7 +73,7 @@ ask_conflict (HibachiAreasPage *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Station Changed Meanwhile"),
+                                   _("Station Changed"),
                                    _("Someone else saved a change to this station after you opened it. Keep editing, "
                                      "use their version, or save yours over it."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"), "theirs", _("Use _Theirs"),
