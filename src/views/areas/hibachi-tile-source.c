@@ -309,7 +309,9 @@ cache_read_cb (GObject      *source,
     }
   if (request->cached != NULL && request->etag != NULL)
     soup_message_headers_append (soup_message_get_request_headers (message), "If-None-Match", request->etag);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_LOW, g_task_get_cancellable (task),
+  /* Default priority: at G_PRIORITY_LOW a main loop kept busy by frames
+   * (hundreds of markers on a slow machine) never got to the tiles. */
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                     downloaded_cb, g_object_ref (task));
 }
 
