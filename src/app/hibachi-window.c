@@ -14,6 +14,7 @@
 #include "hibachi-sidebar-row.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-split-layout.h"
+#include "hibachi-toast.h"
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
 
@@ -68,7 +69,7 @@ static void
 toast (HibachiWindow *self,
        const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
 }
 
 static void
@@ -195,7 +196,7 @@ directory_loaded_cb (GObject      *source,
       AdwToast *notice = adw_toast_new (_("The keyring is unavailable: this session will not be remembered."));
 
       adw_toast_set_timeout (notice, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, notice);
+      hibachi_toast_show (GTK_WIDGET (self->toast_overlay), notice);
     }
 }
 
@@ -518,12 +519,10 @@ undone_cb (GObject      *source,
 
   /* Translators: what was undone, e.g. "cancel of MH-100398" */
   message = g_strdup_printf (_("Undid %s"), hibachi_undo_command_get_description (command));
-  /* The offer's toast is left to time out: dismissing a toast crashes
-   * libadwaita 1.2's overlay (its hide animation unrefs it twice). Its
-   * button then finds nothing to undo and says so. */
+  /* It takes the place of the offer, which has nothing left to undo. */
   done = adw_toast_new (message);
   adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), done);
 }
 
 static void
@@ -549,7 +548,7 @@ undo_pushed_cb (HibachiWindow      *self,
   g_object_set_data (G_OBJECT (undo_toast), "hibachi-window", self);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (command),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), undo_toast);
 }
 
 /* "win.show-booking" (a reference): any page opens a booking in Bookings. */
