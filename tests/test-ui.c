@@ -1983,6 +1983,175 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
+/* Delete, then Undo: the row comes back at once where it was, its
+ * neighbours the same row objects (no reload), selected, the pane on it.
+ * Undone from the toast's button, or by Ctrl+Z: either way the toast that
+ * offered it goes (libadwaita 1.2 must not crash dismissing it) and does
+ * not come back once the "Undid" toast is gone. */
+static void
+undo_delete_of_row (Fixture *f, guint position, gboolean from_toast)
+{
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (f->window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  g_autoptr(HibachiBooking) above = g_list_model_get_item (list, position - 1);
+  g_autoptr(HibachiBooking) target = g_list_model_get_item (list, position);
+  g_autoptr(HibachiBooking) below = g_list_model_get_item (list, position + 1);
+  g_autoptr(HibachiBooking) moved_up = NULL;
+  g_autoptr(HibachiBooking) back = NULL;
+  g_autoptr(HibachiBooking) still_above = NULL;
+  g_autoptr(HibachiBooking) still_below = NULL;
+  g_autoptr(HibachiTestResponse) stored = NULL;
+  g_autofree char *id = g_strdup (hibachi_booking_get_id (target));
+  g_autofree char *undo_label = g_strdup_printf ("Undo delete of %s", hibachi_booking_get_reference (target));
+  g_autofree char *undid = g_strdup_printf ("Undid delete of %s", hibachi_booking_get_reference (target));
+  guint n = g_list_model_get_n_items (list);
+  HibachiBookingDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkWidget *undo_button;
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_cmpstr (detail_id (detail), ==, id);
+  dialog = click_for_dialog (detail, "_Delete…");
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Entered twice by mistake");
+  hibachi_test_server_clear_requests (f->ts);
+  respond (dialog, "apply");
+
+  /* Gone from its place at once: the next row moved up, no reload. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n - 1);
+  moved_up = g_list_model_get_item (list, position);
+  g_assert_true (moved_up == below);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 0);
+
+  WAIT_FOR ((undo_button = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label)) != NULL);
+  /* A person clicks a button once it is drawn: after its toast slid in. */
+  hibachi_test_pause_ms (400);
+  if (from_toast)
+    g_signal_emit_by_name (undo_button, "clicked");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+
+  /* Back where it was, between the same rows, selected and shown. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n);
+  back = g_list_model_get_item (list, position);
+  still_above = g_list_model_get_item (list, position - 1);
+  still_below = g_list_model_get_item (list, position + 1);
+  g_assert_cmpstr (hibachi_booking_get_id (back), ==, id);
+  g_assert_true (still_above == above);
+  g_assert_true (still_below == below);
+  WAIT_FOR (gtk_selection_model_is_selected (selection, position));
+  g_assert_false (gtk_selection_model_is_selected (selection, position + 1));
+  WAIT_FOR (g_strcmp0 (detail_id (detail), id) == 0);
+  g_assert_cmpstr (json_object_get_string_member (server_booking (f, id, &stored), "id"), ==, id);
+
+  /* The offer goes, and stays gone after "Undid …" times out. */
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), undid) != NULL);
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) == NULL);
+  hibachi_test_pause_ms (6000);
+  g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label));
+}
+
+static void
+test_undo_delete (Fixture *f, gconstpointer data)
+{
+  GListModel *list;
+
+  sign_in_to_main (f);
+  list = G_LIST_MODEL (booking_list (f));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 6);
+  undo_delete_of_row (f, 2, TRUE);
+  undo_delete_of_row (f, 4, FALSE);
+}
+
+/* A booking another person creates joins the list while it is open, where
+ * the server sorts it, if it matches the filters; the rows around it stay
+ * the same objects and the selection stays on its booking. One that does
+ * not match (a pending one, with Cancelled only shown) does not join. */
+static void
+test_live_new_booking (Fixture *f, gconstpointer data)
+{
+  g_autofree char *office = hibachi_test_login (f->ts, "office@demo.test");
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  GListModel *list;
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiBooking) selected = NULL;
+  g_autoptr(HibachiTestResponse) listed = NULL;
+  g_autoptr(HibachiTestResponse) created = NULL;
+  g_autofree char *body = NULL;
+  const char *new_id;
+  guint n;
+  JsonObject *template;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  list = G_LIST_MODEL (booking_list (f));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 3);
+  /* Newest bookings first: a new one sorts at the top. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Sort order")), 2);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 3);
+  n = g_list_model_get_n_items (list);
+  first = g_list_model_get_item (list, 0);
+  selected = g_list_model_get_item (list, 1);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+
+  /* Another person books, for a day three weeks ahead. */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (first), NULL);
+    g_autofree char *date = day_text (21);
+
+    listed = hibachi_test_request (f->ts, "GET", path, office, NULL, NULL);
+    template = hibachi_test_response_object (listed);
+    body = g_strdup_printf ("{\"customer_name\":\"Walk In Elsewhere\",\"customer_email\":\"walkin@example.com\","
+                            "\"customer_phone\":\"(510) 555-0100\",\"event_date\":\"%s\",\"slot\":\"18:00\","
+                            "\"adults\":10,\"children\":0,\"toddlers\":0,\"station_id\":\"%s\",\"venue_address\":\"%s\","
+                            "\"venue_lat\":%f,\"venue_lng\":%f}",
+                            date,
+                            json_object_get_string_member (template, "station_id"),
+                            json_object_get_string_member (template, "venue_address"),
+                            json_object_get_double_member (template, "venue_lat"),
+                            json_object_get_double_member (template, "venue_lng"));
+  }
+  created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", office, body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  new_id = json_object_get_string_member (hibachi_test_response_object (created), "id");
+
+  /* At the top, the other rows the same objects a row down, the selection
+   * still on its booking. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n + 1);
+  g_assert_cmpint (hibachi_paged_list_find_position (booking_list (f), new_id), ==, 0);
+  WAIT_FOR (find_inscription (GTK_WIDGET (view), "Walk In Elsewhere") != NULL);
+  {
+    g_autoptr(HibachiBooking) was_first = g_list_model_get_item (list, 1);
+    g_autoptr(HibachiBooking) at_selected = g_list_model_get_item (list, 2);
+
+    g_assert_true (was_first == first);
+    g_assert_true (at_selected == selected);
+  }
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+
+  /* With only Cancelled shown, a new (pending) booking does not join. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Cancelled")), TRUE);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
+  n = g_list_model_get_n_items (list);
+  hibachi_test_server_clear_requests (f->ts);
+  {
+    g_autoptr(HibachiTestResponse) again = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", office, body, NULL);
+
+    g_assert_cmpuint (again->status, ==, 201);
+  }
+  /* The list asked (its first page again), and nothing joined. */
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&") == 1);
+  hibachi_test_pause_ms (500);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  g_assert_null (find_inscription (GTK_WIDGET (view), "Walk In Elsewhere"));
+}
+
 /* A real click of the primary button in the middle of @widget (through
  * XTest, as a person's mouse: GTK reacts to some clicks only from real
  * events, e.g. column headers). */
@@ -2279,6 +2448,8 @@ main (int argc, char *argv[])
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
+  ADD ("live-new-booking", test_live_new_booking);
+  ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);
   ADD ("narrow", test_narrow);
   ADD ("assign-selected", test_assign_selected);
