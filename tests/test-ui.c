@@ -1741,6 +1741,48 @@ column_titled (GtkColumnView *view, const char *title)
  * booking open, Reference to Total are all on screen (no sideways scroll)
  * and the pane's divider can be dragged. */
 static void
+assert_cells_whole (GtkWidget *root, GHashTable *dates, guint *checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
+          g_hash_table_contains (dates, gtk_inscription_get_text (GTK_INSCRIPTION (child))))
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (child, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+          int needed;
+
+          /* An inscription narrower than its text ellipsizes it. */
+          pango_layout_get_pixel_size (layout, &needed, NULL);
+          if (gtk_widget_get_width (child) < needed)
+            g_error ("\"%s\" cut: %d px for %d", gtk_inscription_get_text (GTK_INSCRIPTION (child)),
+                     gtk_widget_get_width (child), needed);
+          (*checked)++;
+        }
+      assert_cells_whole (child, dates, checked);
+    }
+}
+
+static void
+assert_dates_whole (Fixture *f, GtkColumnView *columns)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  guint checked = 0;
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (list), 100); i++)
+    {
+      g_autoptr(HibachiBooking) booking = g_list_model_get_item (list, i);
+
+      if (hibachi_booking_is_loaded (booking))
+        g_hash_table_add (dates, hibachi_date_format_day (hibachi_booking_get_event_date (booking)));
+    }
+  /* The widest a date gets: a three-letter day, two digits, June. */
+  g_hash_table_add (dates, hibachi_date_format_day ("2026-06-10"));
+  assert_cells_whole (GTK_WIDGET (columns), dates, &checked);
+  g_assert_cmpuint (checked, >, 5);
+}
+
+static void
 test_list_width (Fixture *f, gconstpointer data)
 {
   const char *needed[] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Chef", "Status", "Total" };
@@ -1777,6 +1819,16 @@ test_list_width (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
+  /* The dates show whole, the longest a month has ("Wed 10 Jun 2026"). */
+  assert_dates_whole (f, columns);
+
+  /* Narrower, still with the pane: the dates still show whole. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 860);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1024);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024");
+  assert_dates_whole (f, columns);
 }
 
 /* Run sheet defaults: today, not the selected booking's day; the title
