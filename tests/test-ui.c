@@ -2320,6 +2320,25 @@ test_header_sort (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
 }
 
+/* The control on screen with this tooltip (other pages have their own). */
+static GtkWidget *
+find_shown_by_tooltip (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_shown_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A narrow window (360 px): the list has the page; opening a booking gives
  * the page to its detail, with a back button; back shows the list with the
  * same booking selected; Enter on it opens it again. */
@@ -2354,6 +2373,29 @@ test_narrow (Fixture *f, gconstpointer data)
     g_assert_cmpint (minimum, <=, 360);
   }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  /* The window fits 360 px (the header's Minimize and Maximize give way,
+   * the connection state keeps its icon), the header's controls and the
+   * page's on screen. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "narrow-360");
+  {
+    const char *tooltips[] = { "Main Menu", "Station", "Online", "New Booking" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+      {
+        GtkWidget *control = find_shown_by_tooltip (GTK_WIDGET (f->window), tooltips[i]);
+        graphene_rect_t bounds;
+
+        if (control == NULL)
+          g_error ("%s not on screen", tooltips[i]);
+        g_assert_true (gtk_widget_compute_bounds (control, GTK_WIDGET (f->window), &bounds));
+        g_assert_cmpfloat (bounds.origin.x, >=, 0);
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+      }
+  }
 
   /* Open the third booking: its detail has the page. */
   third = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 2);

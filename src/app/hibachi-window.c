@@ -39,6 +39,7 @@ struct _HibachiWindow
   GtkDropDown          *station_dropdown;
   AdwWindowTitle       *content_title;
   GtkMenuButton        *primary_menu_button;
+  AdwHeaderBar         *content_header;
   GtkImage             *connection_icon;
   GtkLabel             *connection_label;
   GtkListBox           *sidebar_list;
@@ -158,6 +159,21 @@ connection_changed_cb (HibachiWindow *self)
       gtk_label_set_text (self->connection_label, _("Online"));
       break;
     }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
+  hibachi_accessible_set_label (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
+}
+
+/* Folded (a narrow window, down to 360 px), the header keeps the
+ * connection state's icon only (its tooltip and accessible name still say
+ * it) and the window's Close button only: the title stays centred, so each
+ * side needs what the wider one does. */
+static void
+folded_cb (HibachiWindow *self)
+{
+  gboolean folded = hibachi_split_layout_get_folded (self->layout);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connection_label), !folded);
+  adw_header_bar_set_decoration_layout (self->content_header, folded ? ":close" : NULL);
 }
 
 static void
@@ -669,6 +685,7 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sidebar_list);
@@ -695,6 +712,8 @@ hibachi_window_init (HibachiWindow *self)
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
+  g_signal_connect_object (self->layout, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  folded_cb (self);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (gtk_stack_get_pages (self->pages)),
                            (GtkListBoxCreateWidgetFunc) hibachi_sidebar_row_new, NULL, NULL);
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
