@@ -108,8 +108,7 @@ refresh_next (GTask *task)
     }
 
   page = g_array_index (refresh->pages, guint, refresh->next++);
-  path = g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
-                          *refresh->query ? "&" : "", refresh->query);
+  path = hibachi_paged_list_page_path (self, refresh->query, page);
   hibachi_client_request_async (self->client, "GET", path, NULL, NULL, g_task_get_cancellable (task),
                                 refresh_page_cb, task);
 }

@@ -30,6 +30,10 @@ struct _HibachiPagedList
   gboolean       feed_refresh_again;
 };
 
+/* GET path of page @page (from 0) of the endpoint with @query. */
+char *hibachi_paged_list_page_path       (HibachiPagedList *self,
+                                          const char       *query,
+                                          guint             page);
 void hibachi_paged_list_notify_n_items   (HibachiPagedList *self);
 void hibachi_paged_list_emit_row_changed (HibachiPagedList *self,
                                           HibachiResource  *row,

@@ -271,6 +271,15 @@ page_cb (GObject      *source,
   g_free (request);
 }
 
+char *
+hibachi_paged_list_page_path (HibachiPagedList *self,
+                              const char       *query,
+                              guint             page)
+{
+  return g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
+                          query && *query ? "&" : "", query ? query : "");
+}
+
 static void
 request_page (HibachiPagedList *self,
               guint               page,
@@ -289,8 +298,7 @@ request_page (HibachiPagedList *self,
   request->self = g_object_ref (self);
   request->page = page;
   request->first = first;
-  path = g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
-                          self->query && *self->query ? "&" : "", self->query ? self->query : "");
+  path = hibachi_paged_list_page_path (self, self->query, page);
   hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->cancellable, page_cb, request);
 }
 
