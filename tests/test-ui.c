@@ -1741,6 +1741,48 @@ column_titled (GtkColumnView *view, const char *title)
  * booking open, Reference to Total are all on screen (no sideways scroll)
  * and the pane's divider can be dragged. */
 static void
+assert_cells_whole (GtkWidget *root, GHashTable *dates, guint *checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
+          g_hash_table_contains (dates, gtk_inscription_get_text (GTK_INSCRIPTION (child))))
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (child, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+          int needed;
+
+          /* An inscription narrower than its text ellipsizes it. */
+          pango_layout_get_pixel_size (layout, &needed, NULL);
+          if (gtk_widget_get_width (child) < needed)
+            g_error ("\"%s\" cut: %d px for %d", gtk_inscription_get_text (GTK_INSCRIPTION (child)),
+                     gtk_widget_get_width (child), needed);
+          (*checked)++;
+        }
+      assert_cells_whole (child, dates, checked);
+    }
+}
+
+static void
+assert_dates_whole (Fixture *f, GtkColumnView *columns)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  guint checked = 0;
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (list), 100); i++)
+    {
+      g_autoptr(HibachiBooking) booking = g_list_model_get_item (list, i);
+
+      if (hibachi_booking_is_loaded (booking))
+        g_hash_table_add (dates, hibachi_date_format_day (hibachi_booking_get_event_date (booking)));
+    }
+  /* The widest a date gets: a three-letter day, two digits, June. */
+  g_hash_table_add (dates, hibachi_date_format_day ("2026-06-10"));
+  assert_cells_whole (GTK_WIDGET (columns), dates, &checked);
+  g_assert_cmpuint (checked, >, 5);
+}
+
+static void
 test_list_width (Fixture *f, gconstpointer data)
 {
   const char *needed[] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Chef", "Status", "Total" };
@@ -1777,6 +1819,16 @@ test_list_width (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
+  /* The dates show whole, the longest a month has ("Wed 10 Jun 2026"). */
+  assert_dates_whole (f, columns);
+
+  /* Narrower, still with the pane: the dates still show whole. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 860);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1024);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024");
+  assert_dates_whole (f, columns);
 }
 
 /* Run sheet defaults: today, not the selected booking's day; the title
@@ -1983,6 +2035,175 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
+/* Delete, then Undo: the row comes back at once where it was, its
+ * neighbours the same row objects (no reload), selected, the pane on it.
+ * Undone from the toast's button, or by Ctrl+Z: either way the toast that
+ * offered it goes (libadwaita 1.2 must not crash dismissing it) and does
+ * not come back once the "Undid" toast is gone. */
+static void
+undo_delete_of_row (Fixture *f, guint position, gboolean from_toast)
+{
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (f->window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  GListModel *list = G_LIST_MODEL (booking_list (f));
+  g_autoptr(HibachiBooking) above = g_list_model_get_item (list, position - 1);
+  g_autoptr(HibachiBooking) target = g_list_model_get_item (list, position);
+  g_autoptr(HibachiBooking) below = g_list_model_get_item (list, position + 1);
+  g_autoptr(HibachiBooking) moved_up = NULL;
+  g_autoptr(HibachiBooking) back = NULL;
+  g_autoptr(HibachiBooking) still_above = NULL;
+  g_autoptr(HibachiBooking) still_below = NULL;
+  g_autoptr(HibachiTestResponse) stored = NULL;
+  g_autofree char *id = g_strdup (hibachi_booking_get_id (target));
+  g_autofree char *undo_label = g_strdup_printf ("Undo delete of %s", hibachi_booking_get_reference (target));
+  g_autofree char *undid = g_strdup_printf ("Undid delete of %s", hibachi_booking_get_reference (target));
+  guint n = g_list_model_get_n_items (list);
+  HibachiBookingDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkWidget *undo_button;
+
+  gtk_selection_model_select_item (selection, position, TRUE);
+  settle ();
+  detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  g_assert_cmpstr (detail_id (detail), ==, id);
+  dialog = click_for_dialog (detail, "_Delete…");
+  type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Entered twice by mistake");
+  hibachi_test_server_clear_requests (f->ts);
+  respond (dialog, "apply");
+
+  /* Gone from its place at once: the next row moved up, no reload. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n - 1);
+  moved_up = g_list_model_get_item (list, position);
+  g_assert_true (moved_up == below);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 0);
+
+  WAIT_FOR ((undo_button = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label)) != NULL);
+  /* A person clicks a button once it is drawn: after its toast slid in. */
+  hibachi_test_pause_ms (400);
+  if (from_toast)
+    g_signal_emit_by_name (undo_button, "clicked");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+
+  /* Back where it was, between the same rows, selected and shown. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n);
+  back = g_list_model_get_item (list, position);
+  still_above = g_list_model_get_item (list, position - 1);
+  still_below = g_list_model_get_item (list, position + 1);
+  g_assert_cmpstr (hibachi_booking_get_id (back), ==, id);
+  g_assert_true (still_above == above);
+  g_assert_true (still_below == below);
+  WAIT_FOR (gtk_selection_model_is_selected (selection, position));
+  g_assert_false (gtk_selection_model_is_selected (selection, position + 1));
+  WAIT_FOR (g_strcmp0 (detail_id (detail), id) == 0);
+  g_assert_cmpstr (json_object_get_string_member (server_booking (f, id, &stored), "id"), ==, id);
+
+  /* The offer goes, and stays gone after "Undid …" times out. */
+  WAIT_FOR (find_label_containing (GTK_WIDGET (f->window), undid) != NULL);
+  WAIT_FOR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label) == NULL);
+  hibachi_test_pause_ms (6000);
+  g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, undo_label));
+}
+
+static void
+test_undo_delete (Fixture *f, gconstpointer data)
+{
+  GListModel *list;
+
+  sign_in_to_main (f);
+  list = G_LIST_MODEL (booking_list (f));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 6);
+  undo_delete_of_row (f, 2, TRUE);
+  undo_delete_of_row (f, 4, FALSE);
+}
+
+/* A booking another person creates joins the list while it is open, where
+ * the server sorts it, if it matches the filters; the rows around it stay
+ * the same objects and the selection stays on its booking. One that does
+ * not match (a pending one, with Cancelled only shown) does not join. */
+static void
+test_live_new_booking (Fixture *f, gconstpointer data)
+{
+  g_autofree char *office = hibachi_test_login (f->ts, "office@demo.test");
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  GListModel *list;
+  g_autoptr(HibachiBooking) first = NULL;
+  g_autoptr(HibachiBooking) selected = NULL;
+  g_autoptr(HibachiTestResponse) listed = NULL;
+  g_autoptr(HibachiTestResponse) created = NULL;
+  g_autofree char *body = NULL;
+  const char *new_id;
+  guint n;
+  JsonObject *template;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  list = G_LIST_MODEL (booking_list (f));
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 3);
+  /* Newest bookings first: a new one sorts at the top. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (view), "Sort order")), 2);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) && g_list_model_get_n_items (list) > 3);
+  n = g_list_model_get_n_items (list);
+  first = g_list_model_get_item (list, 0);
+  selected = g_list_model_get_item (list, 1);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  settle ();
+
+  /* Another person books, for a day three weeks ahead. */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (first), NULL);
+    g_autofree char *date = day_text (21);
+
+    listed = hibachi_test_request (f->ts, "GET", path, office, NULL, NULL);
+    template = hibachi_test_response_object (listed);
+    body = g_strdup_printf ("{\"customer_name\":\"Walk In Elsewhere\",\"customer_email\":\"walkin@example.com\","
+                            "\"customer_phone\":\"(510) 555-0100\",\"event_date\":\"%s\",\"slot\":\"18:00\","
+                            "\"adults\":10,\"children\":0,\"toddlers\":0,\"station_id\":\"%s\",\"venue_address\":\"%s\","
+                            "\"venue_lat\":%f,\"venue_lng\":%f}",
+                            date,
+                            json_object_get_string_member (template, "station_id"),
+                            json_object_get_string_member (template, "venue_address"),
+                            json_object_get_double_member (template, "venue_lat"),
+                            json_object_get_double_member (template, "venue_lng"));
+  }
+  created = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", office, body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  new_id = json_object_get_string_member (hibachi_test_response_object (created), "id");
+
+  /* At the top, the other rows the same objects a row down, the selection
+   * still on its booking. */
+  WAIT_FOR (g_list_model_get_n_items (list) == n + 1);
+  g_assert_cmpint (hibachi_paged_list_find_position (booking_list (f), new_id), ==, 0);
+  WAIT_FOR (find_inscription (GTK_WIDGET (view), "Walk In Elsewhere") != NULL);
+  {
+    g_autoptr(HibachiBooking) was_first = g_list_model_get_item (list, 1);
+    g_autoptr(HibachiBooking) at_selected = g_list_model_get_item (list, 2);
+
+    g_assert_true (was_first == first);
+    g_assert_true (at_selected == selected);
+  }
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_false (gtk_selection_model_is_selected (selection, 1));
+
+  /* With only Cancelled shown, a new (pending) booking does not join. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Cancelled")), TRUE);
+  WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
+  n = g_list_model_get_n_items (list);
+  hibachi_test_server_clear_requests (f->ts);
+  {
+    g_autoptr(HibachiTestResponse) again = hibachi_test_request (f->ts, "POST", "/api/v1/bookings", office, body, NULL);
+
+    g_assert_cmpuint (again->status, ==, 201);
+  }
+  /* The list asked (its first page again), and nothing joined. */
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&") == 1);
+  hibachi_test_pause_ms (500);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  g_assert_null (find_inscription (GTK_WIDGET (view), "Walk In Elsewhere"));
+}
+
 /* A real click of the primary button in the middle of @widget (through
  * XTest, as a person's mouse: GTK reacts to some clicks only from real
  * events, e.g. column headers). */
@@ -2099,6 +2320,25 @@ test_header_sort (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
 }
 
+/* The control on screen with this tooltip (other pages have their own). */
+static GtkWidget *
+find_shown_by_tooltip (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_shown_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A narrow window (360 px): the list has the page; opening a booking gives
  * the page to its detail, with a back button; back shows the list with the
  * same booking selected; Enter on it opens it again. */
@@ -2133,6 +2373,29 @@ test_narrow (Fixture *f, gconstpointer data)
     g_assert_cmpint (minimum, <=, 360);
   }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (columns)));
+  /* The window fits 360 px (the header's Minimize and Maximize give way,
+   * the connection state keeps its icon), the header's controls and the
+   * page's on screen. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "narrow-360");
+  {
+    const char *tooltips[] = { "Main Menu", "Station", "Online", "New Booking" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+      {
+        GtkWidget *control = find_shown_by_tooltip (GTK_WIDGET (f->window), tooltips[i]);
+        graphene_rect_t bounds;
+
+        if (control == NULL)
+          g_error ("%s not on screen", tooltips[i]);
+        g_assert_true (gtk_widget_compute_bounds (control, GTK_WIDGET (f->window), &bounds));
+        g_assert_cmpfloat (bounds.origin.x, >=, 0);
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+      }
+  }
 
   /* Open the third booking: its detail has the page. */
   third = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 2);
@@ -2279,6 +2542,8 @@ main (int argc, char *argv[])
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
+  ADD ("live-new-booking", test_live_new_booking);
+  ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);
   ADD ("narrow", test_narrow);
   ADD ("assign-selected", test_assign_selected);

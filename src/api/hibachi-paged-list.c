@@ -5,28 +5,7 @@
 
 #include <string.h>
 
-#include "hibachi-paged-list.h"
-
-struct _HibachiPagedList
-{
-  GObject       parent_instance;
-
-  HibachiClient *client;
-  char          *path;           /* "/api/v1/bookings" */
-  GType          item_type;      /* a HibachiResource: parses the rows */
-  char          *query;
-  GPtrArray     *items;          /* item_type objects, or NULL where none is held */
-  GHashTable    *pages_loading;  /* page index → page index */
-  GCancellable  *cancellable;    /* of the current query */
-  GError        *error;
-  guint          n_loaded;
-  gboolean       loading;
-  GQueue         recent_pages;   /* loaded page indices, least recently used first */
-  GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
-  guint          release_id;
-  HibachiResourceKind followed;  /* of the feed's changes that concern the rows */
-  GCancellable  *follow_cancellable;
-};
+#include "hibachi-paged-list-private.h"
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -292,6 +271,15 @@ page_cb (GObject      *source,
   g_free (request);
 }
 
+char *
+hibachi_paged_list_page_path (HibachiPagedList *self,
+                              const char       *query,
+                              guint             page)
+{
+  return g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
+                          query && *query ? "&" : "", query ? query : "");
+}
+
 static void
 request_page (HibachiPagedList *self,
               guint               page,
@@ -310,8 +298,7 @@ request_page (HibachiPagedList *self,
   request->self = g_object_ref (self);
   request->page = page;
   request->first = first;
-  path = g_strdup_printf ("%s?page=%u&limit=%u%s%s", self->path, page + 1, HIBACHI_PAGED_LIST_PAGE_SIZE,
-                          self->query && *self->query ? "&" : "", self->query ? self->query : "");
+  path = hibachi_paged_list_page_path (self, self->query, page);
   hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->cancellable, page_cb, request);
 }
 
@@ -501,21 +488,33 @@ hibachi_paged_list_get_n_loaded (HibachiPagedList *self)
   return self->n_loaded;
 }
 
-HibachiResource *
-hibachi_paged_list_find (HibachiPagedList *self,
-                         const char       *id)
+int
+hibachi_paged_list_find_position (HibachiPagedList *self,
+                                  const char       *id)
 {
-  g_return_val_if_fail (HIBACHI_IS_PAGED_LIST (self), NULL);
+  g_return_val_if_fail (HIBACHI_IS_PAGED_LIST (self), -1);
 
   for (guint i = 0; id != NULL && i < self->items->len; i++)
     {
       HibachiResource *row = g_ptr_array_index (self->items, i);
 
       if (row != NULL && hibachi_resource_is_loaded (row) && g_strcmp0 (hibachi_resource_get_id (row), id) == 0)
-        return row;
+        return (int) i;
     }
 
-  return NULL;
+  return -1;
+}
+
+HibachiResource *
+hibachi_paged_list_find (HibachiPagedList *self,
+                         const char       *id)
+{
+  int position;
+
+  g_return_val_if_fail (HIBACHI_IS_PAGED_LIST (self), NULL);
+
+  position = hibachi_paged_list_find_position (self, id);
+  return position >= 0 ? g_ptr_array_index (self->items, position) : NULL;
 }
 
 void
@@ -531,90 +530,36 @@ hibachi_paged_list_replace (HibachiPagedList *self,
     hibachi_resource_set_json (row, hibachi_resource_get_json (resource));
 }
 
-typedef struct
+gboolean
+hibachi_paged_list_remove (HibachiPagedList *self,
+                           const char       *id)
 {
-  HibachiPagedList *self;
-  char             *id;
-  char             *actor;
-  char             *action;
-} RowFetch;
+  int position;
 
-static void
-row_fetch_free (RowFetch *fetch)
-{
-  g_free (fetch->id);
-  g_free (fetch->actor);
-  g_free (fetch->action);
-  g_free (fetch);
-}
+  g_return_val_if_fail (HIBACHI_IS_PAGED_LIST (self), FALSE);
 
-static void
-row_fetched_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RowFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  g_autoptr(HibachiResource) fresh = NULL;
-  HibachiResource *row;
+  position = hibachi_paged_list_find_position (self, id);
+  if (position < 0)
+    return FALSE;
 
-  /* Cancelled when the list goes: then fetch->self may be gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      row_fetch_free (fetch);
-      return;
-    }
-
-  /* Gone (deleted) or unreadable now: the row stays until the next reload. */
-  fresh = reply ? hibachi_resource_new_from_json (fetch->self->item_type, reply, &error) : NULL;
-  row = fresh ? hibachi_paged_list_find (fetch->self, fetch->id) : NULL;
-  if (row != NULL && hibachi_resource_get_version (fresh) > hibachi_resource_get_version (row))
-    {
-      hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
-      g_signal_emit (fetch->self, signals[ROW_CHANGED], 0, row, fetch->actor, fetch->action);
-    }
-  else if (error != NULL)
-    g_debug ("Not updating %s: %s", fetch->id, error->message);
-
-  row_fetch_free (fetch);
-}
-
-static void
-feed_changed_cb (HibachiChangeFeed   *feed,
-                 HibachiResourceKind  kind,
-                 const char          *id,
-                 const char          *actor,
-                 const char          *action,
-                 HibachiPagedList    *self)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-  RowFetch *fetch;
-
-  if (kind != self->followed || hibachi_paged_list_find (self, id) == NULL)
-    return;
-
-  escaped = g_uri_escape_string (id, NULL, FALSE);
-  path = g_strconcat (self->path, "/", escaped, NULL);
-  fetch = g_new0 (RowFetch, 1);
-  fetch->self = self;
-  fetch->id = g_strdup (id);
-  fetch->actor = g_strdup (actor);
-  fetch->action = g_strdup (action);
-  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->follow_cancellable, row_fetched_cb, fetch);
+  self->n_loaded--;
+  g_ptr_array_remove_index (self->items, (guint) position);
+  g_list_model_items_changed (G_LIST_MODEL (self), (guint) position, 1, 0);
+  hibachi_paged_list_notify_n_items (self);
+  return TRUE;
 }
 
 void
-hibachi_paged_list_follow (HibachiPagedList    *self,
-                           HibachiChangeFeed   *feed,
-                           HibachiResourceKind  kind)
+hibachi_paged_list_notify_n_items (HibachiPagedList *self)
 {
-  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
-  g_return_if_fail (HIBACHI_IS_CHANGE_FEED (feed));
-  g_return_if_fail (self->follow_cancellable == NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
 
-  self->followed = kind;
-  self->follow_cancellable = g_cancellable_new ();
-  g_signal_connect_object (feed, "changed", G_CALLBACK (feed_changed_cb), self, 0);
+void
+hibachi_paged_list_emit_row_changed (HibachiPagedList *self,
+                                     HibachiResource  *row,
+                                     const char       *actor,
+                                     const char       *action)
+{
+  g_signal_emit (self, signals[ROW_CHANGED], 0, row, actor, action);
 }

@@ -49,10 +49,29 @@ HibachiResource  *hibachi_paged_list_find         (HibachiPagedList *self,
 void              hibachi_paged_list_replace      (HibachiPagedList *self,
                                                    HibachiResource  *resource);
 guint             hibachi_paged_list_get_n_loaded (HibachiPagedList *self);
+/* The position of the loaded row with this id, or -1. */
+int               hibachi_paged_list_find_position (HibachiPagedList *self,
+                                                    const char       *id);
+/* A row that left the query here (deleted): it goes at once, the rows
+ * after it move up; nothing is fetched. FALSE when it was not loaded. */
+gboolean          hibachi_paged_list_remove       (HibachiPagedList *self,
+                                                   const char       *id);
+/* Fetches the pages it holds again, in order, and puts each row that
+ * joined the query (created, restored) where the server sorts it: the rows
+ * around it stay the same objects, views keep their selection. Rows that
+ * join beyond the pages held come with the next reload. */
+void              hibachi_paged_list_refresh_async  (HibachiPagedList    *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean          hibachi_paged_list_refresh_finish (HibachiPagedList  *self,
+                                                     GAsyncResult      *result,
+                                                     GError           **error);
 /* Keeps the loaded rows current: when @feed reports a change of a @kind
  * resource the list holds, the row is fetched again (GET path/id) and
- * updated in place, then "row-changed" says who did what. Rows that leave
- * or join the query wait for the next reload. Once per list. */
+ * updated in place, then "row-changed" says who did what. A row created or
+ * restored elsewhere joins in place (hibachi_paged_list_refresh_async);
+ * rows that leave the query wait for the next reload. Once per list. */
 void              hibachi_paged_list_follow       (HibachiPagedList    *self,
                                                    HibachiChangeFeed   *feed,
                                                    HibachiResourceKind  kind);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hibachi-page.h"
+#include "hibachi-toast.h"
 
 typedef struct
 {
@@ -456,13 +457,9 @@ void
 hibachi_page_toast (GtkWidget  *widget,
                     const char *message)
 {
-  GtkWidget *overlay;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  hibachi_toast_show (widget, adw_toast_new (message));
 }
 
 void

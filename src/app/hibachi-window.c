@@ -14,6 +14,7 @@
 #include "hibachi-sidebar-row.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-split-layout.h"
+#include "hibachi-toast.h"
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-window.h"
 
@@ -38,6 +39,7 @@ struct _HibachiWindow
   GtkDropDown          *station_dropdown;
   AdwWindowTitle       *content_title;
   GtkMenuButton        *primary_menu_button;
+  AdwHeaderBar         *content_header;
   GtkImage             *connection_icon;
   GtkLabel             *connection_label;
   GtkListBox           *sidebar_list;
@@ -68,7 +70,7 @@ static void
 toast (HibachiWindow *self,
        const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
 }
 
 static void
@@ -157,6 +159,21 @@ connection_changed_cb (HibachiWindow *self)
       gtk_label_set_text (self->connection_label, _("Online"));
       break;
     }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
+  hibachi_accessible_set_label (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
+}
+
+/* Folded (a narrow window, down to 360 px), the header keeps the
+ * connection state's icon only (its tooltip and accessible name still say
+ * it) and the window's Close button only: the title stays centred, so each
+ * side needs what the wider one does. */
+static void
+folded_cb (HibachiWindow *self)
+{
+  gboolean folded = hibachi_split_layout_get_folded (self->layout);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connection_label), !folded);
+  adw_header_bar_set_decoration_layout (self->content_header, folded ? ":close" : NULL);
 }
 
 static void
@@ -195,7 +212,7 @@ directory_loaded_cb (GObject      *source,
       AdwToast *notice = adw_toast_new (_("The keyring is unavailable: this session will not be remembered."));
 
       adw_toast_set_timeout (notice, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, notice);
+      hibachi_toast_show (GTK_WIDGET (self->toast_overlay), notice);
     }
 }
 
@@ -518,12 +535,10 @@ undone_cb (GObject      *source,
 
   /* Translators: what was undone, e.g. "cancel of MH-100398" */
   message = g_strdup_printf (_("Undid %s"), hibachi_undo_command_get_description (command));
-  /* The offer's toast is left to time out: dismissing a toast crashes
-   * libadwaita 1.2's overlay (its hide animation unrefs it twice). Its
-   * button then finds nothing to undo and says so. */
+  /* It takes the place of the offer, which has nothing left to undo. */
   done = adw_toast_new (message);
   adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), done);
 }
 
 static void
@@ -549,7 +564,7 @@ undo_pushed_cb (HibachiWindow      *self,
   g_object_set_data (G_OBJECT (undo_toast), "hibachi-window", self);
   g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (command),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+  hibachi_toast_show (GTK_WIDGET (self->toast_overlay), undo_toast);
 }
 
 /* "win.show-booking" (a reference): any page opens a booking in Bookings. */
@@ -670,6 +685,7 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sidebar_list);
@@ -696,6 +712,8 @@ hibachi_window_init (HibachiWindow *self)
   self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
+  g_signal_connect_object (self->layout, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  folded_cb (self);
   {
     /* Only the pages the user's role may use have a row. */
     g_autoptr(GListModel) allowed = hibachi_page_list_allowed (self->pages);

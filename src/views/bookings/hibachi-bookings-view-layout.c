@@ -61,9 +61,9 @@ hibachi_bookings_view_detail_shown_cb (HibachiBookingsView *self)
 }
 
 /* Moves the list to show the row at @position. */
-static void
-scroll_to_row (HibachiBookingsView *self,
-               guint                position)
+void
+hibachi_bookings_view_scroll_to_row (HibachiBookingsView *self,
+                                     guint                position)
 {
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
@@ -90,7 +90,7 @@ hibachi_bookings_view_show_list (HibachiBookingsView *self)
   apply_layout (self);
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (!gtk_bitset_is_empty (selected))
-    scroll_to_row (self, gtk_bitset_get_minimum (selected));
+    hibachi_bookings_view_scroll_to_row (self, gtk_bitset_get_minimum (selected));
 }
 
 /* Enter or a double click on a row: its booking, also the one selected. */

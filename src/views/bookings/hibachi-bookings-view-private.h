@@ -86,6 +86,9 @@ void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
 /* Station and Created give way to the detail pane when it is open. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
                                              gboolean             pane_open);
+/* Moves the list to show the row at @position. */
+void hibachi_bookings_view_scroll_to_row    (HibachiBookingsView *self,
+                                             guint                position);
 /* Narrow: back from the detail to the list, the selection kept. */
 void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
 /* The layout follows the page's width, the pane's content and Enter on a row. */

@@ -317,6 +317,51 @@ booking_changed_cb (HibachiBookingsView *self,
   hibachi_paged_list_replace (self->list, HIBACHI_RESOURCE (booking));
 }
 
+typedef struct
+{
+  HibachiBookingsView *self;
+  char                *id;
+} SelectRequest;
+
+static SelectRequest *
+select_request_new (HibachiBookingsView *self,
+                    const char          *id)
+{
+  SelectRequest *request = g_new0 (SelectRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->id = g_strdup (id);
+  return request;
+}
+
+static void
+restored_in_list_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SelectRequest *request = user_data;
+  HibachiBookingsView *self = request->self;
+  g_autoptr(GError) error = NULL;
+  int position = -1;
+
+  if (!hibachi_paged_list_refresh_finish (HIBACHI_PAGED_LIST (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hibachi_page_toast (GTK_WIDGET (self), error->message);
+    }
+  else if (HIBACHI_PAGED_LIST (source) == self->list)
+    position = hibachi_paged_list_find_position (self->list, request->id);
+
+  if (position >= 0)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) position, TRUE);
+      hibachi_bookings_view_scroll_to_row (self, (guint) position);
+    }
+  g_object_unref (request->self);
+  g_free (request->id);
+  g_free (request);
+}
+
 /* An undo put a booking's old values back: the list and the pane show them. */
 static void
 undone_cb (HibachiBookingsView *self,
@@ -329,6 +374,13 @@ undone_cb (HibachiBookingsView *self,
     return;
 
   booking = hibachi_booking_undo_get_result (HIBACHI_BOOKING_UNDO (command));
+  if (hibachi_paged_list_find (self->list, hibachi_booking_get_id (booking)) == NULL)
+    {
+      /* Deleted, now restored: back in its place, selected. */
+      hibachi_paged_list_refresh_async (self->list, self->cancellable, restored_in_list_cb,
+                                        select_request_new (self, hibachi_booking_get_id (booking)));
+      return;
+    }
   hibachi_paged_list_replace (self->list, HIBACHI_RESOURCE (booking));
   if (shown != NULL && g_strcmp0 (hibachi_booking_get_id (shown), hibachi_booking_get_id (booking)) == 0)
     {
@@ -343,7 +395,11 @@ booking_removed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  hibachi_paged_list_reload (self->list);
+  /* The pane lets it go: news of it (gone) is no news to show. */
+  hibachi_booking_detail_set_booking (self->detail, NULL);
+  /* Its row goes; the rows around it and the scroll stay. */
+  if (!hibachi_paged_list_remove (self->list, hibachi_booking_get_id (booking)))
+    hibachi_paged_list_reload (self->list);
 }
 
 /* Someone changed a row (another person, or this person elsewhere): the

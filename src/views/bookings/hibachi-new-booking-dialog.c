@@ -8,6 +8,7 @@
 #include "hibachi-address-entry.h"
 #include "hibachi-core.h"
 #include "hibachi-new-booking-dialog.h"
+#include "hibachi-toast.h"
 
 typedef enum
 {
@@ -163,7 +164,7 @@ sheet_cb (GObject      *source,
   if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+        hibachi_toast_show (GTK_WIDGET (self->toasts), adw_toast_new (error->message));
       return;
     }
 
@@ -201,7 +202,7 @@ created_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      hibachi_toast_show (GTK_WIDGET (self->toasts), adw_toast_new (error->message));
       return;
     }
 
