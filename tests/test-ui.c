@@ -749,10 +749,12 @@ respond (AdwMessageDialog *dialog, const char *response)
 static GtkListBoxRow *
 chef_row (AdwMessageDialog *dialog, const char *chef_id, gboolean want_conflict)
 {
-  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL));
+  GtkListBox *list;
   GtkListBoxRow *row;
 
-  g_assert_nonnull (list);
+  /* The list shows once the chefs' scores have come. */
+  WAIT_FOR ((list = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL))) != NULL &&
+            gtk_list_box_get_row_at_index (list, 0) != NULL);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
       gboolean conflict = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict"));
