@@ -1198,8 +1198,8 @@ test_sidebar (Fixture *f, gconstpointer data)
   GtkWidget *row;
 
   sign_in_to_main (f);
-  sidebar = find_with_class (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
-  g_assert_nonnull (sidebar);
+  /* Mapped once the main page's transition and the first layout are done. */
+  WAIT_FOR ((sidebar = find_with_class (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX, "navigation-sidebar")) != NULL);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
   g_assert_nonnull (row);
   /* A row per page, no more. */
