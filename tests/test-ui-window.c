@@ -8,6 +8,7 @@
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-toast.h"
 #include "hibachi-window.h"
 
 #define OWNER "owner@demo.test"
@@ -141,6 +142,39 @@ test_resize (Fixture *f, gconstpointer data)
   assert_side_by_side (f);
 }
 
+/* Toasts: an Undo offer holds off a plain message; a newer offer replaces
+ * it and the message is dropped, with nothing left waiting that later
+ * shows a toast that is gone (a critical on libadwaita 1.7). */
+static void
+test_toasts (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  AdwToast *offer = adw_toast_new ("Deleted MH-1");
+  AdwToast *message = adw_toast_new ("Saved");
+  AdwToast *undone = adw_toast_new ("Undid delete of MH-1");
+
+  adw_toast_overlay_set_child (overlay, gtk_label_new ("content"));
+  gtk_window_set_child (window, GTK_WIDGET (overlay));
+  gtk_window_present (window);
+
+  adw_toast_set_priority (offer, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_priority (undone, ADW_TOAST_PRIORITY_HIGH);
+  g_object_add_weak_pointer (G_OBJECT (offer), (gpointer *) &offer);
+  g_object_add_weak_pointer (G_OBJECT (message), (gpointer *) &message);
+  hibachi_toast_show (GTK_WIDGET (overlay), offer);
+  hibachi_test_pause_ms (700);              /* the offer is fully shown */
+  hibachi_toast_show (GTK_WIDGET (overlay), message);
+  hibachi_test_pause_ms (200);
+  g_assert_nonnull (offer);                 /* still shown: the message waits */
+  hibachi_toast_show (GTK_WIDGET (overlay), undone);
+  hibachi_test_pause_ms (1500);             /* any waiting would have run by now */
+  g_assert_null (message);                  /* dropped, never shown */
+  g_assert_null (offer);                    /* replaced and gone */
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -152,6 +186,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-window/wide", Fixture, NULL, setup, test_wide, teardown);
   g_test_add ("/hibachi/ui-window/narrow", Fixture, NULL, setup, test_narrow, teardown);
   g_test_add ("/hibachi/ui-window/resize", Fixture, NULL, setup, test_resize, teardown);
+  g_test_add_func ("/hibachi/ui-window/toasts", test_toasts);
 
   status = g_test_run ();
   hibachi_test_application_release ();

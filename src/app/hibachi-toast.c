@@ -71,6 +71,8 @@ advance (ToastState *state)
 {
   AdwToast *toast;
 
+  if (state->waiting == NULL)
+    return TRUE;
   if (state->shown != NULL)
     {
       /* An Undo offer is not taken away by a mere message: it waits. */
@@ -133,6 +135,8 @@ hibachi_toast_show (GtkWidget *widget,
    * unless that one has high priority and it has not. */
   g_clear_object (&state->waiting);
   state->waiting = toast;
-  if (!advance (state) && state->wait_id == 0)
+  if (advance (state))
+    g_clear_handle_id (&state->wait_id, g_source_remove);   /* nothing left to wait for */
+  else if (state->wait_id == 0)
     state->wait_id = g_timeout_add (50, wait_cb, state);
 }
