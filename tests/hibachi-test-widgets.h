@@ -33,6 +33,41 @@ hibachi_test_find_mapped (GtkWidget                  *root,
   return NULL;
 }
 
+/* The first widget below @root of @type, depth first, shown or not. */
+static inline GtkWidget *
+hibachi_test_find_type (GtkWidget *root,
+                        GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = hibachi_test_find_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first visible toplevel window of @type (a dialog), or NULL. */
+static inline GtkWindow *
+hibachi_test_shown_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
 /* Matches a widget of the GType in @type (GSIZE_TO_POINTER). */
 static inline gboolean
 hibachi_test_is_type (GtkWidget *widget, gconstpointer type)

@@ -1031,21 +1031,6 @@ test_keyboard_move (Fixture *f, gconstpointer data)
   }
 }
 
-static AdwMessageDialog *
-shown_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Someone else saved the station meanwhile: the save is answered 412, the
  * dialog says so, and nothing is lost — what was typed stays in the form,
  * their change stays on the server, and "Save Mine" keeps both. */
@@ -1071,7 +1056,7 @@ test_changed_meanwhile (Fixture *f, gconstpointer data)
   g_assert_cmpuint (theirs->status, ==, 200);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
-  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Station Changed");
   hibachi_test_save_screenshot (GTK_WIDGET (dialog), "areas-changed-meanwhile");
   after = server_station (f, fremont_id);
@@ -1087,7 +1072,7 @@ test_changed_meanwhile (Fixture *f, gconstpointer data)
 
   /* Save again, then "Save Mine": my phone over their version, their email kept. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
-  WAIT_FOR ((dialog = shown_message_dialog ()) != NULL);
+  WAIT_FOR ((dialog = ADW_MESSAGE_DIALOG (hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   adw_message_dialog_response (dialog, "mine");
   gtk_window_destroy (GTK_WINDOW (dialog));
   WAIT_FOR (g_strcmp0 (hibachi_resource_get_string (HIBACHI_RESOURCE (station_by_code (f, "CA-FREMONT-001")), "phone"),

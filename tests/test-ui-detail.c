@@ -147,21 +147,6 @@ find_button (GtkWidget *root, const char *label)
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The texts of every label under @root, one per line. */
 static void
 collect_text (GtkWidget *root, GString *out)
@@ -192,7 +177,7 @@ current_assign_dialog (void)
 static GtkListBox *
 chef_list (HibachiAssignDialog *dialog)
 {
-  return GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  return GTK_LIST_BOX (hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
 }
 
 /* Opens the dialog with the pane's button and waits for the ranking. */
@@ -444,7 +429,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   g_assert_false (row_has_conflict (gtk_list_box_get_row_at_index (chef_list (dialog), 0)));
   collect_text (GTK_WIDGET (row), text);
   g_assert_nonnull (strstr (text->str, "Conflict: "));
-  icon = find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE);
+  icon = hibachi_test_find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE);
   g_assert_nonnull (icon);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-error-symbolic");
 
@@ -456,7 +441,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
 
   /* Enter on it: the reason is asked for, nothing goes out. */
   press_enter_in_list (chef_list (dialog));
-  reason = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  reason = hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_true (gtk_widget_get_visible (reason));
   g_assert_true (gtk_widget_has_focus (reason) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), reason));
   g_assert_nonnull (current_assign_dialog ());
@@ -535,7 +520,7 @@ assert_dialog_names (AdwMessageDialog *dialog, const char *heading, const char *
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reference));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)) && gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
   iterate ();
-  for (GtkWidget *w = find_type (GTK_WIDGET (dialog), GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
+  for (GtkWidget *w = hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "title-2"))
       title = w;
   g_assert_nonnull (title);
@@ -549,7 +534,7 @@ assert_dialog_names (AdwMessageDialog *dialog, const char *heading, const char *
 static void
 give_reason (AdwMessageDialog *dialog, const char *reason)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), reason);
+  gtk_editable_set_text (GTK_EDITABLE (hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), reason);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -792,7 +777,7 @@ test_date_picker (Fixture *f, gconstpointer data)
   g_assert_cmpstr (subtitle_of (f, "Event Date"), ==, shown);
   g_assert_cmpstr (subtitle_of (f, "Event Date"), !=, date);
   row = find_row (GTK_WIDGET (f->detail), "Event Date");
-  button = find_type (row, GTK_TYPE_MENU_BUTTON);
+  button = hibachi_test_find_type (row, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose the event date");
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
@@ -851,8 +836,8 @@ test_live_total (Fixture *f, gconstpointer data)
   show (f, id);
   saved = hibachi_format_cents (hibachi_booking_get_total_cents (hibachi_booking_detail_get_booking (f->detail)));
   g_assert_true (g_str_has_prefix (subtitle_of (f, "Total"), saved));
-  adults = find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON);
-  children = find_type (find_row (GTK_WIDGET (f->detail), "Children (6–12)"), GTK_TYPE_SPIN_BUTTON);
+  adults = hibachi_test_find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON);
+  children = hibachi_test_find_type (find_row (GTK_WIDGET (f->detail), "Children (6–12)"), GTK_TYPE_SPIN_BUTTON);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (adults), 17);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (children), 3);
   /* The station's prices come once per station. */
@@ -1033,10 +1018,10 @@ test_read_only (Fixture *f, gconstpointer data)
       g_assert_true (button == NULL || !gtk_widget_get_visible (button));
     }
   row = find_row (GTK_WIDGET (f->detail), "Event Date");
-  g_assert_false (gtk_widget_get_visible (find_type (row, GTK_TYPE_MENU_BUTTON)));
+  g_assert_false (gtk_widget_get_visible (hibachi_test_find_type (row, GTK_TYPE_MENU_BUTTON)));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Allergens (separated by commas)"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (GTK_WIDGET (f->detail), "Customer"))));
-  g_assert_false (gtk_widget_is_sensitive (find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON)));
+  g_assert_false (gtk_widget_is_sensitive (hibachi_test_find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON)));
   g_assert_true (g_str_has_suffix (subtitle_of (f, "Total"), "(deposit $100.00)"));
   g_assert_false (hibachi_booking_detail_has_changes (f->detail));
   /* No price sheet asked for: nothing here previews a total. */

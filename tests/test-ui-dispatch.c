@@ -245,22 +245,6 @@ settle (void)
 }
 
 static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_name (GtkWidget  *root,
            const char *name,
            GType       type)
@@ -321,7 +305,7 @@ sign_in (Fixture    *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
-  sign_in = find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
+  sign_in = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
   gtk_editable_set_text (GTK_EDITABLE (find_row (sign_in, ADW_TYPE_ENTRY_ROW, "Email")), email);
   gtk_editable_set_text (GTK_EDITABLE (find_row (sign_in, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), HIBACHI_DEMO_PASSWORD);
   g_signal_emit_by_name (find_class (sign_in, "suggested-action"), "clicked");
@@ -335,7 +319,7 @@ open_board (Fixture    *f,
   GtkWidget *stack;
 
   sign_in (f, email);
-  f->page = HIBACHI_DISPATCH_PAGE (find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE));
+  f->page = HIBACHI_DISPATCH_PAGE (hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE));
   g_assert_nonnull (f->page);
   stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
   while (!GTK_IS_STACK (stack))
@@ -839,11 +823,11 @@ test_conflict_and_refusal (Fixture *f, gconstpointer data)
   WAIT_FOR ((dialog = message_dialog ()) != NULL);
   g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
-  gtk_editable_set_text (GTK_EDITABLE (find_type (dialog, GTK_TYPE_ENTRY)), "too short");
+  gtk_editable_set_text (GTK_EDITABLE (hibachi_test_find_type (dialog, GTK_TYPE_ENTRY)), "too short");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   settle ();
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, put), ==, 0);
-  gtk_editable_set_text (GTK_EDITABLE (find_type (dialog, GTK_TYPE_ENTRY)), "Two chefs share the grill tonight.");
+  gtk_editable_set_text (GTK_EDITABLE (hibachi_test_find_type (dialog, GTK_TYPE_ENTRY)), "Two chefs share the grill tonight.");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   WAIT_FOR (hibachi_test_server_count_requests (f->ts, put) == 1 &&
@@ -983,7 +967,7 @@ test_keyboard (Fixture *f, gconstpointer data)
     GtkWidget *menu;
 
     /* The popover is made when the key is handled, shown on a later frame. */
-    WAIT_FOR ((menu = find_type (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_POPOVER_MENU)) != NULL &&
+    WAIT_FOR ((menu = hibachi_test_find_type (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_POPOVER_MENU)) != NULL &&
               gtk_widget_get_visible (menu));
     g_assert_true (gtk_widget_get_visible (menu));
     g_assert_true (menu_offers (menu, "win.show-booking",
@@ -1002,7 +986,7 @@ test_keyboard (Fixture *f, gconstpointer data)
 
     gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "win.show-booking", "s", wanted);
     WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (bookings)));
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_type (GTK_WIDGET (bookings), GTK_TYPE_SEARCH_ENTRY))),
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hibachi_test_find_type (GTK_WIDGET (bookings), GTK_TYPE_SEARCH_ENTRY))),
                      ==, wanted);
   }
 }
@@ -1055,7 +1039,7 @@ test_keyboard_assign_to (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
   g_assert_true (press (f, GDK_KEY_Return, 0));
   WAIT_FOR ((dialog = assign_dialog ()) != NULL);
-  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  chefs = GTK_LIST_BOX (hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
   WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (chefs, i)) != NULL; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
@@ -1087,7 +1071,7 @@ test_keyboard_assign_to (Fixture *f, gconstpointer data)
   /* From the card's menu: the same dialog; closing it changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (card (f, f->moving)), "dispatch.assign-to", "s", f->moving);
   WAIT_FOR ((dialog = assign_dialog ()) != NULL);
-  chefs = GTK_LIST_BOX (find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  chefs = GTK_LIST_BOX (hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
   WAIT_FOR (gtk_list_box_get_row_at_index (chefs, 0) != NULL);
   g_assert_true (click_response (GTK_WIDGET (dialog),
                                  adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "cancel")));
@@ -1116,7 +1100,7 @@ pick_chef (Fixture    *f,
   g_autofree char *path = g_strdup_printf ("/api/v1/chefs/%s", chef_id);
   g_autoptr(JsonObject) chef = get_object (f, path);
   const char *name = json_object_get_string_member (chef, "name");
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_type (dialog, GTK_TYPE_DROP_DOWN));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (hibachi_test_find_type (dialog, GTK_TYPE_DROP_DOWN));
   GListModel *names = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -1167,7 +1151,7 @@ test_move_day (Fixture *f, gconstpointer data)
   pick_chef (f, dialog, f->free_chef);
   g_assert_true (label_contains (dialog, " is free: "));
   g_assert_true (label_contains (dialog, "Warning: The party of 25 is larger than the chef’s maximum of 20."));
-  reason = find_type (dialog, GTK_TYPE_ENTRY);
+  reason = hibachi_test_find_type (dialog, GTK_TYPE_ENTRY);
   g_assert_false (gtk_widget_get_visible (reason));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
@@ -1195,7 +1179,7 @@ test_move_day (Fixture *f, gconstpointer data)
   pick_chef (f, dialog, f->off_chef);
   g_assert_true (label_contains (dialog, "Conflict: The chef is on time off that day."));
   g_assert_false (label_contains (dialog, "Dropping"));   /* the hover's words, not the dialog's */
-  reason = find_type (dialog, GTK_TYPE_ENTRY);
+  reason = hibachi_test_find_type (dialog, GTK_TYPE_ENTRY);
   g_assert_true (gtk_widget_get_visible (reason));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "move"), ==, "Move _Anyway");
@@ -1283,7 +1267,7 @@ test_station_once (Fixture *f, gconstpointer data)
   open_board (f, OWNER);
   dropdown = find_class (GTK_WIDGET (f->page), "dispatch-station-switcher");
   g_assert_null (dropdown);   /* one station chosen in the window: no switcher, the label names it */
-  dropdown = find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  dropdown = hibachi_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (dropdown))), ==, "Fremont");
 
   hibachi_page_set_station_id (HIBACHI_PAGE (f->page), NULL);
@@ -1304,7 +1288,7 @@ test_chef_role (Fixture *f, gconstpointer data)
   GtkWidget *page, *stack, *row;
 
   sign_in (f, "chef.kenji@demo.test");
-  page = find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
   g_assert_nonnull (page);
   g_assert_false (gtk_widget_get_visible (page));
   row = find_name (GTK_WIDGET (f->window), gtk_widget_get_name (page), GTK_TYPE_LIST_BOX_ROW);
@@ -1968,7 +1952,7 @@ test_speed (Fixture *f, gconstpointer data)
         hover (f, f->moving, cell (f, NULL, NULL));
         drag_frames (f, drag_paint, drag_work);
         open_and_paint (f, empty);
-        g_assert_null (find_type (GTK_WIDGET (f->page), HIBACHI_TYPE_DISPATCH_CARD));
+        g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->page), HIBACHI_TYPE_DISPATCH_CARD));
         drag_frames (f, empty_paint, empty_work);
       }
   }

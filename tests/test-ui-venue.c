@@ -92,21 +92,6 @@ find_row (GtkWidget *root, const char *title)
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible label below @root whose text starts with @prefix, or NULL. */
 static const char *
 label_starting (GtkWidget *root, const char *prefix)
@@ -127,7 +112,7 @@ label_starting (GtkWidget *root, const char *prefix)
 static HibachiAddressEntry *
 venue (Fixture *f)
 {
-  GtkWidget *entry = find_type (GTK_WIDGET (f->detail), HIBACHI_TYPE_ADDRESS_ENTRY);
+  GtkWidget *entry = hibachi_test_find_type (GTK_WIDGET (f->detail), HIBACHI_TYPE_ADDRESS_ENTRY);
 
   g_assert_nonnull (entry);
   return HIBACHI_ADDRESS_ENTRY (entry);
@@ -198,7 +183,7 @@ save_button (Fixture *f)
 static void
 show_venue (Fixture *f)
 {
-  GtkWidget *scrolled = find_type (GTK_WIDGET (f->detail), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = hibachi_test_find_type (GTK_WIDGET (f->detail), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   graphene_point_t at;
 

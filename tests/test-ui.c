@@ -608,22 +608,6 @@ test_error_and_offline (Fixture *f, gconstpointer data)
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-error");
 }
 
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_new_booking (Fixture *f, gconstpointer data)
 {
@@ -634,7 +618,7 @@ test_new_booking (Fixture *f, gconstpointer data)
   sign_in_to_main (f);
   view = hibachi_window_get_bookings_view (f->window);
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.new", NULL);
-  WAIT_FOR ((dialog = find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG)) != NULL);
+  WAIT_FOR ((dialog = hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG)) != NULL);
 
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Ada Lovelace");
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Email", "ada@example.com");
@@ -662,7 +646,7 @@ test_new_booking (Fixture *f, gconstpointer data)
   hibachi_test_save_screenshot (GTK_WIDGET (dialog), "new-booking");
 
   hibachi_new_booking_dialog_create (HIBACHI_NEW_BOOKING_DIALOG (dialog));
-  WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
+  WAIT_FOR (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
   WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS + 1);
 }
@@ -732,7 +716,7 @@ click_for_dialog (HibachiBookingDetail *detail, const char *button)
   g_assert_nonnull (b);
   g_assert_true (gtk_widget_is_sensitive (b));
   g_signal_emit_by_name (b, "clicked");
-  WAIT_FOR ((dialog = find_window_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  WAIT_FOR ((dialog = hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   settle ();
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -1064,11 +1048,11 @@ test_run_sheet (Fixture *f, gconstpointer data)
 
   /* Ctrl+P asks for the day. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
-  WAIT_FOR ((dialog = find_window_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  WAIT_FOR ((dialog = hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_true (GTK_IS_CALENDAR (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
   hibachi_test_save_screenshot (GTK_WIDGET (dialog), "run-sheet-day");
   gtk_window_close (dialog);
-  WAIT_FOR (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_FOR (hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 
   /* The printed sheet holds every booking of the day, in slot order. */
   hibachi_bookings_view_print_run_sheet (view, date, pdf);
@@ -1624,19 +1608,19 @@ test_keyboard (Fixture *f, gconstpointer data)
 
   /* New Booking with typed input: closing asks; Keep Editing keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.new", NULL);
-  WAIT_FOR ((dialog = GTK_WINDOW (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
+  WAIT_FOR ((dialog = GTK_WINDOW (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Half Typed");
   gtk_window_close (dialog);
   settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard New Booking?")), "cancel");
-  g_assert_true (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == (gpointer) dialog);
+  g_assert_true (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == (gpointer) dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer"))), ==,
                    "Half Typed");
   /* Discard closes it, and nothing was created. */
   gtk_window_close (dialog);
   settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard New Booking?")), "discard");
-  WAIT_FOR (find_window_of_type (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
+  WAIT_FOR (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
   g_assert_cmpuint (server_total (f, g_strdup ("q=Half%20Typed")), ==, 0);
 }
 
@@ -2432,22 +2416,6 @@ test_narrow (Fixture *f, gconstpointer data)
 }
 
 /* The visible assign dialog, or NULL. */
-static HibachiAssignDialog *
-shown_assign_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (HIBACHI_IS_ASSIGN_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return HIBACHI_ASSIGN_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* Several bookings selected: "Assign to…" opens the shared assign dialog for
  * all of them; the chef chosen is assigned to each on the server, and the
  * rows show it in place with the selection kept. One booking selected, or
@@ -2491,7 +2459,7 @@ test_assign_selected (Fixture *f, gconstpointer data)
   assign = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Assign to…");
   g_assert_nonnull (assign);
   g_signal_emit_by_name (assign, "clicked");
-  WAIT_FOR ((dialog = shown_assign_dialog ()) != NULL && (chefs = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL)) != NULL &&
+  WAIT_FOR ((dialog = HIBACHI_ASSIGN_DIALOG (hibachi_test_shown_window (HIBACHI_TYPE_ASSIGN_DIALOG))) != NULL && (chefs = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL)) != NULL &&
             (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (chefs), 0)) != NULL);
   /* The best chef for both, first; no conflict with either. */
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
