@@ -6,7 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hibachi-test-wait.h"
 
@@ -27,6 +27,39 @@ hibachi_test_find_mapped (GtkWidget                  *root,
       if (match (child, data))
         return child;
       if ((found = hibachi_test_find_mapped (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget below @root of @type whose label (a button's) or title
+ * (a preferences row's) is @label, any when @label is NULL, depth first;
+ * with @mapped_only, only widgets on screen. */
+static inline GtkWidget *
+hibachi_test_find_labelled (GtkWidget  *root,
+                            GType       type,
+                            const char *label,
+                            gboolean    mapped_only)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (!mapped_only || gtk_widget_get_mapped (child)))
+        {
+          const char *text = NULL;
+
+          if (label == NULL)
+            return child;
+          if (GTK_IS_BUTTON (child))
+            text = gtk_button_get_label (GTK_BUTTON (child));
+          else if (ADW_IS_PREFERENCES_ROW (child))
+            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          if (text != NULL && g_str_equal (text, label))
+            return child;
+        }
+      if ((found = hibachi_test_find_labelled (child, type, label, mapped_only)) != NULL)
         return found;
     }
 

@@ -30,25 +30,8 @@ typedef struct
   HibachiAddressEntry *entry;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (title == NULL || (ADW_IS_PREFERENCES_ROW (child) &&
-                             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
-        return child;
-      if ((found = find_widget (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+/* A button or row by its label, shown or not. */
+#define find_widget(root, type, label) hibachi_test_find_labelled ((root), (type), (label), FALSE)
 
 static GtkWidget *
 find_with_class (GtkWidget  *root,

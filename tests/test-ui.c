@@ -41,35 +41,8 @@ settle (void)
   for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
-        {
-          const char *text = NULL;
-
-          if (label == NULL)
-            return child;
-          if (GTK_IS_BUTTON (child))
-            text = gtk_button_get_label (GTK_BUTTON (child));
-          else if (ADW_IS_PREFERENCES_ROW (child))
-            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
-          if (text != NULL && g_str_equal (text, label))
-            return child;
-        }
-      found = find_widget (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+/* A button or row by its label, on screen. */
+#define find_widget(root, type, label) hibachi_test_find_labelled ((root), (type), (label), TRUE)
 
 static GtkWidget *
 find_by_tooltip (GtkWidget  *root,
