@@ -10,6 +10,7 @@
 #include "hibachi-core.h"
 #include "hibachi-client.h"
 #include "hibachi-client-private.h"
+#include "hibachi-http.h"
 
 struct _HibachiClient
 {
@@ -376,7 +377,7 @@ sent_cb (GObject      *source,
   HibachiClient *self = g_task_get_source_object (task);
   RequestData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(GBytes) bytes = hibachi_http_send_and_read_finish (SOUP_SESSION (source), result, &error);
   guint status;
 
   if (bytes == NULL)
@@ -462,7 +463,7 @@ send_request (GTask *task)
       soup_message_set_request_body_from_bytes (data->msg, "application/json", bytes);
     }
 
-  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+  hibachi_http_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), sent_cb, g_object_ref (task));
 }
 

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hibachi-core.h"
+#include "hibachi-http.h"
 #include "hibachi-server-nominatim.h"
 
 /* The usage policy of the public Nominatim asks for an identifying agent. */
@@ -202,9 +203,9 @@ read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SoupSession *session = SOUP_SESSION (source);
-  SoupMessage *msg = soup_session_get_async_result_message (session, result);
+  SoupMessage *msg = hibachi_http_get_message (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (session, result, &error);
+  g_autoptr(GBytes) body = hibachi_http_send_and_read_finish (session, result, &error);
   GPtrArray *candidates;
 
   if (body == NULL)
@@ -259,7 +260,7 @@ send (HibachiServerNominatim *self,
                                                    "user-agent", USER_AGENT,
                                                    NULL);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  hibachi_http_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                     read_cb, task);
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "hibachi-http.h"
 #include "hibachi-tile-source.h"
 
 /* A cached tile younger than this is used without asking the server. */
@@ -222,9 +223,9 @@ downloaded_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   HibachiTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  SoupMessage *message = hibachi_http_get_message (result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(GBytes) bytes = hibachi_http_send_and_read_finish (SOUP_SESSION (source), result, &error);
   guint status = message != NULL ? soup_message_get_status (message) : 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -311,7 +312,7 @@ cache_read_cb (GObject      *source,
     soup_message_headers_append (soup_message_get_request_headers (message), "If-None-Match", request->etag);
   /* Default priority: at G_PRIORITY_LOW a main loop kept busy by frames
    * (hundreds of markers on a slow machine) never got to the tiles. */
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  hibachi_http_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                     downloaded_cb, g_object_ref (task));
 }
 
@@ -367,8 +368,9 @@ hibachi_tile_source_dispose (GObject *object)
 {
   HibachiTileSource *self = HIBACHI_TILE_SOURCE (object);
 
-  if (self->session != NULL)
-    soup_session_abort (self->session);
+  /* No soup_session_abort(): cancelling requests that are already being
+   * answered corrupts libsoup 3.6's heap (hibachi-http.c). A download in
+   * flight holds its task, which holds this source, so none is left. */
   g_clear_object (&self->session);
   g_clear_object (&self->cache);
 
