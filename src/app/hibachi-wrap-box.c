@@ -163,9 +163,10 @@ hibachi_wrap_box_measure (GtkWidget      *widget,
     {
       int width = for_size;
 
-      /* No width given: the tallest it gets, at its minimum width. */
+      /* No width given: at its natural width, one row. GTK (≥ 4.12 in
+       * tests) takes this as the least height it can have at any width. */
       if (width < 0)
-        gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+        gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
       *minimum = *natural = lay_out (self, width, FALSE);
     }
 }

@@ -501,7 +501,8 @@ title_width (HibachiBookingsView *self,
              int                  padding)
 {
   const char *title = gtk_column_view_column_get_title (column);
-  GtkWidget *label = find_label (GTK_WIDGET (self->column_view), title);
+  /* The header is the column view's first child; the rows follow it. */
+  GtkWidget *label = find_label (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)), title);
 
   for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
     {
@@ -538,6 +539,7 @@ column_width (HibachiBookingsView *self,
   GtkWidget *widget = GTK_WIDGET (self->column_view);
   int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hibachi-ui-width"));
   int title = title_width (self, column, index, padding);
+  int widest;
 
   if (width == 0)
     {
@@ -545,7 +547,15 @@ column_width (HibachiBookingsView *self,
       g_object_set_data (G_OBJECT (column), "hibachi-ui-width", GINT_TO_POINTER (width));
     }
 
-  return MAX (width, MAX (title, widest_value (widget, index) + padding));
+  /* The values stay the same: measured once, stored + 1 (0: not yet). */
+  widest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hibachi-widest"));
+  if (widest == 0)
+    {
+      widest = widest_value (widget, index) + 1;
+      g_object_set_data (G_OBJECT (column), "hibachi-widest", GINT_TO_POINTER (widest));
+    }
+
+  return MAX (width, MAX (title, widest - 1 + padding));
 }
 
 void
