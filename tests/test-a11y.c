@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hibachi-dispatch-card.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
@@ -22,28 +23,35 @@
 static const char *pages[] = { "bookings", "dispatch", "areas" };
 
 /* What opens each dialog of a page: an action of the page's widget or of
- * the window, or a button on the page (its label without the mnemonic). */
+ * the window, a button on the page (its label without the mnemonic), or a
+ * function that finds the menu item on the page and activates it. */
+
+typedef struct _Fixture Fixture;
+static void open_move_day (Fixture *f);
+
 static const struct
 {
   const char *page;
   const char *action;
   const char *button;
+  void      (*open) (Fixture *f);
 } dialogs[] = {
-  { "bookings", "bookings.new", NULL },
-  { "bookings", "bookings.print-run-sheet", NULL },
-  { "bookings", "app.preferences", NULL },
-  { "bookings", NULL, "Assign Chef…" },
-  { "bookings", NULL, "History" },
-  { "bookings", NULL, "Cancel Booking…" },
-  { "bookings", NULL, "Delete…" },
+  { "bookings", "bookings.new", NULL, NULL },
+  { "bookings", "bookings.print-run-sheet", NULL, NULL },
+  { "bookings", "app.preferences", NULL, NULL },
+  { "bookings", NULL, "Assign Chef…", NULL },
+  { "bookings", NULL, "History", NULL },
+  { "bookings", NULL, "Cancel Booking…", NULL },
+  { "bookings", NULL, "Delete…", NULL },
+  { "dispatch", NULL, NULL, open_move_day },
 };
 
-typedef struct
+struct _Fixture
 {
   HibachiTestServer  *ts;
   HibachiApplication *app;
   HibachiWindow      *window;
-} Fixture;
+};
 
 static gboolean
 is_button_labelled (GtkWidget *widget, gconstpointer label)
@@ -475,6 +483,39 @@ find_button (Fixture    *f,
   return NULL;
 }
 
+/* A cell of a chef's row on the dispatch board whose chef has a booking on
+ * the day shown: the cell holds a card. */
+static gboolean
+is_busy_chef_cell (GtkWidget *widget, gconstpointer data)
+{
+  return g_object_get_data (G_OBJECT (widget), "dispatch-chef-menu") != NULL &&
+         hibachi_test_find_mapped (widget, hibachi_test_is_type, GSIZE_TO_POINTER (HIBACHI_TYPE_DISPATCH_CARD)) != NULL;
+}
+
+/* "Move the Day to Another Chef…" from the row menu of a chef with bookings. */
+static void
+open_move_day (Fixture *f)
+{
+  GtkWidget *cell, *menu;
+  GMenuModel *model;
+  g_autoptr(GVariant) chef = NULL;
+
+  /* The first day ahead on which a chef has bookings, as Next finds it. */
+  for (int day = 0; (cell = hibachi_test_find_mapped (GTK_WIDGET (f->window), is_busy_chef_cell, NULL)) == NULL; day++)
+    {
+      GtkWidget *next = hibachi_test_find_mapped (GTK_WIDGET (f->window), activates, "dispatch.next");
+
+      g_assert_cmpint (day, <, 60);
+      g_assert_nonnull (next);
+      hibachi_test_pause_ms (300);
+    }
+  menu = g_object_get_data (G_OBJECT (cell), "dispatch-chef-menu");
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu));
+  chef = g_menu_model_get_item_attribute_value (model, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_nonnull (chef);
+  g_assert_true (gtk_widget_activate_action_variant (menu, "dispatch.move-day", chef));
+}
+
 static void
 test_sign_in_page (Fixture *f, gconstpointer data)
 {
@@ -513,7 +554,12 @@ test_dialogs (Fixture *f, gconstpointer data)
       g_autofree char *where = NULL;
 
       show_page (f, dialogs[i].page);
-      if (dialogs[i].action != NULL)
+      if (dialogs[i].open != NULL)
+        {
+          where = g_strdup_printf ("the dialog of a %s menu item", dialogs[i].page);
+          dialogs[i].open (f);
+        }
+      else if (dialogs[i].action != NULL)
         {
           where = g_strdup_printf ("the dialog of %s", dialogs[i].action);
           g_assert_true (open_item (f, 0));

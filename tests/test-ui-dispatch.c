@@ -1198,6 +1198,136 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (server_chef_is (f, f->big, f->off_chef));
 }
 
+/* A key pressed and released as a person's keyboard would (XTest on Xvfb):
+ * it goes to the window X has focused and through GTK's own handling. With
+ * @shift, Shift is held around it. */
+static void
+tap_key (Fixture *f,
+         guint    keyval,
+         gboolean shift)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  /* GDK's key values are X's keysyms. */
+  KeyCode shift_code = XKeysymToKeycode (display, GDK_KEY_Shift_L);
+  KeyCode code = XKeysymToKeycode (display, keyval);
+
+  g_assert_cmpuint (code, !=, 0);
+  if (shift)
+    XTestFakeKeyEvent (display, shift_code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, False, CurrentTime);
+  if (shift)
+    XTestFakeKeyEvent (display, shift_code, False, CurrentTime);
+  XFlush (display);
+  hibachi_test_pause_ms (80);
+  settle ();
+}
+
+/* The focus widget of the window X has focused, or NULL. */
+static GtkWidget *
+focused_in (GtkWidget *window)
+{
+  return window != NULL ? gtk_root_get_focus (GTK_ROOT (window)) : NULL;
+}
+
+/* Whether the focus is @widget or inside it. */
+static gboolean
+focus_within (GtkWidget *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = focused_in (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Move the Day with the keyboard alone: Shift+F10 on the chef's row opens
+ * its menu on its item, Enter opens the dialog, Esc leaves it with nothing
+ * sent; opened again, the chef drop-down opens with Enter, arrows pick the
+ * chef, Tab reaches Move and Enter moves the day. */
+static void
+test_move_day_keyboard (Fixture *f, gconstpointer data)
+{
+  g_autofree char *batch = g_strdup ("POST /api/v1/dispatch/assignments");
+  g_autofree char *path = g_strdup_printf ("/api/v1/chefs/%s", f->free_chef);
+  g_autoptr(JsonObject) free_chef = get_object (f, path);
+  GtkWidget *menu, *popover, *dialog = NULL, *dropdown = NULL, *move = NULL;
+  GListModel *names;
+  guint target = G_MAXUINT;
+
+  g_assert_cmpuint (server_assign (f, f->owner, f->big, f->busy_chef), ==, 200);
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->big) != NULL);
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (f->window))))
+    {
+      g_test_skip ("XTest needs an X11 display");
+      return;
+    }
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f->window)));
+  menu = chef_menu (f, f->busy_chef);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  hibachi_test_server_clear_requests (f->ts);
+
+  for (int round = 0; round < 2; round++)
+    {
+      /* Where the keyboard user is: a cell of the busy chef's row. */
+      g_assert_true (gtk_widget_grab_focus (cell (f, f->busy_chef, "15:00")));
+      tap_key (f, GDK_KEY_F10, TRUE);
+      WAIT_FOR (gtk_widget_get_visible (popover));
+      /* The menu opens on its one item, "Move the Day…": Enter opens the dialog. */
+      WAIT_FOR (GTK_IS_WIDGET (focused_in (GTK_WIDGET (f->window))) &&
+                gtk_widget_is_ancestor (focused_in (GTK_WIDGET (f->window)), popover));
+      tap_key (f, GDK_KEY_Return, FALSE);
+      WAIT_FOR ((dialog = message_dialog ()) != NULL && gtk_window_is_active (GTK_WINDOW (dialog)));
+      dropdown = hibachi_test_find_type (dialog, GTK_TYPE_DROP_DOWN);
+      WAIT_FOR (focus_within (dialog, dropdown));
+      if (round == 0)
+        {
+          /* Esc: the dialog goes, nothing is sent. */
+          tap_key (f, GDK_KEY_Escape, FALSE);
+          WAIT_FOR (message_dialog () == NULL);
+          g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
+          /* Xvfb has no window manager to give the focus back. */
+          gtk_window_present (GTK_WINDOW (f->window));
+          WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f->window)));
+        }
+    }
+
+  /* The free chef: Enter opens the list, Down to the chef, Enter picks. */
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                     json_object_get_string_member (free_chef, "name")))
+      target = i;
+  g_assert_cmpuint (target, <, g_list_model_get_n_items (names));
+  tap_key (f, GDK_KEY_Return, FALSE);
+  WAIT_FOR (gtk_widget_get_visible (hibachi_test_find_type (dropdown, GTK_TYPE_POPOVER)));
+  for (guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)); i < target; i++)
+    tap_key (f, GDK_KEY_Down, FALSE);
+  tap_key (f, GDK_KEY_Return, FALSE);
+  WAIT_FOR (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == target);
+  WAIT_FOR (focus_within (dialog, dropdown));
+  g_assert_true (label_contains (dialog, " is free: "));
+
+  /* Tab to Move (through the bookings' list), Enter moves. */
+  for (int i = 0; i < 10 && move == NULL; i++)
+    {
+      GtkWidget *focus;
+
+      tap_key (f, GDK_KEY_Tab, FALSE);
+      focus = focused_in (dialog);
+      if (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Move") == 0)
+        move = focus;
+    }
+  g_assert_nonnull (move);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
+  tap_key (f, GDK_KEY_Return, FALSE);
+  WAIT_FOR (message_dialog () == NULL);
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, batch) == 1);
+  WAIT_FOR (server_chef_is (f, f->held, f->free_chef) && server_chef_is (f, f->big, f->free_chef));
+  WAIT_FOR (is_inside (card (f, f->held), cell (f, f->free_chef, "18:00")) &&
+            is_inside (card (f, f->big), cell (f, f->free_chef, "12:00")));
+}
+
 /* The day's bookings move together: each is checked with the others on
  * the new chef too. The free chef has 15:00 and 21:00; the busy chef's
  * 12:00 and 18:00 make a fourth event for each of them there. */
@@ -2008,6 +2138,7 @@ main (int argc, char *argv[])
   ADD ("suggest", test_suggest);
   ADD ("move-day", test_move_day);
   ADD ("move-day-together", test_move_day_together);
+  ADD ("move-day-keyboard", test_move_day_keyboard);
   ADD ("chef-role", test_chef_role);
   ADD ("station-once", test_station_once);
   ADD ("reload-during-drop", test_reload_during_drop);

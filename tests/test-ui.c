@@ -1698,14 +1698,16 @@ column_titled (GtkColumnView *view, const char *title)
 
 /* The list gets the width: no pane without a booking; at 1280 px with a
  * booking open, Reference to Total are all on screen (no sideways scroll)
- * and the pane's divider can be dragged. */
+ * and the pane's divider can be dragged. At 1024 px with the pane, columns
+ * give way instead of scrolling sideways, and the filters wrap: every
+ * filter control whole in the window. Dates and statuses show whole. */
 static void
-assert_cells_whole (GtkWidget *root, GHashTable *dates, guint *checked)
+assert_cells_whole (GtkWidget *root, GHashTable *texts, guint *checked)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
-          g_hash_table_contains (dates, gtk_inscription_get_text (GTK_INSCRIPTION (child))))
+          g_hash_table_contains (texts, gtk_inscription_get_text (GTK_INSCRIPTION (child))))
         {
           g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (child, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
           int needed;
@@ -1717,14 +1719,16 @@ assert_cells_whole (GtkWidget *root, GHashTable *dates, guint *checked)
                      gtk_widget_get_width (child), needed);
           (*checked)++;
         }
-      assert_cells_whole (child, dates, checked);
+      assert_cells_whole (child, texts, checked);
     }
 }
 
 static void
-assert_dates_whole (Fixture *f, GtkColumnView *columns)
+assert_values_whole (Fixture *f, GtkColumnView *columns)
 {
+  static const char * const statuses[] = { "pending", "confirmed", "completed", "cancelled" };
   g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *list = G_LIST_MODEL (booking_list (f));
   guint checked = 0;
 
@@ -1739,15 +1743,111 @@ assert_dates_whole (Fixture *f, GtkColumnView *columns)
   g_hash_table_add (dates, hibachi_date_format_day ("2026-06-10"));
   assert_cells_whole (GTK_WIDGET (columns), dates, &checked);
   g_assert_cmpuint (checked, >, 5);
+
+  /* Every status the list shows ("Completed" was "Complet…"). */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_hash_table_add (labels, (gpointer) hibachi_booking_status_label (statuses[i]));
+  checked = 0;
+  assert_cells_whole (GTK_WIDGET (columns), labels, &checked);
+  g_assert_cmpuint (checked, >, 5);
+}
+
+static GtkLabel *find_label_exact (GtkWidget *root, const char *text);
+
+/* Each shown column's header holds its title whole (the header cuts
+ * what does not fit), and the sorted column (Event Date) its arrow too. */
+static void
+assert_titles_whole (GtkColumnView *columns)
+{
+  GListModel *list = gtk_column_view_get_columns (columns);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      const char *title = gtk_column_view_column_get_title (column);
+      GtkWidget *label, *header = NULL, *shown;
+      graphene_rect_t inside, outside;
+      double pad;
+      int natural;
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      label = GTK_WIDGET (find_label_exact (GTK_WIDGET (columns), title));
+      if (label == NULL)
+        g_error ("no title “%s” on screen", title);
+      for (GtkWidget *w = label; w != NULL && header == NULL; w = gtk_widget_get_parent (w))
+        if (g_strcmp0 (gtk_widget_get_css_name (gtk_widget_get_parent (w)), "header") == 0)
+          header = w;
+      g_assert_nonnull (header);
+      /* The label, or the label and the arrow beside it. */
+      shown = g_str_equal (title, "Event Date") ? gtk_widget_get_first_child (header) : label;
+      gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (shown, GTK_WIDGET (columns), &inside));
+      g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (columns), &outside));
+      /* Its padding on both sides, what it shows at its natural width. */
+      pad = inside.origin.x - outside.origin.x;
+      if (inside.origin.x + natural + pad > outside.origin.x + outside.size.width + 0.5)
+        g_error ("the title “%s” is cut: %.0f px for %d", title, outside.size.width - 2 * pad, natural);
+    }
+}
+
+/* No sideways scroll: the shown columns fit the list. */
+static void
+assert_list_fits (GtkColumnView *columns)
+{
+  GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (columns))));
+
+  if (gtk_adjustment_get_upper (sideways) > gtk_adjustment_get_page_size (sideways) + 0.5)
+    g_error ("the list scrolls sideways: %.0f px of columns in %.0f", gtk_adjustment_get_upper (sideways),
+             gtk_adjustment_get_page_size (sideways));
+}
+
+/* Every filter control whole in the window and not hidden by a scroller:
+ * what is under its left and right edges is the control. */
+static void
+assert_filters_on_screen (Fixture *f, HibachiBookingsView *view)
+{
+  const char *toggles[] = { "Pending", "Confirmed", "Completed", "Cancelled", "Unassigned" };
+  const char *tooltips[] = { "Chef", "Event dates", "Sort order" };
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *controls[G_N_ELEMENTS (toggles) + G_N_ELEMENTS (tooltips)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    controls[i] = find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, toggles[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    controls[G_N_ELEMENTS (toggles) + i] = find_by_tooltip (GTK_WIDGET (view), tooltips[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      const char *name = i < G_N_ELEMENTS (toggles) ? toggles[i] : tooltips[i - G_N_ELEMENTS (toggles)];
+      graphene_rect_t bounds;
+      double edges[] = { 2, -2 };
+
+      g_assert_nonnull (controls[i]);
+      g_assert_true (gtk_widget_get_mapped (controls[i]));
+      g_assert_true (gtk_widget_compute_bounds (controls[i], window, &bounds));
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window))
+        g_error ("the filter “%s” is cut off: %.0f to %.0f px in a window %d px wide", name, bounds.origin.x,
+                 bounds.origin.x + bounds.size.width, gtk_widget_get_width (window));
+      for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+        {
+          double x = edges[e] > 0 ? bounds.origin.x + edges[e] : bounds.origin.x + bounds.size.width + edges[e];
+          GtkWidget *picked = gtk_widget_pick (window, x, bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+
+          if (picked == NULL || (picked != controls[i] && !gtk_widget_is_ancestor (picked, controls[i])))
+            g_error ("the filter “%s” is hidden at %.0f px", name, x);
+        }
+    }
 }
 
 static void
 test_list_width (Fixture *f, gconstpointer data)
 {
   const char *needed[] = { "Reference", "Event Date", "Slot", "Customer", "Guests", "Chef", "Status", "Total" };
+  /* What tells bookings apart stays at 1024 px with the pane open. */
+  const char *kept[] = { "Reference", "Event Date", "Customer", "Status" };
   HibachiBookingsView *view;
   GtkColumnView *columns;
-  GtkAdjustment *sideways;
   GtkSelectionModel *selection;
 
   f->window = hibachi_window_new (f->app);
@@ -1759,11 +1859,14 @@ test_list_width (Fixture *f, gconstpointer data)
   show_any_date (f);
   view = hibachi_window_get_bookings_view (f->window);
   columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
-  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (columns))));
 
   /* Nothing open: no pane, every column. */
   g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
   g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Station")));
+  assert_list_fits (columns);
+  assert_filters_on_screen (f, view);
 
   selection = gtk_column_view_get_model (columns);
   gtk_selection_model_select_item (selection, 0, TRUE);
@@ -1775,19 +1878,43 @@ test_list_width (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1260);
   for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
     g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + 0.5);
+  assert_list_fits (columns);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_PANED, NULL));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1280");
-  /* The dates show whole, the longest a month has ("Wed 10 Jun 2026"). */
-  assert_dates_whole (f, columns);
+  /* The dates show whole, the longest a month has ("Wed 10 Jun 2026"), and
+   * so do the statuses. */
+  assert_values_whole (f, columns);
+  assert_titles_whole (columns);
+  assert_filters_on_screen (f, view);
 
-  /* Narrower, still with the pane: the dates still show whole. */
+  /* Narrower, still with the pane: columns give way, nothing scrolls
+   * sideways or is cut off. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 860);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1024);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024");
-  assert_dates_whole (f, columns);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, kept[i])));
+  assert_list_fits (columns);
+  assert_values_whole (f, columns);
+  assert_titles_whole (columns);
+  assert_filters_on_screen (f, view);
+
+  /* The pane closed at 1024 px: the list has the width again. */
+  gtk_selection_model_unselect_all (selection);
+  WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) == NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024-list");
+  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+    g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
+  assert_list_fits (columns);
+  assert_values_whole (f, columns);
+  assert_titles_whole (columns);
 }
 
 /* Run sheet defaults: today, not the selected booking's day; the title

@@ -11,6 +11,7 @@
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 #include "hibachi-page.h"
+#include "hibachi-wrap-box.h"
 
 typedef enum
 {
@@ -652,6 +653,7 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, HIBACHI_TYPE_BOOKING);
 
   g_type_ensure (HIBACHI_TYPE_ADDRESS_ENTRY);
+  g_type_ensure (HIBACHI_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-booking-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, page);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, title);

@@ -306,6 +306,9 @@ header_sort_changed_cb (GtkSorter           *sorter,
   key = dup_header_sort_key (self);
   if (key != NULL)
     hibachi_bookings_view_set_sort_key (self, key);
+  /* The sorted column's header shows an arrow: room for it. */
+  if (self->list_width > 0)
+    hibachi_bookings_view_fit_columns (self, self->list_width);
 }
 
 void
@@ -328,6 +331,8 @@ hibachi_bookings_view_show_sort (HibachiBookingsView *self)
         gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
       }
   self->showing_sort = FALSE;
+  if (self->list_width > 0)
+    hibachi_bookings_view_fit_columns (self, self->list_width);
 }
 
 void
@@ -353,17 +358,236 @@ hibachi_bookings_view_add_columns (HibachiBookingsView *self)
   hibachi_bookings_view_show_sort (self);
 }
 
+/* When the list is narrow, columns give way from the end of this list (a
+ * column after one that does not fit does not show either). What tells
+ * bookings apart, the first N_KEPT, always shows: narrower than those
+ * (a phone-sized window), the list scrolls sideways to them. */
+#define N_KEPT 4
+static const Column column_priority[] = {
+  COLUMN_REFERENCE, COLUMN_DATE, COLUMN_CUSTOMER, COLUMN_STATUS, COLUMN_SLOT,
+  COLUMN_CHEF, COLUMN_TOTAL, COLUMN_GUESTS, COLUMN_STATION, COLUMN_CREATED,
+};
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* What a cell adds beside its text (the theme's padding, more in the
+ * first and last columns), from the cells on screen; before any, a
+ * generous guess. */
+static int
+cell_padding (HibachiBookingsView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+  int padding = -1;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *text = gtk_list_item_get_child (item);
+      GtkWidget *cell = text != NULL ? gtk_widget_get_parent (text) : NULL;
+      graphene_rect_t bounds;
+
+      if (cell != NULL && gtk_widget_get_mapped (text) && gtk_widget_compute_bounds (cell, cell, &bounds))
+        padding = MAX (padding, (int) (bounds.size.width + 0.5) - gtk_widget_get_width (text));
+    }
+
+  return padding >= 0 ? padding : 24;
+}
+
+/* The widest of a column's values, when they are few: every status, a
+ * date of each month and weekday ("Wed 10 Jun 2026"), a total under
+ * $10,000. */
+static int
+widest_value (GtkWidget *widget,
+              Column     index)
+{
+  static const char * const statuses[] = { "pending", "confirmed", "completed", "cancelled" };
+  int widest = 0;
+
+  switch (index)
+    {
+    case COLUMN_STATUS:
+      for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+        widest = MAX (widest, text_width (widget, hibachi_booking_status_label (statuses[i]), FALSE));
+      break;
+    case COLUMN_DATE:
+      for (int month = 1; month <= 12; month++)
+        for (int day = 10; day < 17; day++)
+          {
+            g_autofree char *iso = g_strdup_printf ("2026-%02d-%02d", month, day);
+            g_autofree char *shown = hibachi_date_format_day (iso);
+
+            widest = MAX (widest, text_width (widget, shown, FALSE));
+          }
+      break;
+    case COLUMN_TOTAL:
+      {
+        g_autofree char *total = hibachi_format_cents (999999);
+
+        widest = text_width (widget, total, FALSE);
+      }
+      break;
+    case COLUMN_REFERENCE:
+    case COLUMN_SLOT:
+    case COLUMN_CUSTOMER:
+    case COLUMN_GUESTS:
+    case COLUMN_STATION:
+    case COLUMN_CHEF:
+    case COLUMN_CREATED:
+    default:
+      break;
+    }
+
+  return widest;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The column the headers sort by, or -1. */
+static int
+sorted_column (HibachiBookingsView *self)
+{
+  g_autofree char *key = dup_header_sort_key (self);
+  const char *name = key != NULL && key[0] == '-' ? key + 1 : key;
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (column_sort); i++)
+    if (g_strcmp0 (column_sort[i], name) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/* What a column needs for its header: its title in the header's font, the
+ * header's padding on both sides, and the sort arrow when the list is
+ * sorted by it; before the header is laid out, the title in bold and a
+ * cell's padding. */
+static int
+title_width (HibachiBookingsView *self,
+             GtkColumnViewColumn *column,
+             Column               index,
+             int                  padding)
+{
+  const char *title = gtk_column_view_column_get_title (column);
+  /* The header is the column view's first child; the rows follow it. */
+  GtkWidget *label = find_label (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)), title);
+
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+      GtkWidget *content = gtk_widget_get_first_child (w);
+      graphene_rect_t inside, outside;
+      int natural;
+
+      if (parent == NULL || g_strcmp0 (gtk_widget_get_css_name (parent), "header") != 0)
+        continue;
+      /* The header itself asks for its column's width, not its title's;
+       * its content overflows it when cut, so the padding is taken on the
+       * left, twice. The content keeps room for an arrow even when it
+       * shows none. */
+      if (content == NULL || gtk_widget_get_width (content) == 0 ||
+          !gtk_widget_compute_bounds (content, w, &inside) || !gtk_widget_compute_bounds (w, w, &outside))
+        break;
+      gtk_widget_measure ((int) index == sorted_column (self) ? content : label, GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      return natural + 2 * (int) (inside.origin.x - outside.origin.x + 0.5);
+    }
+
+  return text_width (GTK_WIDGET (self->column_view), title, TRUE) + padding;
+}
+
+/* Wide enough for its title and its widest value in this language: the
+ * .ui's width, more for a longer translation ("Completada", "Invitados"). */
+static int
+column_width (HibachiBookingsView *self,
+              GtkColumnViewColumn *column,
+              Column               index,
+              int                  padding)
+{
+  GtkWidget *widget = GTK_WIDGET (self->column_view);
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hibachi-ui-width"));
+  int title = title_width (self, column, index, padding);
+  int widest;
+
+  if (width == 0)
+    {
+      width = gtk_column_view_column_get_fixed_width (column);
+      g_object_set_data (G_OBJECT (column), "hibachi-ui-width", GINT_TO_POINTER (width));
+    }
+
+  /* The values stay the same: measured once, stored + 1 (0: not yet). */
+  widest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hibachi-widest"));
+  if (widest == 0)
+    {
+      widest = widest_value (widget, index) + 1;
+      g_object_set_data (G_OBJECT (column), "hibachi-widest", GINT_TO_POINTER (widest));
+    }
+
+  return MAX (width, MAX (title, widest - 1 + padding));
+}
+
 void
 hibachi_bookings_view_fit_columns (HibachiBookingsView *self,
-                                   gboolean             pane_open)
+                                   int                  width)
 {
   GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  int fits[G_N_ELEMENTS (column_sort)] = { 0, };   /* px, 0: hidden */
+  int padding = cell_padding (self);
+  int used = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+  g_assert (G_N_ELEMENTS (column_priority) == G_N_ELEMENTS (column_sort));
+  /* Customer expands into what is left, and ellipsizes. */
+  for (guint p = 0; p < G_N_ELEMENTS (column_priority); p++)
+    {
+      Column index = column_priority[p];
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, index);
+      int needed = column_width (self, column, index, padding);
+
+      if (p >= N_KEPT && used + needed > width)
+        break;
+      fits[index] = needed;
+      used += needed;
+    }
+  /* A hidden column is 0 px wide: GTK 4.8 counts hidden columns' widths in
+   * the width the columns need, and would give Customer none of what is
+   * left. */
+  for (guint i = 0; i < G_N_ELEMENTS (fits); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
 
-      if (i == COLUMN_STATION || i == COLUMN_CREATED)
-        gtk_column_view_column_set_visible (column, !pane_open);
+      gtk_column_view_column_set_fixed_width (column, fits[i]);
+      gtk_column_view_column_set_visible (column, fits[i] > 0);
     }
 }

@@ -23,7 +23,6 @@ apply_layout (HibachiBookingsView *self)
   gtk_widget_set_visible (self->detail_pane, open && (!self->narrow || detail_only));
   gtk_widget_set_visible (self->back_button, detail_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", detail_only);
-  hibachi_bookings_view_fit_columns (self, open && !self->narrow);
 }
 
 static gboolean
@@ -50,6 +49,31 @@ hibachi_bookings_view_width_changed_cb (HibachiBookingsView *self,
   self->narrow = narrow;
   if (self->layout_id == 0)
     self->layout_id = g_idle_add (apply_layout_cb, self);
+}
+
+static gboolean
+fit_columns_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  self->fit_id = 0;
+  hibachi_bookings_view_fit_columns (self, self->list_width);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's width changed: the pane opened or closed, its divider was
+ * dragged, or the window resized. Said during the allocation: the columns
+ * change after it. */
+void
+hibachi_bookings_view_list_width_changed_cb (HibachiBookingsView *self,
+                                             int                  width,
+                                             int                  height)
+{
+  if (width == self->list_width)
+    return;
+  self->list_width = width;
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add (fit_columns_cb, self);
 }
 
 void

@@ -34,6 +34,8 @@ struct _HibachiBookingsView
   gboolean            narrow;          /* list and detail take turns */
   gboolean            detail_wanted;   /* narrow: the detail has the page (a booking was opened) */
   guint               layout_id;
+  int                 list_width;      /* px, what the columns have */
+  guint               fit_id;
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -83,9 +85,10 @@ void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
 /* Fills the cells of @row again (it changed, or who changed it is known). */
 void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
                                              HibachiResource     *row);
-/* Station and Created give way to the detail pane when it is open. */
+/* The columns that fit in @width px show, the least needed giving way
+ * first; each is wide enough for its title and longest value. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
-                                             gboolean             pane_open);
+                                             int                  width);
 /* Moves the list to show the row at @position. */
 void hibachi_bookings_view_scroll_to_row    (HibachiBookingsView *self,
                                              guint                position);
@@ -95,6 +98,9 @@ void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
 void hibachi_bookings_view_width_changed_cb (HibachiBookingsView *self,
                                              int                  width,
                                              int                  height);
+void hibachi_bookings_view_list_width_changed_cb (HibachiBookingsView *self,
+                                                  int                  width,
+                                                  int                  height);
 void hibachi_bookings_view_detail_shown_cb  (HibachiBookingsView *self);
 void hibachi_bookings_view_row_activated_cb (HibachiBookingsView *self,
                                              guint                position);

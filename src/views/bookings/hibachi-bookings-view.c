@@ -10,6 +10,7 @@
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
 #include "hibachi-unsaved-dialog.h"
+#include "hibachi-wrap-box.h"
 
 G_DEFINE_FINAL_TYPE (HibachiBookingsView, hibachi_bookings_view, HIBACHI_TYPE_PAGE)
 
@@ -639,6 +640,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -700,6 +702,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
 
   g_type_ensure (HIBACHI_TYPE_BOOKING_DETAIL);
   g_type_ensure (HIBACHI_TYPE_STATUS_VIEW);
+  g_type_ensure (HIBACHI_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-bookings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, pending_toggle);
@@ -729,6 +732,8 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
                                                 G_CALLBACK (hibachi_bookings_view_detail_shown_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "width_changed_cb",
                                                 G_CALLBACK (hibachi_bookings_view_width_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "list_width_changed_cb",
+                                                G_CALLBACK (hibachi_bookings_view_list_width_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_cell_cb",
                                                 G_CALLBACK (hibachi_bookings_view_setup_cell_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "bind_cell_cb",
