@@ -353,8 +353,8 @@ floor_searched (gpointer data)
 {
   FloorSearch *floor = data;
 
-  return g_str_equal (gtk_editable_get_text (floor->search), "garcia") &&
-         !gtk_filter_list_model_get_pending (floor->filtered);
+  /* Filtered for the whole word: the entry's search-changed came. */
+  return g_strcmp0 (floor->needle, "garcia") == 0 && !gtk_filter_list_model_get_pending (floor->filtered);
 }
 
 static void
