@@ -146,6 +146,7 @@ typedef struct
   double scroll_p95;      /* a screen per frame */
   double jump_p95;        /* the scrollbar through every row */
   double search_p95;      /* frame work while typing */
+  double search_frame_max;  /* the longest such frame: the one that shows results */
   double search_max;      /* longest main-loop dispatch while typing */
 } Figures;
 
@@ -225,6 +226,8 @@ measure_typing (GtkEditable   *search,
           (g_get_monotonic_time () - typed_us) / 1000.0,
           GTK_IS_SEARCH_ENTRY (search) ? gtk_search_entry_get_search_delay (GTK_SEARCH_ENTRY (search)) : 0);
   iterate_for (300);
+  for (guint i = 0; i < work_ms->len; i++)
+    figures->search_frame_max = MAX (figures->search_frame_max, g_array_index (work_ms, double, i));
   figures->search_p95 = report (work, "frames", work_ms);
   {
     double max = 0;
@@ -579,6 +582,12 @@ main (int argc, char *argv[])
           ours.jump_p95, floor.jump_p95);
   printf ("  search as you type, frame work p95     %5.2f   (%.1f / %.1f ms)\n", ours.search_p95 / floor.search_p95,
           ours.search_p95, floor.search_p95);
+  /* Ours has a frame per key and one with the results (the list asks the
+   * server once the entry's delay is over); the floor filters in memory
+   * and paints results after every key, so its p95 falls among frames
+   * that did little. The longest frame is the one that shows results. */
+  printf ("  search as you type, frame work max     %5.2f   (%.1f / %.1f ms)\n", ours.search_frame_max / floor.search_frame_max,
+          ours.search_frame_max, floor.search_frame_max);
   printf ("  search as you type, main loop busy max %5.2f   (%.1f / %.1f ms)\n", ours.search_max / floor.search_max,
           ours.search_max, floor.search_max);
   g_subprocess_send_signal (server, 15);
