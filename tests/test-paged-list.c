@@ -232,6 +232,77 @@ test_superseded_query (Fixture *f, gconstpointer data)
     }
 }
 
+typedef struct
+{
+  guint changed;       /* "changed" emissions */
+  guint seen_empty;    /* of which with the row emptied */
+} RowWatch;
+
+static void
+row_watch_cb (HibachiBooking *row, RowWatch *watch)
+{
+  watch->changed++;
+  if (!hibachi_booking_is_loaded (row))
+    watch->seen_empty++;
+}
+
+/* A new query while a view shows rows: the rows on screen that the new
+ * first page answers for show their new booking at once, each changed
+ * once and never emptied in between (a view would restyle every cell
+ * twice per query typed); a shown row beyond the first page is emptied,
+ * to load again when the view asks; one request, for the first page. */
+static void
+test_new_query_refills_shown_rows (Fixture *f, gconstpointer data)
+{
+  enum { SHOWN = 5, FAR = HIBACHI_PAGED_LIST_PAGE_SIZE + 10 };
+  HibachiBooking *rows[SHOWN];
+  RowWatch watch[SHOWN] = { { 0 } };
+  g_autoptr(HibachiBooking) far = NULL;
+  RowWatch far_watch = { 0 };
+  g_autofree char *old_first = NULL;
+
+  hibachi_paged_list_set_query (f->list, "sort=created_at");
+  wait_while_loading (f->list);
+  hibachi_paged_list_ensure (f->list, FAR);
+  wait_while_loading (f->list);
+  for (guint i = 0; i < SHOWN; i++)
+    {
+      rows[i] = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_assert_true (hibachi_booking_is_loaded (rows[i]));
+      g_signal_connect (rows[i], "changed", G_CALLBACK (row_watch_cb), &watch[i]);
+    }
+  old_first = g_strdup (hibachi_booking_get_id (rows[0]));
+  far = g_list_model_get_item (G_LIST_MODEL (f->list), FAR);
+  g_assert_true (hibachi_booking_is_loaded (far));
+  g_signal_connect (far, "changed", G_CALLBACK (row_watch_cb), &far_watch);
+  hibachi_test_server_clear_requests (f->ts);
+
+  hibachi_paged_list_set_query (f->list, "sort=-created_at");
+  wait_while_loading (f->list);
+
+  for (guint i = 0; i < SHOWN; i++)
+    {
+      g_autoptr(HibachiBooking) again = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+
+      g_assert_true (again == rows[i]);
+      g_assert_true (hibachi_booking_is_loaded (rows[i]));
+      g_assert_cmpuint (watch[i].changed, ==, 1);
+      g_assert_cmpuint (watch[i].seen_empty, ==, 0);
+      if (i > 0)
+        g_assert_cmpstr (hibachi_booking_get_created_at (rows[i - 1]), >=, hibachi_booking_get_created_at (rows[i]));
+    }
+  /* The newest first now: the oldest is not on top any more. */
+  g_assert_cmpstr (hibachi_booking_get_id (rows[0]), !=, old_first);
+  g_assert_false (hibachi_booking_is_loaded (far));
+  g_assert_cmpuint (far_watch.changed, ==, 1);
+  g_assert_cmpuint (hibachi_paged_list_get_n_loaded (f->list), ==, HIBACHI_PAGED_LIST_PAGE_SIZE);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&"), ==, 1);
+
+  for (guint i = 0; i < SHOWN; i++)
+    g_object_unref (rows[i]);
+}
+
 /* A server that answers with broken bookings. */
 static void
 broken_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
@@ -416,6 +487,7 @@ main (int argc, char *argv[])
   ADD ("other-entity", test_other_entity);
   ADD ("sort-filter-on-server", test_sort_and_filter_on_server);
   ADD ("superseded-query", test_superseded_query);
+  ADD ("new-query-refills-shown-rows", test_new_query_refills_shown_rows);
 #undef ADD
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);

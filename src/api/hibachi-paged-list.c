@@ -228,12 +228,27 @@ page_cb (GObject      *source,
 
   if (request->first)
     {
-      /* A new query: the rows views show keep their objects, emptied; only a
-       * change in length is announced, so views keep their rows and
-       * selection is cleared by them. */
+      /* A new query: the rows views show keep their objects; only a change
+       * in length is announced, so views keep their rows and selection is
+       * cleared by them. The shown rows this page answers for take their
+       * new booking below, never emptied in between: one "changed" each, so
+       * a view restyles each cell once, not twice, per query typed. The
+       * other shown rows are emptied and load again as views ask. */
+      guint kept = 0;
+
       for (guint i = 0; i < self->items->len; i++)
-        release_row (self, i, TRUE);
-      g_assert (self->n_loaded == 0);
+        {
+          HibachiResource *row = g_ptr_array_index (self->items, i);
+
+          if (row != NULL && i >= start && i - start < page->len && i < (guint) total &&
+              g_atomic_int_get (&G_OBJECT (row)->ref_count) > 1)
+            {
+              kept += hibachi_resource_is_loaded (row) ? 1 : 0;
+              continue;
+            }
+          release_row (self, i, TRUE);
+        }
+      g_assert (self->n_loaded == kept);
       g_queue_clear (&self->recent_pages);
       g_ptr_array_set_size (self->items, (guint) total);
     }

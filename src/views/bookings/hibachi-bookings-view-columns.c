@@ -160,7 +160,11 @@ fill_cell (HibachiBookingsView *self,
     const char *actor = g_hash_table_lookup (self->changed_by, hibachi_booking_get_id (booking));
     g_autofree char *changed = actor ? g_strdup_printf (C_("bookings list", "Changed by %s"), actor) : NULL;
 
-    gtk_widget_set_tooltip_text (inscription, changed);
+    /* Only when it differs: GTK 4.8 asks the X server where the pointer
+     * is on every gtk_widget_set_tooltip_text(), a round trip per cell,
+     * most of a page's cost when a page of rows arrives. */
+    if (g_strcmp0 (changed, gtk_widget_get_tooltip_text (inscription)) != 0)
+      gtk_widget_set_tooltip_text (inscription, changed);
     if (column == COLUMN_REFERENCE && changed != NULL)
       gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, changed, -1);
     else if (column == COLUMN_REFERENCE)

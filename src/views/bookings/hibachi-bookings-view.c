@@ -164,22 +164,14 @@ update_state (HibachiBookingsView *self)
 
 static void show_selected (HibachiBookingsView *self);
 
-/* The position of the loaded row of booking @id, or -1. */
+/* The position of the loaded row of booking @id, or -1. Asked of the list
+ * itself: g_list_model_get_item() on every row would make an object for
+ * each of 100,000 rows, after every page loaded while a booking is open. */
 static int
 position_of (HibachiBookingsView *self,
              const char          *id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-
-  for (guint i = 0; i < n && id != NULL; i++)
-    {
-      g_autoptr(HibachiBooking) row = g_list_model_get_item (G_LIST_MODEL (self->list), i);
-
-      if (hibachi_booking_is_loaded (row) && g_strcmp0 (hibachi_booking_get_id (row), id) == 0)
-        return (int) i;
-    }
-
-  return -1;
+  return hibachi_paged_list_find_position (self->list, id);
 }
 
 /* The selection goes back to the booking the pane shows. */

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The bookings list at scale, in the window against a real server: the
+ * rows it makes objects for are those on screen and those of the pages it
+ * loaded, whatever the view does meanwhile. */
+#include "config.h"
+
+#include "hibachi-booking-detail.h"
+#include "hibachi-paged-list-private.h"
+#include "hibachi-test-app.h"
+#include "hibachi-test-server.h"
+#include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
+#include "hibachi-window.h"
+
+#define N_BOOKINGS 3000
+
+/* Rows of @list that hold an object (loaded, or asked for by a view). */
+static guint
+n_row_objects (HibachiPagedList *list)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < list->items->len; i++)
+    n += g_ptr_array_index (list->items, i) != NULL;
+  return n;
+}
+
+static void
+store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A booking open in the pane while pages load: after each load the view
+ * looks for the open booking's row (to keep it selected), and must not make
+ * an object for every row to do so. */
+static void
+test_open_booking_keeps_rows_few (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiWindow *window;
+  HibachiBookingsView *view;
+  HibachiPagedList *list = NULL;
+  GtkSelectionModel *selection;
+  HibachiBookingDetail *detail;
+  guint n;
+
+  /* Signed in before: the window restores the session from the keyring. */
+  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
+  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
+
+  window = hibachi_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  view = hibachi_window_get_bookings_view (window);
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (view)) != NULL && !hibachi_paged_list_get_loading (list) &&
+            g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 8 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+
+  /* Open the last booking: the pane shows it. */
+  hibachi_paged_list_ensure (list, n - 1);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (hibachi_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW)));
+  gtk_selection_model_select_item (selection, n - 1, TRUE);
+  detail = HIBACHI_BOOKING_DETAIL (hibachi_test_find_type (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL));
+  WAIT_FOR (hibachi_booking_detail_get_booking (detail) != NULL && gtk_widget_get_mapped (GTK_WIDGET (detail)));
+
+  /* Another page loads (the view scrolled): the booking stays selected,
+   * and the rows with objects stay those of the pages loaded and the
+   * screen, not every row up to the open one. */
+  hibachi_paged_list_ensure (list, n / 2);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  hibachi_test_pause_ms (300);
+  g_assert_true (gtk_selection_model_is_selected (selection, n - 1));
+  g_assert_nonnull (hibachi_booking_detail_get_booking (detail));
+  g_assert_cmpuint (n_row_objects (list), <=, 4 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
+  status = g_test_run ();
+  hibachi_test_application_release ();
+
+  return status;
+}
