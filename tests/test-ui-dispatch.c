@@ -1437,6 +1437,41 @@ test_chef_role (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
+/* The app opens on Bookings: the hidden board does not load at sign-in,
+ * where it would hold up the first rows, but a moment later, by itself,
+ * for its sidebar badge; shown before that, it loads at once. */
+static void
+test_hidden_first_load (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page, *stack;
+
+  hibachi_test_server_clear_requests (f->ts);
+  sign_in (f, OWNER);
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_false (hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?"), ==, 0);
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?") == 1 &&
+            !hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  /* Signed in again, and the board shown straight away. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
+  g_clear_pointer ((GtkWindow **) &f->window, gtk_window_destroy);
+  hibachi_test_server_clear_requests (f->ts);
+  sign_in (f, OWNER);
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  g_assert_false (hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  stack = gtk_widget_get_parent (page);
+  while (!GTK_IS_STACK (stack))
+    stack = gtk_widget_get_parent (stack);
+  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?"), ==, 1);
+}
+
 /* Customer support sees the board and cannot move anything. */
 static void
 test_read_only (Fixture *f, gconstpointer data)
@@ -2141,6 +2176,7 @@ main (int argc, char *argv[])
   ADD ("move-day-keyboard", test_move_day_keyboard);
   ADD ("chef-role", test_chef_role);
   ADD ("station-once", test_station_once);
+  ADD ("hidden-first-load", test_hidden_first_load);
   ADD ("reload-during-drop", test_reload_during_drop);
   if (g_test_perf ())
     ADD ("speed", test_speed);

@@ -53,6 +53,8 @@ struct _HibachiDispatchPage
   gboolean             loading;
   gboolean             editable;          /* may assign chefs */
   guint                reload_id;
+  guint                hidden_load_id;    /* first load of a hidden page, waiting */
+  gboolean             loaded_once;       /* since sign-in */
 
   GPtrArray           *chefs;             /* HibachiChef, active, by name */
   GPtrArray           *bookings;          /* HibachiBooking of the loaded range */

@@ -15,12 +15,17 @@
 
 #define QUEUE_DAYS 14
 #define RELOAD_DELAY_MS 250
+/* The board of a page nobody looks at yet (the app opened on Bookings) is
+ * only needed for its sidebar badge: its first load waits this long, so
+ * that it does not hold up the first page's rows, or until it is shown. */
+#define HIDDEN_LOAD_DELAY_MS 1500
 #define HIGHLIGHT_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (HibachiDispatchPage, hibachi_dispatch_page, HIBACHI_TYPE_PAGE)
 
 static void load (HibachiDispatchPage *self,
                   gboolean             quietly);
+static gboolean hidden_load_cb (gpointer data);
 
 /* Dates */
 
@@ -265,6 +270,14 @@ load (HibachiDispatchPage *self,
   update_date_label (self);
   if (self->store == NULL || self->station_id == NULL)
     return;
+  if (!self->loaded_once && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->hidden_load_id == 0)
+        self->hidden_load_id = g_timeout_add (HIDDEN_LOAD_DELAY_MS, hidden_load_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->hidden_load_id, g_source_remove);
+  self->loaded_once = TRUE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -284,6 +297,17 @@ load (HibachiDispatchPage *self,
     }
   hibachi_store_dispatch_async (self->store, self->station_id, from, to, self->cancellable, loaded_cb,
                                 g_object_ref (self));
+}
+
+static gboolean
+hidden_load_cb (gpointer data)
+{
+  HibachiDispatchPage *self = data;
+
+  self->hidden_load_id = 0;
+  self->loaded_once = TRUE;
+  load (self, FALSE);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -499,6 +523,8 @@ signed_out (HibachiDispatchPage *self)
   g_clear_object (&self->writes);
   self->writes = g_cancellable_new ();
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->hidden_load_id, g_source_remove);
+  self->loaded_once = FALSE;
   if (self->feed != NULL)
     g_signal_handlers_disconnect_by_data (self->feed, self);
   g_clear_object (&self->feed);
@@ -610,6 +636,17 @@ hibachi_dispatch_page_dispose (GObject *object)
   G_OBJECT_CLASS (hibachi_dispatch_page_parent_class)->dispose (object);
 }
 
+/* Shown before its deferred first load: load now. */
+static void
+hibachi_dispatch_page_map (GtkWidget *widget)
+{
+  HibachiDispatchPage *self = HIBACHI_DISPATCH_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hibachi_dispatch_page_parent_class)->map (widget);
+  if (self->hidden_load_id != 0)
+    load (self, FALSE);
+}
+
 static void
 hibachi_dispatch_page_finalize (GObject *object)
 {
@@ -632,6 +669,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
 
   object_class->dispose = hibachi_dispatch_page_dispose;
   object_class->finalize = hibachi_dispatch_page_finalize;
+  widget_class->map = hibachi_dispatch_page_map;
   page_class->account_changed = hibachi_dispatch_page_account_changed;
   page_class->station_changed = hibachi_dispatch_page_station_changed;
   page_class->reload = hibachi_dispatch_page_reload;
