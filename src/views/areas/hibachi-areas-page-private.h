@@ -26,6 +26,7 @@ struct _HibachiAreasPage
   GHashTable           *sheets;               /* station id → HibachiPriceSheet */
   gboolean              loading;
   gboolean              shown_all;
+  gboolean              load_when_shown;  /* signed in while hidden: nothing loaded yet */
   gboolean              saving;
   char                 *select_after_save;
   HibachiLatLng         check_point;

@@ -397,7 +397,7 @@ feed_changed_cb (HibachiAreasPage    *self,
                  const char          *action,
                  HibachiChangeFeed   *feed)
 {
-  if (kind == HIBACHI_RESOURCE_STATION && self->session != NULL && !self->saving)
+  if (kind == HIBACHI_RESOURCE_STATION && self->session != NULL && !self->saving && !self->load_when_shown)
     load_stations (self);
 }
 
@@ -463,9 +463,29 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   self->session = g_object_ref (session);
   hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
   hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
-  load_stations (self);
-  load_bookings (self);
+  /* The app opens on Bookings: thousands of pins parsed and placed for a
+   * page nobody looks at would hold up its first rows. */
+  self->load_when_shown = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->load_when_shown)
+    {
+      load_stations (self);
+      load_bookings (self);
+    }
   hibachi_areas_page_update_actions (self);
+}
+
+static void
+hibachi_areas_page_map (GtkWidget *widget)
+{
+  HibachiAreasPage *self = HIBACHI_AREAS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hibachi_areas_page_parent_class)->map (widget);
+  if (self->load_when_shown && self->session != NULL)
+    {
+      self->load_when_shown = FALSE;
+      load_stations (self);
+      load_bookings (self);
+    }
 }
 
 static void
@@ -473,6 +493,8 @@ hibachi_areas_page_station_changed (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
+  if (self->load_when_shown)
+    return;
   /* The station chosen in the header fills the map (all of them: all). */
   if (self->stations != NULL)
     hibachi_areas_map_fit_service_area (self->map, hibachi_page_get_station_id (page));
@@ -484,7 +506,7 @@ hibachi_areas_page_reload (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
-  if (self->session == NULL)
+  if (self->session == NULL || self->load_when_shown)
     return;
   g_hash_table_remove_all (self->sheets);
   load_stations (self);
@@ -522,6 +544,7 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   object_class->dispose = hibachi_areas_page_dispose;
+  widget_class->map = hibachi_areas_page_map;
   page_class->account_changed = hibachi_areas_page_account_changed;
   page_class->station_changed = hibachi_areas_page_station_changed;
   page_class->reload = hibachi_areas_page_reload;
