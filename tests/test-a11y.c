@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "hibachi-dispatch-card.h"
+#include "hibachi-dispatch-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
@@ -431,6 +432,11 @@ sign_in (Fixture *f)
   g_signal_emit_by_name (password, "entry-activated");
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
   WAIT_FOR (n_items_shown (f) > 0);
+  /* The hidden dispatch board loads a moment later, for its badge: read
+   * the tree once that badge has come, not while it changes. */
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?") > 0 &&
+            !hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (hibachi_test_find_type (root, HIBACHI_TYPE_DISPATCH_PAGE))));
+  hibachi_test_pause_ms (100);
 }
 
 static void
