@@ -189,26 +189,34 @@ teardown (Fixture *f, gconstpointer data)
   tile_server_stop (&f->tiles);
 }
 
+/* Signs in on a new window, which opens on Bookings. */
 static void
-sign_in_to_areas (Fixture    *f,
-                  const char *email)
+sign_in (Fixture    *f,
+         const char *email)
 {
-  GtkWidget *sign_in;
-  GtkWidget *stack;
+  GtkWidget *form;
 
   f->window = hibachi_window_new (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
-  sign_in = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (sign_in, ADW_TYPE_ENTRY_ROW, "Email")), email);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (sign_in, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")),
+  form = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (form, ADW_TYPE_ENTRY_ROW, "Email")), email);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (form, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")),
                          HIBACHI_DEMO_PASSWORD);
-  g_signal_emit_by_name (find_with_class (sign_in, GTK_TYPE_BUTTON, "suggested-action"), "clicked");
+  g_signal_emit_by_name (find_with_class (form, GTK_TYPE_BUTTON, "suggested-action"), "clicked");
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-
   f->page = HIBACHI_AREAS_PAGE (find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_AREAS_PAGE, NULL));
   g_assert_nonnull (f->page);
+}
+
+static void
+sign_in_to_areas (Fixture    *f,
+                  const char *email)
+{
+  GtkWidget *stack;
+
+  sign_in (f, email);
   stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (f->page));
   WAIT_FOR (!hibachi_areas_page_get_loading (f->page));
@@ -224,20 +232,7 @@ test_loads_when_shown (Fixture *f, gconstpointer data)
   GtkWidget *stack;
   GList *markers;
 
-  f->window = hibachi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
-  {
-    GtkWidget *sign_in = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
-
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (sign_in, ADW_TYPE_ENTRY_ROW, "Email")), "owner@demo.test");
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (sign_in, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")),
-                           HIBACHI_DEMO_PASSWORD);
-    g_signal_emit_by_name (find_with_class (sign_in, GTK_TYPE_BUTTON, "suggested-action"), "clicked");
-  }
-  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
-  f->page = HIBACHI_AREAS_PAGE (find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_AREAS_PAGE, NULL));
+  sign_in (f, OWNER);
   /* Long enough for the stations to have come, had they been asked for. */
   settle ();
   hibachi_test_pause_ms (500);

@@ -312,19 +312,25 @@ sign_in (Fixture    *f,
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
 }
 
+/* Makes @page the window's shown page, as its sidebar row does. */
+static void
+show_in_stack (GtkWidget *page)
+{
+  GtkWidget *stack = gtk_widget_get_parent (page);
+
+  while (!GTK_IS_STACK (stack))
+    stack = gtk_widget_get_parent (stack);
+  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+}
+
 static void
 open_board (Fixture    *f,
             const char *email)
 {
-  GtkWidget *stack;
-
   sign_in (f, email);
   f->page = HIBACHI_DISPATCH_PAGE (hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE));
   g_assert_nonnull (f->page);
-  stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
-  while (!GTK_IS_STACK (stack))
-    stack = gtk_widget_get_parent (stack);
-  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (f->page));
+  show_in_stack (GTK_WIDGET (f->page));
   hibachi_page_set_station_id (HIBACHI_PAGE (f->page), f->station);
   hibachi_dispatch_page_set_date (f->page, f->date);
   WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
@@ -1477,16 +1483,13 @@ test_hidden_first_load (Fixture *f, gconstpointer data)
 static void
 test_hidden_shown_early (Fixture *f, gconstpointer data)
 {
-  GtkWidget *page, *stack;
+  GtkWidget *page;
 
   hibachi_test_server_clear_requests (f->ts);
   sign_in (f, OWNER);
   page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
   g_assert_false (hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
-  stack = gtk_widget_get_parent (page);
-  while (!GTK_IS_STACK (stack))
-    stack = gtk_widget_get_parent (stack);
-  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  show_in_stack (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_true (hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
   WAIT_FOR (!hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
