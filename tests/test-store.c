@@ -785,10 +785,79 @@ test_fetch_bookings (Fixture *f, gconstpointer data)
   }
 }
 
+
+/* Long replies (a page of bookings) are parsed on a worker thread and
+ * handed back on the main thread: each caller gets its own whole reply,
+ * many at once, and a request cancelled while its reply is parsed says
+ * "cancelled" and nothing else. */
+typedef struct
+{
+  guint pending;
+  guint whole;
+  guint cancelled;
+} LongReplies;
+
+static void
+long_reply_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LongReplies *counts = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_assert_null (reply);
+      counts->cancelled++;
+    }
+  else
+    {
+      JsonObject *object;
+
+      g_assert_no_error (error);
+      object = json_node_get_object (reply);
+      g_assert_cmpint (json_object_get_int_member (object, "total_count"), ==, N_BOOKINGS);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "data")), ==, N_BOOKINGS);
+      counts->whole++;
+    }
+  counts->pending--;
+}
+
+static void
+test_long_replies (Fixture *f, gconstpointer data)
+{
+  HibachiClient *client = hibachi_session_get_client (f->session);
+  LongReplies counts = { 0 };
+  g_autoptr(GPtrArray) cancellables = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      GCancellable *cancellable = g_cancellable_new ();
+
+      g_ptr_array_add (cancellables, cancellable);
+      counts.pending++;
+      hibachi_client_request_async (client, "GET", "/api/v1/bookings?page=1&limit=100", NULL, NULL, cancellable,
+                                    long_reply_cb, &counts);
+    }
+  /* Every other one is cancelled once replies come in: those still on
+   * the way, and those being parsed. */
+  while (counts.pending > 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (counts.whole > 0)
+        for (guint i = 0; i < cancellables->len; i += 2)
+          g_cancellable_cancel (g_ptr_array_index (cancellables, i));
+    }
+  g_assert_cmpuint (counts.whole + counts.cancelled, ==, 40);
+  g_assert_cmpuint (counts.whole, >=, 20);
+  g_assert_cmpuint (counts.cancelled, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/hibachi/store/long-replies", Fixture, NULL, setup, test_long_replies, teardown);
   g_test_add ("/hibachi/store/server-payloads", Fixture, NULL, setup, test_server_payloads, teardown);
   g_test_add ("/hibachi/store/booking-lifecycle", Fixture, NULL, setup, test_booking_lifecycle, teardown);
   g_test_add ("/hibachi/store/stale-write", Fixture, NULL, setup, test_stale_write, teardown);
