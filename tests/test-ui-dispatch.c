@@ -1479,6 +1479,47 @@ test_hidden_first_load (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
+/* That load, made for the badge while people work in Bookings, builds no
+ * board nobody sees (a week's board is 100–200 ms of the main loop while
+ * they scroll). Shown, the board is built from it with no second request,
+ * and its queue holds what the badge counted. */
+static void
+test_hidden_load_builds_when_shown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (g_date_time_new_now_local (), 1);
+  g_autofree char *test_day = g_steal_pointer (&f->date);
+  g_autofree char *waiting = NULL;
+  GtkWidget *page;
+  guint cards = 0;
+
+  /* One booking waits for a chef tomorrow, in the board's station. */
+  f->date = g_date_time_format (tomorrow, "%Y-%m-%d");
+  waiting = create_booking (f, "18:00", 10, "Waiting Party");
+  g_free (f->date);
+  f->date = g_steal_pointer (&test_day);
+  hibachi_test_server_clear_requests (f->ts);
+  /* Fremont's manager: the board is Fremont's. */
+  sign_in (f, "fremont.manager@demo.test");
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?") == 1 &&
+            !hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (page)), >, 0);
+  g_assert_null (find_class (page, "dispatch-cell"));
+  g_assert_null (hibachi_test_find_type (page, HIBACHI_TYPE_DISPATCH_CARD));
+
+  show_in_stack (page);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_nonnull (find_class (page, "dispatch-cell"));
+  for (GtkWidget *c = gtk_widget_get_first_child (find_class (page, "dispatch-queue")); c != NULL; c = gtk_widget_get_next_sibling (c))
+    cards += HIBACHI_IS_DISPATCH_CARD (c) ? 1 : 0;
+  g_assert_cmpuint (cards, ==, MIN (hibachi_page_get_badge_count (HIBACHI_PAGE (page)), 40));
+  g_assert_nonnull (card_in (page, waiting));
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?"), ==, 1);
+}
+
 /* Shown before that moment: the board loads at once. */
 static void
 test_hidden_shown_early (Fixture *f, gconstpointer data)
@@ -2201,6 +2242,7 @@ main (int argc, char *argv[])
   ADD ("chef-role", test_chef_role);
   ADD ("station-once", test_station_once);
   ADD ("hidden-first-load", test_hidden_first_load);
+  ADD ("hidden-load-builds-when-shown", test_hidden_load_builds_when_shown);
   ADD ("hidden-shown-early", test_hidden_shown_early);
   ADD ("reload-during-drop", test_reload_during_drop);
   if (g_test_perf ())

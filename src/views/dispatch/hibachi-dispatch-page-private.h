@@ -55,6 +55,7 @@ struct _HibachiDispatchPage
   guint                reload_id;
   guint                hidden_load_id;    /* first load of a hidden page, waiting */
   gboolean             loaded_once;       /* since sign-in */
+  gboolean             rebuild_pending;   /* loaded while hidden: built when shown */
 
   GPtrArray           *chefs;             /* HibachiChef, active, by name */
   GPtrArray           *bookings;          /* HibachiBooking of the loaded range */

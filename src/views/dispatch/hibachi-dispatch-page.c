@@ -525,6 +525,7 @@ signed_out (HibachiDispatchPage *self)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->hidden_load_id, g_source_remove);
   self->loaded_once = FALSE;
+  self->rebuild_pending = FALSE;
   if (self->feed != NULL)
     g_signal_handlers_disconnect_by_data (self->feed, self);
   g_clear_object (&self->feed);
@@ -636,7 +637,8 @@ hibachi_dispatch_page_dispose (GObject *object)
   G_OBJECT_CLASS (hibachi_dispatch_page_parent_class)->dispose (object);
 }
 
-/* Shown before its deferred first load: load now. */
+/* Shown before its deferred first load: load now. Loaded while hidden:
+ * build the board now. */
 static void
 hibachi_dispatch_page_map (GtkWidget *widget)
 {
@@ -645,6 +647,8 @@ hibachi_dispatch_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (hibachi_dispatch_page_parent_class)->map (widget);
   if (self->hidden_load_id != 0)
     load (self, FALSE);
+  else if (self->rebuild_pending && self->chefs != NULL && self->bookings != NULL)
+    hibachi_dispatch_page_rebuild (self);
 }
 
 static void
