@@ -259,6 +259,9 @@ measure_run (Display    *display,
     end_child (pid);
   if (fds[0] >= 0)
     close (fds[0]);
+  /* HIBACHI_BENCH_VERBOSE: what the app wrote on stderr, times from exec. */
+  if (g_getenv ("HIBACHI_BENCH_VERBOSE") != NULL)
+    printf ("  exec at %" G_GINT64_FORMAT " us; the app said:\n%s", t0, said->str);
   if (!ok && pid > 0)
     printf ("  (no %s within %d s)\n", run->paint_ms < 0 ? "paint" : "rows", (int) (TIMEOUT_US / G_USEC_PER_SEC));
   g_string_free (said, TRUE);
