@@ -739,6 +739,42 @@ test_directory (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Stations and chefs are asked for at once: a server that cannot be reached
+ * fails the load with one error (not one per list), and the directory is
+ * loaded in full once it is back. */
+static void
+test_directory_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiDirectory) directory = hibachi_directory_new (f->store);
+  g_autoptr(GError) error = NULL;
+
+  hibachi_test_server_set_listening (f->ts, FALSE);
+  g_assert_false (load_directory (directory, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN));
+  g_clear_error (&error);
+  /* The other list fails too, meanwhile: no second answer (a critical). */
+  {
+    gboolean waited = FALSE;
+
+    g_timeout_add_once (1000, set_true_cb, &waited);
+    while (!waited)
+      g_main_context_iteration (NULL, TRUE);
+  }
+
+  hibachi_test_server_set_listening (f->ts, TRUE);
+  g_assert_true (load_directory (directory, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hibachi_directory_get_stations (directory)->len, ==, 3);
+  g_assert_cmpuint (hibachi_directory_get_chefs (directory)->len, >=, 3 * 6);
+}
+
 /* Every booking of a query, through the store: as many as the server
  * counts, in the query's order, only those the filter names; a query the
  * server refuses is an error, not an empty list. */
@@ -865,6 +901,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/store/assignment", Fixture, NULL, setup, test_assignment, teardown);
   g_test_add ("/hibachi/store/reads", Fixture, NULL, setup, test_reads, teardown);
   g_test_add ("/hibachi/store/directory", Fixture, NULL, setup, test_directory, teardown);
+  g_test_add ("/hibachi/store/directory-unreachable", Fixture, NULL, setup, test_directory_unreachable, teardown);
   g_test_add ("/hibachi/store/other-writes", Fixture, NULL, setup, test_other_writes, teardown);
   g_test_add ("/hibachi/store/fetch-bookings", Fixture, NULL, setup, test_fetch_bookings, teardown);
   return g_test_run ();

@@ -60,30 +60,47 @@ hibachi_directory_new (HibachiStore *store)
   return self;
 }
 
-/* The objects of a list, or FALSE when the task is over already: an error,
- * or a role that may not list these (a chef's directory stays empty). */
-static gboolean
-list_reply (GTask         *task,
-            GAsyncResult  *result,
-            GPtrArray    **objects)
+/* Stations and chefs are asked for at once (one round trip, not two); the
+ * load returns when both have answered, or at the first error. */
+typedef struct
+{
+  guint    pending;    /* lists not answered yet */
+  gboolean returned;   /* an error returned the task already */
+} Loading;
+
+/* The objects of a list, or NULL: an error (the first one returns the
+ * task), or a role that may not list these (a chef's directory stays empty). */
+static GPtrArray *
+list_reply (GTask        *task,
+            GAsyncResult *result)
 {
   HibachiDirectory *self = g_task_get_source_object (task);
+  Loading *loading = g_task_get_task_data (task);
   GError *error = NULL;
+  GPtrArray *objects = hibachi_store_objects_finish (self->store, result, &error);
 
-  *objects = hibachi_store_objects_finish (self->store, result, &error);
+  loading->pending--;
   if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_FORBIDDEN))
+    g_clear_error (&error);
+  if (error != NULL && !loading->returned)
     {
-      g_error_free (error);
-      g_task_return_boolean (task, TRUE);
-      return FALSE;
-    }
-  if (error != NULL)
-    {
+      loading->returned = TRUE;
       g_task_return_error (task, error);
-      return FALSE;
     }
+  else if (error != NULL)
+    g_error_free (error);
 
-  return TRUE;
+  return objects;
+}
+
+/* After each list's objects are in place: both in, the directory is loaded. */
+static void
+list_done (GTask *task)
+{
+  Loading *loading = g_task_get_task_data (task);
+
+  if (loading->pending == 0 && !loading->returned)
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -93,11 +110,13 @@ chefs_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  g_autoptr(GPtrArray) chefs = NULL;
+  g_autoptr(GPtrArray) chefs = list_reply (task, result);
 
-  if (!list_reply (task, result, &chefs))
-    return;
-
+  if (chefs == NULL)
+    {
+      list_done (task);
+      return;
+    }
   g_ptr_array_set_size (self->chefs, 0);
   g_hash_table_remove_all (self->chef_names);
   for (guint i = 0; i < chefs->len; i++)
@@ -108,8 +127,7 @@ chefs_cb (GObject      *source,
       g_hash_table_insert (self->chef_names, (gpointer) hibachi_resource_get_id (HIBACHI_RESOURCE (chef)),
                            (gpointer) hibachi_chef_get_name (chef));
     }
-
-  g_task_return_boolean (task, TRUE);
+  list_done (task);
 }
 
 static void
@@ -119,12 +137,13 @@ stations_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   HibachiDirectory *self = g_task_get_source_object (task);
-  g_autoptr(GPtrArray) stations = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GPtrArray) stations = list_reply (task, result);
 
-  if (!list_reply (task, result, &stations))
-    return;
-
+  if (stations == NULL)
+    {
+      list_done (task);
+      return;
+    }
   g_ptr_array_set_size (self->stations, 0);
   g_hash_table_remove_all (self->station_by_id);
   for (guint i = 0; i < stations->len; i++)
@@ -134,8 +153,7 @@ stations_cb (GObject      *source,
       g_ptr_array_add (self->stations, g_object_ref (station));
       g_hash_table_insert (self->station_by_id, (gpointer) hibachi_resource_get_id (HIBACHI_RESOURCE (station)), station);
     }
-
-  hibachi_store_list_chefs_async (self->store, cancellable, chefs_cb, g_steal_pointer (&task));
+  list_done (task);
 }
 
 void
@@ -145,8 +163,12 @@ hibachi_directory_load_async (HibachiDirectory    *self,
                               gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Loading *loading = g_new0 (Loading, 1);
 
-  hibachi_store_list_stations_async (self->store, cancellable, stations_cb, task);
+  loading->pending = 2;
+  g_task_set_task_data (task, loading, g_free);
+  hibachi_store_list_stations_async (self->store, cancellable, stations_cb, g_object_ref (task));
+  hibachi_store_list_chefs_async (self->store, cancellable, chefs_cb, task);
 }
 
 gboolean

@@ -128,13 +128,43 @@ hibachi_application_startup (GApplication *application)
   apply_color_scheme (self);
 }
 
+/* HIBACHI_TRACE_STARTUP set (tests/bench-startup.c): after the first
+ * frame painted while the bookings list is shown with rows in it, one line
+ * on stderr with g_get_monotonic_time() (CLOCK_MONOTONIC, µs). The frame
+ * phases run in one main-loop dispatch, so rows there at after-paint were
+ * there at this frame's layout: they are on screen. */
+static void
+trace_after_paint_cb (GdkFrameClock *clock,
+                      HibachiWindow *window)
+{
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (window);
+  HibachiPagedList *list = view != NULL ? hibachi_bookings_view_get_list (view) : NULL;
+
+  if (list == NULL || !gtk_widget_is_drawable (GTK_WIDGET (view)) ||
+      g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return;
+  g_printerr ("hibachi-admin: first rows painted at %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, trace_after_paint_cb, window);
+}
+
+static void
+trace_realize_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (trace_after_paint_cb),
+                           window, 0);
+}
+
 static void
 hibachi_application_activate (GApplication *application)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (hibachi_window_new (HIBACHI_APPLICATION (application)));
+    {
+      window = GTK_WINDOW (hibachi_window_new (HIBACHI_APPLICATION (application)));
+      if (g_getenv ("HIBACHI_TRACE_STARTUP") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (trace_realize_cb), NULL);
+    }
 
   gtk_window_present (window);
 }

@@ -140,25 +140,16 @@ station_changed_cb (HibachiWindow *self)
 static void
 connection_changed_cb (HibachiWindow *self)
 {
+  static const struct { const char *icon, *label; } shown[] = {
+    [HIBACHI_CONNECTION_ONLINE] = { "network-transmit-receive-symbolic", N_("Online") },
+    [HIBACHI_CONNECTION_RECONNECTING] = { "emblem-synchronizing-symbolic", N_("Reconnecting…") },
+    [HIBACHI_CONNECTION_OFFLINE] = { "network-offline-symbolic", N_("Offline") },
+  };
   HibachiConnectionMonitor *monitor = self->context ? hibachi_context_get_connection_monitor (self->context) : NULL;
   HibachiConnectionState state = monitor ? hibachi_connection_monitor_get_state (monitor) : HIBACHI_CONNECTION_ONLINE;
 
-  switch (state)
-    {
-    case HIBACHI_CONNECTION_OFFLINE:
-      gtk_image_set_from_icon_name (self->connection_icon, "network-offline-symbolic");
-      gtk_label_set_text (self->connection_label, _("Offline"));
-      break;
-    case HIBACHI_CONNECTION_RECONNECTING:
-      gtk_image_set_from_icon_name (self->connection_icon, "emblem-synchronizing-symbolic");
-      gtk_label_set_text (self->connection_label, _("Reconnecting…"));
-      break;
-    case HIBACHI_CONNECTION_ONLINE:
-    default:
-      gtk_image_set_from_icon_name (self->connection_icon, "network-transmit-receive-symbolic");
-      gtk_label_set_text (self->connection_label, _("Online"));
-      break;
-    }
+  gtk_image_set_from_icon_name (self->connection_icon, shown[state].icon);
+  gtk_label_set_text (self->connection_label, _(shown[state].label));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
   hibachi_accessible_set_label (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
 }
@@ -345,7 +336,8 @@ restored_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(HibachiWindow) self = user_data;
+  g_autofree HibachiWindow **restored_to = user_data;
+  g_autoptr(HibachiWindow) self = *restored_to;
   g_autoptr(GError) error = NULL;
   gboolean restored = hibachi_session_restore_finish (HIBACHI_SESSION (source), result, &error);
 
@@ -709,7 +701,6 @@ hibachi_window_init (HibachiWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hibachi_accessible_set_label (GTK_WIDGET (self->primary_menu_button), _("Main Menu"));
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station"));
-  self->cancellable = g_cancellable_new ();
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
   g_signal_connect_object (self->layout, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
@@ -731,12 +722,29 @@ hibachi_window_init (HibachiWindow *self)
 HibachiWindow *
 hibachi_window_new (HibachiApplication *application)
 {
-  HibachiWindow *self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
-  g_autofree char *account = NULL;
-  g_autofree char *server = NULL;
+  GSettings *settings = hibachi_application_get_settings (application);
   const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(HibachiSession) restoring = NULL;
+  g_autofree char *account = NULL, *server = NULL;
+  HibachiWindow *self, **restored_to = NULL;
 
-  self->settings = g_object_ref (hibachi_application_get_settings (application));
+  if (env_server != NULL && *env_server != '\0')
+    g_settings_set_string (settings, "server-url", env_server);
+  account = g_settings_get_string (settings, "last-account");
+  server = g_settings_get_string (settings, "server-url");
+  /* The next start: restored from the keyring, no password asked, asked before the
+   * widgets are built (a while); the answer comes to the window built meanwhile. */
+  if (!hibachi_application_get_start_demo (application) && *account != '\0')
+    {
+      restoring = hibachi_session_new (server);
+      restored_to = g_new0 (HibachiWindow *, 1);
+      hibachi_session_restore_async (restoring, account, cancellable, restored_cb, restored_to);
+    }
+
+  self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
+  self->cancellable = g_steal_pointer (&cancellable);
+  self->settings = g_object_ref (settings);
   self->context = hibachi_context_new (self->settings);
   g_signal_connect_object (self->context, "notify::connection-monitor", G_CALLBACK (monitor_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -745,30 +753,22 @@ hibachi_window_new (HibachiApplication *application)
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
        page = gtk_widget_get_next_sibling (page))
     hibachi_page_set_context (HIBACHI_PAGE (page), self->context);
-  if (env_server != NULL && *env_server != '\0')
-    g_settings_set_string (self->settings, "server-url", env_server);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  account = g_settings_get_string (self->settings, "last-account");
-  server = g_settings_get_string (self->settings, "server-url");
 
   if (hibachi_application_get_start_demo (application))
     {
       show_sign_in (self, NULL, FALSE);
       try_demo_cb (self);
     }
-  else if (*account != '\0')
+  else if (restoring != NULL)
     {
-      /* The next start: restored from the keyring, no password asked. */
-      g_autoptr(HibachiSession) session = hibachi_session_new (server);
-
-      set_session (self, session);
+      *restored_to = g_object_ref (self);
+      set_session (self, restoring);
       adw_status_page_set_title (self->loading_page, _("Restoring Your Session…"));
       show_page (self, "loading");
-      hibachi_session_restore_async (self->session, account, self->cancellable, restored_cb, g_object_ref (self));
     }
   else
     show_sign_in (self, NULL, FALSE);

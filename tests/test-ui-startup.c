@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A start with a remembered session, against a real hibachi-server under
+ * Xvfb: the keyring is asked before the window's widgets are built, and
+ * whatever the answer, the window that was built meanwhile gets it: the
+ * bookings when the server takes the session, the sign-in page with the
+ * email kept when it refuses it (and the keyring forgets it), the sign-in
+ * page with the error when the server cannot be reached (and the keyring
+ * keeps it), nothing at all when the window was closed before. */
+#include "config.h"
+
+#include "hibachi-credentials.h"
+#include "hibachi-sign-in-page.h"
+#include "hibachi-test-app.h"
+#include "hibachi-test-wait.h"
+#include "hibachi-test-widgets.h"
+#include "hibachi-window.h"
+
+#define OWNER "owner@demo.test"
+
+typedef struct
+{
+  HibachiTestServer  *ts;
+  HibachiApplication *app;
+  HibachiWindow      *window;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->ts = hibachi_test_server_start (40);
+  f->app = hibachi_test_application (f->ts);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (f->ts);
+}
+
+/* Signed in before: the keyring holds the session, the settings the account. */
+static void
+remember_session (Fixture *f)
+{
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hibachi_session_sign_in_async (session, OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (hibachi_application_get_settings (f->app), "last-account", OWNER);
+}
+
+static HibachiTokens *
+remembered_tokens (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiTokens *tokens;
+
+  hibachi_credentials_lookup_async (hibachi_test_server_get_url (f->ts), OWNER, NULL, hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  tokens = hibachi_credentials_lookup_finish (result, &error);
+  g_assert_no_error (error);
+
+  return tokens;
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static gboolean
+is_label_saying (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The sign-in page as a person sees it: its email and its message. */
+static void
+assert_sign_in_shown (Fixture *f, const char *message)
+{
+  GtkWidget *page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
+
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0 && gtk_widget_get_mapped (page));
+  g_assert_cmpstr (hibachi_sign_in_page_get_email (HIBACHI_SIGN_IN_PAGE (page)), ==, OWNER);
+  g_assert_cmpstr (hibachi_sign_in_page_get_password (HIBACHI_SIGN_IN_PAGE (page)), ==, "");
+  g_assert_nonnull (hibachi_test_find_mapped (page, is_label_saying, message));
+}
+
+static void
+test_restored (Fixture *f, gconstpointer data)
+{
+  HibachiPagedList *list;
+
+  remember_session (f);
+  open_window (f);
+  /* Built, and waiting for the keyring and the server: no password asked. */
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "loading");
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  g_assert_cmpstr (hibachi_session_get_email (hibachi_window_get_session (f->window)), ==, OWNER);
+  /* The bookings' first rows come in. */
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window))) != NULL &&
+            g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+}
+
+/* The server refuses what the keyring holds (tokens it never issued). */
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  HibachiTokens bogus = { (char *) "not-a-token", (char *) "not-a-refresh-token", G_MAXINT64 / 2 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HibachiTokens) left = NULL;
+
+  remember_session (f);
+  hibachi_credentials_store_async (hibachi_test_server_get_url (f->ts), OWNER, &bogus, NULL, hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_credentials_store_finish (result, NULL));
+
+  open_window (f);
+  assert_sign_in_shown (f, "Your session has ended. Sign in again to continue.");
+  /* Forgotten: the next start asks for the password too. */
+  WAIT_FOR ((left = remembered_tokens (f)) == NULL);
+}
+
+/* The server is gone: say so, and keep the session for when it is back. */
+static void
+test_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiTokens) kept = NULL;
+  GtkWidget *page;
+
+  remember_session (f);
+  hibachi_test_server_set_listening (f->ts, FALSE);
+  open_window (f);
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0 && gtk_widget_get_mapped (page));
+  g_assert_cmpstr (hibachi_sign_in_page_get_email (HIBACHI_SIGN_IN_PAGE (page)), ==, OWNER);
+  g_assert_null (hibachi_test_find_mapped (page, is_label_saying, "Your session has ended. Sign in again to continue."));
+  kept = remembered_tokens (f);
+  g_assert_nonnull (kept);
+  hibachi_test_server_set_listening (f->ts, TRUE);
+}
+
+/* Closed before the keyring answered: the answer finds no window to act on,
+ * and the next window restores the session as before. */
+static void
+test_closed_while_restoring (Fixture *f, gconstpointer data)
+{
+  remember_session (f);
+  open_window (f);
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "loading");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  hibachi_test_pause_ms (500);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, teardown)
+  ADD ("restored", test_restored);
+  ADD ("refused", test_refused);
+  ADD ("unreachable", test_unreachable);
+  ADD ("closed-while-restoring", test_closed_while_restoring);
+#undef ADD
+
+  status = g_test_run ();
+  hibachi_test_application_release ();
+  return status;
+}
