@@ -4,7 +4,7 @@
  * times while scrolling and while typing a search, resident memory; the
  * same again in a child process with GL disabled (the memory that is the
  * app's own). The floor, a plain GtkColumnView, runs in a process of its
- * own and takes turns with ours: three rounds of scrolling each, ours /
+ * own and takes turns with ours: five rounds of scrolling each, ours /
  * floor is the median of the rounds. Prints figures; never fails on time. */
 #include "config.h"
 
@@ -570,7 +570,7 @@ median (double *values, guint n)
 /* Ours: a restored session against the server at @url (signed in before,
  * the keyring holds the session), then a new query, scrolling, a search
  * typed, resident memory. @who names the figures. */
-#define ROUNDS 3
+#define ROUNDS 5
 
 /* Ours / floor, each the median of ROUNDS rounds' ratios. */
 typedef struct
