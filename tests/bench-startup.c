@@ -30,7 +30,8 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 
-#include "hibachi-session.h"
+#include "hibachi-bench-server.h"
+#include "hibachi-test-server.h"
 
 #define TIMEOUT_US (30 * G_USEC_PER_SEC)
 
@@ -86,25 +87,6 @@ end_child (pid_t pid)
     }
   kill (-pid, SIGKILL);
   waitpid (pid, NULL, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 /* A fresh HOME with XDG dirs below it, as ../shared/tools/startup.sh makes;
@@ -294,29 +276,18 @@ report (const char *what, GArray *ms)
   return median;
 }
 
-static void
-signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 int
 main (int argc, char *argv[])
 {
   const char *bookings = g_getenv ("HIBACHI_BENCH_BOOKINGS") ? g_getenv ("HIBACHI_BENCH_BOOKINGS") : "100000";
   int runs = g_getenv ("HIBACHI_BENCH_RUNS") ? atoi (g_getenv ("HIBACHI_BENCH_RUNS")) : 6;
-  g_autofree char *dir = NULL, *db = NULL, *keyring = NULL, *settings = NULL, *editor = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) server = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *settings = NULL, *editor = NULL;
+  HibachiBenchServer *server;
   g_autoptr(GArray) ours_paint = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ours_rows = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) editor_paint = g_array_new (FALSE, FALSE, sizeof (double));
   double ours_median, editor_median;
   Display *display;
-  const char *url;
 
   if (argc != 3)
     {
@@ -333,33 +304,9 @@ main (int argc, char *argv[])
   fcntl (ConnectionNumber (display), F_SETFD, FD_CLOEXEC);
   XSetErrorHandler (ignore_errors_cb);
 
-  dir = g_dir_make_tmp ("hibachi-bench-startup-XXXXXX", NULL);
-  db = g_build_filename (dir, "bench.db", NULL);
-  keyring = g_build_filename (dir, "bench.keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "bench", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                             argv[1], "--demo", "--demo-bookings", bookings, "--port", "0", "--db", db, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_nonnull (line);
-  url = line + strlen ("Listening on ");
-
-  /* Sign in once so the keyring holds a session to restore. */
-  {
-    g_autoptr(HibachiSession) session = hibachi_session_new (url);
-
-    hibachi_session_sign_in_async (session, "owner@demo.test", "hibachi-demo", NULL, signed_in_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
-  }
+  server = hibachi_bench_server_start (argv[1], bookings, "startup");
   settings = g_strdup_printf ("[com/myhibachichef/Admin]\nserver-url='%s'\nlast-account='owner@demo.test'\n"
-                              "window-width=1280\nwindow-height=1024\n", url);
+                              "window-width=1280\nwindow-height=1024\n", server->url);
   editor = g_find_program_in_path ("gnome-text-editor");
   printf ("%s bookings, %d runs each (run 1 a warm-up), GSK_RENDERER=cairo, cursor blink off, fresh HOME per run\n",
           bookings, runs);
@@ -370,7 +317,7 @@ main (int argc, char *argv[])
     {
       char *ours_argv[] = { argv[2], NULL };
       char *editor_argv[] = { editor, NULL };
-      g_autofree char *home = g_build_filename (dir, "home", NULL);
+      g_autofree char *home = g_build_filename (server->dir, "home", NULL);
       Run run;
 
       {
@@ -386,7 +333,7 @@ main (int argc, char *argv[])
                 g_array_append_val (ours_rows, run.rows_ms);
               }
           }
-        remove_tree (home);
+        hibachi_test_remove_dir (home);
       }
       if (editor != NULL)
         {
@@ -398,7 +345,7 @@ main (int argc, char *argv[])
               if (i > 1)
                 g_array_append_val (editor_paint, run.paint_ms);
             }
-          remove_tree (home);
+          hibachi_test_remove_dir (home);
         }
     }
 
@@ -409,9 +356,7 @@ main (int argc, char *argv[])
   if (ours_median > 0 && editor_median > 0)
     printf ("ours rows / GNOME Text Editor paint, medians: %.2f (goal: 1.00 at most)\n", ours_median / editor_median);
 
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, NULL);
-  remove_tree (dir);
+  hibachi_bench_server_stop (server);
   XCloseDisplay (display);
   return 0;
 }

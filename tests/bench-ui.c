@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "hibachi-application.h"
+#include "hibachi-bench-server.h"
 #include "hibachi-window.h"
 
 static GArray *frame_ms;     /* paint to paint, while something changes every frame */
@@ -137,12 +138,6 @@ status_kib (const char *field)
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, field)) == NULL)
     return -1;
   return strtol (p + strlen (field) + 1, NULL, 10);
-}
-
-static void
-store_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
 }
 
 /* What ours and the floor are measured by, the same way. */
@@ -554,16 +549,10 @@ floor_child_new (const char *self_path,
   return child;
 }
 
-static int
-compare_double_value (gconstpointer a, gconstpointer b)
-{
-  return compare_double (a, b);
-}
-
 static double
 median (double *values, guint n)
 {
-  qsort (values, n, sizeof (double), compare_double_value);
+  qsort (values, n, sizeof (double), compare_double);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
@@ -707,17 +696,8 @@ int
 main (int argc, char *argv[])
 {
   const char *bookings = g_getenv ("HIBACHI_BENCH_BOOKINGS") ? g_getenv ("HIBACHI_BENCH_BOOKINGS") : "100000";
-  g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *keyring = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) server = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  gint64 start_us;
-  const char *url;
   Ratios ratios = { 0 };
+  HibachiBenchServer *server;
   GSubprocess *floor_child;
   Figures *ours = &ratios.ours, *floor = &ratios.floor;
 
@@ -745,43 +725,18 @@ main (int argc, char *argv[])
       return 2;
     }
 
-  dir = g_dir_make_tmp ("hibachi-bench-ui-XXXXXX", NULL);
-  db = g_build_filename (dir, "bench.db", NULL);
-  keyring = g_build_filename (dir, "bench.keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "bench", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  server = hibachi_bench_server_start (argv[1], bookings, "ui");
   gtk_init ();
-
-  start_us = g_get_monotonic_time ();
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                             argv[1], "--demo", "--demo-bookings", bookings, "--port", "0", "--db", db, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_nonnull (line);
-  url = line + strlen ("Listening on ");
-  printf ("server: %s bookings, ready in %.1f s\n", bookings, (g_get_monotonic_time () - start_us) / 1e6);
-
-  /* Sign in once so the keyring holds a session to restore. */
-  {
-    g_autoptr(HibachiSession) session = hibachi_session_new (url);
-
-    hibachi_session_sign_in_async (session, "owner@demo.test", "hibachi-demo", NULL, store_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
-  }
+  printf ("server: %s bookings, ready in %.1f s\n", bookings, server->ready_s);
 
   /* The floor, in the same run, taking turns with ours: figures of one
    * run compare, runs of different days do not. */
   floor_child = floor_child_new (argv[0], (guint) g_ascii_strtoull (bookings, NULL, 10));
-  measure_ours (url, bookings, "ours", floor_child, &ratios);
+  measure_ours (server->url, bookings, "ours", floor_child, &ratios);
   g_output_stream_close (g_subprocess_get_stdin_pipe (floor_child), NULL, NULL);
   g_subprocess_wait (floor_child, NULL, NULL);
   g_object_unref (floor_child);
-  measure_ours_without_gl (argv[0], url, bookings);
+  measure_ours_without_gl (argv[0], server->url, bookings);
 
   printf ("\nours / floor (goal: 1.25 at most; scrolling: the median of %u rounds)\n", ROUNDS);
   printf ("  scroll a screen per frame, p95         %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.scroll, ROUNDS),
@@ -797,19 +752,7 @@ main (int argc, char *argv[])
           ours->search_frame_max, floor->search_frame_max);
   printf ("  search as you type, main loop busy max %5.2f   (%.1f / %.1f ms)\n", ours->search_max / floor->search_max,
           ours->search_max, floor->search_max);
-  g_subprocess_send_signal (server, 15);
-  g_subprocess_wait (server, NULL, NULL);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  hibachi_bench_server_stop (server);
   g_array_unref (frame_ms);
   g_array_unref (work_ms);
   g_array_unref (stall_ms);

@@ -448,6 +448,18 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
 }
 
 
+/* A board loaded while hidden is not built: a change to it rebuilds it,
+ * which counts its badge now and builds it when shown. Returns whether the
+ * shown board is there to change in place. */
+static gboolean
+board_built (HibachiDispatchPage *self)
+{
+  if (!self->rebuild_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return TRUE;
+  hibachi_dispatch_page_rebuild (self);
+  return FALSE;
+}
+
 static GtkWidget *
 find_cell (HibachiDispatchPage *self,
            const char          *chef_id,
@@ -473,12 +485,8 @@ hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
   GtkWidget *target, *card;
   gboolean focused;
 
-  /* A board not built (hidden) is built whole when shown. */
-  if (self->rebuild_pending || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      hibachi_dispatch_page_rebuild (self);
-      return;
-    }
+  if (!board_built (self))
+    return;
   target = chef_id == NULL ? GTK_WIDGET (self->queue)
            : find_cell (self, chef_id, hibachi_booking_get_event_date (booking),
                         self->mode == HIBACHI_DISPATCH_DAY ? hibachi_booking_get_slot (booking) : NULL);
@@ -523,13 +531,8 @@ hibachi_dispatch_page_refresh (HibachiDispatchPage *self,
   GDate first;
   char from[16];
 
-  if (self->bookings == NULL || self->chefs == NULL)
+  if (self->bookings == NULL || self->chefs == NULL || !board_built (self))
     return;
-  if (self->rebuild_pending || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      hibachi_dispatch_page_rebuild (self);
-      return;
-    }
   hibachi_dispatch_page_first_day (self, &first);
   g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
 
