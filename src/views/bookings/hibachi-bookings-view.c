@@ -116,6 +116,16 @@ reconcile_selection_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A page still on its way holds the list: its answer must not reach this
+ * view, which has let the list go (sign-out, dispose). */
+static void
+drop_list (HibachiBookingsView *self)
+{
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+}
+
 static void
 update_state (HibachiBookingsView *self)
 {
@@ -468,7 +478,7 @@ signed_out (HibachiBookingsView *self)
 
   /* The next user starts from the defaults, not from this user's search. */
   g_hash_table_remove_all (self->changed_by);
-  g_clear_object (&self->list);
+  drop_list (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -638,7 +648,7 @@ hibachi_bookings_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
-  g_clear_object (&self->list);
+  drop_list (self);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
