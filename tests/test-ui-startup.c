@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A start with a remembered session, against a real hibachi-server under
- * Xvfb: the keyring is asked before the window's widgets are built, and
- * whatever the answer, the window that was built meanwhile gets it: the
+ * Xvfb: the keyring is asked before the window's widgets are built (by the
+ * application, before GTK starts), and whatever the answer, and whether it
+ * comes before or after the window, the window gets it: the
  * bookings when the server takes the session, the sign-in page with the
  * email kept when it refuses it (and the keyring forgets it), the sign-in
  * page with the error when the server cannot be reached (and the keyring
@@ -112,6 +113,25 @@ test_restored (Fixture *f, gconstpointer data)
             g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
 }
 
+/* The keyring and the server answered before the window was built (the
+ * application asks at its startup, before GTK starts): the window takes
+ * the answer as it is built, signed in at once. */
+static void
+test_answered_before_window (Fixture *f, gconstpointer data)
+{
+  HibachiPagedList *list;
+
+  remember_session (f);
+  hibachi_window_begin_restore (f->app);
+  /* Long enough for the keyring and /me, with nobody to hand them to. */
+  hibachi_test_pause_ms (1500);
+  open_window (f);
+  g_assert_cmpint (hibachi_session_get_state (hibachi_window_get_session (f->window)), ==, HIBACHI_SESSION_SIGNED_IN);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window))) != NULL &&
+            g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+}
+
 /* The server refuses what the keyring holds (tokens it never issued). */
 static void
 test_refused (Fixture *f, gconstpointer data)
@@ -177,6 +197,7 @@ main (int argc, char *argv[])
 
 #define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, teardown)
   ADD ("restored", test_restored);
+  ADD ("answered-before-window", test_answered_before_window);
   ADD ("refused", test_refused);
   ADD ("unreachable", test_unreachable);
   ADD ("closed-while-restoring", test_closed_while_restoring);

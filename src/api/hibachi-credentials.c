@@ -93,14 +93,34 @@ hibachi_credentials_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-lookup_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
+  char *server;
+  char *account;
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_free (lookup->server);
+  g_free (lookup->account);
+  g_free (lookup);
+}
+
+/* The lookup runs whole on a worker thread: libsecret's file backend (the
+ * Flatpak's) derives its key for 100–200 ms, and its async calls need the
+ * main loop between steps, which is busy starting GTK just then. */
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Lookup *lookup = task_data;
   GError *error = NULL;
-  char *secret = secret_password_lookup_finish (result, &error);
+  char *secret = secret_password_lookup_sync (get_schema (), cancellable, &error,
+                                              "server", lookup->server, "account", lookup->account,
+                                              "version", HIBACHI_CREDENTIALS_VERSION, NULL);
   g_autoptr(JsonNode) node = NULL;
   HibachiTokens *tokens;
   JsonObject *object;
@@ -115,7 +135,6 @@ lookup_cb (GObject      *source,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-
   node = json_from_string (secret, NULL);
   secret_password_free (secret);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
@@ -125,7 +144,6 @@ lookup_cb (GObject      *source,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-
   object = json_node_get_object (node);
   tokens = g_new0 (HibachiTokens, 1);
   tokens->access_token = g_strdup (hibachi_json_get_string (object, "access_token"));
@@ -141,10 +159,13 @@ hibachi_credentials_lookup_async (const char          *server,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Lookup *lookup = g_new0 (Lookup, 1);
 
-  secret_password_lookup (get_schema (), cancellable, lookup_cb, task,
-                          "server", server, "account", account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  lookup->server = g_strdup (server);
+  lookup->account = g_strdup (account);
+  g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
+  g_task_run_in_thread (task, lookup_thread);
 }
 
 HibachiTokens *

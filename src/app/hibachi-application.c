@@ -117,6 +117,8 @@ hibachi_application_startup (GApplication *application)
   HibachiApplication *self = HIBACHI_APPLICATION (application);
   static const char *help_accels[] = { "F1", NULL };
 
+  /* Before GTK starts, which takes a while: the keyring answers meanwhile. */
+  hibachi_window_begin_restore (self);
   G_APPLICATION_CLASS (hibachi_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);

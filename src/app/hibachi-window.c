@@ -57,6 +57,12 @@ show_page (HibachiWindow *self,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0)
     gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  /* Content replaces the spinner at once: a cross-fade would paint both
+   * pages for 200 ms just as the first rows are built (cairo blends the
+   * whole window each frame). Sign-in and main still cross-fade. */
+  gtk_stack_set_transition_type (self->stack,
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0
+                                   ? GTK_STACK_TRANSITION_TYPE_NONE : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
@@ -331,20 +337,41 @@ try_demo_cb (HibachiWindow *self)
   hibachi_demo_server_start_async (self->demo, self->cancellable, demo_started_cb, g_object_ref (self));
 }
 
-static void
-restored_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* The last session, asked of the keyring as the process starts: with
+ * libsecret's file backend (the Flatpak's) the lookup derives a key for
+ * 100–200 ms on a worker thread, which so overlaps GTK's start and the
+ * window's build instead of following them. Whichever comes second, the
+ * answer or the window, hands the answer to the window. */
+typedef struct
 {
-  g_autofree HibachiWindow **restored_to = user_data;
-  g_autoptr(HibachiWindow) self = *restored_to;
+  HibachiSession *session;
+  GCancellable   *cancellable;
+  GAsyncResult   *result;   /* the answer, when it came before the window */
+  HibachiWindow  *window;   /* the window, when it came before the answer */
+} Restoring;
+
+static void
+restoring_free (Restoring *restoring)
+{
+  g_clear_object (&restoring->session);
+  g_clear_object (&restoring->cancellable);
+  g_clear_object (&restoring->result);
+  g_clear_object (&restoring->window);
+  g_free (restoring);
+}
+
+static void
+restored (HibachiWindow  *self,
+          HibachiSession *session,
+          GAsyncResult   *result)
+{
   g_autoptr(GError) error = NULL;
-  gboolean restored = hibachi_session_restore_finish (HIBACHI_SESSION (source), result, &error);
+  gboolean done = hibachi_session_restore_finish (session, result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (restored)
+  if (done)
     signed_in (self);
   else if (error != NULL && g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED))
     show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
@@ -352,6 +379,44 @@ restored_cb (GObject      *source,
     show_sign_in (self, error->message, TRUE);
   else
     show_sign_in (self, NULL, FALSE);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Restoring *restoring = user_data;
+
+  if (restoring->window == NULL)
+    {
+      restoring->result = g_object_ref (result);
+      return;
+    }
+  restored (restoring->window, restoring->session, result);
+  restoring_free (restoring);
+}
+
+void
+hibachi_window_begin_restore (HibachiApplication *application)
+{
+  GSettings *settings = hibachi_application_get_settings (application);
+  const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
+  g_autofree char *account = NULL, *server = NULL;
+  Restoring *restoring;
+
+  if (env_server != NULL && *env_server != '\0')
+    g_settings_set_string (settings, "server-url", env_server);
+  account = g_settings_get_string (settings, "last-account");
+  server = g_settings_get_string (settings, "server-url");
+  if (hibachi_application_get_start_demo (application) || *account == '\0')
+    return;
+
+  restoring = g_new0 (Restoring, 1);
+  restoring->session = hibachi_session_new (server);
+  restoring->cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (application), "hibachi-restoring", restoring);
+  hibachi_session_restore_async (restoring->session, account, restoring->cancellable, restored_cb, restoring);
 }
 
 static void
@@ -723,27 +788,16 @@ HibachiWindow *
 hibachi_window_new (HibachiApplication *application)
 {
   GSettings *settings = hibachi_application_get_settings (application);
-  const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(HibachiSession) restoring = NULL;
-  g_autofree char *account = NULL, *server = NULL;
-  HibachiWindow *self, **restored_to = NULL;
+  Restoring *restoring;
+  HibachiWindow *self;
 
-  if (env_server != NULL && *env_server != '\0')
-    g_settings_set_string (settings, "server-url", env_server);
-  account = g_settings_get_string (settings, "last-account");
-  server = g_settings_get_string (settings, "server-url");
-  /* The next start: restored from the keyring, no password asked, asked before the
-   * widgets are built (a while); the answer comes to the window built meanwhile. */
-  if (!hibachi_application_get_start_demo (application) && *account != '\0')
-    {
-      restoring = hibachi_session_new (server);
-      restored_to = g_new0 (HibachiWindow *, 1);
-      hibachi_session_restore_async (restoring, account, cancellable, restored_cb, restored_to);
-    }
+  /* Begun at the application's startup for its first window. */
+  if (g_object_get_data (G_OBJECT (application), "hibachi-restoring") == NULL)
+    hibachi_window_begin_restore (application);
+  restoring = g_object_steal_data (G_OBJECT (application), "hibachi-restoring");
 
   self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
-  self->cancellable = g_steal_pointer (&cancellable);
+  self->cancellable = restoring != NULL ? g_object_ref (restoring->cancellable) : g_cancellable_new ();
   self->settings = g_object_ref (settings);
   self->context = hibachi_context_new (self->settings);
   g_signal_connect_object (self->context, "notify::connection-monitor", G_CALLBACK (monitor_changed_cb),
@@ -765,10 +819,16 @@ hibachi_window_new (HibachiApplication *application)
     }
   else if (restoring != NULL)
     {
-      *restored_to = g_object_ref (self);
-      set_session (self, restoring);
+      set_session (self, restoring->session);
       adw_status_page_set_title (self->loading_page, _("Restoring Your Session…"));
       show_page (self, "loading");
+      if (restoring->result != NULL)
+        {
+          restored (self, restoring->session, restoring->result);
+          restoring_free (restoring);
+        }
+      else
+        restoring->window = g_object_ref (self);
     }
   else
     show_sign_in (self, NULL, FALSE);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define HIBACHI_TYPE_WINDOW (hibachi_window_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiWindow, hibachi_window, HIBACHI, WINDOW, AdwApplicationWindow)
 
+void                 hibachi_window_begin_restore    (HibachiApplication *application);
 HibachiWindow       *hibachi_window_new              (HibachiApplication *application);
 HibachiSession      *hibachi_window_get_session      (HibachiWindow      *self);
 HibachiContext      *hibachi_window_get_context      (HibachiWindow      *self);
