@@ -172,6 +172,9 @@ show_any_date (Fixture *f)
   gtk_drop_down_set_selected (dates, HIBACHI_DATES_ANY);
   WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == N_BOOKINGS);
+  /* Every row in the column view too (a screenful comes first). */
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+              GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL))))) == N_BOOKINGS);
 }
 
 static void

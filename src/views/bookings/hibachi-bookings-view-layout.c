@@ -123,7 +123,7 @@ hibachi_bookings_view_row_activated_cb (HibachiBookingsView *self,
                                         guint                position)
 {
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    hibachi_bookings_view_select (self, position);
   self->detail_wanted = TRUE;
   apply_layout (self);
 }

@@ -21,6 +21,8 @@ struct _HibachiBookingsView
   GSettings          *settings;
   HibachiPagedList *list;
   GtkMultiSelection  *selection;
+  GtkSliceListModel  *first_rows;      /* the list, a screenful of it until first painted */
+  guint               all_rows_id;
   HibachiUndoStack   *undo_stack;
   guint               retry_id;
   guint               reconcile_id;
@@ -114,5 +116,9 @@ void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
 void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,
                                              const char          *value);
+
+/* hibachi-bookings-view.c */
+void      hibachi_bookings_view_select          (HibachiBookingsView *self,
+                                                 guint                position);
 
 G_END_DECLS
