@@ -187,6 +187,90 @@ test_closed_while_restoring (Fixture *f, gconstpointer data)
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
 }
 
+/* The column view's rows at the window's first painted frame (-1: none yet). */
+static void
+first_frame_cb (GdkFrameClock *clock, gpointer user_data)
+{
+  Fixture *f = user_data;
+  HibachiBookingsView *view = hibachi_window_get_bookings_view (f->window);
+  GtkWidget *column_view = hibachi_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  int *rows = g_object_get_data (G_OBJECT (f->window), "rows-at-first-frame");
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, f);
+  *rows = gtk_widget_get_mapped (column_view) && model != NULL ? (int) g_list_model_get_n_items (model) : 0;
+}
+
+static void
+realized_cb (GtkWidget *window, Fixture *f)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), f);
+}
+
+/* The application shows its window once the first rows are in: the first
+ * frame painted is the rows, not a spinner and then an empty list. */
+static void
+test_shown_with_rows (Fixture *f, gconstpointer data)
+{
+  int rows = -1;
+
+  remember_session (f);
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  g_object_set_data (G_OBJECT (f->window), "rows-at-first-frame", &rows);
+  g_signal_connect (f->window, "realize", G_CALLBACK (realized_cb), f);
+  hibachi_window_present_when_ready (HIBACHI_WINDOW (f->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  WAIT_FOR (rows >= 0);
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "main");
+  g_assert_cmpint (rows, >, 0);
+}
+
+/* A server that takes connections and never answers. */
+static gboolean
+hold_connection_cb (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (connection));
+  return TRUE;
+}
+
+/* The server does not answer: the window shows itself anyway, soon, with
+ * the spinner saying what it waits for. */
+static void
+test_shown_while_waiting (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSocketService) silent = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  HibachiTokens tokens = { (char *) "access", (char *) "refresh", G_MAXINT64 / 2 };
+  GSettings *settings = hibachi_application_get_settings (f->app);
+  gint64 start;
+
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (silent), any_port, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, NULL));
+  g_signal_connect (silent, "incoming", G_CALLBACK (hold_connection_cb), held);
+  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  hibachi_credentials_store_async (url, OWNER, &tokens, NULL, hibachi_test_store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_credentials_store_finish (result, NULL));
+  g_settings_set_string (settings, "server-url", url);
+  g_settings_set_string (settings, "last-account", OWNER);
+
+  f->window = hibachi_window_new (f->app);
+  start = g_get_monotonic_time ();
+  hibachi_window_present_when_ready (HIBACHI_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "loading");
+  /* Not before it had a chance to have more to show. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * 1000);
+  g_socket_service_stop (silent);
+  g_settings_set_string (settings, "server-url", hibachi_test_server_get_url (f->ts));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -198,6 +282,8 @@ main (int argc, char *argv[])
 #define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, teardown)
   ADD ("restored", test_restored);
   ADD ("answered-before-window", test_answered_before_window);
+  ADD ("shown-with-rows", test_shown_with_rows);
+  ADD ("shown-while-waiting", test_shown_while_waiting);
   ADD ("refused", test_refused);
   ADD ("unreachable", test_unreachable);
   ADD ("closed-while-restoring", test_closed_while_restoring);

@@ -166,9 +166,10 @@ hibachi_application_activate (GApplication *application)
       window = GTK_WINDOW (hibachi_window_new (HIBACHI_APPLICATION (application)));
       if (g_getenv ("HIBACHI_TRACE_STARTUP") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (trace_realize_cb), NULL);
+      hibachi_window_present_when_ready (HIBACHI_WINDOW (window));
     }
-
-  gtk_window_present (window);
+  else
+    gtk_window_present (window);
 }
 
 static int

@@ -14,6 +14,7 @@ typedef struct
   guint           badge_count;
   char           *badge_description;
   char           *station_id;
+  gboolean        loading;
   HibachiCapability required;   /* 0: every signed-in user */
 } HibachiPagePrivate;
 
@@ -27,6 +28,7 @@ enum {
   PROP_BADGE_COUNT,
   PROP_BADGE_DESCRIPTION,
   PROP_STATION_ID,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -131,6 +133,9 @@ hibachi_page_get_property (GObject    *object,
     case PROP_BADGE_DESCRIPTION:
       g_value_set_string (value, priv->badge_description);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, priv->loading);
+      break;
     case PROP_STATION_ID:
       g_value_set_string (value, priv->station_id);
       break;
@@ -210,6 +215,9 @@ hibachi_page_class_init (HibachiPageClass *klass)
   properties[PROP_STATION_ID] =
     g_param_spec_string ("station-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -350,6 +358,31 @@ hibachi_page_set_badge_count (HibachiPage *self,
 
   priv->badge_count = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE_COUNT]);
+}
+
+gboolean
+hibachi_page_get_loading (HibachiPage *self)
+{
+  HibachiPagePrivate *priv = hibachi_page_get_instance_private (self);
+
+  g_return_val_if_fail (HIBACHI_IS_PAGE (self), FALSE);
+
+  return priv->loading;
+}
+
+void
+hibachi_page_set_loading (HibachiPage *self,
+                          gboolean     loading)
+{
+  HibachiPagePrivate *priv = hibachi_page_get_instance_private (self);
+
+  g_return_if_fail (HIBACHI_IS_PAGE (self));
+
+  if (priv->loading == !!loading)
+    return;
+
+  priv->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 const char *

@@ -53,6 +53,11 @@ void            hibachi_page_set_icon_name   (HibachiPage          *self,
 guint           hibachi_page_get_badge_count (HibachiPage          *self);
 void            hibachi_page_set_badge_count (HibachiPage          *self,
                                               guint                 count);
+/* The page's content is on its way (shown as loading), not there yet:
+ * the window waits for it before it first shows itself. */
+gboolean        hibachi_page_get_loading     (HibachiPage          *self);
+void            hibachi_page_set_loading     (HibachiPage          *self,
+                                              gboolean              loading);
 const char     *hibachi_page_get_badge_description (HibachiPage    *self);
 void            hibachi_page_set_badge_description (HibachiPage    *self,
                                               const char           *description);

@@ -45,6 +45,7 @@ struct _HibachiWindow
   GtkListBox           *sidebar_list;
   GtkStack             *pages;
   gboolean              close_confirmed;   /* unsaved changes were saved or discarded */
+  guint                 present_id;        /* the latest the window shows itself */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiWindow, hibachi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -703,6 +704,7 @@ hibachi_window_dispose (GObject *object)
 {
   HibachiWindow *self = HIBACHI_WINDOW (object);
 
+  g_clear_handle_id (&self->present_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->demo != NULL)
@@ -834,6 +836,75 @@ hibachi_window_new (HibachiApplication *application)
     show_sign_in (self, NULL, FALSE);
 
   return self;
+}
+
+/* At startup the window shows itself once it has something to show: the
+ * first page's content (or its empty, error or offline state), the sign-in
+ * page, or whatever it has after PRESENT_AT_LATEST_MS (the spinner). A
+ * restore from a nearby server takes about 200 ms: no spinner flashes for
+ * it, and the first frame painted is the rows, not a spinner and then an
+ * empty list that cost the rows two frames. */
+#define PRESENT_AT_LATEST_MS 400
+
+static void present_if_ready (HibachiWindow *self);
+
+static gboolean
+ready_to_show (HibachiWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *content = gtk_stack_get_visible_child (self->pages);
+
+  if (g_strcmp0 (page, "sign-in") == 0)
+    return TRUE;
+  return g_strcmp0 (page, "main") == 0 && HIBACHI_IS_PAGE (content) && !hibachi_page_get_loading (HIBACHI_PAGE (content));
+}
+
+static void
+present_now (HibachiWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->stack, present_if_ready, self);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_signal_handlers_disconnect_by_func (page, present_if_ready, self);
+  g_clear_handle_id (&self->present_id, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+present_if_ready (HibachiWindow *self)
+{
+  if (ready_to_show (self))
+    present_now (self);
+}
+
+static gboolean
+present_at_latest_cb (gpointer data)
+{
+  HibachiWindow *self = data;
+
+  self->present_id = 0;
+  present_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+hibachi_window_present_when_ready (HibachiWindow *self)
+{
+  g_return_if_fail (HIBACHI_IS_WINDOW (self));
+
+  if (ready_to_show (self) || gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->present_id != 0)
+    return;
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (present_if_ready), self);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_signal_connect_swapped (page, "notify::loading", G_CALLBACK (present_if_ready), self);
+  self->present_id = g_timeout_add (PRESENT_AT_LATEST_MS, present_at_latest_cb, self);
 }
 
 HibachiSession *

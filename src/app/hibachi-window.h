@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (HibachiWindow, hibachi_window, HIBACHI, WINDOW, AdwApplica
 
 void                 hibachi_window_begin_restore    (HibachiApplication *application);
 HibachiWindow       *hibachi_window_new              (HibachiApplication *application);
+/* Shows the window once it has its first content, or after a short while. */
+void                 hibachi_window_present_when_ready (HibachiWindow    *self);
 HibachiSession      *hibachi_window_get_session      (HibachiWindow      *self);
 HibachiContext      *hibachi_window_get_context      (HibachiWindow      *self);
 HibachiBookingsView *hibachi_window_get_bookings_view (HibachiWindow     *self);

@@ -222,6 +222,7 @@ update_state (HibachiBookingsView *self)
   gboolean offline = error != NULL && (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NETWORK) ||
                                        g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_SERVER));
 
+  hibachi_page_set_loading (HIBACHI_PAGE (self), loading && n == 0 && error == NULL);
   if (offline)
     {
       hibachi_status_view_set_message (self->status_view, error->message);
@@ -577,6 +578,7 @@ signed_out (HibachiBookingsView *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   hibachi_booking_detail_set_booking (self->detail, NULL);
   hibachi_page_set_badge_count (HIBACHI_PAGE (self), 0);
+  hibachi_page_set_loading (HIBACHI_PAGE (self), FALSE);
   g_clear_object (&self->session);
   g_clear_object (&self->directory);
   g_clear_object (&self->settings);
