@@ -395,6 +395,49 @@ test_keyring_unavailable (void)
   hibachi_test_server_stop (ts);
 }
 
+static void
+count_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  /* Lookups answer tokens or nothing; stores and clears TRUE. */
+  g_assert_false (g_task_had_error (G_TASK (result)));
+  (*(guint *) user_data)++;
+}
+
+/* Many keyring calls at once (the restore's lookup on a thread while the
+ * window stores or forgets a session): each answers, none sees the keyring
+ * half-changed, and the last one wins. */
+static void
+test_keyring_calls_at_once (void)
+{
+  const char *server = "http://keyring.test";
+  HibachiTokens tokens = { (char *) "access", (char *) "refresh", G_MAXINT64 / 2 };
+  g_autoptr(HibachiTokens) left = NULL;
+  guint done = 0, started = 0;
+
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *account = g_strdup_printf ("user%u@demo.test", round % 4);
+
+      hibachi_credentials_store_async (server, account, &tokens, NULL, count_done_cb, &done);
+      for (guint i = 0; i < 4; i++)
+        hibachi_credentials_lookup_async (server, account, NULL, count_done_cb, &done);
+      hibachi_credentials_clear_async (server, account, NULL, count_done_cb, &done);
+      started += 6;
+    }
+  while (done < started)
+    g_main_context_iteration (NULL, TRUE);
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_credentials_store_async (server, "last@demo.test", &tokens, NULL, store_result_cb, &result);
+    g_assert_true (hibachi_credentials_store_finish (wait_for_result (&result), NULL));
+  }
+  left = stored_tokens (server, "last@demo.test");
+  g_assert_nonnull (left);
+  g_assert_cmpstr (left->refresh_token, ==, "refresh");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,6 +461,7 @@ main (int argc, char *argv[])
   ADD ("error-codes", test_error_codes);
 #undef ADD
   g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);
+  g_test_add_func ("/hibachi/session/keyring-calls-at-once", test_keyring_calls_at_once);
 
   return g_test_run ();
 }

@@ -42,15 +42,66 @@ hibachi_tokens_free (HibachiTokens *tokens)
   g_free (tokens);
 }
 
-static void
-store_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
+/* Every call runs whole on a worker thread, one at a time: libsecret's file
+ * backend (the Flatpak's keyring) derives its key for 100–200 ms, and its
+ * async calls need the main loop between steps, busy starting GTK just as
+ * the session is restored; and its collection is not safe to use from two
+ * threads at once. */
+static GMutex secret_lock;
 
-  if (!secret_password_store_finish (result, &error))
+typedef struct
+{
+  char *server;
+  char *account;
+  char *label;
+  char *secret;   /* wiped when freed */
+} Call;
+
+static void
+call_free (Call *call)
+{
+  g_free (call->server);
+  g_free (call->account);
+  g_free (call->label);
+  if (call->secret != NULL)
+    memset (call->secret, 0, strlen (call->secret));
+  g_free (call->secret);
+  g_free (call);
+}
+
+static GTask *
+call_new (const char          *server,
+          const char          *account,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  call->server = g_strdup (server);
+  call->account = g_strdup (account);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+
+  return task;
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  gboolean stored;
+
+  g_mutex_lock (&secret_lock);
+  stored = secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, call->label, call->secret,
+                                       cancellable, &error, "server", call->server, "account", call->account,
+                                       "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  g_mutex_unlock (&secret_lock);
+  if (!stored)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -64,12 +115,12 @@ hibachi_credentials_store_async (const char          *server,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = call_new (server, account, cancellable, callback, user_data);
+  Call *call = g_task_get_task_data (task);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *secret = NULL;
-  g_autofree char *label = g_strdup_printf (_("Hibachi Admin session of %s on %s"), account, server);
 
+  call->label = g_strdup_printf (_("Hibachi Admin session of %s on %s"), account, server);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "access_token");
   json_builder_add_string_value (builder, tokens->access_token);
@@ -79,11 +130,8 @@ hibachi_credentials_store_async (const char          *server,
   json_builder_add_int_value (builder, tokens->expires_at);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  secret = json_to_string (node, FALSE);
-
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, secret, cancellable, store_cb, task,
-                         "server", server, "account", account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
-  memset (secret, 0, strlen (secret));
+  call->secret = json_to_string (node, FALSE);
+  g_task_run_in_thread (task, store_thread);
 }
 
 gboolean
@@ -93,37 +141,23 @@ hibachi_credentials_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-typedef struct
-{
-  char *server;
-  char *account;
-} Lookup;
-
-static void
-lookup_free (Lookup *lookup)
-{
-  g_free (lookup->server);
-  g_free (lookup->account);
-  g_free (lookup);
-}
-
-/* The lookup runs whole on a worker thread: libsecret's file backend (the
- * Flatpak's) derives its key for 100–200 ms, and its async calls need the
- * main loop between steps, which is busy starting GTK just then. */
 static void
 lookup_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Lookup *lookup = task_data;
+  Call *call = task_data;
   GError *error = NULL;
-  char *secret = secret_password_lookup_sync (get_schema (), cancellable, &error,
-                                              "server", lookup->server, "account", lookup->account,
-                                              "version", HIBACHI_CREDENTIALS_VERSION, NULL);
   g_autoptr(JsonNode) node = NULL;
   HibachiTokens *tokens;
   JsonObject *object;
+  char *secret;
+
+  g_mutex_lock (&secret_lock);
+  secret = secret_password_lookup_sync (get_schema (), cancellable, &error, "server", call->server,
+                                        "account", call->account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  g_mutex_unlock (&secret_lock);
 
   if (error != NULL)
     {
@@ -159,12 +193,8 @@ hibachi_credentials_lookup_async (const char          *server,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  Lookup *lookup = g_new0 (Lookup, 1);
+  g_autoptr(GTask) task = call_new (server, account, cancellable, callback, user_data);
 
-  lookup->server = g_strdup (server);
-  lookup->account = g_strdup (account);
-  g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
   g_task_run_in_thread (task, lookup_thread);
 }
 
@@ -176,14 +206,18 @@ hibachi_credentials_lookup_finish (GAsyncResult  *result,
 }
 
 static void
-clear_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+clear_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  Call *call = task_data;
   GError *error = NULL;
 
-  secret_password_clear_finish (result, &error);
+  g_mutex_lock (&secret_lock);
+  secret_password_clear_sync (get_schema (), cancellable, &error, "server", call->server, "account", call->account,
+                              "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  g_mutex_unlock (&secret_lock);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -197,10 +231,9 @@ hibachi_credentials_clear_async (const char          *server,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = call_new (server, account, cancellable, callback, user_data);
 
-  secret_password_clear (get_schema (), cancellable, clear_cb, task,
-                         "server", server, "account", account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  g_task_run_in_thread (task, clear_thread);
 }
 
 gboolean
