@@ -460,8 +460,10 @@ main (int argc, char *argv[])
   ADD ("sign-out", test_sign_out);
   ADD ("error-codes", test_error_codes);
 #undef ADD
-  g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);
   g_test_add_func ("/hibachi/session/keyring-calls-at-once", test_keyring_calls_at_once);
+  /* Last: libsoup 3.6 (Debian 13) leaves this test's HTTPS server a
+   * connection that aborts a later test's main loop. */
+  g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);
 
   return g_test_run ();
 }
