@@ -42,6 +42,48 @@ model_set_cb (GtkColumnView *column_view, GParamSpec *pspec, guint *first)
     g_signal_connect (model, "items-changed", G_CALLBACK (first_rows_cb), first);
 }
 
+typedef struct
+{
+  guint loading;      /* "…": a row whose page has not come */
+  guint unassigned;   /* a loaded row without a chef */
+  guint other;
+} Cells;
+
+/* Every cell the column view holds, as a person sees it: a row still
+ * loading says "…" in a dimmed colour, Unassigned is in the warning
+ * colour, the rest in the text colour. */
+static void
+look_at_cells (GtkWidget *widget, Cells *cells)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    look_at_cells (child, cells);
+  if (!GTK_IS_INSCRIPTION (widget))
+    return;
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "…") == 0)
+    {
+      PangoAttrList *attributes = gtk_inscription_get_attributes (GTK_INSCRIPTION (widget));
+      g_autoptr(PangoAttrIterator) iter = NULL;
+
+      g_assert_nonnull (attributes);
+      iter = pango_attr_list_get_iterator (attributes);
+      g_assert_nonnull (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND_ALPHA));
+      g_assert_false (gtk_widget_has_css_class (widget, "warning"));
+      cells->loading++;
+    }
+  else if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "Unassigned") == 0)
+    {
+      g_assert_true (gtk_widget_has_css_class (widget, "warning"));
+      g_assert_null (gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)));
+      cells->unassigned++;
+    }
+  else
+    {
+      g_assert_false (gtk_widget_has_css_class (widget, "warning"));
+      g_assert_null (gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)));
+      cells->other++;
+    }
+}
+
 static void
 store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -111,6 +153,59 @@ test_open_booking_keeps_rows_few (void)
   hibachi_test_server_stop (ts);
 }
 
+/* The cells as a person sees them while pages come in, and after. */
+static void
+test_cells_while_loading (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(GAsyncResult) result = NULL;
+  HibachiWindow *window;
+  HibachiBookingsView *view;
+  HibachiPagedList *list = NULL;
+  Cells cells = { 0 };
+  GtkWidget *column_view;
+
+  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, NULL));
+  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
+
+  window = hibachi_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  view = hibachi_window_get_bookings_view (window);
+  column_view = hibachi_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (view)) != NULL && !hibachi_paged_list_get_loading (list) &&
+            g_list_model_get_n_items (G_LIST_MODEL (list)) > 2 * HIBACHI_PAGED_LIST_PAGE_SIZE &&
+            g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)))) ==
+            g_list_model_get_n_items (G_LIST_MODEL (list)));
+  hibachi_test_pause_ms (200);
+
+  /* GTK 4.8 binds 200 rows: those past the screen wait for their page. */
+  look_at_cells (column_view, &cells);
+#if !GTK_CHECK_VERSION (4, 12, 0)
+  g_assert_cmpuint (cells.loading, >, 0);
+#endif
+  g_assert_cmpuint (cells.unassigned, >, 0);
+  g_assert_cmpuint (cells.other, >, 0);
+
+  /* Their pages come: no "…" any more, and each cell in its colour. */
+  hibachi_paged_list_ensure (list, HIBACHI_PAGED_LIST_PAGE_SIZE);
+  hibachi_paged_list_ensure (list, 2 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  hibachi_test_pause_ms (200);
+  cells = (Cells) { 0 };
+  look_at_cells (column_view, &cells);
+  g_assert_cmpuint (cells.loading, ==, 0);
+  g_assert_cmpuint (cells.unassigned, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -119,6 +214,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
+  g_test_add_func ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
   status = g_test_run ();
   hibachi_test_application_release ();
 

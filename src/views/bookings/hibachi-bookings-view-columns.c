@@ -125,11 +125,33 @@ hibachi_bookings_view_setup_cell_cb (GtkSignalListItemFactory *factory,
                                      HibachiBookingsView      *self)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, inscription);
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column")) == COLUMN_REFERENCE)
+  /* Once per cell widget, not per row it shows: a scrollbar jump binds
+   * every cell anew. */
+  g_object_set_data (G_OBJECT (item), "hibachi-view", self);
+  g_object_set_data (G_OBJECT (item), "hibachi-column", GINT_TO_POINTER (column));
+  if (column == COLUMN_REFERENCE)
     g_signal_connect_swapped (inscription, "map", G_CALLBACK (ask_for_page), item);
+}
+
+/* A row still loading shows "…", dimmed by its text's colour (alpha), not
+ * by a style class: a class toggled on every cell as rows load and unload
+ * restyles each cell twice per scrollbar jump. */
+static PangoAttrList *
+loading_attributes (void)
+{
+  static PangoAttrList *dimmed;   /* cells are filled on the main thread only */
+
+  if (dimmed == NULL)
+    {
+      dimmed = pango_attr_list_new ();
+      pango_attr_list_insert (dimmed, pango_attr_foreground_alpha_new (G_MAXUINT16 / 2));
+    }
+
+  return dimmed;
 }
 
 static void
@@ -147,13 +169,13 @@ fill_cell (HibachiBookingsView *self,
   if (!hibachi_booking_is_loaded (booking))
     {
       gtk_inscription_set_text (GTK_INSCRIPTION (inscription), "…");
-      gtk_widget_add_css_class (inscription, "dim-label");
-      gtk_widget_remove_css_class (inscription, "warning");
+      gtk_inscription_set_attributes (GTK_INSCRIPTION (inscription), loading_attributes ());
       return;
     }
 
   text = cell_text (self, booking, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (inscription), NULL);
   /* Who changed it meanwhile (from the change feed): on hover, and heard
    * with the reference by a screen reader. */
   {
@@ -166,15 +188,29 @@ fill_cell (HibachiBookingsView *self,
     if (g_strcmp0 (changed, gtk_widget_get_tooltip_text (inscription)) != 0)
       gtk_widget_set_tooltip_text (inscription, changed);
     if (column == COLUMN_REFERENCE && changed != NULL)
-      gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, changed, -1);
-    else if (column == COLUMN_REFERENCE)
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, changed, -1);
+        g_object_set_data (G_OBJECT (inscription), "hibachi-described", GINT_TO_POINTER (TRUE));
+      }
+    else if (column == COLUMN_REFERENCE && g_object_get_data (G_OBJECT (inscription), "hibachi-described") != NULL)
+      {
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        g_object_set_data (G_OBJECT (inscription), "hibachi-described", NULL);
+      }
   }
-  gtk_widget_remove_css_class (inscription, "dim-label");
-  if (column == COLUMN_CHEF && hibachi_booking_get_chef_id (booking) == NULL)
-    gtk_widget_add_css_class (inscription, "warning");
-  else
-    gtk_widget_remove_css_class (inscription, "warning");
+  /* Unassigned in the warning colour; the class changes only with it. */
+  if (column == COLUMN_CHEF)
+    {
+      gboolean unassigned = hibachi_booking_get_chef_id (booking) == NULL;
+
+      if (unassigned != gtk_widget_has_css_class (inscription, "warning"))
+        {
+          if (unassigned)
+            gtk_widget_add_css_class (inscription, "warning");
+          else
+            gtk_widget_remove_css_class (inscription, "warning");
+        }
+    }
 }
 
 static void
@@ -200,8 +236,6 @@ hibachi_bookings_view_bind_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   gulong handler;
 
-  g_object_set_data (G_OBJECT (item), "hibachi-view", self);
-  g_object_set_data (G_OBJECT (item), "hibachi-column", GINT_TO_POINTER (column));
   handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
   g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
 
