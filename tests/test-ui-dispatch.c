@@ -1480,23 +1480,6 @@ test_hidden_first_load (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
-/* The first widget below @root whose tooltip is @tooltip. */
-static GtkWidget *
-find_tooltip (GtkWidget  *root,
-              const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 calendar_text (GtkCalendar *calendar)
 {
@@ -1534,7 +1517,7 @@ test_calendar_when_opened (Fixture *f, gconstpointer data)
   f->page = HIBACHI_DISPATCH_PAGE (page);
   g_assert_false (gtk_widget_get_mapped (page));
   g_assert_null (hibachi_test_find_type (page, GTK_TYPE_CALENDAR));
-  button = find_tooltip (page, "Choose a date");
+  button = hibachi_test_find_tooltip (page, "Choose a date");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 
