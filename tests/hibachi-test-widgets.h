@@ -84,6 +84,25 @@ hibachi_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+/* The first widget below @root whose tooltip is @tooltip, depth first,
+ * shown or not. */
+static inline GtkWidget *
+hibachi_test_find_tooltip (GtkWidget  *root,
+                           const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = hibachi_test_find_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The first visible toplevel window of @type (a dialog), or NULL. */
 static inline GtkWindow *
 hibachi_test_shown_window (GType type)

@@ -239,8 +239,8 @@ test_loads_when_shown (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
   g_assert_null (hibachi_areas_page_get_stations (f->page));
   g_assert_null (hibachi_areas_page_get_bookings (f->page));
-  markers = hibachi_areas_map_get_pin_markers (hibachi_areas_page_get_map (f->page));
-  g_assert_null (markers);
+  /* Nor is the map built: no pin can be on it. */
+  g_assert_null (hibachi_areas_page_get_map (f->page));
 
   stack = gtk_widget_get_parent (GTK_WIDGET (f->page));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (f->page));
@@ -267,6 +267,112 @@ static const char *
 id_of (HibachiStation *station)
 {
   return hibachi_resource_get_id (HIBACHI_RESOURCE (station));
+}
+
+static void
+count_station_change_cb (HibachiChangeFeed   *feed,
+                         HibachiResourceKind  kind,
+                         const char          *id,
+                         const char          *actor,
+                         const char          *action,
+                         guint               *count)
+{
+  if (kind == HIBACHI_RESOURCE_STATION)
+    (*count)++;
+}
+
+/* The label of @station_id's marker on the map. */
+static const char *
+marker_name (HibachiAreasMap *map,
+             const char      *station_id)
+{
+  ShumateMarker *marker = hibachi_areas_map_get_station_marker (map, station_id);
+  GtkWidget *label;
+
+  g_assert_nonnull (marker);
+  label = hibachi_test_find_type (GTK_WIDGET (marker), GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Issue 11: the window builds every page at startup, on the way to the
+ * first bookings rows; the map and the station form, most of the page's
+ * cost, wait until the page is first shown. What changed meanwhile (the
+ * tile setting, a station renamed by someone else) is there when it is. */
+static void
+test_built_when_shown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, "office@demo.test");
+  g_autofree char *fresno_id = hibachi_test_station_id (f->ts, token, "CA-FRESNO-001");
+  g_autofree char *path = g_strdup_printf ("/api/v1/stations/%s", fresno_id);
+  g_autofree char *tiles_url = g_strdup_printf ("%s?hidden", f->tiles.url);
+  g_autoptr(HibachiTestResponse) theirs = NULL;
+  HibachiChangeFeed *feed;
+  HibachiAreasMap *map;
+  GPtrArray *stations;
+  guint changes = 0;
+  gulong handler;
+
+  sign_in (f, OWNER);
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_null (hibachi_areas_page_get_map (f->page));
+  g_assert_null (hibachi_areas_page_get_editor (f->page));
+  g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->page), SHUMATE_TYPE_SIMPLE_MAP));
+  g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->page), HIBACHI_TYPE_STATION_EDITOR));
+  /* In the sidebar all the same (the sidebar lists the visible pages). */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page)));
+
+  /* While hidden: other tiles chosen, and another user renames a station
+   * (the page hears of it from the change feed). */
+  g_settings_set_string (hibachi_application_get_settings (f->app), "map-tile-url", tiles_url);
+  feed = hibachi_context_get_change_feed (hibachi_page_get_context (HIBACHI_PAGE (f->page)));
+  handler = g_signal_connect (feed, "changed", G_CALLBACK (count_station_change_cb), &changes);
+  theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"name\":\"Fresno Central\"}", path);
+  g_assert_cmpuint (theirs->status, ==, 200);
+  WAIT_FOR (changes > 0);
+  g_signal_handler_disconnect (feed, handler);
+  settle ();
+  g_assert_null (hibachi_areas_page_get_map (f->page));
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->page))), GTK_WIDGET (f->page));
+  WAIT_FOR (!hibachi_areas_page_get_loading (f->page));
+  map = hibachi_areas_page_get_map (f->page);
+  g_assert_nonnull (map);
+  g_assert_nonnull (hibachi_areas_page_get_editor (f->page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  g_assert_nonnull (hibachi_test_find_type (GTK_WIDGET (f->page), SHUMATE_TYPE_SIMPLE_MAP));
+  g_assert_cmpstr (hibachi_tile_source_get_url_template (hibachi_areas_map_get_tiles (map)), ==, tiles_url);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (map)) > 0);
+
+  /* Every station: a marker with its name and both circles, true to
+   * their miles; the renamed one by its new name, in the list too. */
+  stations = hibachi_areas_page_get_stations (f->page);
+  g_assert_cmpuint (stations->len, >, 1);
+  for (guint i = 0; i < stations->len; i++)
+    {
+      HibachiStation *station = stations->pdata[i];
+
+      g_assert_cmpstr (marker_name (map, id_of (station)), ==, hibachi_station_get_name (station));
+      for (int escalation = 0; escalation <= 1; escalation++)
+        {
+          g_autoptr(GList) nodes = shumate_path_layer_get_nodes (hibachi_areas_map_get_circle (map, id_of (station),
+                                                                                               escalation));
+          HibachiLatLng north;
+
+          g_assert_cmpuint (g_list_length (nodes), ==, HIBACHI_AREAS_MAP_CIRCLE_POINTS);
+          north = (HibachiLatLng) { shumate_location_get_latitude (nodes->data),
+                                    shumate_location_get_longitude (nodes->data) };
+          g_assert_cmpfloat_with_epsilon (hibachi_geo_distance_miles ((HibachiLatLng) {
+                                            hibachi_station_get_lat (station), hibachi_station_get_lng (station) }, north),
+                                          escalation ? hibachi_station_get_escalation_radius_miles (station) :
+                                                       hibachi_station_get_service_radius_miles (station), 0.01);
+        }
+    }
+  g_assert_cmpstr (marker_name (map, fresno_id), ==, "Fresno Central");
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Fresno Central"));
+  WAIT_FOR (f->tiles.served > 0);
 }
 
 /* Centres the map on @where at @zoom and waits until it is laid out. */
@@ -1641,6 +1747,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/circles", Fixture, NULL, setup, test_circles, teardown);
   g_test_add ("/hibachi/ui-areas/pins", Fixture, NULL, setup, test_pins, teardown);
   g_test_add ("/hibachi/ui-areas/loads-when-shown", Fixture, NULL, setup, test_loads_when_shown, teardown);
+  g_test_add ("/hibachi/ui-areas/built-when-shown", Fixture, NULL, setup, test_built_when_shown, teardown);
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);

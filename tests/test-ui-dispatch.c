@@ -7,6 +7,7 @@
  * HIBACHI_SCREENSHOT_DIR set, it saves screenshots of the board. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -1479,6 +1480,82 @@ test_hidden_first_load (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
+static char *
+calendar_text (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+/* Issue 11: the window builds every page at startup, on the way to the
+ * first bookings rows; the date menu's calendar is made when the menu
+ * first opens. It shows the date the board was given while hidden, and a
+ * day picked in it loads that day. */
+static void
+test_calendar_when_opened (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) base = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *later_text = NULL;
+  g_autofree char *next_text = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *page, *button, *popover;
+  GtkCalendar *calendar;
+  int year, month, day;
+
+  g_assert_cmpint (sscanf (f->date, "%d-%d-%d", &year, &month, &day), ==, 3);
+  base = g_date_time_new_local (year, month, day, 0, 0, 0);
+  later = g_date_time_add_days (base, 9);
+  next = g_date_time_add_days (later, 1);
+  later_text = g_date_time_format (later, "%Y-%m-%d");
+  next_text = g_date_time_format (next, "%Y-%m-%d");
+
+  sign_in (f, OWNER);
+  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
+  f->page = HIBACHI_DISPATCH_PAGE (page);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (hibachi_test_find_type (page, GTK_TYPE_CALENDAR));
+  button = hibachi_test_find_tooltip (page, "Choose a date");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  /* A date set while hidden (as the bookings view's "show on the board"). */
+  hibachi_page_set_station_id (HIBACHI_PAGE (page), f->station);
+  hibachi_dispatch_page_set_date (f->page, later_text);
+  show_in_stack (page);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  settle ();
+  g_assert_null (hibachi_test_find_type (page, GTK_TYPE_CALENDAR));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  WAIT_FOR (gtk_widget_get_mapped (popover));
+  calendar = GTK_CALENDAR (hibachi_test_find_type (popover, GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+  shown = calendar_text (calendar);
+  g_assert_cmpstr (shown, ==, later_text);
+
+  /* A day picked: the menu closes, the board shows that day. */
+  gtk_calendar_select_day (calendar, next);
+  WAIT_FOR (!gtk_widget_get_visible (popover));
+  g_assert_cmpstr (hibachi_dispatch_page_get_date (f->page), ==, next_text);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+
+  /* Opened again: the same calendar, on the new day. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  WAIT_FOR (gtk_widget_get_mapped (popover));
+  g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))) == popover);
+  g_assert_true (GTK_CALENDAR (hibachi_test_find_type (popover, GTK_TYPE_CALENDAR)) == calendar);
+  g_clear_pointer (&shown, g_free);
+  shown = calendar_text (calendar);
+  g_assert_cmpstr (shown, ==, next_text);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
 /* That load, made for the badge while people work in Bookings, builds no
  * board nobody sees (a week's board is 100–200 ms of the main loop while
  * they scroll). Shown, the board is built from it with no second request,
@@ -2244,6 +2321,7 @@ main (int argc, char *argv[])
   ADD ("hidden-first-load", test_hidden_first_load);
   ADD ("hidden-load-builds-when-shown", test_hidden_load_builds_when_shown);
   ADD ("hidden-shown-early", test_hidden_shown_early);
+  ADD ("calendar-when-opened", test_calendar_when_opened);
   ADD ("reload-during-drop", test_reload_during_drop);
   if (g_test_perf ())
     ADD ("speed", test_speed);

@@ -16,6 +16,7 @@ typedef struct
   char           *station_id;
   gboolean        loading;
   HibachiCapability required;   /* 0: every signed-in user */
+  gboolean        shown;        /* first_shown has run */
 } HibachiPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HibachiPage, hibachi_page, GTK_TYPE_WIDGET)
@@ -52,6 +53,20 @@ account_changed_cb (HibachiPage *self)
 static void
 hibachi_page_real_nothing (HibachiPage *self)
 {
+}
+
+static void
+hibachi_page_map (GtkWidget *widget)
+{
+  HibachiPage *self = HIBACHI_PAGE (widget);
+  HibachiPagePrivate *priv = hibachi_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (hibachi_page_parent_class)->map (widget);
+  if (!priv->shown)
+    {
+      priv->shown = TRUE;
+      HIBACHI_PAGE_GET_CLASS (self)->first_shown (self);
+    }
 }
 
 static char *
@@ -187,6 +202,7 @@ hibachi_page_class_init (HibachiPageClass *klass)
   object_class->finalize = hibachi_page_finalize;
   object_class->get_property = hibachi_page_get_property;
   object_class->set_property = hibachi_page_set_property;
+  widget_class->map = hibachi_page_map;
 
   klass->account_changed = hibachi_page_real_nothing;
   klass->station_changed = hibachi_page_real_nothing;
@@ -196,6 +212,7 @@ hibachi_page_class_init (HibachiPageClass *klass)
   klass->save_async = hibachi_page_real_save_async;
   klass->save_finish = hibachi_page_real_save_finish;
   klass->discard = hibachi_page_real_nothing;
+  klass->first_shown = hibachi_page_real_nothing;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, HIBACHI_TYPE_CONTEXT,

@@ -35,6 +35,11 @@ struct _HibachiPageClass
                                      GAsyncResult         *result,
                                      GError              **error);
   void     (*discard)               (HibachiPage          *self);
+  /* The page is mapped for the first time. The window builds every page
+   * at startup while only one is shown: a page builds what is costly and
+   * only useful on screen here (state it received before is applied
+   * then). Runs after the page's own children are mapped. */
+  void     (*first_shown)           (HibachiPage          *self);
 };
 
 HibachiContext *hibachi_page_get_context     (HibachiPage          *self);

@@ -176,7 +176,7 @@ hibachi_areas_page_save_async (HibachiPage         *page,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, hibachi_areas_page_save_async);
-  if (self->session == NULL || !hibachi_station_editor_has_changes (self->editor))
+  if (self->session == NULL || self->editor == NULL || !hibachi_station_editor_has_changes (self->editor))
     {
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
@@ -221,8 +221,12 @@ void
 hibachi_areas_page_discard (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
-  HibachiStation *station = hibachi_station_editor_get_station (self->editor);
+  HibachiStation *station;
 
+  /* Never shown: no form, nothing to discard. */
+  if (self->editor == NULL)
+    return;
+  station = hibachi_station_editor_get_station (self->editor);
   if (station == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
@@ -237,10 +241,12 @@ char *
 hibachi_areas_page_dup_unsaved (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
-  HibachiStation *station = hibachi_station_editor_get_station (self->editor);
+  HibachiStation *station;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->editor)) || !hibachi_station_editor_has_changes (self->editor))
+  if (self->editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->editor)) ||
+      !hibachi_station_editor_has_changes (self->editor))
     return NULL;
+  station = hibachi_station_editor_get_station (self->editor);
   if (station == NULL)
     return g_strdup (_("New station"));
   /* Translators: a station's name */

@@ -33,6 +33,8 @@ struct _HibachiAreasPage
   gboolean              has_check;
 
   HibachiStatusView    *status_view;
+  GtkBox               *content_box;
+  GtkBox               *side_box;
   AdwPreferencesGroup  *check_group;
   HibachiAddressEntry  *check_address;
   GtkWidget            *check_result_group;
@@ -44,6 +46,8 @@ struct _HibachiAreasPage
   AdwActionRow         *legend_row;
   GtkWidget            *new_station_button;
   GtkListBox           *station_list;
+  /* Built when the page is first shown, NULL until then: at startup they
+   * cost most of the page's construction, on the way to the first rows. */
   HibachiStationEditor *editor;
   HibachiAreasMap      *map;
 };

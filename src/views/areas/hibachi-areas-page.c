@@ -47,7 +47,7 @@ hibachi_areas_page_find_station (HibachiAreasPage *self,
 void
 hibachi_areas_page_update_actions (HibachiAreasPage *self)
 {
-  gboolean changes = gtk_widget_get_visible (GTK_WIDGET (self->editor)) &&
+  gboolean changes = self->editor != NULL && gtk_widget_get_visible (GTK_WIDGET (self->editor)) &&
                      hibachi_station_editor_has_changes (self->editor);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.save", changes && !self->saving);
@@ -382,8 +382,11 @@ reload_action (GtkWidget  *widget,
 static void
 tile_url_changed_cb (HibachiAreasPage *self)
 {
-  g_autofree char *url = g_settings_get_string (self->settings, "map-tile-url");
+  g_autofree char *url = NULL;
 
+  if (self->map == NULL)
+    return;
+  url = g_settings_get_string (self->settings, "map-tile-url");
   hibachi_areas_map_set_tile_url (self->map, url);
 }
 
@@ -429,15 +432,21 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   g_clear_object (&self->session);
   self->has_check = FALSE;
   self->shown_all = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
-  hibachi_station_editor_set_station (self->editor, NULL, FALSE, (HibachiLatLng) { 0, 0 });
+  if (self->editor != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+      hibachi_station_editor_set_station (self->editor, NULL, FALSE, (HibachiLatLng) { 0, 0 });
+    }
   gtk_widget_set_visible (self->check_result_group, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_station_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_verdict_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_fee_row), FALSE);
-  hibachi_areas_map_set_check (self->map, NULL, NULL);
-  hibachi_areas_map_set_bookings (self->map, NULL);
-  hibachi_areas_map_set_stations (self->map, NULL);
+  if (self->map != NULL)
+    {
+      hibachi_areas_map_set_check (self->map, NULL, NULL);
+      hibachi_areas_map_set_bookings (self->map, NULL);
+      hibachi_areas_map_set_stations (self->map, NULL);
+    }
 
   if (context != NULL && self->undo_stack != hibachi_context_get_undo_stack (context))
     {
@@ -462,7 +471,8 @@ hibachi_areas_page_account_changed (HibachiPage *page)
     }
   self->session = g_object_ref (session);
   hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
-  hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
+  if (self->editor != NULL)
+    hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
   /* The app opens on Bookings: thousands of pins parsed and placed for a
    * page nobody looks at would hold up its first rows. */
   self->load_when_shown = !gtk_widget_get_mapped (GTK_WIDGET (self));
@@ -471,6 +481,41 @@ hibachi_areas_page_account_changed (HibachiPage *page)
       load_stations (self);
       load_bookings (self);
     }
+  hibachi_areas_page_update_actions (self);
+}
+
+/* The station form and the map: two thirds of the page's construction,
+ * which the window pays at startup on the way to the first bookings rows,
+ * for a page not shown then. What came meanwhile (the tile setting, the
+ * session's store) is applied here. */
+static void
+hibachi_areas_page_first_shown (HibachiPage *page)
+{
+  HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
+
+  self->editor = hibachi_station_editor_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+  g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (hibachi_areas_page_editor_changed_cb), self);
+  gtk_box_append (self->side_box, GTK_WIDGET (self->editor));
+
+  self->map = hibachi_areas_map_new ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect_swapped (self->map, "point-clicked", G_CALLBACK (hibachi_areas_page_point_clicked_cb), self);
+  g_signal_connect_swapped (self->map, "station-moved", G_CALLBACK (hibachi_areas_page_station_moved_cb), self);
+  g_signal_connect_swapped (self->map, "station-activated", G_CALLBACK (station_activated_cb), self);
+  g_signal_connect_swapped (self->map, "booking-activated", G_CALLBACK (booking_activated_cb), self);
+  /* The tile setting as it is now, however often it changed meanwhile. */
+  if (self->settings != NULL)
+    tile_url_changed_cb (self);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->map));
+
+  if (self->session != NULL)
+    hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (self->session));
+  if (self->stations != NULL)
+    hibachi_areas_page_show_stations (self);
+  if (self->bookings != NULL)
+    hibachi_areas_map_set_bookings (self->map, self->bookings);
   hibachi_areas_page_update_actions (self);
 }
 
@@ -552,13 +597,14 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   page_class->save_async = hibachi_areas_page_save_async;
   page_class->save_finish = hibachi_areas_page_save_finish;
   page_class->discard = hibachi_areas_page_discard;
+  page_class->first_shown = hibachi_areas_page_first_shown;
 
-  g_type_ensure (HIBACHI_TYPE_AREAS_MAP);
-  g_type_ensure (HIBACHI_TYPE_STATION_EDITOR);
   g_type_ensure (HIBACHI_TYPE_STATUS_VIEW);
   g_type_ensure (HIBACHI_TYPE_ADDRESS_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/areas/hibachi-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, status_view);
+  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, side_box);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_group);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_address);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, check_result_group);
@@ -570,17 +616,10 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, legend_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, new_station_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, station_list);
-  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, editor);
-  gtk_widget_class_bind_template_child (widget_class, HibachiAreasPage, map);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "check_address_cb",
                                                 G_CALLBACK (hibachi_areas_page_check_address_cb));
   gtk_widget_class_bind_template_callback (widget_class, station_row_activated_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "editor_changed_cb", G_CALLBACK (hibachi_areas_page_editor_changed_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "point_clicked_cb", G_CALLBACK (hibachi_areas_page_point_clicked_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "station_moved_cb", G_CALLBACK (hibachi_areas_page_station_moved_cb));
-  gtk_widget_class_bind_template_callback (widget_class, station_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, booking_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "areas.save", NULL, hibachi_areas_page_save_action);
   gtk_widget_class_install_action (widget_class, "areas.revert", NULL, hibachi_areas_page_revert_action);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define HIBACHI_TYPE_AREAS_PAGE (hibachi_areas_page_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiAreasPage, hibachi_areas_page, HIBACHI, AREAS_PAGE, HibachiPage)
 
+/* NULL until the page is first shown (both are built then). */
 HibachiAreasMap      *hibachi_areas_page_get_map     (HibachiAreasPage *self);
 HibachiStationEditor *hibachi_areas_page_get_editor  (HibachiAreasPage *self);
 /* (element-type HibachiStation) as loaded, or NULL */

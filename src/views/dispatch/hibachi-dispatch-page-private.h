@@ -21,8 +21,8 @@ struct _HibachiDispatchPage
 
   GtkWidget           *toolbar;
   GtkWidget           *date_button;
-  GtkPopover          *date_popover;
-  GtkCalendar         *calendar;
+  GtkPopover          *date_popover;      /* NULL until the date menu first opens */
+  GtkCalendar         *calendar;          /* in it */
   GtkToggleButton     *day_toggle;
   GtkToggleButton     *week_toggle;
   GtkDropDown         *station_dropdown;
@@ -162,5 +162,10 @@ gboolean       hibachi_dispatch_page_key_pressed    (HibachiDispatchPage *self,
 void           hibachi_dispatch_page_undone         (HibachiDispatchPage *self,
                                                      HibachiUndoCommand  *command);
 void           hibachi_dispatch_page_install_actions (GtkWidgetClass     *widget_class);
+
+/* The date menu (-date.c): its calendar is made when it first opens. */
+void hibachi_dispatch_page_setup_date_menu     (HibachiDispatchPage *self);
+/* Shows the board's date in the calendar, once there is one. */
+void hibachi_dispatch_page_show_calendar_day   (HibachiDispatchPage *self);
 
 G_END_DECLS

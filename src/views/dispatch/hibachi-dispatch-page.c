@@ -174,8 +174,6 @@ set_loading (HibachiDispatchPage *self,
 static void
 update_date_label (HibachiDispatchPage *self)
 {
-  g_autoptr(GDateTime) shown = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
-                                                      g_date_get_day (&self->date), 0, 0, 0);
   g_autofree char *label = NULL;
 
   if (self->mode == HIBACHI_DISPATCH_WEEK)
@@ -192,7 +190,7 @@ update_date_label (HibachiDispatchPage *self)
     label = hibachi_date_format_gdate (&self->date);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
   hibachi_accessible_set_label (self->date_button, label);
-  gtk_calendar_select_day (self->calendar, shown);
+  hibachi_dispatch_page_show_calendar_day (self);
 }
 
 /* The station shown, named once: by the switcher when it shows, else by
@@ -422,22 +420,6 @@ reload_action (GtkWidget  *widget,
                GVariant   *param)
 {
   load (HIBACHI_DISPATCH_PAGE (widget), FALSE);
-}
-
-static void
-calendar_day_selected_cb (HibachiDispatchPage *self)
-{
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (picked), (GDateMonth) g_date_time_get_month (picked),
-                  (GDateYear) g_date_time_get_year (picked));
-  if (g_date_compare (&date, &self->date) == 0)
-    return;
-  self->date = date;
-  gtk_popover_popdown (self->date_popover);
-  load (self, FALSE);
 }
 
 static void
@@ -683,8 +665,6 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-dispatch-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, day_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, station_dropdown);
@@ -698,7 +678,6 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_bar);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_label);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_search_changed_cb);
@@ -721,7 +700,6 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   /* Chefs do not dispatch; customer support looks without moving. */
   hibachi_page_set_required_capability (HIBACHI_PAGE (self), HIBACHI_CAPABILITY_VIEW_DISPATCH);
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station shown"));
-  hibachi_accessible_label_calendar (GTK_WIDGET (self->calendar));
   self->snapshot_chefs = g_ptr_array_new ();
   self->snapshot_bookings = g_ptr_array_new ();
   self->moved_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -729,6 +707,7 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   self->writes = g_cancellable_new ();
   set_today (&self->date);
   update_date_label (self);
+  hibachi_dispatch_page_setup_date_menu (self);
 
   /* Capture: arrows, Space and Enter mean moves on the board, before the
    * grid's own focus movement. */
