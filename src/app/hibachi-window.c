@@ -16,42 +16,13 @@
 #include "hibachi-split-layout.h"
 #include "hibachi-toast.h"
 #include "hibachi-unsaved-dialog.h"
-#include "hibachi-window.h"
+#include "hibachi-window-private.h"
 
-struct _HibachiWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  HibachiContext       *context;
-  HibachiSession       *session;
-  HibachiDirectory     *directory;
-  HibachiDemoServer    *demo;
-  GCancellable         *cancellable;
-  GPtrArray            *station_choices;   /* station id per dropdown entry, NULL = all */
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkSpinner           *loading_spinner;
-  AdwStatusPage        *loading_page;
-  HibachiSignInPage    *sign_in_page;
-  HibachiSplitLayout   *layout;
-  GtkDropDown          *station_dropdown;
-  AdwWindowTitle       *content_title;
-  GtkMenuButton        *primary_menu_button;
-  AdwHeaderBar         *content_header;
-  GtkImage             *connection_icon;
-  GtkLabel             *connection_label;
-  GtkListBox           *sidebar_list;
-  GtkStack             *pages;
-  gboolean              close_confirmed;   /* unsaved changes were saved or discarded */
-  guint                 present_id;        /* the latest the window shows itself */
-};
 
 G_DEFINE_FINAL_TYPE (HibachiWindow, hibachi_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_page (HibachiWindow *self,
+void
+hibachi_window_show_page (HibachiWindow *self,
            const char    *page)
 {
   /* Focus leaves the page being hidden first, so its entries see it go. */
@@ -203,7 +174,7 @@ directory_loaded_cb (GObject      *source,
   build_primary_menu (self);
   build_station_choices (self);
   hibachi_context_set_account (self->context, self->session, self->directory);
-  show_page (self, "main");
+  hibachi_window_show_page (self, "main");
 
   if (!hibachi_session_get_remembered (self->session))
     {
@@ -216,8 +187,8 @@ directory_loaded_cb (GObject      *source,
 
 static void session_state_cb (HibachiWindow *self);
 
-static void
-set_session (HibachiWindow  *self,
+void
+hibachi_window_set_session (HibachiWindow  *self,
              HibachiSession *session)
 {
   if (self->session != NULL)
@@ -227,8 +198,8 @@ set_session (HibachiWindow  *self,
     g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-signed_in (HibachiWindow *self)
+void
+hibachi_window_signed_in (HibachiWindow *self)
 {
   g_settings_set_string (self->settings, "server-url", hibachi_session_get_server_url (self->session));
   g_settings_set_string (self->settings, "last-account", hibachi_session_get_email (self->session));
@@ -236,12 +207,12 @@ signed_in (HibachiWindow *self)
   g_clear_object (&self->directory);
   self->directory = hibachi_directory_new (hibachi_session_get_store (self->session));
   adw_status_page_set_title (self->loading_page, _("Loading…"));
-  show_page (self, "loading");
+  hibachi_window_show_page (self, "loading");
   hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));
 }
 
-static void
-show_sign_in (HibachiWindow *self,
+void
+hibachi_window_show_sign_in (HibachiWindow *self,
               const char    *message,
               gboolean       is_error)
 {
@@ -253,7 +224,7 @@ show_sign_in (HibachiWindow *self,
   hibachi_sign_in_page_set_email (self->sign_in_page, account);
   hibachi_sign_in_page_clear_password (self->sign_in_page);
   hibachi_sign_in_page_set_message (self->sign_in_page, message, is_error);
-  show_page (self, "sign-in");
+  hibachi_window_show_page (self, "sign-in");
   /* Pages forget the account: the next user starts from their defaults. */
   hibachi_context_set_account (self->context, NULL, NULL);
 }
@@ -263,7 +234,7 @@ session_state_cb (HibachiWindow *self)
 {
   /* The server refused to renew the session: sign in again, email kept. */
   if (hibachi_session_get_state (self->session) == HIBACHI_SESSION_EXPIRED)
-    show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
+    hibachi_window_show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
 }
 
 static void
@@ -285,7 +256,7 @@ sign_in_done_cb (GObject      *source,
 
   hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
   hibachi_sign_in_page_clear_password (self->sign_in_page);
-  signed_in (self);
+  hibachi_window_signed_in (self);
 }
 
 static void
@@ -293,7 +264,7 @@ sign_in_cb (HibachiWindow *self)
 {
   g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_sign_in_page_get_server (self->sign_in_page));
 
-  set_session (self, session);
+  hibachi_window_set_session (self, session);
   hibachi_sign_in_page_set_message (self->sign_in_page, NULL, FALSE);
   hibachi_sign_in_page_set_busy (self->sign_in_page, TRUE);
   hibachi_session_sign_in_async (self->session, hibachi_sign_in_page_get_email (self->sign_in_page),
@@ -315,12 +286,12 @@ demo_started_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      show_sign_in (self, error->message, TRUE);
+      hibachi_window_show_sign_in (self, error->message, TRUE);
       return;
     }
 
   session = hibachi_session_new (url);
-  set_session (self, session);
+  hibachi_window_set_session (self, session);
   hibachi_sign_in_page_set_server (self->sign_in_page, url);
   hibachi_sign_in_page_set_email (self->sign_in_page, HIBACHI_DEMO_EMAIL);
   hibachi_session_sign_in_async (self->session, HIBACHI_DEMO_EMAIL, HIBACHI_DEMO_SERVER_PASSWORD, self->cancellable,
@@ -338,88 +309,6 @@ try_demo_cb (HibachiWindow *self)
   hibachi_demo_server_start_async (self->demo, self->cancellable, demo_started_cb, g_object_ref (self));
 }
 
-/* The last session, asked of the keyring as the process starts: with
- * libsecret's file backend (the Flatpak's) the lookup derives a key for
- * 100–200 ms on a worker thread, which so overlaps GTK's start and the
- * window's build instead of following them. Whichever comes second, the
- * answer or the window, hands the answer to the window. */
-typedef struct
-{
-  HibachiSession *session;
-  GCancellable   *cancellable;
-  GAsyncResult   *result;   /* the answer, when it came before the window */
-  HibachiWindow  *window;   /* the window, when it came before the answer */
-} Restoring;
-
-static void
-restoring_free (Restoring *restoring)
-{
-  g_clear_object (&restoring->session);
-  g_clear_object (&restoring->cancellable);
-  g_clear_object (&restoring->result);
-  g_clear_object (&restoring->window);
-  g_free (restoring);
-}
-
-static void
-restored (HibachiWindow  *self,
-          HibachiSession *session,
-          GAsyncResult   *result)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean done = hibachi_session_restore_finish (session, result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (done)
-    signed_in (self);
-  else if (error != NULL && g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED))
-    show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
-  else if (error != NULL)
-    show_sign_in (self, error->message, TRUE);
-  else
-    show_sign_in (self, NULL, FALSE);
-}
-
-static void
-restored_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Restoring *restoring = user_data;
-
-  if (restoring->window == NULL)
-    {
-      restoring->result = g_object_ref (result);
-      return;
-    }
-  restored (restoring->window, restoring->session, result);
-  restoring_free (restoring);
-}
-
-void
-hibachi_window_begin_restore (HibachiApplication *application)
-{
-  GSettings *settings = hibachi_application_get_settings (application);
-  const char *env_server = g_getenv ("HIBACHI_SERVER_URL");
-  g_autofree char *account = NULL, *server = NULL;
-  Restoring *restoring;
-
-  if (env_server != NULL && *env_server != '\0')
-    g_settings_set_string (settings, "server-url", env_server);
-  account = g_settings_get_string (settings, "last-account");
-  server = g_settings_get_string (settings, "server-url");
-  if (hibachi_application_get_start_demo (application) || *account == '\0')
-    return;
-
-  restoring = g_new0 (Restoring, 1);
-  restoring->session = hibachi_session_new (server);
-  restoring->cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (application), "hibachi-restoring", restoring);
-  hibachi_session_restore_async (restoring->session, account, restoring->cancellable, restored_cb, restoring);
-}
-
 static void
 sign_out_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -432,7 +321,7 @@ sign_out_done_cb (GObject      *source,
     toast (self, error->message);
   /* The email stays in the field (the next person is often the same one);
    * the next start does not sign in by itself. */
-  show_sign_in (self, _("You are signed out."), FALSE);
+  hibachi_window_show_sign_in (self, _("You are signed out."), FALSE);
   g_settings_set_string (self->settings, "last-account", "");
 }
 
@@ -710,7 +599,7 @@ hibachi_window_dispose (GObject *object)
   if (self->demo != NULL)
     hibachi_demo_server_stop (self->demo);
   /* First: widgets that notify while they go must find no session to act on. */
-  set_session (self, NULL);
+  hibachi_window_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
   g_clear_object (&self->directory);
   g_clear_object (&self->context);
@@ -790,16 +679,9 @@ HibachiWindow *
 hibachi_window_new (HibachiApplication *application)
 {
   GSettings *settings = hibachi_application_get_settings (application);
-  Restoring *restoring;
-  HibachiWindow *self;
+  HibachiWindow *self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
 
-  /* Begun at the application's startup for its first window. */
-  if (g_object_get_data (G_OBJECT (application), "hibachi-restoring") == NULL)
-    hibachi_window_begin_restore (application);
-  restoring = g_object_steal_data (G_OBJECT (application), "hibachi-restoring");
-
-  self = g_object_new (HIBACHI_TYPE_WINDOW, "application", application, NULL);
-  self->cancellable = restoring != NULL ? g_object_ref (restoring->cancellable) : g_cancellable_new ();
+  self->cancellable = g_cancellable_new ();
   self->settings = g_object_ref (settings);
   self->context = hibachi_context_new (self->settings);
   g_signal_connect_object (self->context, "notify::connection-monitor", G_CALLBACK (monitor_changed_cb),
@@ -816,95 +698,13 @@ hibachi_window_new (HibachiApplication *application)
 
   if (hibachi_application_get_start_demo (application))
     {
-      show_sign_in (self, NULL, FALSE);
+      hibachi_window_show_sign_in (self, NULL, FALSE);
       try_demo_cb (self);
     }
-  else if (restoring != NULL)
-    {
-      set_session (self, restoring->session);
-      adw_status_page_set_title (self->loading_page, _("Restoring Your Session…"));
-      show_page (self, "loading");
-      if (restoring->result != NULL)
-        {
-          restored (self, restoring->session, restoring->result);
-          restoring_free (restoring);
-        }
-      else
-        restoring->window = g_object_ref (self);
-    }
-  else
-    show_sign_in (self, NULL, FALSE);
+  else if (!hibachi_window_restore (self, application))
+    hibachi_window_show_sign_in (self, NULL, FALSE);
 
   return self;
-}
-
-/* At startup the window shows itself once it has something to show: the
- * first page's content (or its empty, error or offline state), the sign-in
- * page, or whatever it has after PRESENT_AT_LATEST_MS (the spinner). A
- * restore from a nearby server takes about 200 ms: no spinner flashes for
- * it, and the first frame painted is the rows, not a spinner and then an
- * empty list that cost the rows two frames. */
-#define PRESENT_AT_LATEST_MS 400
-
-static void present_if_ready (HibachiWindow *self);
-
-static gboolean
-ready_to_show (HibachiWindow *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-  GtkWidget *content = gtk_stack_get_visible_child (self->pages);
-
-  if (g_strcmp0 (page, "sign-in") == 0)
-    return TRUE;
-  return g_strcmp0 (page, "main") == 0 && HIBACHI_IS_PAGE (content) && !hibachi_page_get_loading (HIBACHI_PAGE (content));
-}
-
-static void
-present_now (HibachiWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self->stack, present_if_ready, self);
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    g_signal_handlers_disconnect_by_func (page, present_if_ready, self);
-  g_clear_handle_id (&self->present_id, g_source_remove);
-  gtk_window_present (GTK_WINDOW (self));
-}
-
-static void
-present_if_ready (HibachiWindow *self)
-{
-  if (ready_to_show (self))
-    present_now (self);
-}
-
-static gboolean
-present_at_latest_cb (gpointer data)
-{
-  HibachiWindow *self = data;
-
-  self->present_id = 0;
-  present_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-hibachi_window_present_when_ready (HibachiWindow *self)
-{
-  g_return_if_fail (HIBACHI_IS_WINDOW (self));
-
-  if (ready_to_show (self) || gtk_widget_get_visible (GTK_WIDGET (self)))
-    {
-      gtk_window_present (GTK_WINDOW (self));
-      return;
-    }
-  if (self->present_id != 0)
-    return;
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (present_if_ready), self);
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    g_signal_connect_swapped (page, "notify::loading", G_CALLBACK (present_if_ready), self);
-  self->present_id = g_timeout_add (PRESENT_AT_LATEST_MS, present_at_latest_cb, self);
 }
 
 HibachiSession *

@@ -117,7 +117,11 @@ void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,
                                              const char          *value);
 
-/* hibachi-bookings-view.c */
+/* hibachi-bookings-view-rows.c */
+/* (transfer full) The list as the column view gets it: a screenful until a
+ * frame has painted it, then all of it. */
+GListModel *hibachi_bookings_view_first_rows_new (HibachiBookingsView *self);
+void      hibachi_bookings_view_drop_first_rows (HibachiBookingsView *self);
 void      hibachi_bookings_view_select          (HibachiBookingsView *self,
                                                  guint                position);
 

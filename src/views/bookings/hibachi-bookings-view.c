@@ -118,99 +118,13 @@ reconcile_selection_cb (gpointer data)
 
 /* A page still on its way holds the list: its answer must not reach this
  * view, which has let the list go (sign-out, dispose). */
-/* GTK 4.8's column view builds rows for 200 items at once when its model
- * first has items (its anchor's range, not the viewport): about 150 ms
- * before the first rows show at startup. So the list is shown through a
- * slice of one screenful until a frame has painted it, then whole. */
-#define FIRST_ROWS_HEIGHT 20   /* px, less than any row's */
-
-static void
-show_all_rows (HibachiBookingsView *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock != NULL)
-    g_signal_handlers_disconnect_by_func (clock, show_all_rows, self);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
-  if (self->first_rows != NULL)
-    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
-}
-
-static gboolean
-show_all_rows_cb (gpointer data)
-{
-  HibachiBookingsView *self = data;
-
-  self->all_rows_id = 0;
-  show_all_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-first_rows_changed_cb (HibachiBookingsView *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)) == 0)
-    return;
-  g_signal_handlers_disconnect_by_func (self->first_rows, first_rows_changed_cb, self);
-  /* Not on screen, nothing to wait for; but not within the slice's own
-   * items-changed either (GTK's list views fail on a change nested in one). */
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      if (self->all_rows_id == 0)
-        self->all_rows_id = g_idle_add (show_all_rows_cb, self);
-    }
-  else
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (show_all_rows), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-}
-
-/* Selects the list's row at @position, past the first screenful too. */
-void
-hibachi_bookings_view_select (HibachiBookingsView *self,
-                              guint                position)
-{
-  if (self->first_rows != NULL && position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)))
-    show_all_rows (self);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-}
-
-static GListModel *
-first_rows_new (HibachiBookingsView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  guint screenful;
-
-  /* Not laid out yet (signing in as the window opens): the window's height. */
-  if (height <= 0 && GTK_IS_WINDOW (root))
-    {
-      int width;   /* GTK 4.8 wants both */
-
-      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-    }
-  screenful = (guint) CLAMP (height, 600, 2400) / FIRST_ROWS_HEIGHT;
-
-  g_clear_object (&self->first_rows);
-  self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0, screenful);
-  g_signal_connect_object (self->first_rows, "items-changed", G_CALLBACK (first_rows_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  return G_LIST_MODEL (g_object_ref (self->first_rows));
-}
-
 static void
 drop_list (HibachiBookingsView *self)
 {
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), show_all_rows, self);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
-  g_clear_object (&self->first_rows);
+  hibachi_bookings_view_drop_first_rows (self);
 }
 
 static void
@@ -639,7 +553,7 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   /* Rows others change update in place, and say who changed them. */
   if (hibachi_context_get_change_feed (context) != NULL)
     hibachi_paged_list_follow (self->list, hibachi_context_get_change_feed (context), HIBACHI_RESOURCE_BOOKING);
-  self->selection = gtk_multi_selection_new (first_rows_new (self));
+  self->selection = gtk_multi_selection_new (hibachi_bookings_view_first_rows_new (self));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "row-changed", G_CALLBACK (row_changed_by_cb), self, G_CONNECT_SWAPPED);

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How the bookings list's rows reach the column view: a screenful first. */
+#define G_LOG_DOMAIN "hibachi-bookings-view"
+
+#include "config.h"
+
+#include "hibachi-bookings-view-private.h"
+
+/* GTK 4.8's column view builds rows for 200 items at once when its model
+ * first has items (its anchor's range, not the viewport): about 150 ms
+ * before the first rows show at startup. So the list is shown through a
+ * slice of one screenful until a frame has painted it, then whole. */
+#define FIRST_ROWS_HEIGHT 20   /* px, less than any row's */
+
+static void
+show_all_rows (HibachiBookingsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, show_all_rows, self);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  self->all_rows_id = 0;
+  show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_rows_changed_cb (HibachiBookingsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)) == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (self->first_rows, first_rows_changed_cb, self);
+  /* Not on screen, nothing to wait for; but not within the slice's own
+   * items-changed either (GTK's list views fail on a change nested in one). */
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->all_rows_id == 0)
+        self->all_rows_id = g_idle_add (show_all_rows_cb, self);
+    }
+  else
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (show_all_rows), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+/* Selects the list's row at @position, past the first screenful too. */
+void
+hibachi_bookings_view_select (HibachiBookingsView *self,
+                              guint                position)
+{
+  if (self->first_rows != NULL && position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)))
+    show_all_rows (self);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+GListModel *
+hibachi_bookings_view_first_rows_new (HibachiBookingsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint screenful;
+
+  /* Not laid out yet (signing in as the window opens): the window's height. */
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    {
+      int width;   /* GTK 4.8 wants both */
+
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  screenful = (guint) CLAMP (height, 600, 2400) / FIRST_ROWS_HEIGHT;
+
+  g_clear_object (&self->first_rows);
+  self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0, screenful);
+  g_signal_connect_object (self->first_rows, "items-changed", G_CALLBACK (first_rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return G_LIST_MODEL (g_object_ref (self->first_rows));
+}
+
+void
+hibachi_bookings_view_drop_first_rows (HibachiBookingsView *self)
+{
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), show_all_rows, self);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  g_clear_object (&self->first_rows);
+}
