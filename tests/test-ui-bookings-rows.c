@@ -90,6 +90,28 @@ store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* Signed in before (the keyring holds the session, the settings the
+ * account): the window restores it at 1400 × 860. */
+static HibachiWindow *
+open_restored_window (HibachiTestServer *ts,
+                      HibachiApplication *app)
+{
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HibachiWindow *window;
+
+  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
+
+  window = hibachi_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  return window;
+}
+
 /* A booking open in the pane while pages load: after each load the view
  * looks for the open booking's row (to keep it selected), and must not make
  * an object for every row to do so. */
@@ -98,24 +120,13 @@ test_open_booking_keeps_rows_few (void)
 {
   HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
   HibachiApplication *app = hibachi_test_application (ts);
-  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  HibachiWindow *window;
+  HibachiWindow *window = open_restored_window (ts, app);
   HibachiBookingsView *view;
   HibachiPagedList *list = NULL;
   GtkSelectionModel *selection;
   HibachiBookingDetail *detail;
   guint n, first_rows = 0;
 
-  /* Signed in before: the window restores the session from the keyring. */
-  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
-  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
-
-  window = hibachi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   view = hibachi_window_get_bookings_view (window);
   g_signal_connect (hibachi_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW), "notify::model",
                     G_CALLBACK (model_set_cb), &first_rows);
@@ -159,21 +170,12 @@ test_cells_while_loading (void)
 {
   HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
   HibachiApplication *app = hibachi_test_application (ts);
-  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
-  g_autoptr(GAsyncResult) result = NULL;
-  HibachiWindow *window;
+  HibachiWindow *window = open_restored_window (ts, app);
   HibachiBookingsView *view;
   HibachiPagedList *list = NULL;
   Cells cells = { 0 };
   GtkWidget *column_view;
 
-  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  g_assert_true (hibachi_session_sign_in_finish (session, result, NULL));
-  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
-
-  window = hibachi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
   view = hibachi_window_get_bookings_view (window);
   column_view = hibachi_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);

@@ -98,10 +98,14 @@ hibachi_window_restore (HibachiWindow      *self,
 {
   Restoring *restoring;
 
-  /* Begun at the application's startup for its first window. */
-  if (g_object_get_data (G_OBJECT (application), "hibachi-restoring") == NULL)
-    hibachi_window_begin_restore (application);
+  /* Begun at the application's startup for its first window; begun now
+   * for any other. */
   restoring = g_object_steal_data (G_OBJECT (application), "hibachi-restoring");
+  if (restoring == NULL)
+    {
+      hibachi_window_begin_restore (application);
+      restoring = g_object_steal_data (G_OBJECT (application), "hibachi-restoring");
+    }
   if (restoring == NULL)
     return FALSE;
 
