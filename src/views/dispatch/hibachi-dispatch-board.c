@@ -198,8 +198,6 @@ compare_urgency_cb (gconstpointer a,
                                            hibachi_booking_get_json (*(HibachiBooking **) b));
 }
 
-/* The queue keeps the cards of bookings unchanged since they were made
- * and only puts them in order: a confirm does not rebuild 40 cards. */
 /* The bookings waiting for a chef from @from on, most urgent first. */
 static GPtrArray *
 waiting_bookings (HibachiDispatchPage *self,
@@ -231,6 +229,8 @@ set_badge (HibachiDispatchPage *self,
   hibachi_page_set_badge_count (HIBACHI_PAGE (self), waiting);
 }
 
+/* The queue keeps the cards of bookings unchanged since they were made
+ * and only puts them in order: a confirm does not rebuild 40 cards. */
 void
 hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
                                      const char          *from)
