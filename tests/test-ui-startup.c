@@ -271,6 +271,40 @@ test_shown_while_waiting (Fixture *f, gconstpointer data)
   g_settings_set_string (settings, "server-url", hibachi_test_server_get_url (f->ts));
 }
 
+static void
+note_thread (gpointer data, GObject *where_the_object_was)
+{
+  *(GThread **) data = g_thread_self ();
+}
+
+static gpointer
+unref_in_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/* An icon whose last reference goes on a worker thread (GTK's icon loading
+ * does that) dies on the main thread, where the theme's cache is read: not
+ * at once, and not on the worker. Not this test's server; it starts the
+ * application, which is what sets this up. */
+static void
+test_icons_die_on_main_thread (Fixture *f, gconstpointer data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GThread *died_on = NULL;
+  GtkIconPaintable *icon;
+
+  /* Too large for the theme's keep-alive list of small icons: this test
+   * holds the only reference. */
+  icon = gtk_icon_theme_lookup_icon (theme, "hibachi-test-no-such-icon", NULL, 1000, 1, GTK_TEXT_DIR_NONE, 0);
+  g_object_weak_ref (G_OBJECT (icon), note_thread, &died_on);
+  g_thread_join (g_thread_new ("unref", unref_in_thread, icon));
+  g_assert_null (died_on);
+  WAIT_FOR (died_on != NULL);
+  g_assert_true (died_on == g_thread_self ());
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -287,6 +321,7 @@ main (int argc, char *argv[])
   ADD ("refused", test_refused);
   ADD ("unreachable", test_unreachable);
   ADD ("closed-while-restoring", test_closed_while_restoring);
+  ADD ("icons-die-on-main-thread", test_icons_die_on_main_thread);
 #undef ADD
 
   status = g_test_run ();

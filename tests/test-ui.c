@@ -793,6 +793,9 @@ test_actions (Fixture *f, gconstpointer data)
   detail = open_booking (f, first);
   g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "C_onfirm"), "clicked");
   WAIT_FOR (server_has (f, token, first, "status", "confirmed"));
+  /* The server has it before the pane does: the next action needs the
+   * pane's new version (If-Match). */
+  WAIT_FOR (g_strcmp0 (hibachi_booking_get_status (hibachi_booking_detail_get_booking (detail)), "confirmed") == 0);
 
   /* Assign the best chef without a conflict. */
   dialog = click_for_dialog (detail, "Assign _Chef…");
@@ -821,6 +824,7 @@ test_actions (Fixture *f, gconstpointer data)
   type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "Customer asked for this chef by name");
   respond (dialog, "assign");
   WAIT_FOR (server_has (f, token, second, "chef_id", chef_id));
+  WAIT_FOR (g_strcmp0 (hibachi_booking_get_chef_id (hibachi_booking_detail_get_booking (detail)), chef_id) == 0);
 
   /* Cancel with a reason; a short one is refused in the dialog. */
   dialog = click_for_dialog (detail, "Cance_l Booking…");

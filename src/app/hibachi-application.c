@@ -111,6 +111,52 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_action },
 };
 
+/* GTK loads an icon's pixels on a worker thread (GtkIconTheme with
+ * GTK_ICON_LOOKUP_PRELOAD, which every GtkImage uses), and that thread
+ * drops its reference when done. If the icon's widgets are gone by then
+ * (a window closed), the icon dies on the worker: between its reference
+ * count reaching 0 and its finalize taking it out of the theme's cache, a
+ * lookup on the main thread finds it and takes a reference on a dead object
+ * (GTK 4.8 to 4.18 at least; seen as "object_ref: assertion
+ * '!object_already_finalized'" and a crash while a new window shows).
+ * So an icon whose last reference goes on another thread is kept one
+ * moment longer and let go on the main thread, where lookups happen. */
+static GThread *main_thread;
+static void (*icon_parent_dispose) (GObject *object);
+
+static gboolean
+let_icon_go (gpointer icon)
+{
+  g_object_unref (icon);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+icon_dispose (GObject *icon)
+{
+  if (g_thread_self () != main_thread)
+    {
+      /* Called with the last reference still held: taking one more keeps
+       * it alive, and GObject lets the unref that called us return. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, let_icon_go, g_object_ref (icon), NULL);
+      return;
+    }
+  icon_parent_dispose (icon);
+}
+
+static void
+icons_die_on_main_thread (void)
+{
+  GObjectClass *klass;
+
+  if (main_thread != NULL)
+    return;
+  main_thread = g_thread_self ();
+  klass = g_type_class_ref (GTK_TYPE_ICON_PAINTABLE);
+  icon_parent_dispose = klass->dispose;
+  klass->dispose = icon_dispose;
+}
+
 static void
 hibachi_application_startup (GApplication *application)
 {
@@ -120,6 +166,7 @@ hibachi_application_startup (GApplication *application)
   /* Before GTK starts, which takes a while: the keyring answers meanwhile. */
   hibachi_window_begin_restore (self);
   G_APPLICATION_CLASS (hibachi_application_parent_class)->startup (application);
+  icons_die_on_main_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<primary>q", NULL });
