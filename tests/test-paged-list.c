@@ -111,6 +111,48 @@ test_pages_on_demand (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings"), ==, 2);
 }
 
+typedef struct
+{
+  guint    n_items;    /* when "loading" last turned FALSE */
+  gboolean loaded;     /* row 0 loaded then */
+  guint    seen;
+} LoadingSeen;
+
+static void
+loading_notified_cb (HibachiPagedList *list, GParamSpec *pspec, LoadingSeen *seen)
+{
+  g_autoptr(HibachiBooking) first = NULL;
+
+  if (hibachi_paged_list_get_loading (list))
+    return;
+  seen->seen++;
+  seen->n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  first = seen->n_items > 0 ? g_list_model_get_item (G_LIST_MODEL (list), 0) : NULL;
+  seen->loaded = first != NULL && hibachi_booking_is_loaded (first);
+}
+
+/* Whoever watches "loading" (a view choosing between its spinner, its
+ * empty page and its rows) sees the answer's rows when it turns FALSE, not
+ * the empty list of before. */
+static void
+test_loaded_when_not_loading (Fixture *f, gconstpointer data)
+{
+  LoadingSeen seen = { 0 };
+
+  g_signal_connect (f->list, "notify::loading", G_CALLBACK (loading_notified_cb), &seen);
+  hibachi_paged_list_set_query (f->list, "sort=event_date");
+  wait_while_loading (f->list);
+  g_assert_cmpuint (seen.seen, ==, 1);
+  g_assert_cmpuint (seen.n_items, ==, N_BOOKINGS);
+  g_assert_true (seen.loaded);
+
+  /* A query nothing matches: empty when it says so. */
+  hibachi_paged_list_set_query (f->list, "q=nobody-is-called-this");
+  wait_while_loading (f->list);
+  g_assert_cmpuint (seen.seen, ==, 2);
+  g_assert_cmpuint (seen.n_items, ==, 0);
+}
+
 /* Scrolling as a view does: every row asks for its page as it is shown,
  * many before the page arrives. Each page is fetched exactly once. */
 static void
@@ -488,6 +530,7 @@ main (int argc, char *argv[])
   ADD ("sort-filter-on-server", test_sort_and_filter_on_server);
   ADD ("superseded-query", test_superseded_query);
   ADD ("new-query-refills-shown-rows", test_new_query_refills_shown_rows);
+  ADD ("loaded-when-not-loading", test_loaded_when_not_loading);
 #undef ADD
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);

@@ -207,14 +207,17 @@ page_cb (GObject      *source,
     }
 
   g_hash_table_remove (self->pages_loading, GUINT_TO_POINTER (request->page));
-  set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
   if (error == NULL)
     page = hibachi_resource_parse_page (self->item_type, reply, &total, NULL, &error);
 
+  /* "loading" turns FALSE once what the page brought is in: whoever
+   * watches it sees the rows (or the error) of this answer, not the state
+   * before it. */
   if (error != NULL)
     {
       set_error (self, error);
+      set_loading (self, g_hash_table_size (self->pages_loading) > 0);
       g_object_unref (self);
       g_free (request);
       return;
@@ -281,6 +284,7 @@ page_cb (GObject      *source,
         g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, self->items->len - old_len);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
+  set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
   g_object_unref (self);
   g_free (request);
