@@ -22,7 +22,6 @@ struct _HibachiBookingsView
   HibachiPagedList *list;
   GtkMultiSelection  *selection;
   GtkSliceListModel  *first_rows;      /* the list, a screenful of it until first painted */
-  guint               all_rows_id;
   HibachiUndoStack   *undo_stack;
   guint               retry_id;
   guint               reconcile_id;

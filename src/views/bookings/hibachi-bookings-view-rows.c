@@ -12,6 +12,8 @@
  * slice of one screenful until a frame has painted it, then whole. */
 #define FIRST_ROWS_HEIGHT 20   /* px, less than any row's */
 
+static void show_all_rows_when_painted (HibachiBookingsView *self);
+
 static void
 show_all_rows (HibachiBookingsView *self)
 {
@@ -19,40 +21,35 @@ show_all_rows (HibachiBookingsView *self)
 
   if (clock != NULL)
     g_signal_handlers_disconnect_by_func (clock, show_all_rows, self);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, show_all_rows_when_painted, self);
   if (self->first_rows != NULL)
     gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
 }
 
-static gboolean
-show_all_rows_cb (gpointer data)
+/* All rows after the next frame painted with the view in it. A view not
+ * on screen (a window not shown yet at startup, another page) waits until
+ * it is: growing it now would build the rows the slice is there to spare
+ * before the window's first frame. */
+static void
+show_all_rows_when_painted (HibachiBookingsView *self)
 {
-  HibachiBookingsView *self = data;
-
-  self->all_rows_id = 0;
-  show_all_rows (self);
-
-  return G_SOURCE_REMOVE;
+  g_signal_handlers_disconnect_by_func (self, show_all_rows_when_painted, self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect (self, "map", G_CALLBACK (show_all_rows_when_painted), self);
+  else
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint", G_CALLBACK (show_all_rows),
+                             self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
 first_rows_changed_cb (HibachiBookingsView *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   if (g_list_model_get_n_items (G_LIST_MODEL (self->first_rows)) == 0)
     return;
   g_signal_handlers_disconnect_by_func (self->first_rows, first_rows_changed_cb, self);
-  /* Not on screen, nothing to wait for; but not within the slice's own
-   * items-changed either (GTK's list views fail on a change nested in one). */
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      if (self->all_rows_id == 0)
-        self->all_rows_id = g_idle_add (show_all_rows_cb, self);
-    }
-  else
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (show_all_rows), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* Not within the slice's own items-changed (GTK's list views fail on a
+   * change nested in one): after a frame, or on the view's map. */
+  show_all_rows_when_painted (self);
 }
 
 /* Selects the list's row at @position, past the first screenful too. */
@@ -94,6 +91,6 @@ hibachi_bookings_view_drop_first_rows (HibachiBookingsView *self)
 {
   if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), show_all_rows, self);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, show_all_rows_when_painted, self);
   g_clear_object (&self->first_rows);
 }
