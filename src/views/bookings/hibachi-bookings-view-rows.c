@@ -10,7 +10,9 @@
  * first has items (its anchor's range, not the viewport): about 150 ms
  * before the first rows show at startup. So the list is shown through a
  * slice of one screenful until a frame has painted it, then whole. */
-#define FIRST_ROWS_HEIGHT 20   /* px, less than any row's */
+#define ROW_PADDING     8     /* px: the cells' padding above and below (style.css) */
+#define MIN_ROW_HEIGHT  16
+#define VIEW_CHROME     100   /* px of the view that are not rows, at least */
 
 static void show_all_rows_when_painted (HibachiBookingsView *self);
 
@@ -67,8 +69,11 @@ hibachi_bookings_view_first_rows_new (HibachiBookingsView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  int row = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)) + ROW_PADDING;
   guint screenful;
 
+  pango_font_metrics_unref (metrics);
   /* Not laid out yet (signing in as the window opens): the window's height. */
   if (height <= 0 && GTK_IS_WINDOW (root))
     {
@@ -76,7 +81,9 @@ hibachi_bookings_view_first_rows_new (HibachiBookingsView *self)
 
       gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
     }
-  screenful = (guint) CLAMP (height, 600, 2400) / FIRST_ROWS_HEIGHT;
+  /* The list has the view's height less its search, filters, titles and
+   * footer; a row, a line of the font and its padding. */
+  screenful = (guint) ((CLAMP (height, 600, 2400) - VIEW_CHROME) / MAX (row, MIN_ROW_HEIGHT)) + 1;
 
   g_clear_object (&self->first_rows);
   self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0, screenful);
