@@ -59,7 +59,7 @@ struct _HibachiBookingsView
   GtkWidget          *detail_pane;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
-  HibachiBookingDetail *detail;
+  HibachiBookingDetail *detail;        /* NULL until a booking is first opened */
   GtkLabel           *count_label;
   GtkWidget          *confirm_selected_button;
   GtkWidget          *assign_selected_button;
@@ -111,6 +111,9 @@ void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
 void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
 /* The date filter changed; Custom Range… asks for the days first. */
 void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
+/* Asks the server for the sidebar badge's count: upcoming bookings without
+ * a chef (for those who dispatch). */
+void hibachi_bookings_view_refresh_badge    (HibachiBookingsView *self);
 /* Appends name=value (escaped) to a query string. */
 void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,

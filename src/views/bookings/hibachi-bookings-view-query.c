@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The bookings page's query: what its filters, search and sort order ask
- * the server for. */
+ * the server for; and the count its sidebar badge shows. */
 #define G_LOG_DOMAIN "hibachi-bookings-view"
 
 #include "config.h"
@@ -142,3 +142,44 @@ hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
   hibachi_paged_list_set_query (self->list, query);
 }
 
+static void
+unassigned_count_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HibachiBookingsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 count = hibachi_store_count_finish (HIBACHI_STORE (source), result, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
+
+  /* The badge is a hint: a failure shows on the list, not here. */
+  if (error != NULL)
+    return;
+
+  count = MAX (0, count);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  /* What the badge counts, as a screen reader says it. */
+  spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
+                                         "%s upcoming bookings without a chef", (gulong) count), text);
+  hibachi_page_set_badge_description (HIBACHI_PAGE (self), spoken);
+  hibachi_page_set_badge_count (HIBACHI_PAGE (self), (guint) count);
+}
+
+/* The sidebar's badge: upcoming bookings that still need a chef. */
+void
+hibachi_bookings_view_refresh_badge (HibachiBookingsView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
+    return;
+
+  hibachi_bookings_view_append_param (query, "unassigned", "true");
+  hibachi_bookings_view_append_param (query, "status", "pending,confirmed");
+  hibachi_bookings_view_append_param (query, "date_from", today);
+  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
+                                      unassigned_count_cb, g_object_ref (self));
+}

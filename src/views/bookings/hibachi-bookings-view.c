@@ -73,6 +73,29 @@ retry_cb (gpointer data)
 }
 
 static void show_selected (HibachiBookingsView *self);
+
+/* The booking the pane shows (none before the pane is first made). */
+static HibachiBooking *
+shown_booking (HibachiBookingsView *self)
+{
+  return self->detail != NULL ? hibachi_booking_detail_get_booking (self->detail) : NULL;
+}
+
+static gboolean
+pane_has_changes (HibachiBookingsView *self)
+{
+  return self->detail != NULL && hibachi_booking_detail_has_changes (self->detail);
+}
+
+static HibachiBookingDetail *ensure_detail (HibachiBookingsView *self);
+
+static void
+clear_pane (HibachiBookingsView *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  if (self->detail != NULL)
+    hibachi_booking_detail_set_booking (self->detail, NULL);
+}
 static int position_of (HibachiBookingsView *self, const char *id);
 
 /* After a reload the rows hold other bookings at the same positions: the
@@ -82,7 +105,7 @@ static gboolean
 reconcile_selection_cb (gpointer data)
 {
   HibachiBookingsView *self = data;
-  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  HibachiBooking *shown = shown_booking (self);
   g_autoptr(GtkBitset) selected = NULL;
   int position;
 
@@ -104,12 +127,9 @@ reconcile_selection_cb (gpointer data)
   self->reselecting = FALSE;
 
   /* Gone from the list: the pane goes too, unless it holds unsaved work. */
-  if (position < 0 && !hibachi_booking_detail_has_changes (self->detail))
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      hibachi_booking_detail_set_booking (self->detail, NULL);
-    }
-  else if (position >= 0 && !hibachi_booking_detail_has_changes (self->detail))
+  if (position < 0 && !pane_has_changes (self))
+    clear_pane (self);
+  else if (position >= 0 && !pane_has_changes (self))
     show_selected (self);
   update_count (self);
 
@@ -190,7 +210,7 @@ position_of (HibachiBookingsView *self,
 static void
 select_shown (HibachiBookingsView *self)
 {
-  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  HibachiBooking *shown = shown_booking (self);
   int position = shown != NULL ? position_of (self, hibachi_booking_get_id (shown)) : -1;
 
   self->reselecting = TRUE;
@@ -246,13 +266,13 @@ show_selected (HibachiBookingsView *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(HibachiBooking) booking = NULL;
-  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  HibachiBooking *shown = shown_booking (self);
 
   if (gtk_bitset_get_size (selected) == 1)
     booking = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
 
   /* Another booking (or none) while the pane holds unsaved changes: ask. */
-  if (shown != NULL && hibachi_booking_detail_has_changes (self->detail) &&
+  if (shown != NULL && pane_has_changes (self) &&
       (booking == NULL || !hibachi_booking_is_loaded (booking) ||
        g_strcmp0 (hibachi_booking_get_id (booking), hibachi_booking_get_id (shown)) != 0))
     {
@@ -272,11 +292,11 @@ show_selected (HibachiBookingsView *self)
       /* A copy: the list may reuse this row's object for another booking. */
       g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
 
-      if (hibachi_booking_detail_get_booking (self->detail) == NULL ||
-          g_strcmp0 (hibachi_booking_get_id (hibachi_booking_detail_get_booking (self->detail)),
+      if (shown_booking (self) == NULL ||
+          g_strcmp0 (hibachi_booking_get_id (shown_booking (self)),
                      hibachi_booking_get_id (booking)) != 0 ||
-          hibachi_booking_get_version (hibachi_booking_detail_get_booking (self->detail)) != hibachi_booking_get_version (booking))
-        hibachi_booking_detail_set_booking (self->detail, copy);
+          hibachi_booking_get_version (shown_booking (self)) != hibachi_booking_get_version (booking))
+        hibachi_booking_detail_set_booking (ensure_detail (self), copy);
       gtk_stack_set_visible_child_name (self->detail_stack, "detail");
     }
   else
@@ -301,7 +321,7 @@ items_changed_cb (HibachiBookingsView *self,
                   guint                removed,
                   guint                added)
 {
-  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  HibachiBooking *shown = shown_booking (self);
 
   update_state (self);
   if (shown == NULL || !hibachi_booking_is_loaded (shown))
@@ -373,7 +393,7 @@ undone_cb (HibachiBookingsView *self,
            HibachiUndoCommand  *command)
 {
   HibachiBooking *booking;
-  HibachiBooking *shown = hibachi_booking_detail_get_booking (self->detail);
+  HibachiBooking *shown = shown_booking (self);
 
   if (!HIBACHI_IS_BOOKING_UNDO (command) || self->list == NULL)
     return;
@@ -399,12 +419,28 @@ static void
 booking_removed_cb (HibachiBookingsView *self,
                     HibachiBooking      *booking)
 {
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
   /* The pane lets it go: news of it (gone) is no news to show. */
-  hibachi_booking_detail_set_booking (self->detail, NULL);
+  clear_pane (self);
   /* Its row goes; the rows around it and the scroll stay. */
   if (!hibachi_paged_list_remove (self->list, hibachi_booking_get_id (booking)))
     hibachi_paged_list_reload (self->list);
+}
+
+/* The pane's form, made when a booking is first opened: some forty widgets
+ * the window would otherwise build, and style, on its way to the first
+ * rows at startup. */
+static HibachiBookingDetail *
+ensure_detail (HibachiBookingsView *self)
+{
+  if (self->detail == NULL)
+    {
+      self->detail = g_object_new (HIBACHI_TYPE_BOOKING_DETAIL, NULL);
+      g_signal_connect_swapped (self->detail, "booking-changed", G_CALLBACK (booking_changed_cb), self);
+      g_signal_connect_swapped (self->detail, "booking-removed", G_CALLBACK (booking_removed_cb), self);
+      hibachi_booking_detail_set_context (self->detail, hibachi_page_get_context (HIBACHI_PAGE (self)));
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->detail), "detail");
+    }
+  return self->detail;
 }
 
 /* Someone changed a row (another person, or this person elsewhere): the
@@ -423,48 +459,6 @@ row_changed_by_cb (HibachiBookingsView *self,
 }
 
 /* The page: account, station, reload, search */
-
-static void
-unassigned_count_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(HibachiBookingsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 count = hibachi_store_count_finish (HIBACHI_STORE (source), result, &error);
-  g_autofree char *text = NULL;
-  g_autofree char *spoken = NULL;
-
-  /* The badge is a hint: a failure shows on the list, not here. */
-  if (error != NULL)
-    return;
-
-  count = MAX (0, count);
-  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  /* What the badge counts, as a screen reader says it. */
-  spoken = g_strdup_printf (g_dngettext (NULL, "%s upcoming booking without a chef",
-                                         "%s upcoming bookings without a chef", (gulong) count), text);
-  hibachi_page_set_badge_description (HIBACHI_PAGE (self), spoken);
-  hibachi_page_set_badge_count (HIBACHI_PAGE (self), (guint) count);
-}
-
-/* The sidebar's badge: upcoming bookings that still need a chef. */
-static void
-refresh_badge (HibachiBookingsView *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GString) query = g_string_new (NULL);
-
-  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
-    return;
-
-  hibachi_bookings_view_append_param (query, "unassigned", "true");
-  hibachi_bookings_view_append_param (query, "status", "pending,confirmed");
-  hibachi_bookings_view_append_param (query, "date_from", today);
-  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
-                                      unassigned_count_cb, g_object_ref (self));
-}
 
 static void
 signed_out (HibachiBookingsView *self)
@@ -489,8 +483,7 @@ signed_out (HibachiBookingsView *self)
   gtk_drop_down_set_selected (self->date_dropdown, 0);
   gtk_drop_down_set_selected (self->chef_dropdown, 0);
   gtk_drop_down_set_selected (self->sort_dropdown, 0);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  hibachi_booking_detail_set_booking (self->detail, NULL);
+  clear_pane (self);
   hibachi_page_set_badge_count (HIBACHI_PAGE (self), 0);
   hibachi_page_set_loading (HIBACHI_PAGE (self), FALSE);
   g_clear_object (&self->session);
@@ -509,7 +502,8 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   gboolean can_create;
 
   signed_out (self);
-  hibachi_booking_detail_set_context (self->detail, context);
+  if (self->detail != NULL)
+    hibachi_booking_detail_set_context (self->detail, context);
   if (context != NULL && self->undo_stack != hibachi_context_get_undo_stack (context))
     {
       if (self->undo_stack != NULL)
@@ -565,7 +559,7 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   query = hibachi_bookings_view_build_query (self);
   hibachi_paged_list_set_query (self->list, query);
   update_state (self);
-  refresh_badge (self);
+  hibachi_bookings_view_refresh_badge (self);
 }
 
 static void
@@ -594,10 +588,10 @@ hibachi_bookings_view_dup_unsaved (HibachiPage *page)
 {
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
 
-  if (!hibachi_booking_detail_has_changes (self->detail))
+  if (!pane_has_changes (self))
     return NULL;
   /* Translators: a booking reference */
-  return g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (hibachi_booking_detail_get_booking (self->detail)));
+  return g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (shown_booking (self)));
 }
 
 static void
@@ -623,13 +617,23 @@ hibachi_bookings_view_save_async (HibachiPage         *page,
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
+  if (self->detail == NULL)
+    {
+      /* No booking was ever opened: nothing to save. */
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
   hibachi_booking_detail_save_async (self->detail, cancellable, page_saved_cb, task);
 }
 
 static void
 hibachi_bookings_view_discard (HibachiPage *page)
 {
-  hibachi_booking_detail_discard (HIBACHI_BOOKINGS_VIEW (page)->detail);
+  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
+
+  if (self->detail != NULL)
+    hibachi_booking_detail_discard (self->detail);
 }
 
 /* Life cycle */
@@ -646,6 +650,11 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  /* The stack holds the pane's form; its late news (a delete answered) is
+   * for no one now. */
+  if (self->detail != NULL)
+    g_signal_handlers_disconnect_by_data (self->detail, self);
+  self->detail = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_BOOKINGS_VIEW);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -724,7 +733,6 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, detail);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, confirm_selected_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingsView, assign_selected_button);
@@ -747,8 +755,6 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
                                                 G_CALLBACK (hibachi_bookings_view_unbind_cell_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "row_activated_cb",
                                                 G_CALLBACK (hibachi_bookings_view_row_activated_cb));
-  gtk_widget_class_bind_template_callback (widget_class, booking_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, booking_removed_cb);
 
   hibachi_bookings_view_install_actions (widget_class);
 }
