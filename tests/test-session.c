@@ -399,7 +399,14 @@ static void
 count_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   /* Lookups answer tokens or nothing; stores and clears TRUE. */
-  g_assert_false (g_task_had_error (G_TASK (result)));
+  if (g_task_had_error (G_TASK (result)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Any result type: a task that failed gives its error first. */
+      g_task_propagate_boolean (G_TASK (result), &error);
+      g_error ("A keyring call failed: %s", error != NULL ? error->message : "(no message)");
+    }
   (*(guint *) user_data)++;
 }
 
