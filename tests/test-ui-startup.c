@@ -219,6 +219,19 @@ realized_cb (GtkWidget *window, Fixture *f)
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), f);
 }
 
+/* A window restoring a session against a server with more upcoming
+ * bookings than a 600 px screenful, not shown yet. */
+static void
+new_window_over_many_bookings (Fixture *f)
+{
+  hibachi_test_server_stop (f->ts);
+  f->ts = hibachi_test_server_start (300);
+  f->app = hibachi_test_application (f->ts);
+  remember_session (f);
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 600);
+}
+
 /* The application shows its window once the first rows are in: the first
  * frame painted is the rows, not a spinner and then an empty list; and only
  * a screenful of them (600 px: 30 rows of 20 px at most), to the bottom of
@@ -230,13 +243,7 @@ test_shown_with_rows (Fixture *f, gconstpointer data)
   GListModel *list;
   int rows = -1;
 
-  /* More upcoming bookings than a screenful. */
-  hibachi_test_server_stop (f->ts);
-  f->ts = hibachi_test_server_start (300);
-  f->app = hibachi_test_application (f->ts);
-  remember_session (f);
-  f->window = hibachi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 600);
+  new_window_over_many_bookings (f);
   g_object_set_data (G_OBJECT (f->window), "rows-at-first-frame", &rows);
   g_signal_connect (f->window, "realize", G_CALLBACK (realized_cb), f);
   hibachi_window_present_when_ready (HIBACHI_WINDOW (f->window));
@@ -266,12 +273,7 @@ test_rows_wait_for_screen (Fixture *f, gconstpointer data)
   GListModel *shown;
   guint n;
 
-  hibachi_test_server_stop (f->ts);
-  f->ts = hibachi_test_server_start (300);
-  f->app = hibachi_test_application (f->ts);
-  remember_session (f);
-  f->window = hibachi_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 600);
+  new_window_over_many_bookings (f);
   WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window))) != NULL &&
             !hibachi_paged_list_get_loading (list) && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
