@@ -86,13 +86,24 @@ is_label_saying (GtkWidget *widget, gconstpointer text)
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+/* The sign-in form once on screen (it is made when first shown). */
+static GtkWidget *
+shown_sign_in_page (Fixture *f)
+{
+  GtkWidget *page = NULL;
+
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0 &&
+            (page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE)) != NULL &&
+            gtk_widget_get_mapped (page));
+  return page;
+}
+
 /* The sign-in page as a person sees it: its email and its message. */
 static void
 assert_sign_in_shown (Fixture *f, const char *message)
 {
-  GtkWidget *page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
+  GtkWidget *page = shown_sign_in_page (f);
 
-  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0 && gtk_widget_get_mapped (page));
   g_assert_cmpstr (hibachi_sign_in_page_get_email (HIBACHI_SIGN_IN_PAGE (page)), ==, OWNER);
   g_assert_cmpstr (hibachi_sign_in_page_get_password (HIBACHI_SIGN_IN_PAGE (page)), ==, "");
   g_assert_nonnull (hibachi_test_find_mapped (page, is_label_saying, message));
@@ -162,8 +173,7 @@ test_unreachable (Fixture *f, gconstpointer data)
   remember_session (f);
   hibachi_test_server_set_listening (f->ts, FALSE);
   open_window (f);
-  page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE);
-  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0 && gtk_widget_get_mapped (page));
+  page = shown_sign_in_page (f);
   g_assert_cmpstr (hibachi_sign_in_page_get_email (HIBACHI_SIGN_IN_PAGE (page)), ==, OWNER);
   g_assert_null (hibachi_test_find_mapped (page, is_label_saying, "Your session has ended. Sign in again to continue."));
   kept = remembered_tokens (f);
@@ -235,8 +245,9 @@ new_window_over_many_bookings (Fixture *f)
 /* The application shows its window once the first rows are in: the first
  * frame painted is the rows, not a spinner and then an empty list; and only
  * a screenful of them (600 px: 30 rows of 20 px at most), to the bottom of
- * the list, although the window was not on screen when they came; and not
- * the booking pane's form, which waits for a booking to be opened. */
+ * the list, although the window was not on screen when they came; and
+ * neither the booking pane's form nor the sign-in form, which wait until
+ * they are needed. */
 static void
 test_shown_with_rows (Fixture *f, gconstpointer data)
 {
@@ -253,8 +264,10 @@ test_shown_with_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (rows, >, 0);
   g_assert_cmpint (rows, <=, 600 / 20);
   g_assert_true (g_object_get_data (G_OBJECT (f->window), "filled-at-first-frame"));
-  /* The pane's form waits for a booking to be opened. */
+  /* The pane's form waits for a booking to be opened; the sign-in form,
+   * for someone to sign in. */
   g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_BOOKING_DETAIL));
+  g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE));
   /* Then all of them. */
   list = G_LIST_MODEL (hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window)));
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 600 / 20);

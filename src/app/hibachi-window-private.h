@@ -28,7 +28,7 @@ struct _HibachiWindow
   GtkStack             *stack;
   GtkSpinner           *loading_spinner;
   AdwStatusPage        *loading_page;
-  HibachiSignInPage    *sign_in_page;
+  HibachiSignInPage    *sign_in_page;     /* NULL until first shown */
   HibachiSplitLayout   *layout;
   GtkDropDown          *station_dropdown;
   AdwWindowTitle       *content_title;

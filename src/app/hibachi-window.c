@@ -211,6 +211,24 @@ hibachi_window_signed_in (HibachiWindow *self)
   hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));
 }
 
+static void sign_in_cb (HibachiWindow *self);
+static void try_demo_cb (HibachiWindow *self);
+
+/* The sign-in form, made when first shown: a restored session never shows
+ * it, and its widgets were about a seventh of the window's template. */
+static HibachiSignInPage *
+sign_in_page (HibachiWindow *self)
+{
+  if (self->sign_in_page == NULL)
+    {
+      self->sign_in_page = g_object_new (HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+      g_signal_connect_swapped (self->sign_in_page, "sign-in", G_CALLBACK (sign_in_cb), self);
+      g_signal_connect_swapped (self->sign_in_page, "try-demo", G_CALLBACK (try_demo_cb), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->sign_in_page), "sign-in");
+    }
+  return self->sign_in_page;
+}
+
 void
 hibachi_window_show_sign_in (HibachiWindow *self,
               const char    *message,
@@ -219,11 +237,11 @@ hibachi_window_show_sign_in (HibachiWindow *self,
   g_autofree char *server = g_settings_get_string (self->settings, "server-url");
   g_autofree char *account = g_settings_get_string (self->settings, "last-account");
 
-  hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
-  hibachi_sign_in_page_set_server (self->sign_in_page, server);
-  hibachi_sign_in_page_set_email (self->sign_in_page, account);
-  hibachi_sign_in_page_clear_password (self->sign_in_page);
-  hibachi_sign_in_page_set_message (self->sign_in_page, message, is_error);
+  hibachi_sign_in_page_set_busy (sign_in_page (self), FALSE);
+  hibachi_sign_in_page_set_server (sign_in_page (self), server);
+  hibachi_sign_in_page_set_email (sign_in_page (self), account);
+  hibachi_sign_in_page_clear_password (sign_in_page (self));
+  hibachi_sign_in_page_set_message (sign_in_page (self), message, is_error);
   hibachi_window_show_page (self, "sign-in");
   /* Pages forget the account: the next user starts from their defaults. */
   hibachi_context_set_account (self->context, NULL, NULL);
@@ -249,26 +267,26 @@ sign_in_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
-      hibachi_sign_in_page_set_message (self->sign_in_page, error->message, TRUE);
+      hibachi_sign_in_page_set_busy (sign_in_page (self), FALSE);
+      hibachi_sign_in_page_set_message (sign_in_page (self), error->message, TRUE);
       return;
     }
 
-  hibachi_sign_in_page_set_busy (self->sign_in_page, FALSE);
-  hibachi_sign_in_page_clear_password (self->sign_in_page);
+  hibachi_sign_in_page_set_busy (sign_in_page (self), FALSE);
+  hibachi_sign_in_page_clear_password (sign_in_page (self));
   hibachi_window_signed_in (self);
 }
 
 static void
 sign_in_cb (HibachiWindow *self)
 {
-  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_sign_in_page_get_server (self->sign_in_page));
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_sign_in_page_get_server (sign_in_page (self)));
 
   hibachi_window_set_session (self, session);
-  hibachi_sign_in_page_set_message (self->sign_in_page, NULL, FALSE);
-  hibachi_sign_in_page_set_busy (self->sign_in_page, TRUE);
-  hibachi_session_sign_in_async (self->session, hibachi_sign_in_page_get_email (self->sign_in_page),
-                                 hibachi_sign_in_page_get_password (self->sign_in_page), self->cancellable,
+  hibachi_sign_in_page_set_message (sign_in_page (self), NULL, FALSE);
+  hibachi_sign_in_page_set_busy (sign_in_page (self), TRUE);
+  hibachi_session_sign_in_async (self->session, hibachi_sign_in_page_get_email (sign_in_page (self)),
+                                 hibachi_sign_in_page_get_password (sign_in_page (self)), self->cancellable,
                                  sign_in_done_cb, g_object_ref (self));
 }
 
@@ -292,8 +310,8 @@ demo_started_cb (GObject      *source,
 
   session = hibachi_session_new (url);
   hibachi_window_set_session (self, session);
-  hibachi_sign_in_page_set_server (self->sign_in_page, url);
-  hibachi_sign_in_page_set_email (self->sign_in_page, HIBACHI_DEMO_EMAIL);
+  hibachi_sign_in_page_set_server (sign_in_page (self), url);
+  hibachi_sign_in_page_set_email (sign_in_page (self), HIBACHI_DEMO_EMAIL);
   hibachi_session_sign_in_async (self->session, HIBACHI_DEMO_EMAIL, HIBACHI_DEMO_SERVER_PASSWORD, self->cancellable,
                                  sign_in_done_cb, g_object_ref (self));
 }
@@ -304,8 +322,8 @@ try_demo_cb (HibachiWindow *self)
   if (self->demo == NULL)
     self->demo = hibachi_demo_server_new ();
 
-  hibachi_sign_in_page_set_message (self->sign_in_page, _("Starting the demo server with sample data…"), FALSE);
-  hibachi_sign_in_page_set_busy (self->sign_in_page, TRUE);
+  hibachi_sign_in_page_set_message (sign_in_page (self), _("Starting the demo server with sample data…"), FALSE);
+  hibachi_sign_in_page_set_busy (sign_in_page (self), TRUE);
   hibachi_demo_server_start_async (self->demo, self->cancellable, demo_started_cb, g_object_ref (self));
 }
 
@@ -601,6 +619,7 @@ hibachi_window_dispose (GObject *object)
   /* First: widgets that notify while they go must find no session to act on. */
   hibachi_window_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_WINDOW);
+  self->sign_in_page = NULL;   /* went with the stack */
   g_clear_object (&self->directory);
   g_clear_object (&self->context);
   g_clear_object (&self->demo);
@@ -628,7 +647,6 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, layout);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, content_title);
@@ -638,8 +656,6 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, pages);
-  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, try_demo_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
