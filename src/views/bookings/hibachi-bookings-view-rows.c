@@ -12,7 +12,11 @@
  * slice of one screenful until a frame has painted it, then whole. */
 #define ROW_PADDING     8     /* px: the cells' padding above and below (style.css) */
 #define MIN_ROW_HEIGHT  16
-#define VIEW_CHROME     100   /* px of the view that are not rows, at least */
+/* What is not rows, at least: the search, the filters, the column titles
+ * and the footer, each a line of text and some 20 px of padding or more;
+ * and, taken from the window's height, the header bar, one more. */
+#define VIEW_BARS       4
+#define BAR_PADDING     20
 
 static void show_all_rows_when_painted (HibachiBookingsView *self);
 
@@ -70,7 +74,8 @@ hibachi_bookings_view_first_rows_new (HibachiBookingsView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
-  int row = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)) + ROW_PADDING;
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  int bars = VIEW_BARS;
   guint screenful;
 
   pango_font_metrics_unref (metrics);
@@ -80,10 +85,11 @@ hibachi_bookings_view_first_rows_new (HibachiBookingsView *self)
       int width;   /* GTK 4.8 wants both */
 
       gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      bars++;
     }
-  /* The list has the view's height less its search, filters, titles and
-   * footer; a row, a line of the font and its padding. */
-  screenful = (guint) ((CLAMP (height, 600, 2400) - VIEW_CHROME) / MAX (row, MIN_ROW_HEIGHT)) + 1;
+  /* The rows that fit below the bars: a row is a line of the font and its
+   * padding. One more for the row the bottom edge cuts. */
+  screenful = (guint) ((CLAMP (height, 600, 2400) - bars * (line + BAR_PADDING)) / MAX (line + ROW_PADDING, MIN_ROW_HEIGHT)) + 1;
 
   g_clear_object (&self->first_rows);
   self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0, screenful);
