@@ -292,10 +292,8 @@ show_selected (HibachiBookingsView *self)
       /* A copy: the list may reuse this row's object for another booking. */
       g_autoptr(HibachiBooking) copy = hibachi_booking_copy (booking);
 
-      if (shown_booking (self) == NULL ||
-          g_strcmp0 (hibachi_booking_get_id (shown_booking (self)),
-                     hibachi_booking_get_id (booking)) != 0 ||
-          hibachi_booking_get_version (shown_booking (self)) != hibachi_booking_get_version (booking))
+      if (shown == NULL || g_strcmp0 (hibachi_booking_get_id (shown), hibachi_booking_get_id (booking)) != 0 ||
+          hibachi_booking_get_version (shown) != hibachi_booking_get_version (booking))
         hibachi_booking_detail_set_booking (ensure_detail (self), copy);
       gtk_stack_set_visible_child_name (self->detail_stack, "detail");
     }
