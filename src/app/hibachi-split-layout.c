@@ -24,9 +24,10 @@ struct _HibachiSplitLayout
   AdwBreakpoint          *breakpoint;
   int                     side_by_side_width;   /* the breakpoint's, px */
 #else
-  AdwLeaflet             *leaflet;
   GtkWidget              *sidebar;
+  GtkWidget              *separator;
   GtkWidget              *content;
+  gboolean                content_shown;        /* folded: content, not sidebar */
 #endif
 };
 
@@ -78,19 +79,18 @@ hibachi_split_layout_show_content (HibachiSplitLayout *self,
 #if HAVE_SPLIT_VIEW
   adw_navigation_split_view_set_show_content (self->split_view, show);
 #else
-  adw_leaflet_set_visible_child (self->leaflet, show ? self->content : self->sidebar);
+  if (self->content_shown == !!show)
+    return;
+  self->content_shown = !!show;
+  if (self->folded)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 #endif
 }
 
 static void
-folded_cb (HibachiSplitLayout *self)
+set_folded (HibachiSplitLayout *self,
+            gboolean            folded)
 {
-#if HAVE_SPLIT_VIEW
-  gboolean folded = adw_navigation_split_view_get_collapsed (self->split_view);
-#else
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-#endif
-
   if (folded == self->folded)
     return;
   self->folded = folded;
@@ -98,7 +98,6 @@ folded_cb (HibachiSplitLayout *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
 }
 
-#if HAVE_SPLIT_VIEW
 static int
 min_width (GtkWidget *widget)
 {
@@ -106,6 +105,13 @@ min_width (GtkWidget *widget)
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   return minimum;
+}
+
+#if HAVE_SPLIT_VIEW
+static void
+folded_cb (HibachiSplitLayout *self)
+{
+  set_folded (self, adw_navigation_split_view_get_collapsed (self->split_view));
 }
 
 /* The breakpoint gives the window no minimum width: ours is what the wider
@@ -155,6 +161,132 @@ hibachi_split_layout_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 }
+#else
+/* libadwaita 1.2: the layout is ours, not an AdwLeaflet's. A leaflet sets
+ * its shadow's style classes each time it is allocated, and every resize
+ * inside the window allocates it: each page of rows, each search answer
+ * cost a second frame to restyle the window (traced with ui-100k). Side by
+ * side where both fit at their minimum width, as the leaflet folded; the
+ * sidebar at its natural width, the content the rest. Folded: one of them,
+ * with no slide between them. */
+
+/* Whether @width folds; if not, the sidebar's width. */
+static gboolean
+fold_at (HibachiSplitLayout *self,
+         int                 width,
+         int                *sidebar_width)
+{
+  int sidebar_min, sidebar_nat, content_min = min_width (self->content), separator = min_width (self->separator);
+
+  gtk_widget_measure (self->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &sidebar_min, &sidebar_nat, NULL, NULL);
+  if (width < sidebar_min + separator + content_min)
+    return TRUE;
+  *sidebar_width = CLAMP (sidebar_nat, sidebar_min, width - separator - content_min);
+  return FALSE;
+}
+
+static void
+hibachi_split_layout_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  HibachiSplitLayout *self = HIBACHI_SPLIT_LAYOUT (widget);
+  GtkWidget *children[] = { self->sidebar, self->separator, self->content };
+  int sidebar_width = 0;
+  gboolean side_by_side = orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 &&
+                          !fold_at (self, for_size, &sidebar_width);
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      int child_min, child_nat, child_for = for_size;
+
+      if (orientation == GTK_ORIENTATION_VERTICAL && side_by_side)
+        child_for = children[i] == self->sidebar ? sidebar_width
+                    : children[i] == self->separator ? min_width (self->separator)
+                    : for_size - sidebar_width - min_width (self->separator);
+      gtk_widget_measure (children[i], orientation, child_for, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* Folded, one at a time: the wider minimum. */
+          if (children[i] != self->separator)
+            *minimum = MAX (*minimum, child_min);
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+  *natural = MAX (*natural, *minimum);
+}
+
+static void
+hibachi_split_layout_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  HibachiSplitLayout *self = HIBACHI_SPLIT_LAYOUT (widget);
+  int sidebar_width = 0, separator = min_width (self->separator);
+  gboolean folded = fold_at (self, width, &sidebar_width);
+
+  /* Before the children are allocated: what the window changes when it
+   * folds (its header bars) is then laid out in this allocation. */
+  set_folded (self, folded);
+  gtk_widget_set_child_visible (self->sidebar, !folded || !self->content_shown);
+  gtk_widget_set_child_visible (self->separator, !folded);
+  gtk_widget_set_child_visible (self->content, !folded || self->content_shown);
+  if (folded)
+    gtk_widget_allocate (self->content_shown ? self->content : self->sidebar, width, height, baseline, NULL);
+  else
+    {
+      /* Right to left, the sidebar is on the right. */
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+      int content_width = width - sidebar_width - separator;
+      int sidebar_x = rtl ? content_width + separator : 0, content_x = rtl ? 0 : sidebar_width + separator;
+
+      gtk_widget_allocate (self->sidebar, sidebar_width, height, baseline,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (sidebar_x, 0)));
+      gtk_widget_allocate (self->separator, separator, height, baseline,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? content_width : sidebar_width, 0)));
+      gtk_widget_allocate (self->content, content_width, height, baseline,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (content_x, 0)));
+    }
+}
+
+/* Alt+← (→ right to left) and the mouse's back button go back to the
+ * sidebar, as the leaflet's did. */
+static gboolean
+back_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   data)
+{
+  HibachiSplitLayout *self = HIBACHI_SPLIT_LAYOUT (widget);
+  guint key = args != NULL ? g_variant_get_uint32 (args) : 0;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  if (!self->folded || !self->content_shown || (key == GDK_KEY_Left && rtl) || (key == GDK_KEY_Right && !rtl))
+    return FALSE;
+  hibachi_split_layout_show_content (self, FALSE);
+  return TRUE;
+}
+
+static void
+back_button_cb (GtkGestureClick    *gesture,
+                int                 n_press,
+                double              x,
+                double              y,
+                HibachiSplitLayout *self)
+{
+  if (back_cb (GTK_WIDGET (self), NULL, NULL))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
 #endif
 
 static void
@@ -170,8 +302,9 @@ hibachi_split_layout_add_child (GtkBuildable *buildable,
 #if HAVE_SPLIT_VIEW
       adw_navigation_page_set_child (self->sidebar_page, GTK_WIDGET (child));
 #else
+      g_return_if_fail (self->sidebar == NULL);
       self->sidebar = GTK_WIDGET (child);
-      adw_leaflet_prepend (self->leaflet, self->sidebar);
+      gtk_widget_insert_before (self->sidebar, GTK_WIDGET (self), self->separator);
 #endif
     }
   else if (g_strcmp0 (type, "content") == 0 && GTK_IS_WIDGET (child))
@@ -179,10 +312,9 @@ hibachi_split_layout_add_child (GtkBuildable *buildable,
 #if HAVE_SPLIT_VIEW
       adw_navigation_page_set_child (self->content_page, GTK_WIDGET (child));
 #else
-      /* Folded, the window opens on its content, as the split view does. */
+      g_return_if_fail (self->content == NULL);
       self->content = GTK_WIDGET (child);
-      adw_leaflet_append (self->leaflet, self->content);
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      gtk_widget_insert_after (self->content, GTK_WIDGET (self), self->separator);
 #endif
     }
   else
@@ -253,9 +385,18 @@ hibachi_split_layout_dispose (GObject *object)
 {
   GtkWidget *child;
 
+#if HAVE_SPLIT_VIEW
   gtk_widget_dispose_template (GTK_WIDGET (object), HIBACHI_TYPE_SPLIT_LAYOUT);
+#endif
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+#if !HAVE_SPLIT_VIEW
+  {
+    HibachiSplitLayout *self = HIBACHI_SPLIT_LAYOUT (object);
+
+    self->sidebar = self->separator = self->content = NULL;
+  }
+#endif
 
   G_OBJECT_CLASS (hibachi_split_layout_parent_class)->dispose (object);
 }
@@ -282,7 +423,7 @@ hibachi_split_layout_class_init (HibachiSplitLayoutClass *klass)
   object_class->finalize = hibachi_split_layout_finalize;
 
   /* The content's title, for the back button and screen readers of the
-   * split view (the leaflet has no use for it). */
+   * split view (the 1.2 layout has no use for it). */
   properties[PROP_CONTENT_TITLE] =
     g_param_spec_string ("content-title", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -301,20 +442,32 @@ hibachi_split_layout_class_init (HibachiSplitLayoutClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, sidebar_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, content_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, breakpoint);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+#else
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_cb, "u", GDK_KEY_Left);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, back_cb, "u", GDK_KEY_Right);
+#endif
   widget_class->measure = hibachi_split_layout_measure;
   widget_class->size_allocate = hibachi_split_layout_size_allocate;
-#else
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/myhibachichef/Admin/hibachi-split-layout-leaflet.ui");
-  gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, leaflet);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-#endif
-  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
 }
 
 static void
 hibachi_split_layout_init (HibachiSplitLayout *self)
 {
   self->content_title = g_strdup ("");
+#if HAVE_SPLIT_VIEW
   gtk_widget_init_template (GTK_WIDGET (self));
+#else
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* Folded, the window opens on its content, as the split view does. */
+    self->content_shown = TRUE;
+    self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+    gtk_widget_set_parent (self->separator, GTK_WIDGET (self));
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
+    g_signal_connect (click, "pressed", G_CALLBACK (back_button_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
+#endif
 }

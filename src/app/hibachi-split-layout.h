@@ -2,8 +2,8 @@
 /* hibachi-split-layout.h: the window's sidebar beside its content, one of
  * them at a time in a narrow window. libadwaita ≥ 1.4 (the Flatpak's
  * runtime): an AdwNavigationSplitView that collapses at a breakpoint;
- * libadwaita 1.2 (Debian 12): an AdwLeaflet that folds when the two do not
- * fit. Children in a .ui: <child type="sidebar"> and <child type="content">. */
+ * libadwaita 1.2 (Debian 12): a layout of its own that folds when the two
+ * do not fit. Children in a .ui: <child type="sidebar"> and <child type="content">. */
 #pragma once
 
 #include <adwaita.h>
