@@ -110,11 +110,24 @@ assert_one_at_a_time (Fixture *f)
             (back = hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL)) != NULL);
   gtk_widget_activate (back);
   WAIT_FOR (sidebar_shown (f) && !page_shown (f) && hibachi_test_find_mapped (GTK_WIDGET (f->window), is_back_button, NULL) == NULL);
-
   row = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings");
   g_assert_nonnull (row);
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  /* libadwaita 1.2: the keyboard is on the row of the page it came from…
+   * (On 1.7 the split view's navigation view leaves no focus after going
+   * back, whatever the window grabs: not followed further here.) */
+  WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (f->window)) == row);
+#endif
+
   g_signal_emit_by_name (row, "activate");
   WAIT_FOR (page_shown (f) && !sidebar_shown (f));
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  /* …and then in the page. */
+  WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (f->window)) != NULL &&
+            gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                    hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_type,
+                                                              GSIZE_TO_POINTER (HIBACHI_TYPE_PAGE))));
+#endif
 }
 
 static void

@@ -69,6 +69,17 @@ hibachi_split_layout_get_show_back_button (HibachiSplitLayout *self)
 #endif
 }
 
+#if !HAVE_SPLIT_VIEW
+/* Folded, one of sidebar and content; otherwise both. */
+static void
+show_children (HibachiSplitLayout *self)
+{
+  gtk_widget_set_child_visible (self->sidebar, !self->folded || !self->content_shown);
+  gtk_widget_set_child_visible (self->separator, !self->folded);
+  gtk_widget_set_child_visible (self->content, !self->folded || self->content_shown);
+}
+#endif
+
 /* In a folded layout, shows the content (TRUE) or the sidebar (FALSE). */
 void
 hibachi_split_layout_show_content (HibachiSplitLayout *self,
@@ -83,7 +94,11 @@ hibachi_split_layout_show_content (HibachiSplitLayout *self,
     return;
   self->content_shown = !!show;
   if (self->folded)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    {
+      /* Shown at once, so the focus can move there now. */
+      show_children (self);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 #endif
 }
 
@@ -239,9 +254,7 @@ hibachi_split_layout_size_allocate (GtkWidget *widget,
   /* Before the children are allocated: what the window changes when it
    * folds (its header bars) is then laid out in this allocation. */
   set_folded (self, folded);
-  gtk_widget_set_child_visible (self->sidebar, !folded || !self->content_shown);
-  gtk_widget_set_child_visible (self->separator, !folded);
-  gtk_widget_set_child_visible (self->content, !folded || self->content_shown);
+  show_children (self);
   if (folded)
     gtk_widget_allocate (self->content_shown ? self->content : self->sidebar, width, height, baseline, NULL);
   else

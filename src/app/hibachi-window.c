@@ -576,14 +576,24 @@ static void
 sidebar_row_activated_cb (HibachiWindow *self,
                           GtkListBoxRow *row)
 {
-  gtk_stack_set_visible_child (self->pages, g_object_get_data (G_OBJECT (row), "hibachi-page"));
+  GtkWidget *page = g_object_get_data (G_OBJECT (row), "hibachi-page");
+
+  gtk_stack_set_visible_child (self->pages, page);
   hibachi_split_layout_show_content (self->layout, TRUE);
+  /* Folded, the row just chosen has gone: the keyboard goes on in the page. */
+  if (hibachi_split_layout_get_folded (self->layout))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* Back to the sidebar, on the row of the page that was shown. */
 static void
 back_clicked_cb (HibachiWindow *self)
 {
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
   hibachi_split_layout_show_content (self->layout, FALSE);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static gboolean
