@@ -292,6 +292,15 @@ test_create_and_idempotency (Fixture *f, gconstpointer data)
                    json_object_get_string_member (b, "id"));
   g_assert_cmpint (total_count (f, f->owner, ""), ==, N_BOOKINGS + 1);
 
+  /* Made in the seed's second or later, it is the newest booking: the seed
+   * books none at its own second (a tie there put it among them by id). */
+  {
+    g_autoptr(HibachiTestResponse) newest = NULL;
+    JsonObject *first = json_array_get_object_element (list (f, f->owner, "?limit=1&sort=-created_at", NULL, &newest), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, json_object_get_string_member (b, "id"));
+  }
+
   /* The same key on another path is a conflict, not a replay. */
   {
     g_autoptr(HibachiTestResponse) other = hibachi_test_request (f->ts, "POST", "/api/v1/stations", f->owner, "{}",
