@@ -12,8 +12,6 @@
 
 #include <sqlite3.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
 
 #include "hibachi-application.h"
 #include "hibachi-assign-dialog.h"
@@ -26,6 +24,7 @@
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-test-x11.h"
 #include "hibachi-window.h"
 
 #define OWNER "owner@demo.test"
@@ -1205,48 +1204,6 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (server_chef_is (f, f->big, f->off_chef));
 }
 
-/* A key pressed and released as a person's keyboard would (XTest on Xvfb):
- * it goes to the window X has focused and through GTK's own handling. With
- * @shift, Shift is held around it. */
-static void
-tap_key (Fixture *f,
-         guint    keyval,
-         gboolean shift)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (f->window)));
-  /* GDK's key values are X's keysyms. */
-  KeyCode shift_code = XKeysymToKeycode (display, GDK_KEY_Shift_L);
-  KeyCode code = XKeysymToKeycode (display, keyval);
-
-  g_assert_cmpuint (code, !=, 0);
-  if (shift)
-    XTestFakeKeyEvent (display, shift_code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  if (shift)
-    XTestFakeKeyEvent (display, shift_code, False, CurrentTime);
-  XFlush (display);
-  hibachi_test_pause_ms (80);
-  settle ();
-}
-
-/* Gives @window the X input focus and waits until GTK knows. Xvfb has no
- * window manager: a window shown or presented again does not reliably get
- * the focus by itself. */
-static void
-x_focus (GtkWidget *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
-
-  WAIT_FOR (gtk_widget_get_mapped (window));
-  gdk_x11_display_error_trap_push (gtk_widget_get_display (window));
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  XFlush (display);
-  gdk_x11_display_error_trap_pop_ignored (gtk_widget_get_display (window));
-  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
-}
-
 /* The focus widget of the window X has focused, or NULL. */
 static GtkWidget *
 focused_in (GtkWidget *window)
@@ -1286,7 +1243,7 @@ test_move_day_keyboard (Fixture *f, gconstpointer data)
       g_test_skip ("XTest needs an X11 display");
       return;
     }
-  x_focus (GTK_WIDGET (f->window));
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
   menu = chef_menu (f, f->busy_chef);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
   hibachi_test_server_clear_requests (f->ts);
@@ -1295,24 +1252,24 @@ test_move_day_keyboard (Fixture *f, gconstpointer data)
     {
       /* Where the keyboard user is: a cell of the busy chef's row. */
       g_assert_true (gtk_widget_grab_focus (cell (f, f->busy_chef, "15:00")));
-      tap_key (f, GDK_KEY_F10, TRUE);
+      hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_F10, GDK_KEY_Shift_L);
       WAIT_FOR (gtk_widget_get_visible (popover));
       /* The menu opens on its one item, "Move the Day…": Enter opens the dialog. */
       WAIT_FOR (GTK_IS_WIDGET (focused_in (GTK_WIDGET (f->window))) &&
                 gtk_widget_is_ancestor (focused_in (GTK_WIDGET (f->window)), popover));
-      tap_key (f, GDK_KEY_Return, FALSE);
+      hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
       WAIT_FOR ((dialog = message_dialog ()) != NULL);
-      x_focus (dialog);
+      hibachi_test_x_focus (dialog);
       dropdown = hibachi_test_find_type (dialog, GTK_TYPE_DROP_DOWN);
       WAIT_FOR (focus_within (dialog, dropdown));
       if (round == 0)
         {
           /* Esc: the dialog goes, nothing is sent. */
-          tap_key (f, GDK_KEY_Escape, FALSE);
+          hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0);
           WAIT_FOR (message_dialog () == NULL);
           g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
           /* Xvfb has no window manager to give the focus back. */
-          x_focus (GTK_WIDGET (f->window));
+          hibachi_test_x_focus (GTK_WIDGET (f->window));
         }
     }
 
@@ -1323,11 +1280,11 @@ test_move_day_keyboard (Fixture *f, gconstpointer data)
                      json_object_get_string_member (free_chef, "name")))
       target = i;
   g_assert_cmpuint (target, <, g_list_model_get_n_items (names));
-  tap_key (f, GDK_KEY_Return, FALSE);
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
   WAIT_FOR (gtk_widget_get_visible (hibachi_test_find_type (dropdown, GTK_TYPE_POPOVER)));
   for (guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)); i < target; i++)
-    tap_key (f, GDK_KEY_Down, FALSE);
-  tap_key (f, GDK_KEY_Return, FALSE);
+    hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
   WAIT_FOR (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == target);
   WAIT_FOR (focus_within (dialog, dropdown));
   g_assert_true (label_contains (dialog, " is free: "));
@@ -1337,14 +1294,14 @@ test_move_day_keyboard (Fixture *f, gconstpointer data)
     {
       GtkWidget *focus;
 
-      tap_key (f, GDK_KEY_Tab, FALSE);
+      hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Tab, 0);
       focus = focused_in (dialog);
       if (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Move") == 0)
         move = focus;
     }
   g_assert_nonnull (move);
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
-  tap_key (f, GDK_KEY_Return, FALSE);
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
   WAIT_FOR (message_dialog () == NULL);
   WAIT_FOR (hibachi_test_server_count_requests (f->ts, batch) == 1);
   WAIT_FOR (server_chef_is (f, f->held, f->free_chef) && server_chef_is (f, f->big, f->free_chef));

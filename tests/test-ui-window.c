@@ -8,6 +8,7 @@
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-test-x11.h"
 #include "hibachi-split-layout.h"
 #include "hibachi-toast.h"
 #include "hibachi-window.h"
@@ -182,9 +183,11 @@ painted_cb (GdkFrameClock *clock, Layouts *layouts)
 /* A resize inside the page (a page of rows, a search's answer, a label) is
  * laid out in one frame: the split layout changes no style as it lays out,
  * which would restyle the window in a frame of its own. libadwaita 1.2's
- * leaflet did, on every page of rows. (GTK 4.18 with libadwaita 1.7 takes
- * two frames here too, with no style class changed by libadwaita or the
- * app: something inside GTK, not traced.) */
+ * leaflet did, on every page of rows. (GTK 4.18 with libadwaita 1.7: five
+ * resizes in a row take 1, 1, 2, 1, 1 frames. Something in GTK lays out
+ * once about a second after the window settles, and one resize meets it;
+ * no style class or size changes around it. Not a cost per resize, but it
+ * keeps this check to the 1.2 path.) */
 static void
 test_resize_one_frame (Fixture *f, gconstpointer data)
 {
@@ -218,51 +221,52 @@ test_resize_one_frame (Fixture *f, gconstpointer data)
   g_signal_handlers_disconnect_by_data (clock, &layouts);
 }
 
-/* Narrow, Alt+← (→ right to left) goes back from the page
- * to the sidebar, as the mouse's back button does. (On ≥ 1.4 the split
- * view's navigation view has these shortcuts itself.) */
-static gboolean
-press_alt (GtkWidget *widget, guint keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_not_reached ();
-}
-
+/* Narrow, Alt+← (→ right to left) and the mouse's back button go back from
+ * the page to the sidebar, with the keyboard on the page's row, as the back
+ * button does: one action of the window. Real keys and buttons (XTest), so
+ * the page's own bindings see them first. (On ≥ 1.4 the split view's
+ * navigation view has these shortcuts itself.) */
 static void
 test_back_key (Fixture *f, gconstpointer data)
 {
-  GtkWidget *layout;
+  GtkWidget *window, *row, *search;
 
   sign_in (f, 360, 700);
+  window = GTK_WIDGET (f->window);
   WAIT_FOR (page_shown (f) && !sidebar_shown (f));
-  layout = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_type, GSIZE_TO_POINTER (HIBACHI_TYPE_SPLIT_LAYOUT));
-  g_assert_false (press_alt (layout, GDK_KEY_Right));
-  g_assert_true (page_shown (f));
-  g_assert_true (press_alt (layout, GDK_KEY_Left));
-  WAIT_FOR (sidebar_shown (f) && !page_shown (f));
-  /* Nothing further back: the key goes on to whoever else wants it. */
-  g_assert_false (press_alt (layout, GDK_KEY_Left));
+  hibachi_test_x_focus (window);
+  search = hibachi_test_find_mapped (window, hibachi_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  gtk_widget_grab_focus (search);
 
-  /* Wide, the key is not the layout's. */
+  /* Alt+→ is forward: nothing. Alt+← from the search goes back. */
+  hibachi_test_x_key (window, GDK_KEY_Right, GDK_KEY_Alt_L);
+  hibachi_test_pause_ms (300);
+  g_assert_true (page_shown (f) && !sidebar_shown (f));
+  hibachi_test_x_key (window, GDK_KEY_Left, GDK_KEY_Alt_L);
+  WAIT_FOR (sidebar_shown (f) && !page_shown (f));
+  row = hibachi_test_find_mapped (window, hibachi_test_is_row_named, "bookings");
+  WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+  /* Nothing further back. */
+  hibachi_test_x_key (window, GDK_KEY_Left, GDK_KEY_Alt_L);
+  hibachi_test_pause_ms (300);
+  g_assert_true (sidebar_shown (f) && !page_shown (f));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+
+  /* The mouse's back button, over the page. */
+  g_signal_emit_by_name (row, "activate");
+  WAIT_FOR (page_shown (f) && !sidebar_shown (f));
+  hibachi_test_x_button (hibachi_test_find_mapped (window, hibachi_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW)), 8);
+  WAIT_FOR (sidebar_shown (f) && !page_shown (f));
+  WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (window)) == row);
+
+  /* Wide, there is no back: the key changes nothing. */
   resize (f, 1280, 800);
   assert_side_by_side (f);
-  g_assert_false (press_alt (layout, GDK_KEY_Left));
+  gtk_widget_grab_focus (search);
+  hibachi_test_x_key (window, GDK_KEY_Left, GDK_KEY_Alt_L);
+  hibachi_test_pause_ms (300);
+  assert_side_by_side (f);
 }
 #endif
 

@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-
 #include "hibachi-address-entry.h"
 #include "hibachi-application.h"
 #include "hibachi-assign-dialog.h"
@@ -23,6 +20,7 @@
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-test-x11.h"
 #include "hibachi-window.h"
 
 #define N_BOOKINGS 250   /* three pages: the last is never shown unless scrolled to */
@@ -2302,32 +2300,6 @@ test_live_new_booking (Fixture *f, gconstpointer data)
   g_assert_null (find_inscription (GTK_WIDGET (view), "Walk In Elsewhere"));
 }
 
-/* A real click of the primary button in the middle of @widget (through
- * XTest, as a person's mouse: GTK reacts to some clicks only from real
- * events, e.g. column headers). */
-static void
-click_widget (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  graphene_point_t point;
-  double dx, dy;
-  int x, y;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
-                                                                 gtk_widget_get_height (widget) / 2.f),
-                                           &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (native)), DefaultRootWindow (xdisplay),
-                         (int) (point.x + dx), (int) (point.y + dy), &x, &y, &child);
-  XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
-  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
-  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
-  XFlush (xdisplay);
-}
-
 /* The header of the column titled @title. */
 static GtkWidget *
 column_header (GtkWidget *root, const char *title)
@@ -2390,7 +2362,7 @@ test_header_sort (Fixture *f, gconstpointer data)
   /* Laid out: a click lands on it. */
   WAIT_FOR ((total = column_header (GTK_WIDGET (view), "Total")) != NULL && gtk_widget_get_width (total) > 20);
   hibachi_test_server_clear_requests (f->ts);
-  click_widget (total);
+  hibachi_test_x_button (total, 1);
   WAIT_FOR (query_has (f, "sort=total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
             first_page_by_total (f, FALSE));
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&limit=100&"), ==, 1);
@@ -2398,14 +2370,14 @@ test_header_sort (Fixture *f, gconstpointer data)
 
   /* A second click, not the second half of a double click. */
   hibachi_test_pause_ms (600);
-  click_widget (total);
+  hibachi_test_x_button (total, 1);
   WAIT_FOR (query_has (f, "sort=-total") && !hibachi_paged_list_get_loading (booking_list (f)) &&
             first_page_by_total (f, TRUE));
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Highest Totals");
 
   /* Status: the server has no such order, the header is not a sort. */
   query_before = g_strdup (hibachi_paged_list_get_query (booking_list (f)));
-  click_widget (column_header (GTK_WIDGET (view), "Status"));
+  hibachi_test_x_button (column_header (GTK_WIDGET (view), "Status"), 1);
   hibachi_test_pause_ms (300);
   g_assert_cmpstr (hibachi_paged_list_get_query (booking_list (f)), ==, query_before);
 
@@ -2413,7 +2385,7 @@ test_header_sort (Fixture *f, gconstpointer data)
    * its second, newest first. */
   gtk_drop_down_set_selected (sort, 0);
   WAIT_FOR (query_has (f, "sort=event_date") && !hibachi_paged_list_get_loading (booking_list (f)));
-  click_widget (column_header (GTK_WIDGET (view), "Event Date"));
+  hibachi_test_x_button (column_header (GTK_WIDGET (view), "Event Date"), 1);
   WAIT_FOR (query_has (f, "sort=-event_date"));
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (sort)), ==, "Latest First");
 }

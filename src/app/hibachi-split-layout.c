@@ -8,7 +8,9 @@
 /* libadwaita 1.4 replaced the leaflet (deprecated since) with a split view
  * that collapses at a breakpoint, and whose header bars bring their own
  * back button and shortcuts (Alt+←, the mouse's back button, a swipe).
- * Each stack compiles its own path. */
+ * Each stack compiles its own path. On 1.2 the window has the back button
+ * and its shortcuts (action win.back), shown while content-shown and
+ * show-back-button are both TRUE. */
 #define HAVE_SPLIT_VIEW ADW_CHECK_VERSION (1, 4, 0)
 
 struct _HibachiSplitLayout
@@ -41,6 +43,7 @@ enum {
   PROP_CONTENT_TITLE,
   PROP_FOLDED,
   PROP_SHOW_BACK_BUTTON,
+  PROP_CONTENT_SHOWN,
   N_PROPS
 };
 
@@ -66,6 +69,19 @@ hibachi_split_layout_get_show_back_button (HibachiSplitLayout *self)
   return FALSE;
 #else
   return self->folded;
+#endif
+}
+
+/* Folded, whether the content shows rather than the sidebar. */
+gboolean
+hibachi_split_layout_get_content_shown (HibachiSplitLayout *self)
+{
+  g_return_val_if_fail (HIBACHI_IS_SPLIT_LAYOUT (self), FALSE);
+
+#if HAVE_SPLIT_VIEW
+  return adw_navigation_split_view_get_show_content (self->split_view);
+#else
+  return self->content_shown;
 #endif
 }
 
@@ -99,6 +115,7 @@ hibachi_split_layout_show_content (HibachiSplitLayout *self,
       show_children (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_SHOWN]);
 #endif
 }
 
@@ -127,6 +144,12 @@ static void
 folded_cb (HibachiSplitLayout *self)
 {
   set_folded (self, adw_navigation_split_view_get_collapsed (self->split_view));
+}
+
+static void
+content_shown_cb (HibachiSplitLayout *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_SHOWN]);
 }
 
 /* The breakpoint gives the window no minimum width: ours is what the wider
@@ -272,34 +295,6 @@ hibachi_split_layout_size_allocate (GtkWidget *widget,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (content_x, 0)));
     }
 }
-
-/* Alt+← (→ right to left) and the mouse's back button go back to the
- * sidebar, as the leaflet's did. */
-static gboolean
-back_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   data)
-{
-  HibachiSplitLayout *self = HIBACHI_SPLIT_LAYOUT (widget);
-  guint key = args != NULL ? g_variant_get_uint32 (args) : 0;
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-
-  if (!self->folded || !self->content_shown || (key == GDK_KEY_Left && rtl) || (key == GDK_KEY_Right && !rtl))
-    return FALSE;
-  hibachi_split_layout_show_content (self, FALSE);
-  return TRUE;
-}
-
-static void
-back_button_cb (GtkGestureClick    *gesture,
-                int                 n_press,
-                double              x,
-                double              y,
-                HibachiSplitLayout *self)
-{
-  if (back_cb (GTK_WIDGET (self), NULL, NULL))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
 #endif
 
 static void
@@ -359,6 +354,9 @@ hibachi_split_layout_get_property (GObject    *object,
       break;
     case PROP_SHOW_BACK_BUTTON:
       g_value_set_boolean (value, hibachi_split_layout_get_show_back_button (self));
+      break;
+    case PROP_CONTENT_SHOWN:
+      g_value_set_boolean (value, hibachi_split_layout_get_content_shown (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -447,6 +445,10 @@ hibachi_split_layout_class_init (HibachiSplitLayoutClass *klass)
   properties[PROP_SHOW_BACK_BUTTON] =
     g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Folded, the content shows rather than the sidebar. */
+  properties[PROP_CONTENT_SHOWN] =
+    g_param_spec_boolean ("content-shown", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 #if HAVE_SPLIT_VIEW
@@ -456,9 +458,7 @@ hibachi_split_layout_class_init (HibachiSplitLayoutClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, content_page);
   gtk_widget_class_bind_template_child (widget_class, HibachiSplitLayout, breakpoint);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
-#else
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_cb, "u", GDK_KEY_Left);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, back_cb, "u", GDK_KEY_Right);
+  gtk_widget_class_bind_template_callback (widget_class, content_shown_cb);
 #endif
   widget_class->measure = hibachi_split_layout_measure;
   widget_class->size_allocate = hibachi_split_layout_size_allocate;
@@ -471,16 +471,9 @@ hibachi_split_layout_init (HibachiSplitLayout *self)
 #if HAVE_SPLIT_VIEW
   gtk_widget_init_template (GTK_WIDGET (self));
 #else
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    /* Folded, the window opens on its content, as the split view does. */
-    self->content_shown = TRUE;
-    self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-    gtk_widget_set_parent (self->separator, GTK_WIDGET (self));
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
-    g_signal_connect (click, "pressed", G_CALLBACK (back_button_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  }
+  /* Folded, the window opens on its content, as the split view does. */
+  self->content_shown = TRUE;
+  self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_parent (self->separator, GTK_WIDGET (self));
 #endif
 }

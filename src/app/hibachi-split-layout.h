@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (HibachiSplitLayout, hibachi_split_layout, HIBACHI, SPLIT_L
 
 gboolean hibachi_split_layout_get_folded           (HibachiSplitLayout *self);
 gboolean hibachi_split_layout_get_show_back_button (HibachiSplitLayout *self);
+gboolean hibachi_split_layout_get_content_shown    (HibachiSplitLayout *self);
 void     hibachi_split_layout_show_content         (HibachiSplitLayout *self,
                                                     gboolean            show);
 
