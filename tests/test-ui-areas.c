@@ -321,8 +321,11 @@ test_built_when_shown (Fixture *f, gconstpointer data)
   g_assert_null (hibachi_areas_page_get_editor (f->page));
   g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->page), SHUMATE_TYPE_SIMPLE_MAP));
   g_assert_null (hibachi_test_find_type (GTK_WIDGET (f->page), HIBACHI_TYPE_STATION_EDITOR));
+  /* Nothing of the page is built: not its template either. */
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (f->page)));
   /* In the sidebar all the same (the sidebar lists the visible pages). */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->page)));
+  g_assert_cmpstr (hibachi_page_get_title (HIBACHI_PAGE (f->page)), ==, "Service Areas");
 
   /* While hidden: other tiles chosen, and another user renames a station
    * (the page hears of it from the change feed). */

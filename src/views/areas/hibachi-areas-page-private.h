@@ -32,6 +32,7 @@ struct _HibachiAreasPage
   HibachiLatLng         check_point;
   gboolean              has_check;
 
+  /* The template's: NULL until the page is first shown. */
   HibachiStatusView    *status_view;
   GtkBox               *content_box;
   GtkBox               *side_box;
@@ -50,6 +51,8 @@ struct _HibachiAreasPage
    * cost most of the page's construction, on the way to the first rows. */
   HibachiStationEditor *editor;
   HibachiAreasMap      *map;
+  /* The template, the editor and the map are built (first shown). */
+  gboolean              built;
 };
 
 gboolean        hibachi_areas_page_can_edit_station (HibachiAreasPage *self,

@@ -53,7 +53,8 @@ hibachi_areas_page_update_actions (HibachiAreasPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.save", changes && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.revert", changes && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.new-station", hibachi_areas_page_can_edit_station (self, NULL));
-  gtk_widget_set_visible (self->new_station_button, hibachi_areas_page_can_edit_station (self, NULL));
+  if (self->built)
+    gtk_widget_set_visible (self->new_station_button, hibachi_areas_page_can_edit_station (self, NULL));
 }
 
 /* Stations */
@@ -432,17 +433,14 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   g_clear_object (&self->session);
   self->has_check = FALSE;
   self->shown_all = FALSE;
-  if (self->editor != NULL)
+  if (self->built)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
       hibachi_station_editor_set_station (self->editor, NULL, FALSE, (HibachiLatLng) { 0, 0 });
-    }
-  gtk_widget_set_visible (self->check_result_group, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_station_row), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_verdict_row), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_fee_row), FALSE);
-  if (self->map != NULL)
-    {
+      gtk_widget_set_visible (self->check_result_group, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->check_station_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->check_verdict_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->check_fee_row), FALSE);
       hibachi_areas_map_set_check (self->map, NULL, NULL);
       hibachi_areas_map_set_bookings (self->map, NULL);
       hibachi_areas_map_set_stations (self->map, NULL);
@@ -466,13 +464,16 @@ hibachi_areas_page_account_changed (HibachiPage *page)
     tile_url_changed_cb (self);
   if (session == NULL || !hibachi_session_can (session, HIBACHI_CAPABILITY_VIEW_STATIONS))
     {
-      hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
+      if (self->built)
+        hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
       return;
     }
   self->session = g_object_ref (session);
-  hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
-  if (self->editor != NULL)
-    hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
+  if (self->built)
+    {
+      hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
+      hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
+    }
   /* The app opens on Bookings: thousands of pins parsed and placed for a
    * page nobody looks at would hold up its first rows. */
   self->load_when_shown = !gtk_widget_get_mapped (GTK_WIDGET (self));
@@ -484,14 +485,20 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   hibachi_areas_page_update_actions (self);
 }
 
-/* The station form and the map: two thirds of the page's construction,
- * which the window pays at startup on the way to the first bookings rows,
- * for a page not shown then. What came meanwhile (the tile setting, the
- * session's store) is applied here. */
+/* The page's widgets: its template, the station form and the map. The
+ * window builds every page at startup, on the way to the first bookings
+ * rows, and this one is not shown then: it is built when first shown.
+ * What came meanwhile (the account, the tile setting) is applied here;
+ * until then the page keeps state only (and loads nothing: see
+ * load_when_shown). */
 static void
 hibachi_areas_page_first_shown (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event Dates"));
+  hibachi_address_entry_set_title (self->check_address, _("Address to Check"));
 
   self->editor = hibachi_station_editor_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
@@ -509,13 +516,15 @@ hibachi_areas_page_first_shown (HibachiPage *page)
   if (self->settings != NULL)
     tile_url_changed_cb (self);
   gtk_box_append (self->content_box, GTK_WIDGET (self->map));
+  self->built = TRUE;
 
   if (self->session != NULL)
-    hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (self->session));
-  if (self->stations != NULL)
-    hibachi_areas_page_show_stations (self);
-  if (self->bookings != NULL)
-    hibachi_areas_map_set_bookings (self->map, self->bookings);
+    {
+      hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (self->session));
+      hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (self->session));
+    }
+  else
+    hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
   hibachi_areas_page_update_actions (self);
 }
 
@@ -538,7 +547,7 @@ hibachi_areas_page_station_changed (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
-  if (self->load_when_shown)
+  if (self->load_when_shown || !self->built)
     return;
   /* The station chosen in the header fills the map (all of them: all). */
   if (self->stations != NULL)
@@ -551,7 +560,7 @@ hibachi_areas_page_reload (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
-  if (self->session == NULL || self->load_when_shown)
+  if (self->session == NULL || self->load_when_shown || !self->built)
     return;
   g_hash_table_remove_all (self->sheets);
   load_stations (self);
@@ -575,7 +584,8 @@ hibachi_areas_page_dispose (GObject *object)
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->sheets, g_hash_table_unref);
   g_clear_pointer (&self->select_after_save, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_AREAS_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_AREAS_PAGE);
 
   G_OBJECT_CLASS (hibachi_areas_page_parent_class)->dispose (object);
 }
@@ -639,9 +649,9 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
 static void
 hibachi_areas_page_init (HibachiAreasPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event Dates"));
-  hibachi_address_entry_set_title (self->check_address, _("Address to Check"));
+  /* The sidebar's row; the template is built when first shown. */
+  hibachi_page_set_title (HIBACHI_PAGE (self), _("Service Areas"));
+  hibachi_page_set_icon_name (HIBACHI_PAGE (self), "find-location-symbolic");
   self->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
   self->bookings_cancellable = g_cancellable_new ();
