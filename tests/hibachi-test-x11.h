@@ -67,18 +67,16 @@ hibachi_test_x_key (GtkWidget *widget,
   hibachi_test_x_settle ();
 }
 
-/* Mouse @button (1: primary, 8: back) pressed and released at @widget's
- * middle. GTK reacts to some clicks only from real events (column headers). */
+/* Where the middle of @widget is on the X screen. */
 static inline void
-hibachi_test_x_button (GtkWidget *widget,
-                       guint      button)
+hibachi_test_x_screen_point (GtkWidget *widget,
+                             int       *x,
+                             int       *y)
 {
   Display *display = hibachi_test_x_display (widget);
   GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
   graphene_point_t middle;
   double nx, ny;
-  int root_x, root_y;
   Window child;
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
@@ -86,9 +84,21 @@ hibachi_test_x_button (GtkWidget *widget,
                                                                  gtk_widget_get_height (widget) / 2.f),
                                            &middle));
   gtk_native_get_surface_transform (native, &nx, &ny);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display),
-                         (int) (middle.x + nx), (int) (middle.y + ny), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (display), (int) (middle.x + nx), (int) (middle.y + ny), x, y, &child);
+}
+
+/* Mouse @button (1: primary, 8: back) pressed and released at @widget's
+ * middle. GTK reacts to some clicks only from real events (column headers). */
+static inline void
+hibachi_test_x_button (GtkWidget *widget,
+                       guint      button)
+{
+  Display *display = hibachi_test_x_display (widget);
+  int x, y;
+
+  hibachi_test_x_screen_point (widget, &x, &y);
+  XTestFakeMotionEvent (display, -1, x, y, CurrentTime);
   XTestFakeButtonEvent (display, button, True, CurrentTime);
   XTestFakeButtonEvent (display, button, False, CurrentTime);
   XFlush (display);

@@ -1762,31 +1762,6 @@ test_suggest (Fixture *f, gconstpointer data)
   WAIT_FOR (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
 }
 
-/* Where the centre of @widget is on the X screen. */
-static void
-screen_point (Fixture   *f,
-              GtkWidget *widget,
-              int       *x,
-              int       *y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  graphene_point_t point;
-  double dx, dy;
-  int root_x, root_y;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0f,
-                                                                 gtk_widget_get_height (widget) / 2.0f), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display), 0, 0,
-                         &root_x, &root_y, &child);
-  *x = root_x + (int) (point.x + dx);
-  *y = root_y + (int) (point.y + dy);
-}
-
 static void
 pointer_to (Display *display,
             int      x,
@@ -1819,8 +1794,8 @@ test_pointer_drag (Fixture *f, gconstpointer data)
   hibachi_test_pause_ms (300);   /* mapped where X says it is */
 
   target = cell (f, f->free_chef, "18:00");
-  screen_point (f, GTK_WIDGET (card (f, f->moving)), &from_x, &from_y);
-  screen_point (f, target, &to_x, &to_y);
+  hibachi_test_x_screen_point (GTK_WIDGET (card (f, f->moving)), &from_x, &from_y);
+  hibachi_test_x_screen_point (target, &to_x, &to_y);
   pointer_to (display, from_x, from_y);
   XTestFakeButtonEvent (display, 1, True, CurrentTime);
   XFlush (display);
