@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-window-private.h: what the window's files share: the window
- * itself (hibachi-window.c) and its start (-startup.c: the session restored
- * from the keyring, the window shown with its first content). */
+ * itself (hibachi-window.c), its start (-startup.c: the session restored
+ * from the keyring, the window shown with its first content) and its
+ * navigation (-navigation.c: sidebar, pages, back). */
 #pragma once
 
 #include "hibachi-demo-server.h"
@@ -51,6 +52,10 @@ void     hibachi_window_signed_in    (HibachiWindow  *self);
 void     hibachi_window_show_sign_in (HibachiWindow  *self,
                                       const char     *message,
                                       gboolean        is_error);
+
+/* hibachi-window-navigation.c: from the window's class_init and init */
+void     hibachi_window_class_init_navigation (GtkWidgetClass *widget_class);
+void     hibachi_window_init_navigation       (HibachiWindow  *self);
 
 /* hibachi-window-startup.c */
 /* Takes the restore begun at the application's startup (or begins one) and

@@ -18,7 +18,6 @@
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-window-private.h"
 
-
 G_DEFINE_FINAL_TYPE (HibachiWindow, hibachi_window, ADW_TYPE_APPLICATION_WINDOW)
 
 void
@@ -130,19 +129,6 @@ connection_changed_cb (HibachiWindow *self)
   gtk_label_set_text (self->connection_label, _(shown[state].label));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
   hibachi_accessible_set_label (GTK_WIDGET (self->connection_icon), gtk_label_get_text (self->connection_label));
-}
-
-/* Folded (a narrow window, down to 360 px), the header keeps the
- * connection state's icon only (its tooltip and accessible name still say
- * it) and the window's Close button only: the title stays centred, so each
- * side needs what the wider one does. */
-static void
-folded_cb (HibachiWindow *self)
-{
-  gboolean folded = hibachi_split_layout_get_folded (self->layout);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->connection_label), !folded);
-  adw_header_bar_set_decoration_layout (self->content_header, folded ? ":close" : NULL);
 }
 
 static void
@@ -572,75 +558,6 @@ visible_page_cb (HibachiWindow *self)
     adw_window_title_set_title (self->content_title, hibachi_page_get_title (HIBACHI_PAGE (page)));
 }
 
-static void
-sidebar_row_activated_cb (HibachiWindow *self,
-                          GtkListBoxRow *row)
-{
-  GtkWidget *page = g_object_get_data (G_OBJECT (row), "hibachi-page");
-
-  gtk_stack_set_visible_child (self->pages, page);
-  hibachi_split_layout_show_content (self->layout, TRUE);
-  /* Folded, the row just chosen has gone: the keyboard goes on in the page. */
-  if (hibachi_split_layout_get_folded (self->layout))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
-}
-
-/* Back to the sidebar, on the row of the page that was shown: the back
- * button, Alt+← (Alt+→ right to left) and the mouse's back button. Only
- * the 1.2 layout needs it; libadwaita 1.4's split view has its own. */
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HibachiWindow *self = HIBACHI_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
-
-  hibachi_split_layout_show_content (self->layout, FALSE);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static gboolean
-can_go_back (HibachiWindow *self)
-{
-  return hibachi_split_layout_get_show_back_button (self->layout) &&
-         hibachi_split_layout_get_content_shown (self->layout);
-}
-
-static void
-back_state_cb (HibachiWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back (self));
-}
-
-/* Unhandled, the key goes on to whoever else wants it. */
-static gboolean
-back_key_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   data)
-{
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  guint key = g_variant_get_uint32 (args);
-
-  if (!can_go_back (HIBACHI_WINDOW (widget)) || (key == GDK_KEY_Left) == rtl)
-    return FALSE;
-  return gtk_widget_activate_action (widget, "win.back", NULL);
-}
-
-static void
-back_button_pressed_cb (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        HibachiWindow   *self)
-{
-  if (!can_go_back (self))
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
-}
-
 static gboolean
 hibachi_window_close_request (GtkWindow *window)
 {
@@ -712,16 +629,13 @@ hibachi_window_class_init (HibachiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HibachiWindow, pages);
   gtk_widget_class_bind_template_callback (widget_class, station_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-booking", "s", show_booking_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_key_cb, "u", GDK_KEY_Left);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, back_key_cb, "u", GDK_KEY_Right);
+  hibachi_window_class_init_navigation (widget_class);
 }
 
 static void
@@ -732,18 +646,7 @@ hibachi_window_init (HibachiWindow *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->station_dropdown), _("Station"));
   self->station_choices = g_ptr_array_new_with_free_func (g_free);
   connection_changed_cb (self);
-  g_signal_connect_object (self->layout, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  folded_cb (self);
-  g_signal_connect_object (self->layout, "notify::show-back-button", G_CALLBACK (back_state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->layout, "notify::content-shown", G_CALLBACK (back_state_cb), self, G_CONNECT_SWAPPED);
-  back_state_cb (self);
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
-    g_signal_connect (click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  }
+  hibachi_window_init_navigation (self);
   {
     /* Only the pages the user's role may use have a row. */
     g_autoptr(GListModel) allowed = hibachi_page_list_allowed (self->pages);
