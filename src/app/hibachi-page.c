@@ -69,6 +69,17 @@ hibachi_page_map (GtkWidget *widget)
     }
 }
 
+gboolean
+hibachi_page_was_shown (HibachiPage *self)
+{
+  HibachiPagePrivate *priv;
+
+  g_return_val_if_fail (HIBACHI_IS_PAGE (self), FALSE);
+
+  priv = hibachi_page_get_instance_private (self);
+  return priv->shown;
+}
+
 static char *
 hibachi_page_real_dup_unsaved (HibachiPage *self)
 {

@@ -70,6 +70,9 @@ void            hibachi_page_set_badge_description (HibachiPage    *self,
 const char     *hibachi_page_get_station_id  (HibachiPage          *self);
 void            hibachi_page_set_station_id  (HibachiPage          *self,
                                               const char           *station_id);
+/* The page has been shown (its first_shown has run, or is running): what
+ * it builds then exists. */
+gboolean        hibachi_page_was_shown       (HibachiPage          *self);
 void            hibachi_page_reload          (HibachiPage          *self);
 void            hibachi_page_focus_search    (HibachiPage          *self);
 char           *hibachi_page_dup_unsaved     (HibachiPage          *self);

@@ -32,7 +32,8 @@ struct _HibachiAreasPage
   HibachiLatLng         check_point;
   gboolean              has_check;
 
-  /* The template's: NULL until the page is first shown. */
+  /* The template's: NULL until the page is first shown
+   * (hibachi_page_was_shown()). */
   HibachiStatusView    *status_view;
   GtkBox               *content_box;
   GtkBox               *side_box;
@@ -51,8 +52,6 @@ struct _HibachiAreasPage
    * cost most of the page's construction, on the way to the first rows. */
   HibachiStationEditor *editor;
   HibachiAreasMap      *map;
-  /* The template, the editor and the map are built (first shown). */
-  gboolean              built;
 };
 
 gboolean        hibachi_areas_page_can_edit_station (HibachiAreasPage *self,

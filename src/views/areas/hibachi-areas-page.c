@@ -53,7 +53,7 @@ hibachi_areas_page_update_actions (HibachiAreasPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.save", changes && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.revert", changes && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "areas.new-station", hibachi_areas_page_can_edit_station (self, NULL));
-  if (self->built)
+  if (hibachi_page_was_shown (HIBACHI_PAGE (self)))
     gtk_widget_set_visible (self->new_station_button, hibachi_areas_page_can_edit_station (self, NULL));
 }
 
@@ -433,7 +433,7 @@ hibachi_areas_page_account_changed (HibachiPage *page)
   g_clear_object (&self->session);
   self->has_check = FALSE;
   self->shown_all = FALSE;
-  if (self->built)
+  if (hibachi_page_was_shown (HIBACHI_PAGE (self)))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
       hibachi_station_editor_set_station (self->editor, NULL, FALSE, (HibachiLatLng) { 0, 0 });
@@ -464,12 +464,12 @@ hibachi_areas_page_account_changed (HibachiPage *page)
     tile_url_changed_cb (self);
   if (session == NULL || !hibachi_session_can (session, HIBACHI_CAPABILITY_VIEW_STATIONS))
     {
-      if (self->built)
+      if (hibachi_page_was_shown (HIBACHI_PAGE (self)))
         hibachi_status_view_set_status (self->status_view, HIBACHI_STATUS_EMPTY);
       return;
     }
   self->session = g_object_ref (session);
-  if (self->built)
+  if (hibachi_page_was_shown (HIBACHI_PAGE (self)))
     {
       hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (session));
       hibachi_station_editor_set_store (self->editor, hibachi_session_get_store (session));
@@ -516,8 +516,7 @@ hibachi_areas_page_first_shown (HibachiPage *page)
   if (self->settings != NULL)
     tile_url_changed_cb (self);
   gtk_box_append (self->content_box, GTK_WIDGET (self->map));
-  self->built = TRUE;
-
+  
   if (self->session != NULL)
     {
       hibachi_address_entry_set_store (self->check_address, hibachi_session_get_store (self->session));
@@ -547,7 +546,7 @@ hibachi_areas_page_station_changed (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
-  if (self->load_when_shown || !self->built)
+  if (self->load_when_shown || !hibachi_page_was_shown (HIBACHI_PAGE (self)))
     return;
   /* The station chosen in the header fills the map (all of them: all). */
   if (self->stations != NULL)
@@ -560,7 +559,7 @@ hibachi_areas_page_reload (HibachiPage *page)
 {
   HibachiAreasPage *self = HIBACHI_AREAS_PAGE (page);
 
-  if (self->session == NULL || self->load_when_shown || !self->built)
+  if (self->session == NULL || self->load_when_shown || !hibachi_page_was_shown (HIBACHI_PAGE (self)))
     return;
   g_hash_table_remove_all (self->sheets);
   load_stations (self);
@@ -584,7 +583,7 @@ hibachi_areas_page_dispose (GObject *object)
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   g_clear_pointer (&self->sheets, g_hash_table_unref);
   g_clear_pointer (&self->select_after_save, g_free);
-  if (self->built)
+  if (hibachi_page_was_shown (HIBACHI_PAGE (self)))
     gtk_widget_dispose_template (GTK_WIDGET (self), HIBACHI_TYPE_AREAS_PAGE);
 
   G_OBJECT_CLASS (hibachi_areas_page_parent_class)->dispose (object);
