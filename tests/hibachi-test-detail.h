@@ -22,12 +22,6 @@ typedef struct
   char              *fremont;
 } Fixture;
 
-static inline void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
-}
-
 static inline GAsyncResult *
 wait_result (GAsyncResult **result)
 {
@@ -85,7 +79,7 @@ hibachi_test_detail_teardown (Fixture *f)
 
       gtk_window_destroy (window);
     }
-  iterate ();
+  hibachi_test_settle ();
   g_clear_object (&f->context);
   g_free (f->token);
   g_free (f->fremont);

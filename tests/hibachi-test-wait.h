@@ -38,6 +38,13 @@ hibachi_test_pause_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs what the main loop has pending now, without waiting for more. */
+static inline void
+hibachi_test_settle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
+}
+
 /* Keeps the result of an async call for its _finish. */
 static inline void
 hibachi_test_store_result_cb (GObject      *source,

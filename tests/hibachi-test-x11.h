@@ -36,13 +36,6 @@ hibachi_test_x_focus (GtkWidget *window)
   WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
 }
 
-/* Runs what is pending now, without waiting for more. */
-static inline void
-hibachi_test_x_settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
-}
-
 /* @keyval pressed and released with @modifier (a key value such as
  * GDK_KEY_Shift_L, or 0) held around it. */
 static inline void
@@ -64,7 +57,7 @@ hibachi_test_x_key (GtkWidget *widget,
     XTestFakeKeyEvent (display, modifier_code, False, CurrentTime);
   XFlush (display);
   hibachi_test_pause_ms (80);
-  hibachi_test_x_settle ();
+  hibachi_test_settle ();
 }
 
 /* Where the middle of @widget is on the X screen. */

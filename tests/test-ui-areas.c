@@ -142,12 +142,6 @@ tile_server_stop (TileServer *tiles)
 
 /* Window */
 
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
-}
-
 /* A button or row by its label, shown or not. */
 #define find_widget(root, type, label) hibachi_test_find_labelled ((root), (type), (label), FALSE)
 
@@ -184,7 +178,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_server_stop (f->ts);
   tile_server_stop (&f->tiles);
 }
@@ -221,7 +215,7 @@ sign_in_to_areas (Fixture    *f,
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (f->page));
   WAIT_FOR (!hibachi_areas_page_get_loading (f->page));
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (hibachi_areas_page_get_map (f->page))) > 0);
-  settle ();
+  hibachi_test_settle ();
 }
 
 /* The app opens on Bookings: the hidden map loads nothing (thousands of
@@ -234,7 +228,7 @@ test_loads_when_shown (Fixture *f, gconstpointer data)
 
   sign_in (f, OWNER);
   /* Long enough for the stations to have come, had they been asked for. */
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_pause_ms (500);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
   g_assert_null (hibachi_areas_page_get_stations (f->page));
@@ -315,7 +309,7 @@ test_built_when_shown (Fixture *f, gconstpointer data)
   gulong handler;
 
   sign_in (f, OWNER);
-  settle ();
+  hibachi_test_settle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
   g_assert_null (hibachi_areas_page_get_map (f->page));
   g_assert_null (hibachi_areas_page_get_editor (f->page));
@@ -336,7 +330,7 @@ test_built_when_shown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (theirs->status, ==, 200);
   WAIT_FOR (changes > 0);
   g_signal_handler_disconnect (feed, handler);
-  settle ();
+  hibachi_test_settle ();
   g_assert_null (hibachi_areas_page_get_map (f->page));
 
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->page))), GTK_WIDGET (f->page));
@@ -391,7 +385,7 @@ view (Fixture       *f,
   shumate_viewport_set_zoom_level (hibachi_areas_map_get_viewport (map), zoom);
   shumate_map_center_on (hibachi_areas_map_get_map (map), where.lat, where.lng);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
-  settle ();
+  hibachi_test_settle ();
   hibachi_areas_map_update_pins (map);
 }
 
@@ -672,7 +666,7 @@ test_pins (Fixture *f, gconstpointer data)
       if (bookings->len != 1)
         continue;
       g_signal_emit_by_name (pin, "clicked");
-      settle ();
+      hibachi_test_settle ();
       open = find_widget (GTK_WIDGET (g_object_get_data (G_OBJECT (pin), "hibachi-popover")), GTK_TYPE_BUTTON,
                           "_Open in Bookings");
       g_assert_nonnull (open);
@@ -762,7 +756,7 @@ test_legible (Fixture *f, gconstpointer data)
   map = hibachi_areas_page_get_map (f->page);
   shumate = GTK_WIDGET (hibachi_areas_map_get_map (map));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
-  settle ();
+  hibachi_test_settle ();
   width = gtk_widget_get_width (shumate);
   height = gtk_widget_get_height (shumate);
   stations = hibachi_areas_page_get_stations (f->page);
@@ -885,7 +879,7 @@ test_edit (Fixture *f, gconstpointer data)
   hibachi_test_server_clear_requests (f->ts);
   gtk_spin_button_set_value (spin_of (f, "Escalation Radius"), 100);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "areas.save", NULL);
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (hibachi_station_editor_get_error (editor), ==, "The escalation radius is at least the service radius.");
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "PATCH /api/v1/stations"), ==, 0);
 
@@ -1187,7 +1181,7 @@ test_changed_meanwhile (Fixture *f, gconstpointer data)
   /* Keep editing: the form is as typed. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0111");
   g_assert_true (hibachi_station_editor_has_changes (editor));
 
@@ -1335,7 +1329,7 @@ test_follows_others (Fixture *f, gconstpointer data)
   theirs = hibachi_test_write (f->ts, "PATCH", path, token, "{\"escalation_radius_miles\":170}", path);
   g_assert_cmpuint (theirs->status, ==, 200);
   WAIT_FOR (hibachi_station_get_escalation_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 170);
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (hibachi_station_editor_get_entry (editor, "phone")), ==, "(510) 555-0177");
   g_assert_true (hibachi_station_editor_has_changes (editor));
 }
@@ -1397,7 +1391,7 @@ test_support_reads (Fixture *f, gconstpointer data)
       GtkWidget *input;
 
       hibachi_areas_page_select_station (f->page, id);
-      settle ();
+      hibachi_test_settle ();
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
       g_assert_false (hibachi_station_editor_get_editable (editor));
       input = find_input (GTK_WIDGET (editor));

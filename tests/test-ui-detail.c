@@ -129,7 +129,7 @@ show (Fixture *f, const char *id)
   g_autoptr(HibachiBooking) booking = fetch (f, id);
 
   hibachi_booking_detail_set_booking (f->detail, booking);
-  iterate ();
+  hibachi_test_settle ();
 }
 
 static GtkWidget *
@@ -192,7 +192,7 @@ open_assign (Fixture *f)
   g_signal_emit_by_name (button, "clicked");
   WAIT_FOR ((dialog = current_assign_dialog ()) != NULL);
   WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (dialog), 0) != NULL);
-  iterate ();
+  hibachi_test_settle ();
   return dialog;
 }
 
@@ -218,7 +218,7 @@ static void
 press_enter_in_list (GtkListBox *list)
 {
   g_signal_emit_by_name (list, "activate-cursor-row");
-  iterate ();
+  hibachi_test_settle ();
 }
 
 static GtkEventController *
@@ -300,12 +300,12 @@ test_assign_enter (Fixture *f, gconstpointer data)
     collect_text (GTK_WIDGET (row), text);
     g_assert_nonnull (strstr (text->str, "Assigned now"));
     gtk_list_box_select_row (chef_list (dialog), row);
-    iterate ();
+    hibachi_test_settle ();
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
     press_enter_in_list (chef_list (dialog));
     g_assert_cmpuint (chef_puts (f, id), ==, 1);
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    hibachi_test_settle ();
   }
 
   description = g_strdup_printf ("assignment of %s", hibachi_booking_get_reference (shown));
@@ -415,7 +415,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   dialog = open_assign (f);
   chef_id = g_strdup (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (chef_list (dialog))), "chef-id"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  hibachi_test_settle ();
   body = g_strdup_printf ("{\"chef_id\":\"%s\"}", chef_id);
   put = hibachi_test_write (f->ts, "PUT", chef_path, f->token, body, first_path);
   g_assert_cmpuint (put->status, ==, 200);
@@ -435,7 +435,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
 
   gtk_list_box_select_row (chef_list (dialog), row);
   gtk_widget_grab_focus (GTK_WIDGET (row));
-  iterate ();
+  hibachi_test_settle ();
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "assign"), ==, "Assign _Anyway");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
 
@@ -448,7 +448,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (reason), "too short");
   g_signal_emit_by_name (reason, "activate");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
-  iterate ();
+  hibachi_test_settle ();
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
   g_assert_cmpuint (chef_puts (f, second), ==, 0);
   hibachi_test_save_screenshot (GTK_WIDGET (dialog), "assign-conflict");
@@ -471,7 +471,7 @@ test_assign_conflict (Fixture *f, gconstpointer data)
     several = hibachi_assign_dialog_new (f->context, both);
     hibachi_assign_dialog_run_async (several, f->window, NULL, NULL, NULL);
     WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (several), 0) != NULL);
-    iterate ();
+    hibachi_test_settle ();
     for (int i = 0; (row = gtk_list_box_get_row_at_index (chef_list (several), i)) != NULL; i++)
       {
         gtk_list_box_select_row (chef_list (several), row);
@@ -519,7 +519,7 @@ assert_dialog_names (AdwMessageDialog *dialog, const char *heading, const char *
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reference));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)) && gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
-  iterate ();
+  hibachi_test_settle ();
   for (GtkWidget *w = hibachi_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "title-2"))
       title = w;
@@ -538,7 +538,7 @@ give_reason (AdwMessageDialog *dialog, const char *reason)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  hibachi_test_settle ();
 }
 
 static gboolean
@@ -635,7 +635,7 @@ run_assign (Fixture *f, const char *id, GAsyncResult **result)
 
   hibachi_assign_dialog_run_async (dialog, f->window, NULL, hibachi_test_store_result_cb, result);
   WAIT_FOR (gtk_list_box_get_row_at_index (chef_list (dialog), 0) != NULL);
-  iterate ();
+  hibachi_test_settle ();
   return dialog;
 }
 
@@ -732,7 +732,7 @@ static void
 save_with_ctrl_s (Fixture *f)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->detail), "detail.save", NULL);
-  iterate ();
+  hibachi_test_settle ();
 }
 
 /* The server counts a request as it reads it: the write is done once the
@@ -783,7 +783,7 @@ test_date_picker (Fixture *f, gconstpointer data)
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_true (GTK_IS_CALENDAR (calendar));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  iterate ();
+  hibachi_test_settle ();
   /* It opens on the booking's date. */
   {
     g_autoptr(GDateTime) selected = gtk_calendar_get_date (GTK_CALENDAR (calendar));
@@ -795,7 +795,7 @@ test_date_picker (Fixture *f, gconstpointer data)
 
   /* Too far ahead: said on the row, Save stays off, nothing is sent. */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), too_far);
-  iterate ();
+  hibachi_test_settle ();
   save = find_button (GTK_WIDGET (f->detail), "_Save Changes");
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -804,7 +804,7 @@ test_date_picker (Fixture *f, gconstpointer data)
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
-  iterate ();
+  hibachi_test_settle ();
   g_assert_cmpstr (subtitle_of (f, "Event Date"), ==, later_shown);
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_true (gtk_widget_is_sensitive (save));
@@ -894,14 +894,14 @@ test_allergens (Fixture *f, gconstpointer data)
   for (int i = 0; i <= HIBACHI_ALLERGENS_MAX; i++)
     g_string_append_printf (many, "%sitem %d", i ? ", " : "", i);
   gtk_editable_set_text (GTK_EDITABLE (row), many->str);
-  iterate ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_false (gtk_widget_is_sensitive (save));
   save_with_ctrl_s (f);
   g_assert_cmpuint (patches (f, id), ==, sent);
 
   gtk_editable_set_text (GTK_EDITABLE (row), "peanuts,  sesame ,, gluten");
-  iterate ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_is_sensitive (save));
   version = shown_version (f);
   save_with_ctrl_s (f);
@@ -973,7 +973,7 @@ test_follows_others (Fixture *f, gconstpointer data)
   /* Unsaved edits stay; the pane says who changed it and offers Reload. */
   phone = find_row (GTK_WIDGET (f->detail), "Phone");
   gtk_editable_set_text (GTK_EDITABLE (phone), "(510) 555-0100");
-  iterate ();
+  hibachi_test_settle ();
   rename_as (f, "office@demo.test", id, "Augusta Ada King");
   WAIT_FOR (visible_label_with (GTK_WIDGET (f->detail), "Oscar Office changed this booking while you were editing") != NULL);
   g_assert_cmpstr (customer_shown (f), ==, "Ada King");
@@ -982,7 +982,7 @@ test_follows_others (Fixture *f, gconstpointer data)
   reload = find_button (GTK_WIDGET (f->detail), "_Reload");
   g_assert_true (gtk_widget_get_visible (reload));
   g_signal_emit_by_name (reload, "clicked");
-  iterate ();
+  hibachi_test_settle ();
   g_assert_cmpstr (customer_shown (f), ==, "Augusta Ada King");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "(510) 555-0142");
   g_assert_false (hibachi_booking_detail_has_changes (f->detail));

@@ -238,12 +238,6 @@ make_day (Fixture *f)
 
 /* The window */
 
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
-}
-
 static GtkWidget *
 find_name (GtkWidget  *root,
            const char *name,
@@ -334,7 +328,7 @@ open_board (Fixture    *f,
   hibachi_page_set_station_id (HIBACHI_PAGE (f->page), f->station);
   hibachi_dispatch_page_set_date (f->page, f->date);
   WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
-  settle ();
+  hibachi_test_settle ();
 }
 
 static HibachiDispatchCard *
@@ -473,7 +467,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_server_stop (f->ts);
   g_free (f->owner);
   g_free (f->station);
@@ -831,7 +825,7 @@ test_conflict_and_refusal (Fixture *f, gconstpointer data)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   gtk_editable_set_text (GTK_EDITABLE (hibachi_test_find_type (dialog, GTK_TYPE_ENTRY)), "too short");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, put), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (hibachi_test_find_type (dialog, GTK_TYPE_ENTRY)), "Two chefs share the grill tonight.");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
@@ -869,7 +863,7 @@ press (Fixture *f,
     overlay = gtk_widget_get_parent (overlay);
   g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
-  settle ();
+  hibachi_test_settle ();
   return handled;
 }
 
@@ -1063,7 +1057,7 @@ test_keyboard_assign_to (Fixture *f, gconstpointer data)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "chef-id"), f->free_chef) == 0)
       break;
   gtk_list_box_select_row (chefs, row);
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (click_response (GTK_WIDGET (dialog),
                                  adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "assign")));
   WAIT_FOR (assign_dialog () == NULL);
@@ -1113,7 +1107,7 @@ pick_chef (Fixture    *f,
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
       {
         gtk_drop_down_set_selected (dropdown, i);
-        settle ();
+        hibachi_test_settle ();
         return;
       }
   g_assert_not_reached ();
@@ -1148,7 +1142,7 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_true (menu_offers (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))),
                               "dispatch.move-day", f->busy_chef));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
-  settle ();
+  hibachi_test_settle ();
 
   /* To the free chef: 18:00 is free, the party of 25 is a warning. */
   hibachi_test_server_clear_requests (f->ts);
@@ -1191,7 +1185,7 @@ test_move_day (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "move"), ==, "Move _Anyway");
   gtk_editable_set_text (GTK_EDITABLE (reason), "too short");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move"));
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, batch), ==, 0);
   g_assert_true (server_chef_is (f, f->held, f->busy_chef));
   gtk_editable_set_text (GTK_EDITABLE (reason), "The busy chef is needed at the festival.");
@@ -1384,7 +1378,7 @@ test_station_once (Fixture *f, gconstpointer data)
   hibachi_page_set_station_id (HIBACHI_PAGE (f->page), NULL);
   WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page) &&
             (dropdown = find_class (GTK_WIDGET (f->page), "dispatch-station-switcher")) != NULL);
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_get_visible (dropdown));
   /* The toolbar's station label comes right after the switcher. */
   g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (dropdown)));
@@ -1409,12 +1403,12 @@ test_chef_role (Fixture *f, gconstpointer data)
   while (!GTK_IS_STACK (stack))
     stack = gtk_widget_get_parent (stack);
   gtk_stack_set_visible_child (GTK_STACK (stack), page);
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) != page);
   g_assert_false (gtk_widget_get_mapped (page));
   /* The window's actions lead elsewhere: Bookings, not the board. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-booking", "s", "MH-000000");
-  settle ();
+  hibachi_test_settle ();
   g_assert_false (gtk_widget_get_mapped (page));
 }
 
@@ -1483,7 +1477,7 @@ test_calendar_when_opened (Fixture *f, gconstpointer data)
   hibachi_dispatch_page_set_date (f->page, later_text);
   show_in_stack (page);
   WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
-  settle ();
+  hibachi_test_settle ();
   g_assert_null (hibachi_test_find_type (page, GTK_TYPE_CALENDAR));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -1537,14 +1531,14 @@ test_hidden_load_builds_when_shown (Fixture *f, gconstpointer data)
   page = hibachi_test_find_type (GTK_WIDGET (f->window), HIBACHI_TYPE_DISPATCH_PAGE);
   WAIT_FOR (hibachi_test_server_count_requests (f->ts, "GET /api/v1/dispatch?") == 1 &&
             !hibachi_dispatch_page_get_loading (HIBACHI_DISPATCH_PAGE (page)));
-  settle ();
+  hibachi_test_settle ();
   g_assert_false (gtk_widget_get_mapped (page));
   g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (page)), >, 0);
   g_assert_null (find_class (page, "dispatch-cell"));
   g_assert_null (hibachi_test_find_type (page, HIBACHI_TYPE_DISPATCH_CARD));
 
   show_in_stack (page);
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_nonnull (find_class (page, "dispatch-cell"));
   for (GtkWidget *c = gtk_widget_get_first_child (find_class (page, "dispatch-queue")); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -1584,12 +1578,12 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-chef-menu"));
   g_assert_null (g_object_get_data (G_OBJECT (cell (f, f->busy_chef, "18:00")), "dispatch-chef-menu"));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.move-day", "s", f->busy_chef);
-  settle ();
+  hibachi_test_settle ();
   g_assert_null (message_dialog ());
   g_assert_false (drop (f, f->moving, cell (f, f->free_chef, "18:00")));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (card (f, f->moving))));
   g_assert_false (press (f, GDK_KEY_space, 0));
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
   chef = server_chef (f, f->moving);
   g_assert_null (chef);

@@ -73,7 +73,7 @@ show (Fixture *f, const char *id)
   booking = hibachi_store_booking_finish (store, wait_result (&result), NULL, &error);
   g_assert_no_error (error);
   hibachi_booking_detail_set_booking (f->detail, booking);
-  iterate ();
+  hibachi_test_settle ();
 }
 
 static GtkWidget *
@@ -297,7 +297,7 @@ test_unknown_place (Fixture *f, gconstpointer data)
   hibachi_booking_detail_save_async (f->detail, NULL, hibachi_test_store_result_cb, &saved);
   g_assert_false (hibachi_booking_detail_save_finish (f->detail, wait_result (&saved), &error));
   g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_VALIDATION);
-  iterate ();
+  hibachi_test_settle ();
   g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "PATCH /api/v1/bookings/"), ==, 0);
 
   after = stored (f, id);

@@ -33,12 +33,6 @@ typedef struct
   HibachiWindow      *window;
 } Fixture;
 
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++);
-}
-
 /* A button or row by its label, on screen. */
 #define find_widget(root, type, label) hibachi_test_find_labelled ((root), (type), (label), TRUE)
 
@@ -71,7 +65,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_server_stop (f->ts);
 }
 
@@ -205,7 +199,7 @@ test_sign_in (Fixture *f, gconstpointer data)
   /* A bad email is caught before anything is sent. */
   type_into (GTK_WIDGET (f->window), ADW_TYPE_ENTRY_ROW, "Email", "owner-at-demo");
   g_signal_emit_by_name (sign_in_button (f), "clicked");
-  settle ();
+  hibachi_test_settle ();
   g_assert_nonnull (strstr (gtk_label_get_text (visible_error_label (GTK_WIDGET (f->window))), "name@example.com"));
 
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
@@ -233,7 +227,7 @@ test_sign_in_address (Fixture *f, gconstpointer data)
   /* Another scheme: said before anything is sent. */
   gtk_editable_set_text (GTK_EDITABLE (server), "ftp://admin.example.com");
   sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (gtk_label_get_text (visible_error_label (GTK_WIDGET (f->window))), ==,
                    "The server address must start with https:// or http://.");
   g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "sign-in");
@@ -252,7 +246,7 @@ test_restore (Fixture *f, gconstpointer data)
 {
   sign_in_to_main (f);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
 
   /* The next start: no password, straight to the bookings. */
   f->window = NULL;
@@ -369,7 +363,7 @@ select_first_pending (Fixture *f, HibachiBooking **out_booking)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Pending")), TRUE);
   WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   *out_booking = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
 
   return HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
@@ -415,18 +409,18 @@ test_edit (Fixture *f, gconstpointer data)
   /* An invalid email: the field says why, Save stays off, nothing is sent. */
   save = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes");
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email", "jane-at-example");
-  settle ();
+  hibachi_test_settle ();
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_nonnull (hibachi_booking_detail_get_problem (detail));
   g_assert_nonnull (strstr (hibachi_booking_detail_get_problem (detail), "Email"));
   g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email"), "error"));
   hibachi_booking_detail_save (detail);
-  settle ();
+  hibachi_test_settle ();
 
   /* A good edit is saved on the server and shown. */
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Email", "jane.new@example.com");
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Jane Newname");
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_is_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
   WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
@@ -506,7 +500,7 @@ assert_heading_fits (GtkWindow *dialog)
   int natural;
 
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
-  settle ();
+  hibachi_test_settle ();
   heading = find_label_with_class (GTK_WIDGET (dialog), "title-2");
   g_assert_nonnull (heading);
   gtk_widget_measure (heading, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
@@ -532,7 +526,7 @@ test_stale_edit (Fixture *f, gconstpointer data)
   g_assert_cmpuint (theirs->status, ==, 200);
 
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "My Version");
-  settle ();
+  hibachi_test_settle ();
   hibachi_booking_detail_save (detail);
   WAIT_FOR ((dialog = find_dialog ("Booking Changed")) != NULL);
   assert_heading_fits (dialog);
@@ -540,7 +534,7 @@ test_stale_edit (Fixture *f, gconstpointer data)
 
   /* Taking theirs shows their note; nothing of mine was written. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (hibachi_booking_get_string (hibachi_booking_detail_get_booking (detail), "internal_notes"), ==,
                    "Gate code 1234");
   {
@@ -599,7 +593,7 @@ test_new_booking (Fixture *f, gconstpointer data)
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Phone", "(510) 555-0188");
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Venue Address", "47481 Towhee St, Fremont, CA");
   create = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action");
-  settle ();
+  hibachi_test_settle ();
   /* No place picked for the address yet: nothing to create. */
   g_assert_false (gtk_widget_is_sensitive (create));
 
@@ -655,7 +649,7 @@ open_booking (Fixture *f, const char *reference)
             !hibachi_paged_list_get_loading (booking_list (f)) &&
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) == 1);
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   return HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
 }
 
@@ -691,7 +685,7 @@ click_for_dialog (HibachiBookingDetail *detail, const char *button)
   g_assert_true (gtk_widget_is_sensitive (b));
   g_signal_emit_by_name (b, "clicked");
   WAIT_FOR ((dialog = hibachi_test_shown_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  settle ();
+  hibachi_test_settle ();
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
@@ -701,7 +695,7 @@ respond (AdwMessageDialog *dialog, const char *response)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  hibachi_test_settle ();
 }
 
 static GtkListBoxRow *
@@ -748,7 +742,7 @@ test_confirm_selected (Fixture *f, gconstpointer data)
       g_autoptr(HibachiBooking) b = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), i);
       g_ptr_array_add (references, g_strdup (hibachi_booking_get_reference (b)));
     }
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "C_onfirm Selected")));
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.confirm-selected", NULL);
   for (guint i = 0; i < references->len; i++)
@@ -813,7 +807,7 @@ test_actions (Fixture *f, gconstpointer data)
   g_assert_nonnull (row);
   g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "assign"), ==, "Assign _Anyway");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "assign"));
   type_into (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, "too short");
@@ -1102,7 +1096,7 @@ test_undo (Fixture *f, gconstpointer data)
   adults_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Adults (13+)");
   g_assert_nonnull (adults_row);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (adults_row, GTK_TYPE_SPIN_BUTTON, NULL)), (double) adults + 1);
-  settle ();
+  hibachi_test_settle ();
   g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, "_Save Changes"), "clicked");
   WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
   g_assert_cmpint (hibachi_booking_get_int (booking, "adults"), ==, adults + 1);
@@ -1116,7 +1110,7 @@ test_undo (Fixture *f, gconstpointer data)
   /* Another booking on screen; Ctrl+Z still undoes the edit, not it. */
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL)));
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   other_id = g_strdup (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)));
   g_assert_cmpstr (other_id, !=, id);
   other_version = json_object_get_int_member (server_booking (f, other_id, &other_before), "version");
@@ -1221,9 +1215,9 @@ test_unsaved (Fixture *f, gconstpointer data)
 
   /* Another booking with an edit in the pane: the question, naming it. */
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Kept Or Not");
-  settle ();
+  hibachi_test_settle ();
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   dialog = find_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), hibachi_booking_get_reference (first)));
@@ -1239,7 +1233,7 @@ test_unsaved (Fixture *f, gconstpointer data)
 
   /* Discard: the other booking opens, nothing was sent. */
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
   g_assert_cmpstr (detail_id (detail), !=, id_a);
   id_b = g_strdup (detail_id (detail));
@@ -1247,34 +1241,34 @@ test_unsaved (Fixture *f, gconstpointer data)
 
   /* Save: saved on the server, then the other booking opens. */
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   g_assert_cmpstr (detail_id (detail), ==, id_a);
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Switch");
-  settle ();
+  hibachi_test_settle ();
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
   WAIT_FOR (g_strcmp0 (detail_id (detail), id_b) == 0);
   g_assert_cmpstr (server_name (f, id_a, &r3), ==, "Saved On Switch");
 
   /* Quit (Ctrl+Q) and closing ask too; Cancel keeps the window. */
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved On Close");
-  settle ();
+  hibachi_test_settle ();
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
   g_assert_nonnull (f->window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
   /* Sign out asks too; Cancel stays signed in. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "cancel");
   g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "main");
 
   /* Close: Save, and the window closes once the server has it. */
   gtk_window_close (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
   g_assert_nonnull (f->window);
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "save");
   WAIT_FOR (f->window == NULL);
@@ -1295,9 +1289,9 @@ test_unsaved_sign_out (Fixture *f, gconstpointer data)
   detail = select_first_pending (f, &first);
   name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent");
-  settle ();
+  hibachi_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
   WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
   g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
@@ -1343,7 +1337,7 @@ test_selection_kept (Fixture *f, gconstpointer data)
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
   id_z = g_strdup (hibachi_booking_get_id (first));
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   id_a = g_strdup (detail_id (detail));
   g_assert_cmpstr (id_a, !=, id_z);
 
@@ -1555,7 +1549,7 @@ test_keyboard (Fixture *f, gconstpointer data)
 
   /* Enter in a field saves. */
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Enter");
-  settle ();
+  hibachi_test_settle ();
   g_signal_emit_by_name (find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer"), "entry-activated");
   WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 1);
   g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r1), ==, "Saved By Enter");
@@ -1563,7 +1557,7 @@ test_keyboard (Fixture *f, gconstpointer data)
   /* Ctrl+S saves too. */
   g_assert_true (has_shortcut (GTK_WIDGET (detail), "<Control>s", "detail.save"));
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved By Ctrl S");
-  settle ();
+  hibachi_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (detail), "detail.save", NULL);
   WAIT_FOR (hibachi_booking_get_version (hibachi_booking_detail_get_booking (detail)) == version + 2);
   g_assert_cmpstr (server_name (f, hibachi_booking_get_id (booking), &r2), ==, "Saved By Ctrl S");
@@ -1589,14 +1583,14 @@ test_keyboard (Fixture *f, gconstpointer data)
   WAIT_FOR ((dialog = GTK_WINDOW (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
   type_into (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer", "Half Typed");
   gtk_window_close (dialog);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard New Booking?")), "cancel");
   g_assert_true (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == (gpointer) dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer"))), ==,
                    "Half Typed");
   /* Discard closes it, and nothing was created. */
   gtk_window_close (dialog);
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Discard New Booking?")), "discard");
   WAIT_FOR (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG) == NULL);
   g_assert_cmpuint (server_total (f, g_strdup ("q=Half%20Typed")), ==, 0);
@@ -1617,9 +1611,9 @@ test_unsaved_close (Fixture *f, gconstpointer data)
   detail = select_first_pending (f, &first);
   name = g_strdup (server_name (f, hibachi_booking_get_id (first), &before));
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Never Sent Either");
-  settle ();
+  hibachi_test_settle ();
   gtk_window_close (GTK_WINDOW (f->window));
-  settle ();
+  hibachi_test_settle ();
   respond (ADW_MESSAGE_DIALOG (find_dialog ("Save Changes?")), "discard");
   WAIT_FOR (f->window == NULL);
   g_assert_cmpstr (server_name (f, hibachi_booking_get_id (first), &after), ==, name);
@@ -1672,7 +1666,7 @@ test_chef (Fixture *f, gconstpointer data)
 
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   g_assert_nonnull (detail);
   chef_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Chef");
@@ -1873,16 +1867,16 @@ test_list_width (Fixture *f, gconstpointer data)
   /* Nothing open: no pane, every column. */
   g_assert_null (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, "Station")));
   assert_list_fits (columns);
   assert_filters_on_screen (f, view);
 
   selection = gtk_column_view_get_model (columns);
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   /* 1280 px asked; the screen of the test is 1280 px, less the frame. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1260);
@@ -1902,9 +1896,9 @@ test_list_width (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 860);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1024);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   g_assert_nonnull (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024");
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
@@ -1918,7 +1912,7 @@ test_list_width (Fixture *f, gconstpointer data)
   gtk_selection_model_unselect_all (selection);
   WAIT_FOR (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL) == NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-1024-list");
   for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
     g_assert_true (gtk_column_view_column_get_visible (column_titled (columns, needed[i])));
@@ -1969,7 +1963,7 @@ test_run_sheet_defaults (Fixture *f, gconstpointer data)
   /* A booking of another day selected: the sheet still opens on today. */
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (view), "bookings.print-run-sheet", NULL);
   WAIT_FOR ((dialog = find_dialog ("Print Run Sheet")) != NULL);
   {
@@ -2072,7 +2066,7 @@ test_connection (Fixture *f, gconstpointer data)
   /* The server goes away; a save is the first request to fail. */
   hibachi_test_server_set_listening (f->ts, FALSE);
   type_into (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer", "Saved While Offline");
-  settle ();
+  hibachi_test_settle ();
   hibachi_booking_detail_save (detail);
   WAIT_FOR (find_label_exact (GTK_WIDGET (f->window), "Offline") != NULL);
 
@@ -2104,7 +2098,7 @@ test_live_list (Fixture *f, gconstpointer data)
   first = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 0);
   second = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 1);
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
   detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 
@@ -2159,7 +2153,7 @@ undo_delete_of_row (Fixture *f, guint position, gboolean from_toast)
   GtkWidget *undo_button;
 
   gtk_selection_model_select_item (selection, position, TRUE);
-  settle ();
+  hibachi_test_settle ();
   detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   g_assert_cmpstr (detail_id (detail), ==, id);
   dialog = click_for_dialog (detail, "_Delete…");
@@ -2245,7 +2239,7 @@ test_live_new_booking (Fixture *f, gconstpointer data)
   first = g_list_model_get_item (list, 0);
   selected = g_list_model_get_item (list, 1);
   gtk_selection_model_select_item (selection, 1, TRUE);
-  settle ();
+  hibachi_test_settle ();
 
   /* Another person books, for a day three weeks ahead. */
   {
@@ -2433,7 +2427,7 @@ test_narrow (Fixture *f, gconstpointer data)
   columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
   selection = gtk_column_view_get_model (columns);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   /* The page fits 360 px: nothing in it asks for more (the window's own
    * header is the window's). */
   {
@@ -2449,7 +2443,7 @@ test_narrow (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  settle ();
+  hibachi_test_settle ();
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "narrow-360");
   {
     const char *tooltips[] = { "Main Menu", "Station", "Online", "New Booking" };
@@ -2535,11 +2529,11 @@ test_assign_selected (Fixture *f, gconstpointer data)
 
   /* One booking: its own pane assigns, the list offers nothing. */
   gtk_selection_model_select_item (selection, 0, TRUE);
-  settle ();
+  hibachi_test_settle ();
   g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Assign to…"));
 
   gtk_selection_model_select_all (selection);
-  settle ();
+  hibachi_test_settle ();
   assign = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Assign to…");
   g_assert_nonnull (assign);
   g_signal_emit_by_name (assign, "clicked");
@@ -2549,7 +2543,7 @@ test_assign_selected (Fixture *f, gconstpointer data)
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-conflict")));
   chef_id = g_strdup (g_object_get_data (G_OBJECT (row), "chef-id"));
   gtk_list_box_select_row (GTK_LIST_BOX (chefs), row);
-  settle ();
+  hibachi_test_settle ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
 
   /* Both assigned on the server; both rows say so without a reload. */
