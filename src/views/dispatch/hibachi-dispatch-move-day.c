@@ -239,7 +239,7 @@ moved_cb (GObject      *source,
   HibachiChef *from = hibachi_dispatch_page_find_chef (self, sent->from_chef);
   HibachiChef *to = hibachi_dispatch_page_find_chef (self, sent->to_chef);
 
-  self->writing--;
+  hibachi_dispatch_page_end_write (self);
   if (moved == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -317,7 +317,7 @@ response_cb (AdwMessageDialog *dialog,
   sent->self = g_object_ref (self);
   sent->from_chef = g_strdup (m->from_chef);
   sent->to_chef = g_strdup (chef_id);
-  self->writing++;
+  hibachi_dispatch_page_begin_write (self);
   hibachi_store_assign_chefs_async (self->store, m->bookings, (const char * const *) chefs->pdata, reason,
                                     self->writes, moved_cb, sent);
 }

@@ -203,7 +203,7 @@ assigned_cb (GObject      *source,
   const char *previous = hibachi_booking_get_chef_id (move->original);
   const char *reference = hibachi_booking_get_reference (move->original);
 
-  self->writing--;
+  hibachi_dispatch_page_end_write (self);
   if (booking == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -255,7 +255,7 @@ assign (HibachiDispatchPage *self,
   move->self = g_object_ref (self);
   move->original = g_object_ref (booking);
   move->chef_id = g_strdup (chef_id);
-  self->writing++;
+  hibachi_dispatch_page_begin_write (self);
   hibachi_store_assign_chef_async (self->store, booking, move->chef_id, reason, self->writes, assigned_cb, move);
   if (moved != NULL)
     {

@@ -44,6 +44,7 @@ struct _HibachiDispatchPage
   GCancellable        *cancellable;       /* the board's load */
   GCancellable        *writes;            /* assignments in flight */
   guint                writing;           /* how many: a reload waits for them */
+  gboolean             load_stale;        /* the load in flight met a write: take it again */
   GPtrArray           *station_ids;       /* of the station switcher */
   char                *station_id;        /* shown */
   HibachiLatLng        station_location;
@@ -102,6 +103,9 @@ HibachiBooking *hibachi_dispatch_page_find_booking  (HibachiDispatchPage *self,
 HibachiChef   *hibachi_dispatch_page_find_chef      (HibachiDispatchPage *self,
                                                      const char          *id);
 void           hibachi_dispatch_page_schedule_reload (HibachiDispatchPage *self);
+/* Around each assignment sent: a load it overlaps is not shown. */
+void           hibachi_dispatch_page_begin_write     (HibachiDispatchPage *self);
+void           hibachi_dispatch_page_end_write       (HibachiDispatchPage *self);
 gboolean       hibachi_dispatch_cell_get_target     (GtkWidget           *cell,
                                                      HibachiDispatchTarget *out);
 HibachiDispatchCard *hibachi_dispatch_page_find_card (HibachiDispatchPage *self,

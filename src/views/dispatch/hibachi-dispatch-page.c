@@ -227,8 +227,9 @@ loaded_cb (GObject      *source,
                                       ? HIBACHI_STATUS_OFFLINE : HIBACHI_STATUS_ERROR);
       return;
     }
-  /* Sent before an assignment that is still in flight: taken again after. */
-  if (self->writing > 0 && self->bookings != NULL)
+  /* Sent before or while an assignment was in flight: the server may have
+   * answered it before the assignment, so it is taken again after. */
+  if ((self->writing > 0 || self->load_stale) && self->bookings != NULL)
     {
       hibachi_dispatch_page_schedule_reload (self);
       return;
@@ -287,6 +288,7 @@ load (HibachiDispatchPage *self,
   date_to_text (&first, from);
   date_to_text (&last, to);
   set_loading (self, TRUE);
+  self->load_stale = self->writing > 0;
   if (!quietly)
     {
       /* Proposals are for the day they were made for. */
@@ -328,6 +330,23 @@ hibachi_dispatch_page_schedule_reload (HibachiDispatchPage *self)
 {
   if (self->reload_id == 0)
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+}
+
+void
+hibachi_dispatch_page_begin_write (HibachiDispatchPage *self)
+{
+  self->writing++;
+  /* Requests run side by side: a load sent before this write can be
+   * answered after it was, with what the server had before it. */
+  self->load_stale = TRUE;
+}
+
+void
+hibachi_dispatch_page_end_write (HibachiDispatchPage *self)
+{
+  g_return_if_fail (self->writing > 0);
+
+  self->writing--;
 }
 
 /* The highlight of others' moves fades; "Moved by" stays in the tooltip. */

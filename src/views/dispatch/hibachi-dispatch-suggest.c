@@ -165,7 +165,7 @@ applied_cb (GObject      *source,
   g_autoptr(GPtrArray) assigned = hibachi_store_objects_finish (HIBACHI_STORE (source), result, &error);
   g_autoptr(HibachiBookingUndo) undo = NULL;
 
-  self->writing--;
+  hibachi_dispatch_page_end_write (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.apply-suggestions", TRUE);
   if (assigned == NULL)
     {
@@ -217,7 +217,7 @@ apply_suggestions_action (GtkWidget  *widget,
     }
   g_ptr_array_add (chefs, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.apply-suggestions", FALSE);
-  self->writing++;
+  hibachi_dispatch_page_begin_write (self);
   hibachi_store_assign_chefs_async (self->store, bookings, (const char * const *) chefs->pdata, NULL, self->writes,
                                     applied_cb, g_object_ref (self));
 }
