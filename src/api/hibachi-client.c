@@ -106,10 +106,14 @@ hibachi_client_init (HibachiClient *self)
   g_autofree char *user_agent = g_strdup_printf ("HibachiAdmin/%s ", PACKAGE_VERSION);
 
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  /* The trailing space makes libsoup append its own product token. */
+  /* The trailing space makes libsoup append its own product token. The
+   * change feed's wait holds one connection for up to 25 s: with libsoup's
+   * two per host, every other request shared the one left, one at a time
+   * (at sign-in: the account, stations, chefs and the first page). */
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 60,
                                                  "idle-timeout", 60,
+                                                 "max-conns-per-host", 6,
                                                  NULL);
 }
 
