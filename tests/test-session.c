@@ -8,6 +8,7 @@
 
 #include "hibachi-client.h"
 #include "hibachi-credentials.h"
+#include "hibachi-server.h"
 #include "hibachi-session.h"
 #include "hibachi-test-server.h"
 
@@ -88,6 +89,44 @@ stored_tokens (const char *server, const char *email)
 }
 
 static void
+record_state_cb (HibachiSession *session, GParamSpec *pspec, GArray *states)
+{
+  HibachiSessionState state = hibachi_session_get_state (session);
+
+  g_array_append_val (states, state);
+}
+
+/* Requests of GET @path (and of paths it begins) the server has read. */
+static guint
+count_gets (Fixture *f, const char *path)
+{
+  g_autofree char *request = g_strconcat ("GET ", path, NULL);
+
+  return hibachi_test_server_count_requests (f->ts, request);
+}
+
+/* Runs the main loop until the server has read @n requests of GET @path,
+ * then a little longer, for its answer to come back. */
+static void
+wait_for_gets (Fixture *f, const char *path, guint n)
+{
+  while (count_gets (f, path) < n)
+    g_main_context_iteration (NULL, FALSE);
+  for (gint64 until = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static const char *
+station_name (JsonNode *station)
+{
+  JsonObject *object = json_node_get_object (station);
+
+  if (json_object_has_member (object, "data"))
+    object = json_object_get_object_member (object, "data");
+  return json_object_get_string_member (object, "name");
+}
+
+static void
 setup (Fixture *f, gconstpointer data)
 {
   f->ts = hibachi_test_server_start (60);
@@ -108,6 +147,7 @@ test_sign_in_and_restore (Fixture *f, gconstpointer data)
   g_autoptr(HibachiSession) again = NULL;
   g_autoptr(HibachiTokens) tokens = NULL;
   g_autoptr(JsonNode) bookings = NULL;
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (HibachiSessionState));
 
   g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_SIGNED_OUT);
   g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
@@ -128,10 +168,15 @@ test_sign_in_and_restore (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (bookings), "total_count"), ==, 60);
 
-  /* Next start: restored without the password. */
+  /* Next start: restored without the password, confirmed by the server
+   * first (requests may go out meanwhile: the tokens are set). */
   again = hibachi_session_new (hibachi_test_server_get_url (f->ts));
+  g_signal_connect (again, "notify::state", G_CALLBACK (record_state_cb), states);
   g_assert_true (restore (again, OWNER, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (states->len, ==, 2);
+  g_assert_cmpint (g_array_index (states, HibachiSessionState, 0), ==, HIBACHI_SESSION_CONFIRMING);
+  g_assert_cmpint (g_array_index (states, HibachiSessionState, 1), ==, HIBACHI_SESSION_SIGNED_IN);
   g_assert_cmpint (hibachi_session_get_state (again), ==, HIBACHI_SESSION_SIGNED_IN);
   g_assert_cmpstr (hibachi_session_get_email (again), ==, OWNER);
 
@@ -273,6 +318,107 @@ test_refresh_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (hibachi_session_get_state (f->session), ==, HIBACHI_SESSION_EXPIRED);
   /* The email is kept for the "Sign in again" prompt. */
   g_assert_cmpstr (hibachi_session_get_email (f->session), ==, OWNER);
+}
+
+/* A GET asked for ahead (hibachi_client_prefetch()) answers the first
+ * same GET after it, once: the server reads one request, and the answer is
+ * the one from when it was asked, though the station changed since. The
+ * next GET asks again. A GET with If-Match, or one after the tokens were
+ * cleared, is not given such an answer; a GET made while the early one is
+ * on its way waits for it. */
+static void
+test_asked_ahead (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *station = hibachi_test_station_id (f->ts, token, "CA-FREMONT-001");
+  g_autofree char *path = g_strconcat ("/api/v1/stations/", station, NULL);
+  g_autofree char *name = NULL;
+  HibachiClient *client;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  client = hibachi_session_get_client (f->session);
+  hibachi_test_server_clear_requests (f->ts);
+
+  /* Asked twice ahead: one request. Then the station is renamed. */
+  hibachi_client_prefetch (client, path);
+  hibachi_client_prefetch (client, path);
+  wait_for_gets (f, path, 1);
+  g_assert_cmpuint (count_gets (f, path), ==, 1);
+  {
+    g_autoptr(HibachiTestResponse) renamed = hibachi_test_write (f->ts, "PATCH", path, token,
+                                                                 "{\"name\":\"Fremont Renamed\"}", path);
+
+    g_assert_cmpuint (renamed->status, ==, 200);
+  }
+  hibachi_test_server_clear_requests (f->ts);
+  {
+    g_autoptr(JsonNode) early = get (f->session, path, &error);
+    g_autoptr(JsonNode) now = NULL;
+
+    g_assert_no_error (error);
+    name = g_strdup (station_name (early));
+    g_assert_cmpstr (name, !=, "Fremont Renamed");
+    g_assert_cmpuint (count_gets (f, path), ==, 0);
+    now = get (f->session, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (station_name (now), ==, "Fremont Renamed");
+    g_assert_cmpuint (count_gets (f, path), ==, 1);
+  }
+
+  /* Another request on the same path asks for itself. */
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_client_prefetch (client, path);
+  wait_for_gets (f, path, 1);
+  {
+    HibachiRequestOptions options = { .if_match = "1" };
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonNode) reply = NULL, early = NULL;
+
+    hibachi_client_request_async (client, "GET", path, NULL, &options, NULL, store_result_cb, &result);
+    reply = hibachi_client_request_finish (client, wait_for_result (&result), NULL, NULL);
+    g_assert_cmpuint (count_gets (f, path), ==, 2);
+    early = get (f->session, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_gets (f, path), ==, 2);
+  }
+
+  /* Cleared tokens drop what was asked in their name. */
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_client_prefetch (client, path);
+  wait_for_gets (f, path, 1);
+  {
+    char *access = NULL, *refresh = NULL;
+    gint64 expires;
+    g_autoptr(JsonNode) reply = NULL;
+
+    g_assert_true (hibachi_client_get_tokens (client, &access, &refresh, &expires));
+    hibachi_client_clear_tokens (client);
+    hibachi_client_set_tokens (client, access, refresh, expires);
+    g_free (access);
+    g_free (refresh);
+    reply = get (f->session, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_gets (f, path), ==, 2);
+  }
+
+  /* Asked for while the early request is on its way: it waits for that. */
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_server_hold_workers (hibachi_test_server_get_server (f->ts), TRUE);
+  hibachi_client_prefetch (client, path);
+  while (count_gets (f, path) < 1)
+    g_main_context_iteration (NULL, FALSE);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonNode) reply = NULL;
+
+    hibachi_client_request_async (client, "GET", path, NULL, NULL, NULL, store_result_cb, &result);
+    hibachi_server_hold_workers (hibachi_test_server_get_server (f->ts), FALSE);
+    reply = hibachi_client_request_finish (client, wait_for_result (&result), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (station_name (reply), ==, "Fremont Renamed");
+    g_assert_cmpuint (count_gets (f, path), ==, 1);
+  }
 }
 
 static void
@@ -465,6 +611,7 @@ main (int argc, char *argv[])
   ADD ("concurrent-refresh-once", test_concurrent_requests_refresh_once);
   ADD ("refresh-refused", test_refresh_refused);
   ADD ("sign-out", test_sign_out);
+  ADD ("asked-ahead", test_asked_ahead);
   ADD ("error-codes", test_error_codes);
 #undef ADD
   g_test_add_func ("/hibachi/session/keyring-calls-at-once", test_keyring_calls_at_once);

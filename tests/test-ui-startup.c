@@ -11,6 +11,7 @@
 
 #include "hibachi-booking-detail.h"
 #include "hibachi-credentials.h"
+#include "hibachi-server.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
@@ -123,6 +124,35 @@ test_restored (Fixture *f, gconstpointer data)
   /* The bookings' first rows come in. */
   WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window))) != NULL &&
             g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+}
+
+/* A restored session: while the server has yet to confirm it, the window
+ * already asks for what signing in loads next (stations, chefs, the first
+ * page of bookings), so all four requests are on the server at once; then
+ * each is asked once, not again after the confirmation. */
+static void
+test_asks_ahead (Fixture *f, gconstpointer data)
+{
+  HibachiServer *server = hibachi_test_server_get_server (f->ts);
+  const char * const requests[] = { "GET /api/auth/me", "GET /api/v1/stations?", "GET /api/v1/chefs?",
+                                    "GET /api/v1/bookings?page=1&limit=100&" };
+  HibachiPagedList *list;
+
+  remember_session (f);
+  hibachi_test_server_clear_requests (f->ts);
+  /* Nothing is answered: the session is not confirmed meanwhile. */
+  hibachi_server_hold_workers (server, TRUE);
+  open_window (f);
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    WAIT_FOR (hibachi_test_server_count_requests (f->ts, requests[i]) == 1);
+  g_assert_cmpint (hibachi_session_get_state (hibachi_window_get_session (f->window)), ==, HIBACHI_SESSION_CONFIRMING);
+  g_assert_cmpstr (hibachi_window_get_page (f->window), ==, "loading");
+  hibachi_server_hold_workers (server, FALSE);
+
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (f->window))) != NULL &&
+            g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, requests[i]), ==, 1);
 }
 
 /* The keyring and the server answered before the window was built (the
@@ -390,6 +420,7 @@ main (int argc, char *argv[])
 
 #define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, teardown)
   ADD ("restored", test_restored);
+  ADD ("asks-ahead", test_asks_ahead);
   ADD ("answered-before-window", test_answered_before_window);
   ADD ("shown-with-rows", test_shown_with_rows);
   ADD ("shown-while-waiting", test_shown_while_waiting);

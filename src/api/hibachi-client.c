@@ -23,6 +23,7 @@ struct _HibachiClient
   gint64       expires_at;
   gboolean     refreshing;
   GPtrArray   *waiting;        /* GTask, requests waiting for the refresh */
+  GHashTable  *early;          /* path → EarlyAnswer, GETs asked for ahead */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiClient, hibachi_client, G_TYPE_OBJECT)
@@ -53,6 +54,38 @@ typedef struct
 
 static void send_request (GTask *task);
 
+/* A GET asked for ahead (hibachi_client_prefetch()): its answer, or the
+ * request that will take it once it comes. Referenced by the client's
+ * table until claimed, dropped or expired, and by the request in flight. */
+typedef struct
+{
+  HibachiClient *client;      /* not a reference: only the table's entries use it */
+  char          *path;
+  GTask         *claimant;
+  gboolean       answered;
+  JsonNode      *reply;
+  JsonObject    *details;
+  GError        *error;
+  guint          expire_id;
+} EarlyAnswer;
+
+static void
+early_answer_clear (EarlyAnswer *early)
+{
+  g_clear_handle_id (&early->expire_id, g_source_remove);
+  g_free (early->path);
+  g_clear_object (&early->claimant);
+  g_clear_pointer (&early->reply, json_node_unref);
+  g_clear_pointer (&early->details, json_object_unref);
+  g_clear_error (&early->error);
+}
+
+static void
+early_answer_release (gpointer early)
+{
+  g_rc_box_release_full (early, (GDestroyNotify) early_answer_clear);
+}
+
 static void
 request_data_free (RequestData *data)
 {
@@ -76,6 +109,7 @@ hibachi_client_finalize (GObject *object)
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_free (self->base_url);
   hibachi_client_clear_tokens (self);
+  g_clear_pointer (&self->early, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_client_parent_class)->finalize (object);
 }
@@ -106,6 +140,7 @@ hibachi_client_init (HibachiClient *self)
   g_autofree char *user_agent = g_strdup_printf ("HibachiAdmin/%s ", PACKAGE_VERSION);
 
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->early = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, early_answer_release);
   /* The trailing space makes libsoup append its own product token. The
    * change feed's wait holds one connection for up to 25 s: with libsoup's
    * two per host, every other request shared the one left, one at a time
@@ -138,6 +173,24 @@ hibachi_client_get_base_url (HibachiClient *self)
   return self->base_url;
 }
 
+static void
+clear_secret (char **secret)
+{
+  if (*secret != NULL)
+    {
+      memset (*secret, 0, strlen (*secret));
+      g_clear_pointer (secret, g_free);
+    }
+}
+
+static void
+clear_secrets (HibachiClient *self)
+{
+  clear_secret (&self->access_token);
+  clear_secret (&self->refresh_token);
+  self->expires_at = 0;
+}
+
 void
 hibachi_client_set_tokens (HibachiClient *self,
                            const char    *access_token,
@@ -146,7 +199,9 @@ hibachi_client_set_tokens (HibachiClient *self,
 {
   g_return_if_fail (HIBACHI_IS_CLIENT (self));
 
-  hibachi_client_clear_tokens (self);
+  /* A refresh keeps the answers asked for ahead: same account (a client
+   * serves one; signing in again makes a new session and client). */
+  clear_secrets (self);
   self->access_token = g_strdup (access_token);
   self->refresh_token = g_strdup (refresh_token);
   self->expires_at = expires_at;
@@ -170,24 +225,15 @@ hibachi_client_get_tokens (HibachiClient  *self,
   return TRUE;
 }
 
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    {
-      memset (*secret, 0, strlen (*secret));
-      g_clear_pointer (secret, g_free);
-    }
-}
-
 void
 hibachi_client_clear_tokens (HibachiClient *self)
 {
   g_return_if_fail (HIBACHI_IS_CLIENT (self));
 
-  clear_secret (&self->access_token);
-  clear_secret (&self->refresh_token);
-  self->expires_at = 0;
+  clear_secrets (self);
+  /* Answers asked for in the name of an account no one may take now. */
+  if (self->early != NULL)
+    g_hash_table_remove_all (self->early);
 }
 
 static int
@@ -517,21 +563,18 @@ start_request (HibachiClient *self,
     send_request (task);
 }
 
-void
-hibachi_client_request_async (HibachiClient               *self,
-                              const char                  *method,
-                              const char                  *path,
-                              JsonNode                    *body,
-                              const HibachiRequestOptions *options,
-                              GCancellable                *cancellable,
-                              GAsyncReadyCallback          callback,
-                              gpointer                     user_data)
+static GTask *
+new_request (HibachiClient               *self,
+             const char                  *method,
+             const char                  *path,
+             JsonNode                    *body,
+             const HibachiRequestOptions *options,
+             GCancellable                *cancellable,
+             GAsyncReadyCallback          callback,
+             gpointer                     user_data)
 {
   GTask *task;
   RequestData *data;
-
-  g_return_if_fail (HIBACHI_IS_CLIENT (self));
-  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hibachi_client_request_async);
@@ -547,8 +590,110 @@ hibachi_client_request_async (HibachiClient               *self,
     }
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
+  return task;
+}
+
+/* @early's answer becomes @task's, as if @task had asked. */
+static void
+hand_over (EarlyAnswer *early,
+           GTask       *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+
+  data->details = g_steal_pointer (&early->details);
+  if (early->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&early->error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&early->reply), (GDestroyNotify) json_node_unref);
+}
+
+void
+hibachi_client_request_async (HibachiClient               *self,
+                              const char                  *method,
+                              const char                  *path,
+                              JsonNode                    *body,
+                              const HibachiRequestOptions *options,
+                              GCancellable                *cancellable,
+                              GAsyncReadyCallback          callback,
+                              gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EarlyAnswer *early;
+
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
+
+  task = new_request (self, method, path, body, options, cancellable, callback, user_data);
+
+  /* Asked for ahead: this request takes that answer, now or when it comes. */
+  early = body == NULL && strcmp (method, "GET") == 0 &&
+          (options == NULL || (options->if_match == NULL && options->idempotency_key == NULL && !options->no_auth))
+          ? g_hash_table_lookup (self->early, path) : NULL;
+  if (early != NULL)
+    {
+      g_hash_table_steal (self->early, path);
+      g_clear_handle_id (&early->expire_id, g_source_remove);
+      if (early->answered)
+        hand_over (early, task);
+      else
+        early->claimant = g_object_ref (task);
+      early_answer_release (early);
+      return;
+    }
+
   start_request (self, task);
-  g_object_unref (task);
+}
+
+/* How long an answer asked for ahead waits for its request. */
+#define EARLY_ANSWER_KEPT_SECONDS 10
+
+static gboolean
+early_answer_expired_cb (gpointer data)
+{
+  EarlyAnswer *early = data;
+
+  early->expire_id = 0;
+  g_hash_table_remove (early->client->early, early->path);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+early_answered_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  HibachiClient *self = HIBACHI_CLIENT (source);
+  EarlyAnswer *early = user_data;
+
+  early->reply = hibachi_client_request_finish (self, result, &early->details, &early->error);
+  early->answered = TRUE;
+  if (early->claimant != NULL)
+    hand_over (early, early->claimant);
+  else if (g_hash_table_lookup (self->early, early->path) == early)
+    early->expire_id = g_timeout_add_seconds (EARLY_ANSWER_KEPT_SECONDS, early_answer_expired_cb, early);
+  early_answer_release (early);
+}
+
+void
+hibachi_client_prefetch (HibachiClient *self,
+                         const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  EarlyAnswer *early;
+
+  g_return_if_fail (HIBACHI_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  if (g_hash_table_contains (self->early, path))
+    return;
+
+  early = g_rc_box_new0 (EarlyAnswer);
+  early->client = self;
+  early->path = g_strdup (path);
+  g_hash_table_insert (self->early, early->path, g_rc_box_acquire (early));
+  task = new_request (self, "GET", path, NULL, NULL, NULL, early_answered_cb, early);
+  start_request (self, task);
 }
 
 JsonNode *

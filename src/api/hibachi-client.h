@@ -53,6 +53,13 @@ JsonNode      *hibachi_client_request_finish   (HibachiClient         *self,
                                                 GAsyncResult          *result,
                                                 JsonObject           **out_details,
                                                 GError               **error);
+/* GET @path now, for a request of the same GET (no body, no options) that
+ * is coming: that request takes this answer instead of asking again, once,
+ * within 10 s of it. Clearing the tokens drops such answers. For a start
+ * whose requests wait on one another (the account, then the names, then a
+ * first page) but whose paths are known at once. */
+void           hibachi_client_prefetch         (HibachiClient         *self,
+                                                const char            *path);
 void           hibachi_client_fetch_bytes_async (HibachiClient        *self,
                                                  const char           *path,
                                                  GCancellable         *cancellable,

@@ -299,6 +299,18 @@ hibachi_paged_list_page_path (HibachiPagedList *self,
                           query && *query ? "&" : "", query ? query : "");
 }
 
+void
+hibachi_paged_list_prefetch (HibachiPagedList *self,
+                             const char       *query)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
+
+  path = hibachi_paged_list_page_path (self, query, 0);
+  hibachi_client_prefetch (self->client, path);
+}
+
 static void
 request_page (HibachiPagedList *self,
               guint               page,

@@ -32,6 +32,10 @@ HibachiPagedList *hibachi_paged_list_new          (HibachiClient    *client,
 void              hibachi_paged_list_set_query    (HibachiPagedList *self,
                                                    const char       *query);
 const char       *hibachi_paged_list_get_query    (HibachiPagedList *self);
+/* Asks now for the first page of @query, for a list of the same endpoint
+ * and client given @query soon after (hibachi_client_prefetch()). */
+void              hibachi_paged_list_prefetch     (HibachiPagedList *self,
+                                                   const char       *query);
 void              hibachi_paged_list_reload       (HibachiPagedList *self);
 gboolean          hibachi_paged_list_get_loading  (HibachiPagedList *self);
 /* The last failure to load, or NULL. */

@@ -30,7 +30,8 @@ G_DEFINE_FINAL_TYPE (HibachiSession, hibachi_session, G_TYPE_OBJECT)
 G_DEFINE_ENUM_TYPE (HibachiSessionState, hibachi_session_state,
                     G_DEFINE_ENUM_VALUE (HIBACHI_SESSION_SIGNED_OUT, "signed-out"),
                     G_DEFINE_ENUM_VALUE (HIBACHI_SESSION_SIGNED_IN, "signed-in"),
-                    G_DEFINE_ENUM_VALUE (HIBACHI_SESSION_EXPIRED, "expired"))
+                    G_DEFINE_ENUM_VALUE (HIBACHI_SESSION_EXPIRED, "expired"),
+                    G_DEFINE_ENUM_VALUE (HIBACHI_SESSION_CONFIRMING, "confirming"))
 
 enum {
   PROP_0,
@@ -443,6 +444,7 @@ me_cb (GObject      *source,
         hibachi_credentials_clear_async (hibachi_client_get_base_url (self->client),
                                          g_task_get_task_data (task), NULL, restore_cleared_cb, NULL);
       hibachi_client_clear_tokens (self->client);
+      set_state (self, HIBACHI_SESSION_SIGNED_OUT);
       g_task_return_error (task, error);
       return;
     }
@@ -450,6 +452,7 @@ me_cb (GObject      *source,
   if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply) || !set_user (self, json_node_get_object (reply)))
     {
       hibachi_client_clear_tokens (self->client);
+      set_state (self, HIBACHI_SESSION_SIGNED_OUT);
       g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
                                _("The server’s answer about the account was not understood."));
       return;
@@ -482,11 +485,14 @@ restore_lookup_cb (GObject      *source,
       return;
     }
 
-  /* /me confirms the session; the client refreshes an expired token first. */
+  /* /me confirms the session; the client refreshes an expired token first.
+   * Meanwhile whoever waits for the session may ask ahead for what it will
+   * need (hibachi_client_prefetch()). */
   hibachi_client_set_tokens (self->client, tokens->access_token, tokens->refresh_token, tokens->expires_at);
   cancellable = g_task_get_cancellable (task);
   hibachi_client_request_async (self->client, "GET", "/api/auth/me", NULL, NULL, cancellable,
                                 me_cb, g_steal_pointer (&task));
+  set_state (self, HIBACHI_SESSION_CONFIRMING);
 }
 
 void

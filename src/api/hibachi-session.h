@@ -20,6 +20,8 @@ typedef enum
   HIBACHI_SESSION_SIGNED_OUT,
   HIBACHI_SESSION_SIGNED_IN,
   HIBACHI_SESSION_EXPIRED,     /* the server refused to refresh: sign in again */
+  HIBACHI_SESSION_CONFIRMING,  /* restored tokens the server is asked about: requests
+                                * can go out in its name, nothing is known of the user */
 } HibachiSessionState;
 
 GType                hibachi_session_state_get_type (void);

@@ -6,13 +6,16 @@
 
 #include "hibachi-store-private.h"
 
+#define CHEFS_PATH "/api/v1/chefs?limit=500"
+#define STATIONS_PATH "/api/v1/stations?limit=500"
+
 void
 hibachi_store_list_chefs_async (HibachiStore        *self,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  hibachi_store_get_objects (self, "/api/v1/chefs?limit=500", HIBACHI_TYPE_CHEF, "data", hibachi_store_list_chefs_async,
+  hibachi_store_get_objects (self, CHEFS_PATH, HIBACHI_TYPE_CHEF, "data", hibachi_store_list_chefs_async,
                              cancellable, callback, user_data);
 }
 
@@ -22,8 +25,17 @@ hibachi_store_list_stations_async (HibachiStore        *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  hibachi_store_get_objects (self, "/api/v1/stations?limit=500", HIBACHI_TYPE_STATION, "data",
+  hibachi_store_get_objects (self, STATIONS_PATH, HIBACHI_TYPE_STATION, "data",
                              hibachi_store_list_stations_async, cancellable, callback, user_data);
+}
+
+void
+hibachi_store_prefetch_chefs_and_stations (HibachiStore *self)
+{
+  g_return_if_fail (HIBACHI_IS_STORE (self));
+
+  hibachi_client_prefetch (hibachi_store_get_client (self), STATIONS_PATH);
+  hibachi_client_prefetch (hibachi_store_get_client (self), CHEFS_PATH);
 }
 
 void

@@ -127,6 +127,9 @@ void              hibachi_store_list_chefs_async        (HibachiStore         *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
+/* Asks for both lists now, for the list calls soon after to take
+ * (hibachi_client_prefetch()). */
+void              hibachi_store_prefetch_chefs_and_stations (HibachiStore     *self);
 void              hibachi_store_list_stations_async     (HibachiStore         *self,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,

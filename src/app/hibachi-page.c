@@ -470,6 +470,17 @@ hibachi_page_reload (HibachiPage *self)
 }
 
 void
+hibachi_page_prefetch (HibachiPage    *self,
+                       HibachiSession *session)
+{
+  g_return_if_fail (HIBACHI_IS_PAGE (self));
+  g_return_if_fail (HIBACHI_IS_SESSION (session));
+
+  if (HIBACHI_PAGE_GET_CLASS (self)->prefetch != NULL)
+    HIBACHI_PAGE_GET_CLASS (self)->prefetch (self, session);
+}
+
+void
 hibachi_page_focus_search (HibachiPage *self)
 {
   g_return_if_fail (HIBACHI_IS_PAGE (self));

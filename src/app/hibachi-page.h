@@ -40,6 +40,12 @@ struct _HibachiPageClass
    * only useful on screen here (state it received before is applied
    * then). Runs after the page's own children are mapped. */
   void     (*first_shown)           (HibachiPage          *self);
+  /* A restored session is being confirmed (HIBACHI_SESSION_CONFIRMING)
+   * and this page is the one shown: ask ahead (hibachi_client_prefetch())
+   * for what account_changed will load, so that it goes out beside the
+   * confirmation instead of after it. Optional. */
+  void     (*prefetch)              (HibachiPage          *self,
+                                     HibachiSession       *session);
 };
 
 HibachiContext *hibachi_page_get_context     (HibachiPage          *self);
@@ -74,6 +80,8 @@ void            hibachi_page_set_station_id  (HibachiPage          *self,
  * it builds then exists. */
 gboolean        hibachi_page_was_shown       (HibachiPage          *self);
 void            hibachi_page_reload          (HibachiPage          *self);
+void            hibachi_page_prefetch        (HibachiPage          *self,
+                                              HibachiSession       *session);
 void            hibachi_page_focus_search    (HibachiPage          *self);
 char           *hibachi_page_dup_unsaved     (HibachiPage          *self);
 void            hibachi_page_save_async      (HibachiPage          *self,

@@ -236,9 +236,22 @@ hibachi_window_show_sign_in (HibachiWindow *self,
 static void
 session_state_cb (HibachiWindow *self)
 {
+  HibachiSessionState state = hibachi_session_get_state (self->session);
+
   /* The server refused to renew the session: sign in again, email kept. */
-  if (hibachi_session_get_state (self->session) == HIBACHI_SESSION_EXPIRED)
+  if (state == HIBACHI_SESSION_EXPIRED)
     hibachi_window_show_sign_in (self, _("Your session has ended. Sign in again to continue."), FALSE);
+  /* A restored session: what signing in loads next (the names, then the
+   * shown page) is asked for beside the confirmation, one round trip
+   * instead of three. */
+  else if (state == HIBACHI_SESSION_CONFIRMING)
+    {
+      GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+      hibachi_store_prefetch_chefs_and_stations (hibachi_session_get_store (self->session));
+      if (HIBACHI_IS_PAGE (page))
+        hibachi_page_prefetch (HIBACHI_PAGE (page), self->session);
+    }
 }
 
 static void

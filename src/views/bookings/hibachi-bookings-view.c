@@ -567,6 +567,17 @@ hibachi_bookings_view_station_changed (HibachiPage *page)
 }
 
 static void
+hibachi_bookings_view_prefetch (HibachiPage    *page,
+                                HibachiSession *session)
+{
+  g_autoptr(HibachiPagedList) list = hibachi_store_new_booking_list (hibachi_session_get_store (session));
+  g_autofree char *query = hibachi_bookings_view_build_query (HIBACHI_BOOKINGS_VIEW (page));
+
+  /* account_changed asks for the same, unless the account changes it. */
+  hibachi_paged_list_prefetch (list, query);
+}
+
+static void
 hibachi_bookings_view_reload (HibachiPage *page)
 {
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
@@ -703,6 +714,7 @@ hibachi_bookings_view_class_init (HibachiBookingsViewClass *klass)
   page_class->account_changed = hibachi_bookings_view_account_changed;
   page_class->station_changed = hibachi_bookings_view_station_changed;
   page_class->reload = hibachi_bookings_view_reload;
+  page_class->prefetch = hibachi_bookings_view_prefetch;
   page_class->focus_search = hibachi_bookings_view_focus_search;
   page_class->dup_unsaved = hibachi_bookings_view_dup_unsaved;
   page_class->save_async = hibachi_bookings_view_save_async;
