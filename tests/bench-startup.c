@@ -291,6 +291,10 @@ main (int argc, char *argv[])
 {
   const char *bookings = g_getenv ("HIBACHI_BENCH_BOOKINGS") ? g_getenv ("HIBACHI_BENCH_BOOKINGS") : "100000";
   int runs = g_getenv ("HIBACHI_BENCH_RUNS") ? atoi (g_getenv ("HIBACHI_BENCH_RUNS")) : 6;
+  /* Our window's size: the screen's by default. The editor opens at its
+   * own default (700 × 520 with GNOME Text Editor 43), whatever this is. */
+  const char *size = g_getenv ("HIBACHI_BENCH_SIZE") ? g_getenv ("HIBACHI_BENCH_SIZE") : "1280x1024";
+  int width = 1280, height = 1024;
   g_autofree char *settings = NULL, *editor = NULL;
   HibachiBenchServer *server;
   g_autoptr(GArray) ours_paint = g_array_new (FALSE, FALSE, sizeof (double));
@@ -315,12 +319,17 @@ main (int argc, char *argv[])
   fcntl (ConnectionNumber (display), F_SETFD, FD_CLOEXEC);
   XSetErrorHandler (ignore_errors_cb);
 
+  if (sscanf (size, "%dx%d", &width, &height) != 2 || width < 360 || height < 300)
+    {
+      fprintf (stderr, "bench-startup: HIBACHI_BENCH_SIZE is WIDTHxHEIGHT, at least 360x300\n");
+      return 2;
+    }
   server = hibachi_bench_server_start (argv[1], bookings, "startup");
   settings = g_strdup_printf ("[com/myhibachichef/Admin]\nserver-url='%s'\nlast-account='owner@demo.test'\n"
-                              "window-width=1280\nwindow-height=1024\n", server->url);
+                              "window-width=%d\nwindow-height=%d\n", server->url, width, height);
   editor = g_find_program_in_path ("gnome-text-editor");
-  printf ("%s bookings, %d runs each (run 1 a warm-up), GSK_RENDERER=cairo, cursor blink off, fresh HOME per run\n",
-          bookings, runs);
+  printf ("%s bookings, %d runs each (run 1 a warm-up), GSK_RENDERER=cairo, cursor blink off, fresh HOME per run, "
+          "our window %d × %d\n", bookings, runs, width, height);
   if (editor == NULL)
     printf ("gnome-text-editor is not installed: ours only, no ratio\n");
 
