@@ -323,9 +323,9 @@ test_refresh_refused (Fixture *f, gconstpointer data)
 /* A GET asked for ahead (hibachi_client_prefetch()) answers the first
  * same GET after it, once: the server reads one request, and the answer is
  * the one from when it was asked, though the station changed since. The
- * next GET asks again. A GET with If-Match, or one after the tokens were
- * cleared, is not given such an answer; a GET made while the early one is
- * on its way waits for it. */
+ * next GET asks again. A GET with If-Match, one after the tokens were
+ * cleared, or one after a failed early GET, is not given such an answer;
+ * a GET made while the early one is on its way waits for it. */
 static void
 test_asked_ahead (Fixture *f, gconstpointer data)
 {
@@ -400,6 +400,20 @@ test_asked_ahead (Fixture *f, gconstpointer data)
     reply = get (f->session, path, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (count_gets (f, path), ==, 2);
+  }
+
+  /* A failure is kept for no one: the request after it asks for itself. */
+  hibachi_test_server_clear_requests (f->ts);
+  {
+    const char *missing = "/api/v1/stations/00000000-0000-4000-8000-000000000000";
+    g_autoptr(JsonNode) reply = NULL;
+
+    hibachi_client_prefetch (client, missing);
+    wait_for_gets (f, missing, 1);
+    reply = get (f->session, missing, &error);
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_gets (f, missing), ==, 2);
   }
 
   /* Asked for while the early request is on its way: it waits for that. */

@@ -670,7 +670,11 @@ early_answered_cb (GObject      *source,
   early->answered = TRUE;
   if (early->claimant != NULL)
     hand_over (early, early->claimant);
-  else if (g_hash_table_lookup (self->early, early->path) == early)
+  else if (g_hash_table_lookup (self->early, early->path) != early)
+    ;   /* dropped meanwhile */
+  else if (early->error != NULL)
+    g_hash_table_remove (self->early, early->path);   /* a later request tries for itself */
+  else
     early->expire_id = g_timeout_add_seconds (EARLY_ANSWER_KEPT_SECONDS, early_answer_expired_cb, early);
   early_answer_release (early);
 }

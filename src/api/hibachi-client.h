@@ -55,7 +55,8 @@ JsonNode      *hibachi_client_request_finish   (HibachiClient         *self,
                                                 GError               **error);
 /* GET @path now, for a request of the same GET (no body, no options) that
  * is coming: that request takes this answer instead of asking again, once,
- * within 10 s of it. Clearing the tokens drops such answers. For a start
+ * within 10 s of it (a failure only when it was already waiting for it).
+ * Clearing the tokens drops such answers. For a start
  * whose requests wait on one another (the account, then the names, then a
  * first page) but whose paths are known at once. */
 void           hibachi_client_prefetch         (HibachiClient         *self,
