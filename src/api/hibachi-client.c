@@ -563,36 +563,6 @@ start_request (HibachiClient *self,
     send_request (task);
 }
 
-static GTask *
-new_request (HibachiClient               *self,
-             const char                  *method,
-             const char                  *path,
-             JsonNode                    *body,
-             const HibachiRequestOptions *options,
-             GCancellable                *cancellable,
-             GAsyncReadyCallback          callback,
-             gpointer                     user_data)
-{
-  GTask *task;
-  RequestData *data;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hibachi_client_request_async);
-  data = g_new0 (RequestData, 1);
-  data->method = g_strdup (method);
-  data->path = g_strdup (path);
-  data->body = body ? json_node_ref (body) : NULL;
-  if (options != NULL)
-    {
-      data->if_match = g_strdup (options->if_match);
-      data->idempotency_key = g_strdup (options->idempotency_key);
-      data->no_auth = options->no_auth;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
-
-  return task;
-}
-
 /* @early's answer becomes @task's, as if @task had asked. */
 static void
 hand_over (EarlyAnswer *early,
@@ -618,12 +588,25 @@ hibachi_client_request_async (HibachiClient               *self,
                               gpointer                     user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RequestData *data;
   EarlyAnswer *early;
 
   g_return_if_fail (HIBACHI_IS_CLIENT (self));
   g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
 
-  task = new_request (self, method, path, body, options, cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hibachi_client_request_async);
+  data = g_new0 (RequestData, 1);
+  data->method = g_strdup (method);
+  data->path = g_strdup (path);
+  data->body = body ? json_node_ref (body) : NULL;
+  if (options != NULL)
+    {
+      data->if_match = g_strdup (options->if_match);
+      data->idempotency_key = g_strdup (options->idempotency_key);
+      data->no_auth = options->no_auth;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
   /* Asked for ahead: this request takes that answer, now or when it comes. */
   early = body == NULL && strcmp (method, "GET") == 0 &&
@@ -683,7 +666,6 @@ void
 hibachi_client_prefetch (HibachiClient *self,
                          const char    *path)
 {
-  g_autoptr(GTask) task = NULL;
   EarlyAnswer *early;
 
   g_return_if_fail (HIBACHI_IS_CLIENT (self));
@@ -695,9 +677,10 @@ hibachi_client_prefetch (HibachiClient *self,
   early = g_rc_box_new0 (EarlyAnswer);
   early->client = self;
   early->path = g_strdup (path);
+  /* Sent before it is in the table, so it does not take its own answer;
+   * the answer comes from the main loop, after this. */
+  hibachi_client_request_async (self, "GET", path, NULL, NULL, NULL, early_answered_cb, early);
   g_hash_table_insert (self->early, early->path, g_rc_box_acquire (early));
-  task = new_request (self, "GET", path, NULL, NULL, NULL, early_answered_cb, early);
-  start_request (self, task);
 }
 
 JsonNode *
