@@ -107,6 +107,9 @@ void hibachi_bookings_view_row_activated_cb (HibachiBookingsView *self,
                                              guint                position);
 /* The page's actions (bookings.*) and their shortcuts. */
 void hibachi_bookings_view_install_actions  (GtkWidgetClass      *widget_class);
+/* HibachiPage.prefetch: the first page account_changed will ask for. */
+void hibachi_bookings_view_prefetch         (HibachiPage         *page,
+                                             HibachiSession      *session);
 /* A filter changed: a new query, from the top, nothing selected. */
 void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
 /* The date filter changed; Custom Range… asks for the days first. */

@@ -100,6 +100,18 @@ hibachi_bookings_view_build_query (HibachiBookingsView *self)
   return g_string_free (query, FALSE);
 }
 
+/* HibachiPage.prefetch: the first page of the query account_changed is
+ * about to ask for (unless the account changes it). */
+void
+hibachi_bookings_view_prefetch (HibachiPage    *page,
+                                HibachiSession *session)
+{
+  g_autoptr(HibachiPagedList) list = hibachi_store_new_booking_list (hibachi_session_get_store (session));
+  g_autofree char *query = hibachi_bookings_view_build_query (HIBACHI_BOOKINGS_VIEW (page));
+
+  hibachi_paged_list_prefetch (list, query);
+}
+
 void
 hibachi_bookings_view_filters_changed (HibachiBookingsView *self)
 {

@@ -567,17 +567,6 @@ hibachi_bookings_view_station_changed (HibachiPage *page)
 }
 
 static void
-hibachi_bookings_view_prefetch (HibachiPage    *page,
-                                HibachiSession *session)
-{
-  g_autoptr(HibachiPagedList) list = hibachi_store_new_booking_list (hibachi_session_get_store (session));
-  g_autofree char *query = hibachi_bookings_view_build_query (HIBACHI_BOOKINGS_VIEW (page));
-
-  /* account_changed asks for the same, unless the account changes it. */
-  hibachi_paged_list_prefetch (list, query);
-}
-
-static void
 hibachi_bookings_view_reload (HibachiPage *page)
 {
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
