@@ -427,6 +427,14 @@ restore_cleared_cb (GObject      *source,
   hibachi_credentials_clear_finish (result, NULL);
 }
 
+/* The server did not confirm the restored session: it ends here. */
+static void
+not_confirmed (HibachiSession *self)
+{
+  hibachi_client_clear_tokens (self->client);
+  set_state (self, HIBACHI_SESSION_SIGNED_OUT);
+}
+
 static void
 me_cb (GObject      *source,
        GAsyncResult *result,
@@ -443,16 +451,14 @@ me_cb (GObject      *source,
       if (g_error_matches (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_UNAUTHORIZED))
         hibachi_credentials_clear_async (hibachi_client_get_base_url (self->client),
                                          g_task_get_task_data (task), NULL, restore_cleared_cb, NULL);
-      hibachi_client_clear_tokens (self->client);
-      set_state (self, HIBACHI_SESSION_SIGNED_OUT);
+      not_confirmed (self);
       g_task_return_error (task, error);
       return;
     }
 
   if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply) || !set_user (self, json_node_get_object (reply)))
     {
-      hibachi_client_clear_tokens (self->client);
-      set_state (self, HIBACHI_SESSION_SIGNED_OUT);
+      not_confirmed (self);
       g_task_return_new_error (task, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE,
                                _("The server’s answer about the account was not understood."));
       return;
