@@ -3,7 +3,9 @@
  * failures, the keyring (file backend), refresh mid-use, sign-out. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "hibachi-client.h"
@@ -605,6 +607,63 @@ test_keyring_calls_at_once (void)
   g_assert_cmpstr (left->refresh_token, ==, "refresh");
 }
 
+/* The keyring file written by someone else between two of our writes, in
+ * the same second (libsecret's file backend reloads only when the second of
+ * its mtime changes, and refuses a write over a file whose etag it did not
+ * see: "The file was externally modified"). Our next store still lands, and
+ * what was there stays. Only the file backend keeps a file of its own. */
+static void
+test_keyring_changed_outside (void)
+{
+  const char *server = "http://keyring-outside.test";
+  const char *path = g_getenv ("SECRET_FILE_TEST_PATH");
+  HibachiTokens tokens = { (char *) "access", (char *) "refresh-a", G_MAXINT64 / 2 };
+  g_autoptr(HibachiTokens) first = NULL;
+  g_autoptr(HibachiTokens) second = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat before;
+  struct timespec times[2];
+  gsize length;
+
+  if (path == NULL)
+    {
+      g_test_skip ("Not the file backend");
+      return;
+    }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_credentials_store_async (server, "a@demo.test", &tokens, NULL, store_result_cb, &result);
+    g_assert_true (hibachi_credentials_store_finish (wait_for_result (&result), NULL));
+  }
+
+  /* Someone writes the same bytes again: a new file, the same second. */
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  times[1].tv_nsec = (times[1].tv_nsec + 500000000) % 1000000000;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  tokens.refresh_token = (char *) "refresh-b";
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hibachi_credentials_store_async (server, "b@demo.test", &tokens, NULL, store_result_cb, &result);
+    hibachi_credentials_store_finish (wait_for_result (&result), &error);
+    g_assert_no_error (error);
+  }
+  first = stored_tokens (server, "a@demo.test");
+  second = stored_tokens (server, "b@demo.test");
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first->refresh_token, ==, "refresh-a");
+  g_assert_nonnull (second);
+  g_assert_cmpstr (second->refresh_token, ==, "refresh-b");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -629,6 +688,7 @@ main (int argc, char *argv[])
   ADD ("error-codes", test_error_codes);
 #undef ADD
   g_test_add_func ("/hibachi/session/keyring-calls-at-once", test_keyring_calls_at_once);
+  g_test_add_func ("/hibachi/session/keyring-changed-outside", test_keyring_changed_outside);
   /* Last: libsoup 3.6 (Debian 13) leaves this test's HTTPS server a
    * connection that aborts a later test's main loop. */
   g_test_add_func ("/hibachi/session/tls-refused", test_tls_refused);

@@ -49,6 +49,27 @@ hibachi_tokens_free (HibachiTokens *tokens)
  * threads at once. */
 static GMutex secret_lock;
 
+/* A write refused because the keyring file is not the one libsecret's file
+ * backend read ("The file was externally modified"): someone else wrote it,
+ * or the backend missed its own write. The backend rereads only when the
+ * file's mtime moves to another second, so until then every write would be
+ * refused. Dropping the cached backend (secret_service_disconnect) makes the
+ * next call read the file anew; one more try, with what is there now.
+ * Called with secret_lock held. */
+static gboolean
+reload_after (GError **error,
+              guint    attempt)
+{
+  if (attempt > 0 || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    return FALSE;
+
+  g_debug ("The keyring file changed outside this backend; reading it again");
+  g_clear_error (error);
+  secret_service_disconnect ();
+
+  return TRUE;
+}
+
 typedef struct
 {
   char *server;
@@ -97,9 +118,14 @@ store_thread (GTask        *task,
   gboolean stored;
 
   g_mutex_lock (&secret_lock);
-  stored = secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, call->label, call->secret,
-                                       cancellable, &error, "server", call->server, "account", call->account,
-                                       "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  for (guint attempt = 0;; attempt++)
+    {
+      stored = secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, call->label, call->secret,
+                                           cancellable, &error, "server", call->server, "account",
+                                           call->account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+      if (stored || !reload_after (&error, attempt))
+        break;
+    }
   g_mutex_unlock (&secret_lock);
   if (!stored)
     g_task_return_error (task, error);
@@ -215,8 +241,13 @@ clear_thread (GTask        *task,
   GError *error = NULL;
 
   g_mutex_lock (&secret_lock);
-  secret_password_clear_sync (get_schema (), cancellable, &error, "server", call->server, "account", call->account,
-                              "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+  for (guint attempt = 0;; attempt++)
+    {
+      secret_password_clear_sync (get_schema (), cancellable, &error, "server", call->server, "account",
+                                  call->account, "version", HIBACHI_CREDENTIALS_VERSION, NULL);
+      if (error == NULL || !reload_after (&error, attempt))
+        break;
+    }
   g_mutex_unlock (&secret_lock);
   if (error != NULL)
     g_task_return_error (task, error);
