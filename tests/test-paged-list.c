@@ -345,6 +345,62 @@ test_new_query_refills_shown_rows (Fixture *f, gconstpointer data)
     g_object_unref (rows[i]);
 }
 
+/* A page read before a save and answered after it (here: asked ahead, as a
+ * restored start does, and taken by the next reload) does not put the
+ * booking back as it was before the save. */
+static void
+test_older_page_keeps_newer_row (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, "owner@demo.test");
+  g_autofree char *path = NULL;
+  g_autoptr(HibachiBooking) row = NULL;
+  g_autoptr(HibachiBooking) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  hibachi_paged_list_set_query (f->list, "sort=created_at");
+  wait_while_loading (f->list);
+  row = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+  version = hibachi_resource_get_version (HIBACHI_RESOURCE (row));
+  path = g_strconcat ("/api/v1/bookings/", hibachi_booking_get_id (row), NULL);
+
+  hibachi_test_server_clear_requests (f->ts);
+  hibachi_paged_list_prefetch (f->list, "sort=created_at");
+  while (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&") < 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The save, and its answer put in the list as the view does. */
+  {
+    g_autoptr(HibachiTestResponse) response = hibachi_test_write (f->ts, "PATCH", path, token,
+                                                                  "{\"special_requests\":\"Saved after\"}", path);
+
+    g_assert_cmpuint (response->status, ==, 200);
+    saved = hibachi_resource_new_from_json (HIBACHI_TYPE_BOOKING, response->json, &error);
+    g_assert_no_error (error);
+  }
+  hibachi_paged_list_replace (f->list, HIBACHI_RESOURCE (saved));
+  g_assert_cmpint (hibachi_resource_get_version (HIBACHI_RESOURCE (row)), ==, version + 1);
+
+  /* The page read before the save comes now. */
+  hibachi_paged_list_reload (f->list);
+  wait_while_loading (f->list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&"), ==, 1);
+  {
+    g_autoptr(HibachiBooking) again = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+
+    g_assert_true (again == row);
+  }
+  g_assert_cmpint (hibachi_resource_get_version (HIBACHI_RESOURCE (row)), ==, version + 1);
+  g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (row), "special_requests"), ==, "Saved after");
+
+  /* The next answer is the server's as it is now. */
+  hibachi_paged_list_reload (f->list);
+  wait_while_loading (f->list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (f->ts, "GET /api/v1/bookings?page=1&"), ==, 2);
+  g_assert_cmpint (hibachi_resource_get_version (HIBACHI_RESOURCE (row)), ==, version + 1);
+  g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (row), "special_requests"), ==, "Saved after");
+}
+
 /* A server that answers with broken bookings. */
 static void
 broken_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
@@ -531,6 +587,7 @@ main (int argc, char *argv[])
   ADD ("superseded-query", test_superseded_query);
   ADD ("new-query-refills-shown-rows", test_new_query_refills_shown_rows);
   ADD ("loaded-when-not-loading", test_loaded_when_not_loading);
+  ADD ("older-page-keeps-newer-row", test_older_page_keeps_newer_row);
 #undef ADD
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);
