@@ -13,7 +13,10 @@
  *          the app tells it with HIBACHI_TRACE_STARTUP set;
  *   CPU    ours only: the main thread's CPU time until then, as the app
  *          tells it. Less sensitive than wall time to a busy machine, for
- *          comparing two versions of ours; not a figure against the editor.
+ *          comparing two versions of ours; not a figure against the editor;
+ *   frame  ours only: the frame that showed rows, in three parts, as the app
+ *          tells it: window realized → the frame began (present, map, the
+ *          frame clock's wait), its layout, its paint (snapshot, render).
  * Run 1 of each is a warm-up and discarded. Prints min / median / max and
  * ours (rows) / GNOME Text Editor (paint). Never fails on time. */
 #include "config.h"
@@ -43,7 +46,22 @@ typedef struct
   double paint_ms;
   double rows_ms;      /* < 0: the app said nothing */
   double cpu_ms;       /* the app's main thread until rows; < 0: not said */
+  /* The frame that showed rows, as the app tells it (< 0: not said):
+   * window realized → that frame began, its layout, its paint. */
+  double wait_ms, layout_ms, draw_ms;
 } Run;
+
+/* The number after @name in the line at @line, as µs; -1 when not there. */
+static gint64
+said_us (const char *line,
+         const char *name)
+{
+  const char *at = strstr (line, name);
+
+  if (at == NULL || at > strchr (line, '\n'))
+    return -1;
+  return g_ascii_strtoll (at + strlen (name), NULL, 10);
+}
 
 static int
 ignore_errors_cb (Display *display, XErrorEvent *event)
@@ -162,7 +180,7 @@ measure_run (Display    *display,
   gint64 t0;
   pid_t pid;
 
-  run->paint_ms = run->rows_ms = run->cpu_ms = -1;
+  run->paint_ms = run->rows_ms = run->cpu_ms = run->wait_ms = run->layout_ms = run->draw_ms = -1;
   XDamageQueryExtension (display, &damage_event, &damage_error);
   XSelectInput (display, root, SubstructureNotifyMask);
   XSync (display, False);
@@ -209,11 +227,19 @@ measure_run (Display    *display,
               at = strstr (said->str, "first rows painted at ");
               if (at != NULL && strchr (at, '\n') != NULL)
                 {
-                  const char *cpu = strstr (at, "main thread CPU ");
+                  gint64 rows = said_us (at, "first rows painted at "), cpu = said_us (at, "main thread CPU ");
+                  gint64 realized = said_us (at, "realized at "), frame = said_us (at, "frame began at ");
+                  gint64 laid_out = said_us (at, "laid out at ");
 
-                  run->rows_ms = (g_ascii_strtoll (at + strlen ("first rows painted at "), NULL, 10) - t0) / 1000.0;
-                  if (cpu != NULL && cpu < strchr (at, '\n'))
-                    run->cpu_ms = g_ascii_strtoll (cpu + strlen ("main thread CPU "), NULL, 10) / 1000.0;
+                  run->rows_ms = (rows - t0) / 1000.0;
+                  if (cpu >= 0)
+                    run->cpu_ms = cpu / 1000.0;
+                  if (realized > 0 && frame >= realized && laid_out >= frame && rows >= laid_out)
+                    {
+                      run->wait_ms = (frame - realized) / 1000.0;
+                      run->layout_ms = (laid_out - frame) / 1000.0;
+                      run->draw_ms = (rows - laid_out) / 1000.0;
+                    }
                 }
             }
           if (waitpid (pid, NULL, WNOHANG) == pid)
@@ -300,6 +326,9 @@ main (int argc, char *argv[])
   g_autoptr(GArray) ours_paint = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ours_rows = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_wait = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_draw = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) editor_paint = g_array_new (FALSE, FALSE, sizeof (double));
   double ours_median, editor_median;
   Display *display;
@@ -353,6 +382,12 @@ main (int argc, char *argv[])
                 g_array_append_val (ours_rows, run.rows_ms);
                 if (run.cpu_ms >= 0)
                   g_array_append_val (ours_cpu, run.cpu_ms);
+                if (run.wait_ms >= 0)
+                  {
+                    g_array_append_val (ours_wait, run.wait_ms);
+                    g_array_append_val (ours_layout, run.layout_ms);
+                    g_array_append_val (ours_draw, run.draw_ms);
+                  }
               }
           }
         hibachi_test_remove_dir (home);
@@ -376,6 +411,10 @@ main (int argc, char *argv[])
   ours_median = report ("ours: restored session → first rows painted", ours_rows);
   editor_median = report ("GNOME Text Editor: first contentful paint", editor_paint);
   report ("ours: main thread CPU time until first rows", ours_cpu);
+  printf ("the frame that showed rows (ms)\n");
+  report ("ours: window realized → that frame began", ours_wait);
+  report ("ours: its layout", ours_layout);
+  report ("ours: its paint (snapshot, render)", ours_draw);
   if (ours_median > 0 && editor_median > 0)
     printf ("ours rows / GNOME Text Editor paint, medians: %.2f (goal: 1.00 at most)\n", ours_median / editor_median);
 

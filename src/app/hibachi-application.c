@@ -182,9 +182,25 @@ hibachi_application_startup (GApplication *application)
 /* HIBACHI_TRACE_STARTUP set (tests/bench-startup.c): after the first
  * frame painted while the bookings list is shown with rows in it, one line
  * on stderr with g_get_monotonic_time() (CLOCK_MONOTONIC, µs) and the main
- * thread's CPU time so far (µs). The frame phases run in one main-loop
- * dispatch, so rows there at after-paint were there at this frame's
- * layout: they are on screen. */
+ * thread's CPU time so far (µs), and where that frame's time went: when the
+ * window was realized, when the frame began, when its layout was done. The
+ * frame phases run in one main-loop dispatch, so rows there at after-paint
+ * were there at this frame's layout: they are on screen. Connected after
+ * GTK's own handlers (at realize), so "layout" ends GTK's layout phase. */
+static gint64 trace_realized_us, trace_frame_us, trace_layout_us;
+
+static void
+trace_before_paint_cb (GdkFrameClock *clock)
+{
+  trace_frame_us = g_get_monotonic_time ();
+}
+
+static void
+trace_layout_cb (GdkFrameClock *clock)
+{
+  trace_layout_us = g_get_monotonic_time ();
+}
+
 static void
 trace_after_paint_cb (GdkFrameClock *clock,
                       HibachiWindow *window)
@@ -197,16 +213,25 @@ trace_after_paint_cb (GdkFrameClock *clock,
       g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     return;
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
-  g_printerr ("hibachi-admin: first rows painted at %" G_GINT64_FORMAT " us, main thread CPU %" G_GINT64_FORMAT " us\n",
-              g_get_monotonic_time (), (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
+  g_printerr ("hibachi-admin: first rows painted at %" G_GINT64_FORMAT " us, main thread CPU %" G_GINT64_FORMAT
+              " us, realized at %" G_GINT64_FORMAT " us, frame began at %" G_GINT64_FORMAT " us, laid out at %"
+              G_GINT64_FORMAT " us\n",
+              g_get_monotonic_time (), (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000,
+              trace_realized_us, trace_frame_us, trace_layout_us);
   g_signal_handlers_disconnect_by_func (clock, trace_after_paint_cb, window);
+  g_signal_handlers_disconnect_by_func (clock, trace_before_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, trace_layout_cb, NULL);
 }
 
 static void
 trace_realize_cb (GtkWidget *window)
 {
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (trace_after_paint_cb),
-                           window, 0);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  trace_realized_us = g_get_monotonic_time ();
+  g_signal_connect (clock, "before-paint", G_CALLBACK (trace_before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (trace_layout_cb), NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (trace_after_paint_cb), window, 0);
 }
 
 static void
