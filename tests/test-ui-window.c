@@ -267,6 +267,20 @@ test_back_key (Fixture *f, gconstpointer data)
   hibachi_test_x_key (window, GDK_KEY_Left, GDK_KEY_Alt_L);
   hibachi_test_pause_ms (300);
   assert_side_by_side (f);
+
+  /* Right to left the arrows trade places: Alt+← is forward, Alt+→ back. */
+  gtk_widget_set_direction (window, GTK_TEXT_DIR_RTL);
+  resize (f, 360, 700);
+  WAIT_FOR (sidebar_shown (f) || page_shown (f));
+  g_signal_emit_by_name (row, "activate");
+  WAIT_FOR (page_shown (f) && !sidebar_shown (f));
+  gtk_widget_grab_focus (search);
+  hibachi_test_x_key (window, GDK_KEY_Left, GDK_KEY_Alt_L);
+  hibachi_test_pause_ms (300);
+  g_assert_true (page_shown (f) && !sidebar_shown (f));
+  hibachi_test_x_key (window, GDK_KEY_Right, GDK_KEY_Alt_L);
+  WAIT_FOR (sidebar_shown (f) && !page_shown (f));
+  WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (window)) == row);
 }
 #endif
 
