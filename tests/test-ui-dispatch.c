@@ -1081,6 +1081,46 @@ test_keyboard_assign_to (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
 }
 
+/* Real keys and a real click (XTest), through GTK's own routing rather
+ * than straight to the board's key handler: a card in the queue takes
+ * Space and Esc as a card on the board does, and the card clicked last is
+ * the one Enter opens Assign to… for, not the one focused before it. */
+static void
+test_keys_reach_queue (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window, *held, *moving;
+  HibachiAssignDialog *dialog;
+  const char *reference;
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->held) != NULL && card (f, f->moving) != NULL);
+  window = GTK_WIDGET (f->window);
+  moving = GTK_WIDGET (card (f, f->moving));
+  held = GTK_WIDGET (card (f, f->held));
+  g_assert_true (is_inside (moving, cell (f, NULL, NULL)));
+  hibachi_test_x_focus (window);
+
+  g_assert_true (gtk_widget_grab_focus (moving));
+  hibachi_test_x_key (window, GDK_KEY_space, 0);
+  g_assert_true (gtk_widget_has_css_class (moving, "dispatch-dragged"));
+  hibachi_test_x_key (window, GDK_KEY_Escape, 0);
+  g_assert_false (gtk_widget_has_css_class (moving, "dispatch-dragged"));
+  g_assert_true (focus (f) == moving);
+
+  g_assert_true (gtk_widget_grab_focus (held));
+  hibachi_test_x_button (moving, 1);
+  WAIT_FOR (focus (f) == moving);
+  hibachi_test_x_key (window, GDK_KEY_Return, 0);
+  WAIT_FOR ((dialog = assign_dialog ()) != NULL);
+  reference = hibachi_booking_get_reference (hibachi_dispatch_card_get_booking (card (f, f->moving)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), reference));
+  g_assert_true (click_response (GTK_WIDGET (dialog),
+                                 adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "cancel")));
+  WAIT_FOR (assign_dialog () == NULL);
+  hibachi_test_pause_ms (300);
+  g_assert_true (is_inside (card (f, f->moving), cell (f, NULL, NULL)));
+}
+
 /* The chef row's menu button of @chef_id, or NULL. */
 static GtkWidget *
 chef_menu (Fixture    *f,
@@ -2234,6 +2274,7 @@ main (int argc, char *argv[])
   ADD ("conflict-and-refusal", test_conflict_and_refusal);
   ADD ("keyboard", test_keyboard);
   ADD ("keyboard-assign-to", test_keyboard_assign_to);
+  ADD ("keys-reach-queue", test_keys_reach_queue);
   ADD ("read-only", test_read_only);
   ADD ("second-client", test_second_client);
   ADD ("week-view", test_week_view);

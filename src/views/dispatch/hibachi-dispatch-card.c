@@ -68,11 +68,29 @@ hibachi_dispatch_card_class_init (HibachiDispatchCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
 
+/* A card clicked is the card the keys act on next (Enter, Space, the
+ * menu key), not the one focused before: focus goes where the click went.
+ * The press is not claimed, so a drag still starts from it. */
+static void
+pressed_cb (GtkGestureClick     *click,
+            int                  n_press,
+            double               x,
+            double               y,
+            HibachiDispatchCard *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 hibachi_dispatch_card_init (HibachiDispatchCard *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *

@@ -27,6 +27,7 @@ struct _HibachiDispatchPage
   GtkToggleButton     *week_toggle;
   GtkDropDown         *station_dropdown;
   GtkLabel            *load_label;
+  GtkWidget           *board_and_queue;
   HibachiStatusView   *status_view;
   GtkWidget           *board_overlay;
   GtkGrid             *board;

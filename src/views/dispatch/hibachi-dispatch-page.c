@@ -688,6 +688,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, station_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, load_label);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, board_and_queue);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, status_view);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, board_overlay);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, board);
@@ -728,11 +729,11 @@ hibachi_dispatch_page_init (HibachiDispatchPage *self)
   update_date_label (self);
   hibachi_dispatch_page_setup_date_menu (self);
 
-  /* Capture: arrows, Space and Enter mean moves on the board, before the
-   * grid's own focus movement. */
+  /* Capture: arrows, Space and Enter mean moves on the board and in the
+   * queue, before the grid's own focus movement. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->board_overlay), keys);
+  gtk_widget_add_controller (self->board_and_queue, keys);
   hibachi_dispatch_page_setup_target (self, GTK_WIDGET (self->queue));
 }
 
