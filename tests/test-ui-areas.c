@@ -20,6 +20,7 @@
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-test-x11.h"
 #include "hibachi-window.h"
 
 #define N_BOOKINGS 600
@@ -908,6 +909,36 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_spin_button_get_value (spin_of (f, "Service Radius")), ==, 150);
 }
 
+/* Real keys (XTest): a radius typed and not yet taken by its field is
+ * what Ctrl+S saves, and Enter in the field saves too. */
+static void
+test_typed_radius_saves (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fremont_id = NULL;
+  GtkSpinButton *service;
+
+  sign_in_to_areas (f, OWNER);
+  fremont_id = g_strdup (id_of (station_by_code (f, "CA-FREMONT-001")));
+  hibachi_areas_page_select_station (f->page, fremont_id);
+  service = spin_of (f, "Service Radius");
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (GTK_WIDGET (service));
+
+  gtk_editable_set_text (GTK_EDITABLE (service), "120");
+  g_assert_false (save_enabled (f));
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_s, GDK_KEY_Control_L);
+  WAIT_FOR (hibachi_station_get_service_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 120);
+  {
+    g_autoptr(JsonObject) after = server_station (f, fremont_id);
+
+    g_assert_cmpfloat (json_object_get_double_member (after, "service_radius_miles"), ==, 120);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (service), "110");
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  WAIT_FOR (hibachi_station_get_service_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 110);
+}
+
 static void
 test_manager (Fixture *f, gconstpointer data)
 {
@@ -1753,6 +1784,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/loads-when-shown", Fixture, NULL, setup, test_loads_when_shown, teardown);
   g_test_add ("/hibachi/ui-areas/built-when-shown", Fixture, NULL, setup, test_built_when_shown, teardown);
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
+  g_test_add ("/hibachi/ui-areas/typed-radius-saves", Fixture, NULL, setup, test_typed_radius_saves, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);
   g_test_add ("/hibachi/ui-areas/legible", Fixture, NULL, setup, test_legible, teardown);

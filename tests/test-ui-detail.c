@@ -16,6 +16,7 @@
 #include "hibachi-test-server.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
+#include "hibachi-test-x11.h"
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -865,6 +866,61 @@ test_live_total (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (subtitle_of (f, "Total"), previewed));
 }
 
+static gint64
+stored_int (Fixture *f, const char *id, const char *member)
+{
+  g_autoptr(HibachiTestResponse) r = stored (f, id);
+
+  return json_object_get_int_member (hibachi_test_response_object (r), member);
+}
+
+/* Real keys (XTest) in the Adults field, with a number typed that the
+ * field has not taken yet: Ctrl+S saves that number, and so does Enter.
+ * After the save the field has no typing to undo: Ctrl+Z in it leaves the
+ * saved number (it used to empty the field). A long venue address shows
+ * from its start, the house number first. */
+static void
+test_typed_number_saves (Fixture *f, gconstpointer data)
+{
+  g_autofree char *date = day_in (36);
+  g_autofree char *id = new_booking (f, f->fremont, date, "15:00");
+  g_autofree char *path = g_strconcat ("/api/v1/bookings/", id, NULL);
+  GtkWidget *window = GTK_WIDGET (f->window), *adults, *venue;
+  gint64 version;
+
+  {
+    g_autoptr(HibachiTestResponse) moved =
+      hibachi_test_write (f->ts, "PATCH", path, f->token,
+                          "{\"venue_address\":\"8783 Maple Avenue, Unit 1200, South San Francisco, CA 94080\"}", path);
+
+    g_assert_cmpuint (moved->status, ==, 200);
+  }
+  show (f, id);
+  venue = hibachi_test_find_type (find_row (GTK_WIDGET (f->detail), "Venue Address"), GTK_TYPE_TEXT);
+  g_assert_nonnull (venue);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (venue)), ==, 0);
+
+  adults = hibachi_test_find_type (find_row (GTK_WIDGET (f->detail), "Adults (13+)"), GTK_TYPE_SPIN_BUTTON);
+  hibachi_test_x_focus (window);
+  gtk_widget_grab_focus (adults);
+  gtk_editable_set_text (GTK_EDITABLE (adults), "20");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (adults)), ==, 12);
+  version = shown_version (f);
+  hibachi_test_x_key (window, GDK_KEY_s, GDK_KEY_Control_L);
+  wait_for_saved (f, version);
+  g_assert_cmpint (stored_int (f, id, "adults"), ==, 20);
+
+  hibachi_test_x_key (window, GDK_KEY_z, GDK_KEY_Control_L);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adults)), ==, "20");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (adults)), ==, 20);
+
+  gtk_editable_set_text (GTK_EDITABLE (adults), "22");
+  version = shown_version (f);
+  hibachi_test_x_key (window, GDK_KEY_Return, 0);
+  wait_for_saved (f, version);
+  g_assert_cmpint (stored_int (f, id, "adults"), ==, 22);
+}
+
 /* Allergens show in the pane and are edited as a list separated by commas. */
 static void
 test_allergens (Fixture *f, gconstpointer data)
@@ -1062,6 +1118,7 @@ main (int argc, char *argv[])
   ADD ("date-picker", test_date_picker);
   ADD ("live-total", test_live_total);
   ADD ("allergens", test_allergens);
+  ADD ("typed-number-saves", test_typed_number_saves);
   ADD ("follows-others", test_follows_others);
 #undef ADD
   g_test_add ("/hibachi/ui-detail/read-only", Fixture, "chef.kenji@demo.test", setup, test_read_only, teardown);

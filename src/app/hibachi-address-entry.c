@@ -433,6 +433,8 @@ hibachi_address_entry_set_location (HibachiAddressEntry *self,
 
   stop_lookup (self);
   set_text (self, address);
+  /* Loaded, not typed: from its start, the house number first. */
+  gtk_editable_set_position (GTK_EDITABLE (self->entry_row), 0);
   g_list_store_remove_all (self->candidates);
   show_candidates (self, FALSE);
   set_location (self, TRUE, lat, lng);

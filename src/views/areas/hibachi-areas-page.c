@@ -8,6 +8,7 @@
 #include "hibachi-accessible.h"
 #include "hibachi-api-error.h"
 #include "hibachi-areas-page-private.h"
+#include "hibachi-form.h"
 #include "hibachi-station-undo.h"
 #include "hibachi-status-view.h"
 #include "hibachi-unsaved-dialog.h"
@@ -146,6 +147,16 @@ hibachi_areas_page_edit_station (HibachiAreasPage *self,
   if (station == NULL)
     gtk_list_box_unselect_all (self->station_list);
   hibachi_areas_page_update_actions (self);
+}
+
+/* Ctrl+S saves what the form shows, a number just typed too. */
+static gboolean
+save_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  hibachi_form_commit_typed_number (widget);
+  return gtk_widget_activate_action (widget, "areas.save", NULL);
 }
 
 static void
@@ -634,7 +645,7 @@ hibachi_areas_page_class_init (HibachiAreasPageClass *klass)
   gtk_widget_class_install_action (widget_class, "areas.revert", NULL, hibachi_areas_page_revert_action);
   gtk_widget_class_install_action (widget_class, "areas.new-station", NULL, hibachi_areas_page_new_station_action);
   gtk_widget_class_install_action (widget_class, "areas.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "areas.save", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_key_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "areas.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "areas.reload", NULL);
 

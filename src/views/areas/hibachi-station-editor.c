@@ -8,6 +8,7 @@
 
 #include "hibachi-accessible.h"
 #include "hibachi-address-entry.h"
+#include "hibachi-form.h"
 #include "hibachi-station-editor.h"
 
 /* The text members of a station, in the order of the form. */
@@ -116,6 +117,15 @@ finder_location_cb (HibachiStationEditor *self)
     hibachi_station_editor_set_location (self, location);
 }
 
+/* Enter in a number saves, as in the other fields of the app's forms.
+ * (GTK 4.8's spin button has no "activate"; its text has.) */
+static void
+spin_activated_cb (GtkSpinButton *spin)
+{
+  gtk_spin_button_update (spin);
+  gtk_widget_activate_action (GTK_WIDGET (spin), "areas.save", NULL);
+}
+
 static GtkSpinButton *
 add_spin_row (HibachiStationEditor *self,
               AdwPreferencesGroup  *group,
@@ -138,6 +148,8 @@ add_spin_row (HibachiStationEditor *self,
   adw_action_row_set_activatable_widget (row, GTK_WIDGET (spin));
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (form_changed_cb), self);
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate", G_CALLBACK (spin_activated_cb),
+                            spin);
   adw_preferences_group_add (group, GTK_WIDGET (row));
 
   return spin;
@@ -198,14 +210,14 @@ hibachi_station_editor_set_station (HibachiStationEditor *self,
 
       if (resource == NULL && g_str_equal (text_fields[i].member, "state"))
         value = "CA";
-      gtk_editable_set_text (GTK_EDITABLE (self->entries[i]), value ? value : "");
+      hibachi_form_load_text (GTK_EDITABLE (self->entries[i]), value);
       gtk_editable_set_editable (GTK_EDITABLE (self->entries[i]), editable);
     }
   hibachi_station_editor_set_timezone (self, station ? hibachi_station_get_timezone (station) : "America/Los_Angeles");
-  gtk_spin_button_set_value (self->lat_spin, station ? hibachi_station_get_lat (station) : round_to (new_location.lat, 1e-4));
-  gtk_spin_button_set_value (self->lng_spin, station ? hibachi_station_get_lng (station) : round_to (new_location.lng, 1e-4));
-  gtk_spin_button_set_value (self->service_spin, station ? hibachi_station_get_service_radius_miles (station) : 50);
-  gtk_spin_button_set_value (self->escalation_spin, station ? hibachi_station_get_escalation_radius_miles (station) : 75);
+  hibachi_form_load_value (self->lat_spin, station ? hibachi_station_get_lat (station) : round_to (new_location.lat, 1e-4));
+  hibachi_form_load_value (self->lng_spin, station ? hibachi_station_get_lng (station) : round_to (new_location.lng, 1e-4));
+  hibachi_form_load_value (self->service_spin, station ? hibachi_station_get_service_radius_miles (station) : 50);
+  hibachi_form_load_value (self->escalation_spin, station ? hibachi_station_get_escalation_radius_miles (station) : 75);
   gtk_switch_set_active (self->active_switch, station ? hibachi_station_get_is_active (station) : TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->finder), editable);

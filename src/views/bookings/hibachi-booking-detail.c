@@ -10,6 +10,7 @@
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
+#include "hibachi-form.h"
 #include "hibachi-page.h"
 #include "hibachi-wrap-box.h"
 
@@ -130,12 +131,12 @@ load_form (HibachiBookingDetail *self)
     {
       const char *value = hibachi_booking_get_string (b, text_fields[i].member);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->text_rows[i]), value ? value : "");
+      hibachi_form_load_text (GTK_EDITABLE (self->text_rows[i]), value);
       gtk_widget_remove_css_class (GTK_WIDGET (self->text_rows[i]), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_rows[i]), NULL);
     }
   for (guint i = 0; i < G_N_ELEMENTS (count_members); i++)
-    gtk_spin_button_set_value (self->count_spins[i], (double) hibachi_booking_get_int (b, count_members[i]));
+    hibachi_form_load_value (self->count_spins[i], (double) hibachi_booking_get_int (b, count_members[i]));
   if (hibachi_slot_parse (hibachi_booking_get_slot (b), &slot_minutes))
     adw_combo_row_set_selected (self->slot_row, (guint) MAX (0, hibachi_slot_index_for_minutes (slot_minutes)));
   gtk_switch_set_active (self->deposit_switch,
@@ -145,7 +146,7 @@ load_form (HibachiBookingDetail *self)
     g_auto(GStrv) allergens = hibachi_booking_dup_allergens (b);
     g_autofree char *text = g_strjoinv (", ", allergens);
 
-    gtk_editable_set_text (GTK_EDITABLE (self->allergens_row), text);
+    hibachi_form_load_text (GTK_EDITABLE (self->allergens_row), text);
   }
   hibachi_booking_detail_venue_load (self);
   self->loading_form = FALSE;
@@ -602,10 +603,12 @@ reload_clicked_cb (HibachiBookingDetail *self)
 
 /* Construction */
 
-/* Enter in a field saves, like the button would. */
+/* Enter in a field saves, like the button would; so does Ctrl+S, with a
+ * number just typed in a count. */
 static void
 entry_activated_cb (HibachiBookingDetail *self)
 {
+  hibachi_form_commit_typed_number (GTK_WIDGET (self));
   if (gtk_widget_get_visible (GTK_WIDGET (self->save_button)) && gtk_widget_is_sensitive (GTK_WIDGET (self->save_button)))
     hibachi_booking_detail_save (self);
 }
@@ -729,7 +732,13 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   self->count_spins[1] = self->children_spin;
   self->count_spins[2] = self->toddlers_spin;
   for (guint c = 0; c < G_N_ELEMENTS (count_members); c++)
-    gtk_spin_button_set_range (self->count_spins[c], 0, HIBACHI_GUESTS_MAX);
+    {
+      gtk_spin_button_set_range (self->count_spins[c], 0, HIBACHI_GUESTS_MAX);
+      /* GTK 4.8's spin button has no "activate"; its text, which it
+       * listens to first (the number is taken), has. */
+      g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->count_spins[c])), "activate",
+                                G_CALLBACK (entry_activated_cb), self);
+    }
 
   for (guint s = 0; s < HIBACHI_N_SLOTS; s++)
     gtk_string_list_append (slots, hibachi_slot_to_string (s));
