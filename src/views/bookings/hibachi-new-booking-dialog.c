@@ -421,15 +421,17 @@ hibachi_new_booking_dialog_init (HibachiNewBookingDialog *self)
         }
     }
 
+  /* Plain text, no Tab stops: between the venue and the customer's name,
+   * Tab goes from field to field. (A selectable label is a stop; made not
+   * focusable, GTK 4.8's label still takes Tab and keeps the focus where
+   * it was.) */
   self->quote_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->quote_label, TRUE);
   gtk_label_set_xalign (self->quote_label, 0);
-  gtk_label_set_selectable (self->quote_label, TRUE);
   adw_preferences_group_add (quote, GTK_WIDGET (self->quote_label));
   self->area_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->area_label, TRUE);
   gtk_label_set_xalign (self->area_label, 0);
-  gtk_label_set_selectable (self->area_label, TRUE);
   adw_preferences_group_add (quote, GTK_WIDGET (self->area_label));
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem_label, TRUE);
