@@ -2125,6 +2125,52 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
+/* How many upcoming bookings wait for a chef, as the server counts them
+ * (at @station when not NULL): what the sidebar's badge should say. */
+static gint64
+waiting_for_chef (Fixture *f, const char *station, char **first_id)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings?unassigned=true&status=pending,confirmed&date_from=%s%s%s&limit=1",
+                                           today, station ? "&station_id=" : "", station ? station : "");
+  g_autoptr(HibachiTestResponse) r = hibachi_test_request (f->ts, "GET", path, token, NULL, NULL);
+  JsonObject *page = hibachi_test_response_object (r);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  if (first_id != NULL)
+    *first_id = g_strdup (json_object_get_string_member (json_array_get_object_element (
+      json_object_get_array_member (page, "data"), 0), "id"));
+  return json_object_get_int_member (page, "total_count");
+}
+
+/* The Bookings badge follows what it counts: a booking cancelled elsewhere
+ * takes one off, and choosing a station counts that station's. */
+static void
+test_badge_follows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *sacramento = hibachi_test_station_id (f->ts, token, "CA-SACRAMENTO-001");
+  g_autofree char *id = NULL;
+  HibachiPage *page;
+  gint64 all;
+
+  sign_in_to_main (f);
+  page = HIBACHI_PAGE (hibachi_window_get_bookings_view (f->window));
+  all = waiting_for_chef (f, NULL, &id);
+  g_assert_cmpint (all, >, 1);
+  WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) all);
+
+  server_post (f, id, "cancel", "{\"reason\": \"The customer moved the party\"}");
+  g_assert_cmpint (waiting_for_chef (f, NULL, NULL), ==, all - 1);
+  WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) (all - 1));
+
+  hibachi_page_set_station_id (page, sacramento);
+  g_assert_cmpint (waiting_for_chef (f, sacramento, NULL), <, all - 1);
+  WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) waiting_for_chef (f, sacramento, NULL));
+}
+
 /* Delete, then Undo: the row comes back at once where it was, its
  * neighbours the same row objects (no reload), selected, the pane on it.
  * Undone from the toast's button, or by Ctrl+Z: either way the toast that
@@ -2590,6 +2636,7 @@ main (int argc, char *argv[])
   ADD ("dates", test_dates);
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
+  ADD ("badge-follows", test_badge_follows);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

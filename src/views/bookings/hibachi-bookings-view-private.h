@@ -37,6 +37,7 @@ struct _HibachiBookingsView
   guint               layout_id;
   int                 list_width;      /* px, what the columns have */
   guint               fit_id;
+  guint               badge_id;        /* the badge counted again after a burst of changes */
   const char         *connection;
   GCancellable       *cancellable;
 
@@ -117,6 +118,9 @@ void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
 /* Asks the server for the sidebar badge's count: upcoming bookings without
  * a chef (for those who dispatch). */
 void hibachi_bookings_view_refresh_badge    (HibachiBookingsView *self);
+/* Counts the badge now and again when others change bookings (@feed may be NULL). */
+void hibachi_bookings_view_follow_badge     (HibachiBookingsView *self,
+                                             HibachiChangeFeed   *feed);
 /* Appends name=value (escaped) to a query string. */
 void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,

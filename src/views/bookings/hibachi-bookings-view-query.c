@@ -178,7 +178,8 @@ unassigned_count_cb (GObject      *source,
   hibachi_page_set_badge_count (HIBACHI_PAGE (self), (guint) count);
 }
 
-/* The sidebar's badge: upcoming bookings that still need a chef. */
+/* The sidebar's badge: upcoming bookings that still need a chef, at the
+ * page's station (all of them when it shows every station). */
 void
 hibachi_bookings_view_refresh_badge (HibachiBookingsView *self)
 {
@@ -186,12 +187,47 @@ hibachi_bookings_view_refresh_badge (HibachiBookingsView *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) query = g_string_new (NULL);
 
-  if (!hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
+  if (self->session == NULL || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_VIEW_DISPATCH))
     return;
 
   hibachi_bookings_view_append_param (query, "unassigned", "true");
   hibachi_bookings_view_append_param (query, "status", "pending,confirmed");
   hibachi_bookings_view_append_param (query, "date_from", today);
+  if (hibachi_page_get_station_id (HIBACHI_PAGE (self)) != NULL)
+    hibachi_bookings_view_append_param (query, "station_id", hibachi_page_get_station_id (HIBACHI_PAGE (self)));
   hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
                                       unassigned_count_cb, g_object_ref (self));
+}
+
+static gboolean
+badge_due_cb (gpointer data)
+{
+  HibachiBookingsView *self = data;
+
+  self->badge_id = 0;
+  hibachi_bookings_view_refresh_badge (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A booking changed, here or elsewhere: a burst of changes (a day's
+ * proposals applied) is counted once, half a second after it began. */
+static void
+badge_feed_cb (HibachiChangeFeed   *feed,
+               HibachiResourceKind  kind,
+               const char          *id,
+               const char          *actor,
+               const char          *action,
+               HibachiBookingsView *self)
+{
+  if (kind == HIBACHI_RESOURCE_BOOKING && self->badge_id == 0)
+    self->badge_id = g_timeout_add (500, badge_due_cb, self);
+}
+
+void
+hibachi_bookings_view_follow_badge (HibachiBookingsView *self,
+                                    HibachiChangeFeed   *feed)
+{
+  hibachi_bookings_view_refresh_badge (self);
+  if (feed != NULL)
+    g_signal_connect_object (feed, "changed", G_CALLBACK (badge_feed_cb), self, 0);
 }

@@ -557,13 +557,14 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   query = hibachi_bookings_view_build_query (self);
   hibachi_paged_list_set_query (self->list, query);
   update_state (self);
-  hibachi_bookings_view_refresh_badge (self);
+  hibachi_bookings_view_follow_badge (self, hibachi_context_get_change_feed (context));
 }
 
 static void
 hibachi_bookings_view_station_changed (HibachiPage *page)
 {
   hibachi_bookings_view_filters_changed (HIBACHI_BOOKINGS_VIEW (page));
+  hibachi_bookings_view_refresh_badge (HIBACHI_BOOKINGS_VIEW (page));
 }
 
 static void
@@ -573,6 +574,7 @@ hibachi_bookings_view_reload (HibachiPage *page)
 
   if (self->list != NULL)
     hibachi_paged_list_reload (self->list);
+  hibachi_bookings_view_refresh_badge (self);
 }
 
 static void
@@ -648,6 +650,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->badge_id, g_source_remove);
   /* The stack holds the pane's form; its late news (a delete answered) is
    * for no one now. */
   if (self->detail != NULL)
