@@ -1659,6 +1659,10 @@ test_chef (Fixture *f, gconstpointer data)
             g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))) > 0);
   name = hibachi_session_get_full_name (hibachi_window_get_session (f->window));
   view = hibachi_window_get_bookings_view (f->window);
+  /* No dispatch and no stations for a chef: their pages are not offered. */
+  g_assert_nonnull (hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings"));
+  g_assert_null (hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "dispatch"));
+  g_assert_null (hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "areas"));
 
   plus = find_by_tooltip (GTK_WIDGET (view), "New Booking");
   g_assert_true (plus == NULL || !gtk_widget_get_mapped (plus));

@@ -662,6 +662,8 @@ hibachi_areas_page_init (HibachiAreasPage *self)
   /* The sidebar's row; the template is built when first shown. */
   hibachi_page_set_title (HIBACHI_PAGE (self), _("Service Areas"));
   hibachi_page_set_icon_name (HIBACHI_PAGE (self), "find-location-symbolic");
+  /* Chefs see their own bookings only, no stations. */
+  hibachi_page_set_required_capability (HIBACHI_PAGE (self), HIBACHI_CAPABILITY_VIEW_STATIONS);
   self->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
   self->bookings_cancellable = g_cancellable_new ();
