@@ -1729,6 +1729,24 @@ count_class (GtkWidget  *root,
   return n;
 }
 
+/* Labels under @root whose text is shortened ("MH-…") and starts with @prefix. */
+static guint
+count_shortened (GtkWidget  *root,
+                 const char *prefix)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        n++;
+      n += count_shortened (child, prefix);
+    }
+  return n;
+}
+
 /* Suggest for the day: ghost cards with no conflict (the server, which
  * refuses conflicts without a reason, takes them all), one removed stays
  * waiting, one step applies, one undo takes it all back; a booking changed
@@ -1748,6 +1766,9 @@ test_suggest (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
   g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 3);
+  /* Each proposal says which booking it is: no reference shortened. */
+  hibachi_test_settle ();
+  g_assert_cmpuint (count_shortened (GTK_WIDGET (f->page), "MH-"), ==, 0);
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
   g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);

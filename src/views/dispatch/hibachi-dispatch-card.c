@@ -132,7 +132,10 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   else
     {
       gtk_box_append (GTK_BOX (top), icon);
-      add_label (top, hibachi_booking_get_reference (booking), "heading");
+      /* The reference whole: "MH-…" on a proposal beside its remove button
+       * said nothing about which booking it was. The rest may shorten. */
+      gtk_label_set_ellipsize (GTK_LABEL (add_label (top, hibachi_booking_get_reference (booking), "heading")),
+                               PANGO_ELLIPSIZE_NONE);
       add_label (box, hibachi_booking_get_customer_name (booking), NULL);
       if (show_date)
         line = g_strdup_printf ("%s %s · %s", day, hibachi_booking_get_slot (booking),
