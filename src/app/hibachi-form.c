@@ -54,3 +54,29 @@ hibachi_form_commit_typed_number (GtkWidget *form)
         return;
       }
 }
+
+static void
+count_typed_cb (GtkEditable   *text,
+                GtkSpinButton *spin)
+{
+  double lower, upper;
+  guint64 number;
+
+  gtk_spin_button_get_range (spin, &lower, &upper);
+  /* Only a number that stands as typed: the field is not rewritten under
+   * the typist (an empty field, "1" on the way to "12", stay as they are). */
+  if (g_ascii_string_to_unsigned (gtk_editable_get_text (text), 10, (guint64) MAX (0, lower), (guint64) upper,
+                                  &number, NULL) &&
+      (double) number != gtk_spin_button_get_value (spin))
+    gtk_spin_button_set_value (spin, (double) number);
+}
+
+void
+hibachi_form_take_typed_counts (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_return_if_fail (gtk_spin_button_get_digits (spin) == 0);
+
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "changed", G_CALLBACK (count_typed_cb), spin,
+                           0);
+}

@@ -20,5 +20,9 @@ void hibachi_form_load_value          (GtkSpinButton *spin,
  * yet taken (that happens when the focus leaves it or Enter is pressed),
  * is taken now: Ctrl+S saves what the field shows. */
 void hibachi_form_commit_typed_number (GtkWidget   *form);
+/* A whole-number @spin takes a number as it is typed (when it reads as one
+ * in its range), so what follows its value (a quote, a total) follows the
+ * typing; anything else waits for the usual moment. */
+void hibachi_form_take_typed_counts   (GtkSpinButton *spin);
 
 G_END_DECLS

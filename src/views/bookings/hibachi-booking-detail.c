@@ -734,6 +734,7 @@ hibachi_booking_detail_init (HibachiBookingDetail *self)
   for (guint c = 0; c < G_N_ELEMENTS (count_members); c++)
     {
       gtk_spin_button_set_range (self->count_spins[c], 0, HIBACHI_GUESTS_MAX);
+      hibachi_form_take_typed_counts (self->count_spins[c]);
       /* GTK 4.8's spin button has no "activate"; its text, which it
        * listens to first (the number is taken), has. */
       g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->count_spins[c])), "activate",

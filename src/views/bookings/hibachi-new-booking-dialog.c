@@ -7,6 +7,7 @@
 
 #include "hibachi-address-entry.h"
 #include "hibachi-core.h"
+#include "hibachi-form.h"
 #include "hibachi-new-booking-dialog.h"
 #include "hibachi-toast.h"
 
@@ -344,6 +345,7 @@ count_row (const char     *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   *out_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, HIBACHI_GUESTS_MAX, 1));
   gtk_spin_button_set_value (*out_spin, value);
+  hibachi_form_take_typed_counts (*out_spin);
   gtk_widget_set_valign (GTK_WIDGET (*out_spin), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (row, GTK_WIDGET (*out_spin));
   adw_action_row_set_activatable_widget (row, GTK_WIDGET (*out_spin));
