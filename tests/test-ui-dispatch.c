@@ -430,6 +430,18 @@ hover (Fixture    *f,
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   verdict = GTK_LABEL (find_class (GTK_WIDGET (f->page), "dispatch-verdict"));
   g_assert_nonnull (verdict);
+  /* Not under the dragged card (the drag's icon, its corner at the
+   * pointer): below it, or above the pointer. */
+  {
+    GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (verdict));
+    int top = gtk_widget_get_margin_top (GTK_WIDGET (verdict)), height = 0;
+    graphene_point_t pointer;
+
+    gtk_widget_measure (GTK_WIDGET (verdict), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+    g_assert_true (gtk_widget_compute_point (target, overlay, &GRAPHENE_POINT_INIT (20, 20), &pointer));
+    g_assert_true (top >= (int) pointer.y + gtk_widget_get_height (GTK_WIDGET (card (f, booking_id))) ||
+                   top + height <= (int) pointer.y);
+  }
   return gtk_label_get_text (verdict);
 }
 

@@ -143,10 +143,18 @@ show_verdict (HibachiDispatchPage *self,
       gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), TRUE);
     }
 
+  /* A mouse drag shows the card from the pointer down: the note goes
+   * below it, not beneath it where it cannot be read; above the pointer
+   * when below would leave the board. */
   if (gtk_widget_compute_point (cell, self->board_overlay, &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
     {
+      int top = (int) point.y + self->drag_height + VERDICT_OFFSET, height = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->verdict_label), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+      if (top + height > gtk_widget_get_height (self->board_overlay) && (int) point.y - VERDICT_OFFSET - height >= 0)
+        top = (int) point.y - VERDICT_OFFSET - height;
       gtk_widget_set_margin_start (GTK_WIDGET (self->verdict_label), MAX (0, (int) point.x + VERDICT_OFFSET));
-      gtk_widget_set_margin_top (GTK_WIDGET (self->verdict_label), MAX (0, (int) point.y + VERDICT_OFFSET));
+      gtk_widget_set_margin_top (GTK_WIDGET (self->verdict_label), MAX (0, top));
     }
 }
 
@@ -381,6 +389,8 @@ drag_prepare_cb (GtkDragSource       *source,
   if (!self->editable)
     return NULL;
   g_set_object (&self->moving, booking);
+  /* The drag's icon is the card, its corner at the pointer. */
+  self->drag_height = gtk_widget_get_height (card);
   return gdk_content_provider_new_typed (HIBACHI_TYPE_BOOKING, booking);
 }
 
@@ -409,6 +419,7 @@ drag_end_cb (GtkDragSource       *source,
     gtk_widget_remove_css_class (card, "dispatch-dragged");
   clear_hover (self);
   g_clear_object (&self->moving);
+  self->drag_height = 0;
 }
 
 static GdkDragAction

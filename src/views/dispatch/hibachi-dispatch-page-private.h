@@ -69,6 +69,7 @@ struct _HibachiDispatchPage
 
   /* A move in progress: the booking dragged or carried by keyboard. */
   HibachiBooking      *moving;
+  int                  drag_height;       /* px of the card under the pointer in a drag; 0 else */
   GtkWidget           *hover_cell;
   GtkWidget           *carried_card;      /* keyboard: picked up with Space */
 
