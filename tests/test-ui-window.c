@@ -284,6 +284,48 @@ test_back_key (Fixture *f, gconstpointer data)
 }
 #endif
 
+static const char *
+shown_page (Fixture *f)
+{
+  GtkWidget *pages = gtk_widget_get_parent (GTK_WIDGET (hibachi_window_get_bookings_view (f->window)));
+
+  return gtk_widget_get_name (gtk_stack_get_visible_child (GTK_STACK (pages)));
+}
+
+static gboolean
+row_selected (Fixture *f, const char *name)
+{
+  GtkWidget *row = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, name);
+
+  return row != NULL && gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row));
+}
+
+/* The sidebar and the page agree. Side by side, Down on the Bookings row
+ * (a real key) selects Dispatch and shows it; "Open in Bookings" from the
+ * board shows Bookings and its row is the one selected. */
+static void
+test_sidebar_follows (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window;
+
+  sign_in (f, 1280, 800);
+  window = GTK_WIDGET (f->window);
+  assert_side_by_side (f);
+  g_assert_cmpstr (shown_page (f), ==, "bookings");
+  g_assert_true (row_selected (f, "bookings"));
+
+  hibachi_test_x_focus (window);
+  gtk_widget_grab_focus (hibachi_test_find_mapped (window, hibachi_test_is_row_named, "bookings"));
+  hibachi_test_x_key (window, GDK_KEY_Down, 0);
+  WAIT_FOR (row_selected (f, "dispatch"));
+  WAIT_FOR (g_strcmp0 (shown_page (f), "dispatch") == 0);
+
+  gtk_widget_activate_action (window, "win.show-booking", "s", "MH-100001");
+  WAIT_FOR (g_strcmp0 (shown_page (f), "bookings") == 0);
+  WAIT_FOR (row_selected (f, "bookings"));
+  g_assert_false (row_selected (f, "dispatch"));
+}
+
 /* Toasts: an Undo offer holds off a plain message; a newer offer replaces
  * it and the message is dropped, with nothing left waiting that later
  * shows a toast that is gone (a critical on libadwaita 1.7). */
@@ -328,6 +370,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-window/wide", Fixture, NULL, setup, test_wide, teardown);
   g_test_add ("/hibachi/ui-window/narrow", Fixture, NULL, setup, test_narrow, teardown);
   g_test_add ("/hibachi/ui-window/resize", Fixture, NULL, setup, test_resize, teardown);
+  g_test_add ("/hibachi/ui-window/sidebar-follows", Fixture, NULL, setup, test_sidebar_follows, teardown);
 #if !ADW_CHECK_VERSION (1, 4, 0)
   g_test_add ("/hibachi/ui-window/resize-one-frame", Fixture, NULL, setup, test_resize_one_frame, teardown);
   g_test_add ("/hibachi/ui-window/back-key", Fixture, NULL, setup, test_back_key, teardown);

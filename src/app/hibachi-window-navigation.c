@@ -34,6 +34,35 @@ sidebar_row_activated_cb (HibachiWindow *self,
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* The sidebar says which page is shown, however it was chosen (a row, "Open
+ * in Bookings" from the board); and, side by side, a row chosen with the
+ * arrow keys shows its page, as GNOME's sidebars do. Folded, the list is
+ * all there is on screen: a row is opened with Enter or a click. */
+void
+hibachi_window_select_row_of (HibachiWindow *self,
+                              GtkWidget     *page)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; page != NULL && (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "hibachi-page") == page)
+      {
+        if (!gtk_list_box_row_is_selected (row))
+          gtk_list_box_select_row (self->sidebar_list, row);
+        return;
+      }
+}
+
+static void
+sidebar_row_selected_cb (HibachiWindow *self,
+                         GtkListBoxRow *row)
+{
+  GtkWidget *page = row != NULL ? g_object_get_data (G_OBJECT (row), "hibachi-page") : NULL;
+
+  if (page != NULL && !hibachi_split_layout_get_folded (self->layout) && page != gtk_stack_get_visible_child (self->pages))
+    gtk_stack_set_visible_child (self->pages, page);
+}
+
 /* Back to the sidebar, on the row of the page that was shown: the back
  * button, Alt+← (Alt+→ right to left) and the mouse's back button. Only
  * the 1.2 layout needs it; libadwaita 1.4's split view has its own. */
@@ -97,6 +126,7 @@ void
 hibachi_window_class_init_navigation (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_key_cb, "u", GDK_KEY_Left);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, back_key_cb, "u", GDK_KEY_Right);

@@ -56,6 +56,8 @@ void     hibachi_window_show_sign_in (HibachiWindow  *self,
 /* hibachi-window-navigation.c: from the window's class_init and init */
 void     hibachi_window_class_init_navigation (GtkWidgetClass *widget_class);
 void     hibachi_window_init_navigation       (HibachiWindow  *self);
+void     hibachi_window_select_row_of         (HibachiWindow  *self,
+                                               GtkWidget      *page);
 
 /* hibachi-window-startup.c */
 /* Takes the restore begun at the application's startup (or begins one) and

@@ -569,6 +569,7 @@ visible_page_cb (HibachiWindow *self)
 
   if (page != NULL)
     adw_window_title_set_title (self->content_title, hibachi_page_get_title (HIBACHI_PAGE (page)));
+  hibachi_window_select_row_of (self, page);
 }
 
 static gboolean
