@@ -1673,6 +1673,8 @@ test_chef (Fixture *f, gconstpointer data)
   hibachi_test_settle ();
   detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
   g_assert_nonnull (detail);
+  /* The form says why nothing in it can be changed. */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "You can see this booking but not change it."));
   chef_row = find_widget (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Chef");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (chef_row)), ==, name);
   customer = find_widget (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Customer");

@@ -35,6 +35,7 @@ struct _HibachiBookingDetail
   AdwPreferencesPage *page;
   AdwWindowTitle    *title;
   GtkLabel          *problem_label;
+  AdwPreferencesGroup *customer_group;
   AdwEntryRow       *customer_row;
   AdwEntryRow       *email_row;
   AdwEntryRow       *phone_row;

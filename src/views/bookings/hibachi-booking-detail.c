@@ -337,6 +337,9 @@ update_state (HibachiBookingDetail *self)
   status = hibachi_booking_get_status (self->booking);
   open = g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "confirmed") == 0;
   can_write = hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS);
+  /* Fields that cannot be changed say so, once, at the top. */
+  adw_preferences_group_set_description (self->customer_group,
+                                         can_write ? NULL : _("You can see this booking but not change it."));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), json_object_get_size (changes) > 0 && self->problem == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), json_object_get_size (changes) > 0);
@@ -667,6 +670,7 @@ hibachi_booking_detail_class_init (HibachiBookingDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, assign_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, customer_group);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, customer_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, email_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiBookingDetail, phone_row);
