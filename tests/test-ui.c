@@ -2131,6 +2131,24 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
+/* Down in the search (a real key) goes to the results, not to the next
+ * drop-down. */
+static void
+test_search_down (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkWidget *search, *list;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  list = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (search);
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+  WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+}
+
 /* How many upcoming bookings wait for a chef, as the server counts them
  * (at @station when not NULL): what the sidebar's badge should say. */
 static gint64
@@ -2643,6 +2661,7 @@ main (int argc, char *argv[])
   ADD ("connection", test_connection);
   ADD ("live-list", test_live_list);
   ADD ("badge-follows", test_badge_follows);
+  ADD ("search-down", test_search_down);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

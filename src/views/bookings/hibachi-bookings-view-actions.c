@@ -793,4 +793,6 @@ hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "bookings.print-run-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "bookings.reload", NULL);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_key_pressed_cb",
+                                                G_CALLBACK (hibachi_bookings_view_search_key_cb));
 }

@@ -103,6 +103,20 @@ hibachi_bookings_view_scroll_to_row (HibachiBookingsView *self,
 #endif
 }
 
+/* Down in the search goes on to what it found: the first row, focused. */
+gboolean
+hibachi_bookings_view_search_key_cb (HibachiBookingsView *self,
+                                     guint                keyval,
+                                     guint                keycode,
+                                     GdkModifierType      state)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return GDK_EVENT_PROPAGATE;
+  hibachi_bookings_view_scroll_to_row (self, 0);
+  return GDK_EVENT_STOP;
+}
+
 void
 hibachi_bookings_view_show_list (HibachiBookingsView *self)
 {

@@ -117,6 +117,10 @@ void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
 void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
 /* Asks the server for the sidebar badge's count: upcoming bookings without
  * a chef (for those who dispatch). */
+gboolean hibachi_bookings_view_search_key_cb (HibachiBookingsView *self,
+                                              guint                keyval,
+                                              guint                keycode,
+                                              GdkModifierType      state);
 void hibachi_bookings_view_refresh_badge    (HibachiBookingsView *self);
 /* Counts the badge now and again when others change bookings (@feed may be NULL). */
 void hibachi_bookings_view_follow_badge     (HibachiBookingsView *self,
