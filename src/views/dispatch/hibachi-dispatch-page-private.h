@@ -167,7 +167,13 @@ gboolean       hibachi_dispatch_page_key_pressed    (HibachiDispatchPage *self,
                                                      GdkModifierType      state);
 void           hibachi_dispatch_page_undone         (HibachiDispatchPage *self,
                                                      HibachiUndoCommand  *command);
-void           hibachi_dispatch_page_install_actions (GtkWidgetClass     *widget_class);
+
+/* A card's menu and Assign to… (-menu.c). */
+void           hibachi_dispatch_page_open_assign_dialog (HibachiDispatchPage *self,
+                                                         HibachiBooking      *booking);
+void           hibachi_dispatch_page_open_context_menu  (HibachiDispatchPage *self,
+                                                         HibachiDispatchCard *card);
+void           hibachi_dispatch_page_install_actions    (GtkWidgetClass      *widget_class);
 
 /* The date menu (-date.c): its calendar is made when it first opens. */
 void hibachi_dispatch_page_setup_date_menu     (HibachiDispatchPage *self);
