@@ -114,6 +114,11 @@ hibachi_bookings_view_search_key_cb (HibachiBookingsView *self,
       self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return GDK_EVENT_PROPAGATE;
   hibachi_bookings_view_scroll_to_row (self, 0);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  /* The row to focus is set; from outside the list the focus still has
+   * to move into it (GTK 4.18). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+#endif
   return GDK_EVENT_STOP;
 }
 
