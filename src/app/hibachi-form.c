@@ -19,11 +19,13 @@ void
 hibachi_form_load_text (GtkEditable *editable,
                         const char  *text)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+
   g_return_if_fail (GTK_IS_EDITABLE (editable));
 
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (editable));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
+  root = gtk_widget_get_root (GTK_WIDGET (editable));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gtk_editable_set_text (editable, text != NULL ? text : "");
   /* Not under the cursor of someone typing in it (a save while there). */
   if (focus == NULL || (focus != GTK_WIDGET (editable) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (editable))))
