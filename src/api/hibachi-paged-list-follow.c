@@ -48,7 +48,7 @@ merge_page (HibachiPagedList *self,
 
       if (row != NULL && hibachi_resource_is_loaded (row) && g_strcmp0 (hibachi_resource_get_id (row), id) == 0)
         {
-          if (hibachi_resource_get_version (fresh) > hibachi_resource_get_version (row))
+          if (hibachi_resource_is_newer (fresh, row))
             hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
           continue;
         }
@@ -197,7 +197,7 @@ row_fetched_cb (GObject      *source,
   /* Gone (deleted) or unreadable now: the row stays until the next reload. */
   fresh = reply ? hibachi_resource_new_from_json (fetch->self->item_type, reply, &error) : NULL;
   row = fresh ? hibachi_paged_list_find (fetch->self, fetch->id) : NULL;
-  if (row != NULL && hibachi_resource_get_version (fresh) > hibachi_resource_get_version (row))
+  if (row != NULL && hibachi_resource_is_newer (fresh, row))
     {
       hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
       hibachi_paged_list_emit_row_changed (fetch->self, row, fetch->actor, fetch->action);

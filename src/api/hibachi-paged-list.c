@@ -185,17 +185,6 @@ set_error (HibachiPagedList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
 }
 
-/* @loaded is @row as it was before: the same resource at a lower version.
- * Requests go side by side, so a page read before a save can be answered
- * after the save's answer was put in; the row keeps the newer one. */
-static gboolean
-is_older (HibachiResource *loaded,
-          HibachiResource *row)
-{
-  return g_strcmp0 (hibachi_resource_get_id (loaded), hibachi_resource_get_id (row)) == 0 &&
-         hibachi_resource_get_version (loaded) < hibachi_resource_get_version (row);
-}
-
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
@@ -278,7 +267,9 @@ page_cb (GObject      *source,
         {
           if (!hibachi_resource_is_loaded (row))
             self->n_loaded++;
-          else if (is_older (loaded, row))
+          /* A page read before a save and answered after it (requests go
+           * side by side): the row keeps the saved version. */
+          else if (hibachi_resource_is_newer (row, loaded))
             continue;
           hibachi_resource_set_json (row, hibachi_resource_get_json (loaded));
           continue;

@@ -478,3 +478,11 @@ hibachi_resource_get_version (HibachiResource *self)
 {
   return hibachi_resource_get_int (self, "version");
 }
+
+gboolean
+hibachi_resource_is_newer (HibachiResource *self,
+                           HibachiResource *other)
+{
+  return g_strcmp0 (hibachi_resource_get_id (self), hibachi_resource_get_id (other)) == 0 &&
+         hibachi_resource_get_version (self) > hibachi_resource_get_version (other);
+}

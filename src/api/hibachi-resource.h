@@ -124,5 +124,9 @@ JsonArray   *hibachi_resource_get_array        (HibachiResource      *self,
 /* "id", or the member the class names as its key. */
 const char  *hibachi_resource_get_id           (HibachiResource      *self);
 gint64       hibachi_resource_get_version      (HibachiResource      *self);
+/* @self is @other as saved later: the same resource at a higher version.
+ * Answers can come out of order; a list keeps the newer of two. */
+gboolean     hibachi_resource_is_newer         (HibachiResource      *self,
+                                                HibachiResource      *other);
 
 G_END_DECLS
