@@ -191,6 +191,7 @@ track_frames (GtkWidget *window)
 
 static void
 measure_scrolling (GtkAdjustment *adjustment,
+                   guint          n_rows,
                    const char    *who,
                    Figures       *figures)
 {
@@ -204,6 +205,11 @@ measure_scrolling (GtkAdjustment *adjustment,
       wait_painted ();
       iterate_for (300);
     }
+  /* A frame's cost grows with the rows it shows: how many a screen holds. */
+  if (n_rows > 0 && gtk_adjustment_get_upper (adjustment) > 0)
+    printf ("%s: %.1f rows on a screen (%.0f px)\n", who,
+            gtk_adjustment_get_page_size (adjustment) / (gtk_adjustment_get_upper (adjustment) / n_rows),
+            gtk_adjustment_get_page_size (adjustment));
   last_frame_us = 0;
   g_array_set_size (frame_ms, 0);
   /* Fast scrolling: a screenful per frame, 300 frames (about 9,000 rows). */
@@ -474,10 +480,51 @@ floor_cleared (gpointer data)
   return floor->needle == NULL && !gtk_filter_list_model_get_pending (floor->filtered);
 }
 
+/* Resident memory now and at its peak, and where it lives (from
+ * /proc/self/smaps): anonymous (the heap, the GL driver's buffers and JIT
+ * code alike: smaps cannot tell them apart), the GL driver's libraries
+ * (Mesa, LLVM), other files (libraries, fonts, the icon cache). */
+static void
+report_memory (const char *who,
+               const char *bookings)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  long anon = 0, gl = 0, files = 0, *into = &anon;
+
+  if (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL && strchr (line, ' ') != NULL)
+        {
+          /* A mapping's header: address perms offset dev inode [path]. */
+          const char *path = strchr (line, '/');
+
+          if (path == NULL)
+            into = &anon;
+          else if (strstr (path, "/dri/") || strstr (path, "libLLVM") || strstr (path, "libgallium") ||
+                   strstr (path, "libGL") || strstr (path, "libEGL") || strstr (path, "libglapi") ||
+                   strstr (path, "libvulkan") || strstr (path, "libdrm"))
+            into = &gl;
+          else
+            into = &files;
+        }
+      else if (g_str_has_prefix (line, "Rss:"))
+        *into += strtol (line + strlen ("Rss:"), NULL, 10);
+    }
+  printf ("%s: resident memory at %s browsed: %ld MiB now, %ld MiB peak (anonymous %ld, GL driver's libraries %ld, "
+          "other files %ld)\n", who, bookings, status_kib ("VmRSS:") / 1024, status_kib ("VmHWM:") / 1024, anon / 1024,
+          gl / 1024, files / 1024);
+}
+
 /* The floor's window, in a process of its own (bench-ui --floor N): its
  * 100,000 rows do not count in ours' memory, and it is measured between
  * ours' rounds, so both meet the same load on this shared machine. It
- * answers "scroll" and "type" on its standard input with a RESULT line. */
+ * answers "scroll", "type" and "memory" on its standard input with a
+ * RESULT line. */
 static int
 floor_child_main (guint n_rows, int width, int height)
 {
@@ -545,7 +592,7 @@ floor_child_main (guint n_rows, int width, int height)
       iterate_for (300);
       if (g_str_equal (command, "scroll"))
         {
-          measure_scrolling (adjustment, "floor", &figures);
+          measure_scrolling (adjustment, g_list_model_get_n_items (G_LIST_MODEL (floor.filtered)), "floor", &figures);
           printf ("RESULT %f %f\n", figures.scroll_p95, figures.jump_p95);
         }
       else if (g_str_equal (command, "type"))
@@ -553,6 +600,13 @@ floor_child_main (guint n_rows, int width, int height)
           measure_typing (GTK_EDITABLE (search), adjustment, "garcia", floor_searched, floor_cleared, &floor,
                           G_LIST_MODEL (floor.filtered), "floor", &figures);
           printf ("RESULT %f %f %f\n", figures.search_p95, figures.search_frame_max, figures.search_max);
+        }
+      else if (g_str_equal (command, "memory"))
+        {
+          g_autofree char *browsed = g_strdup_printf ("%u", n_rows);
+
+          report_memory ("floor", browsed);
+          printf ("RESULT 0\n");
         }
       gtk_widget_set_visible (window, FALSE);
       iterate_for (100);
@@ -706,7 +760,7 @@ measure_ours (const char  *url,
    * falls on both alike. */
   for (guint round = 0; round < (floor_child != NULL ? ROUNDS : 1); round++)
     {
-      measure_scrolling (adjustment, who, ours);
+      measure_scrolling (adjustment, g_list_model_get_n_items (G_LIST_MODEL (list)), who, ours);
       if (floor_child != NULL)
         {
           double values[2] = { 0 };
@@ -738,8 +792,14 @@ measure_ours (const char  *url,
                   ratios->search_frame_max[round]);
         }
     }
-  printf ("%s: resident memory at %s browsed: %ld MiB now, %ld MiB peak\n", who, bookings,
-          status_kib ("VmRSS:") / 1024, status_kib ("VmHWM:") / 1024);
+  report_memory (who, bookings);
+  /* What GTK and the GL driver take anyway, with as many rows in memory. */
+  if (floor_child != NULL)
+    {
+      double values[1];
+
+      floor_command (floor_child, "memory", values, 1);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_for (100);
