@@ -939,6 +939,40 @@ test_typed_radius_saves (Fixture *f, gconstpointer data)
   WAIT_FOR (hibachi_station_get_service_radius_miles (station_by_code (f, "CA-FREMONT-001")) == 110);
 }
 
+/* Each number shows whole in the 380-px side panel: the longitude's
+ * minus sign and decimals, a radius' last digit (GTK gives a spin button
+ * less room than its text needs when the row is narrow). */
+static void
+test_numbers_whole (Fixture *f, gconstpointer data)
+{
+  const char *titles[] = { "Latitude", "Longitude", "Service Radius", "Escalation Radius" };
+
+  sign_in_to_areas (f, OWNER);
+  hibachi_areas_page_select_station (f->page, id_of (station_by_code (f, "CA-FREMONT-001")));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  hibachi_test_settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin_of (f, titles[i]))));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (text, gtk_editable_get_text (GTK_EDITABLE (text)));
+      int needed;
+
+      pango_layout_get_pixel_size (layout, &needed, NULL);
+      g_test_message ("%s: \"%s\" needs %d px, has %d", titles[i], gtk_editable_get_text (GTK_EDITABLE (text)), needed,
+                      gtk_widget_get_width (text));
+      g_assert_cmpint (gtk_widget_get_width (text), >=, needed);
+    }
+  {
+    GtkWidget *radius = GTK_WIDGET (spin_of (f, "Escalation Radius"));
+    GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (radius, GTK_TYPE_SCROLLED_WINDOW)));
+
+    gtk_adjustment_set_value (down, gtk_adjustment_get_upper (down));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    hibachi_test_save_screenshot (GTK_WIDGET (f->window), "areas-editor-numbers");
+  }
+}
+
 static void
 test_manager (Fixture *f, gconstpointer data)
 {
@@ -1785,6 +1819,7 @@ main (int argc, char *argv[])
   g_test_add ("/hibachi/ui-areas/built-when-shown", Fixture, NULL, setup, test_built_when_shown, teardown);
   g_test_add ("/hibachi/ui-areas/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/hibachi/ui-areas/typed-radius-saves", Fixture, NULL, setup, test_typed_radius_saves, teardown);
+  g_test_add ("/hibachi/ui-areas/numbers-whole", Fixture, NULL, setup, test_numbers_whole, teardown);
   g_test_add ("/hibachi/ui-areas/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/hibachi/ui-areas/drag", Fixture, NULL, setup, test_drag, teardown);
   g_test_add ("/hibachi/ui-areas/legible", Fixture, NULL, setup, test_legible, teardown);

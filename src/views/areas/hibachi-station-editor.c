@@ -138,8 +138,14 @@ add_spin_row (HibachiStationEditor *self,
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (min, max, step));
+  g_autofree char *lowest = g_strdup_printf ("%.*f", (int) digits, min);
+  g_autofree char *highest = g_strdup_printf ("%.*f", (int) digits, max);
 
   gtk_spin_button_set_digits (spin, digits);
+  /* Room for the widest number it can show: GTK 4.8 gives a spin button in
+   * a narrow row less than its text needs ("-121.9886" shown "-121.9886(",
+   * its last digits cut). */
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), (int) MAX (strlen (lowest), strlen (highest)));
   gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
