@@ -2149,6 +2149,40 @@ test_search_down (Fixture *f, gconstpointer data)
   WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
 }
 
+/* Real keys: the list is one Tab stop. Tab from a row goes on past the
+ * list, Shift+Tab comes back to it and then out before it, instead of
+ * walking its hundreds of rows one by one. */
+static void
+test_list_tab_stop (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkWidget *search, *list, *focus;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  list = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (search);
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+  WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Tab, 0);
+  hibachi_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Tab, GDK_KEY_Shift_L);
+  WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Tab, GDK_KEY_Shift_L);
+  hibachi_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+  g_assert_false (focus == search);
+}
+
 /* How many upcoming bookings wait for a chef, as the server counts them
  * (at @station when not NULL): what the sidebar's badge should say. */
 static gint64
@@ -2662,6 +2696,7 @@ main (int argc, char *argv[])
   ADD ("live-list", test_live_list);
   ADD ("badge-follows", test_badge_follows);
   ADD ("search-down", test_search_down);
+  ADD ("list-tab-stop", test_list_tab_stop);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

@@ -10,6 +10,7 @@
 #include "hibachi-booking-undo.h"
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
+#include "hibachi-list-keys.h"
 
 struct _HibachiAssignDialog
 {
@@ -297,30 +298,6 @@ reason_activated_cb (HibachiAssignDialog *self)
   assign_and_close (self);
 }
 
-/* Tab and Shift+Tab leave the list from any row: the list is one stop, its
- * rows are walked with the arrow keys. */
-static gboolean
-list_key_pressed_cb (HibachiAssignDialog   *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state)
-{
-  GtkDirectionType direction;
-
-  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
-  else if (keyval == GDK_KEY_ISO_Left_Tab)
-    direction = GTK_DIR_TAB_BACKWARD;
-  else
-    return GDK_EVENT_PROPAGATE;
-
-  gtk_widget_set_can_focus (GTK_WIDGET (self->list), FALSE);
-  gtk_widget_child_focus (GTK_WIDGET (self), direction);
-  gtk_widget_set_can_focus (GTK_WIDGET (self->list), TRUE);
-
-  return GDK_EVENT_STOP;
-}
-
 static void
 show_choices (HibachiAssignDialog *self)
 {
@@ -482,12 +459,8 @@ hibachi_assign_dialog_class_init (HibachiAssignDialogClass *klass)
 static void
 hibachi_assign_dialog_init (HibachiAssignDialog *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  hibachi_list_keys_tab_leaves (GTK_WIDGET (self->list));
 
   self->load_cancellable = g_cancellable_new ();
   self->assigned = g_ptr_array_new_with_free_func (g_object_unref);

@@ -9,6 +9,7 @@
 #include "hibachi-booking-undo.h"
 #include "hibachi-bookings-view-private.h"
 #include "hibachi-core.h"
+#include "hibachi-list-keys.h"
 #include "hibachi-unsaved-dialog.h"
 #include "hibachi-wrap-box.h"
 
@@ -768,6 +769,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->sort_dropdown), _("Sort order"));
   hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
+  hibachi_list_keys_tab_leaves (GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
