@@ -288,6 +288,47 @@ test_chef_role_is_read_only (Fixture *f, gconstpointer data)
   }
 }
 
+/* /me names the user's own stations (a chef may not list stations, yet
+ * sees which station a booking is at), and only those. */
+static void
+test_me_names_own_stations (Fixture *f, gconstpointer data)
+{
+  const char *users[] = { "chef.kenji@demo.test", "fremont.manager@demo.test", OWNER };
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      g_autofree char *token = hibachi_test_login (f->ts, users[u]);
+      g_autoptr(HibachiTestResponse) me = hibachi_test_request (f->ts, "GET", "/api/auth/me", token, NULL, NULL);
+      JsonObject *user = hibachi_test_response_object (me);
+      JsonArray *ids = json_object_get_array_member (user, "station_ids");
+      JsonArray *stations = json_object_get_array_member (user, "stations");
+
+      g_assert_cmpuint (me->status, ==, 200);
+      g_assert_nonnull (stations);
+      g_assert_cmpuint (json_array_get_length (stations), ==, json_array_get_length (ids));
+      for (guint i = 0; i < json_array_get_length (stations); i++)
+        {
+          JsonObject *station = json_array_get_object_element (stations, i);
+          gboolean own = FALSE;
+
+          for (guint j = 0; j < json_array_get_length (ids); j++)
+            own |= g_strcmp0 (json_array_get_string_element (ids, j), json_object_get_string_member (station, "id")) == 0;
+          g_assert_true (own);
+          g_assert_cmpstr (json_object_get_string_member (station, "name"), !=, "");
+        }
+      /* Kenji and the Fremont manager are at Fremont; the owner has no
+       * station of their own (they see all). */
+      if (u < 2)
+        {
+          g_assert_cmpuint (json_array_get_length (stations), ==, 1);
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stations, 0), "name"), ==,
+                           "Fremont");
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stations, 0), "code"), ==,
+                           "CA-FREMONT-001");
+        }
+    }
+}
+
 static void
 test_support_cannot_manage (Fixture *f, gconstpointer data)
 {
@@ -317,6 +358,7 @@ main (int argc, char *argv[])
   ADD ("protocol-errors", test_protocol_errors);
   ADD ("health", test_health);
   ADD ("chef-read-only", test_chef_role_is_read_only);
+  ADD ("me-names-own-stations", test_me_names_own_stations);
   ADD ("support-cannot-manage", test_support_cannot_manage);
 #undef ADD
 

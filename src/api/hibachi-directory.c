@@ -15,6 +15,7 @@ struct _HibachiDirectory
   HibachiStore  *store;
   GPtrArray     *stations;     /* HibachiStation */
   GHashTable    *station_by_id;
+  GHashTable    *station_names;   /* id → name, told: hibachi_directory_name_station() */
   GHashTable    *chef_names;   /* id → name */
   GPtrArray     *chefs;        /* HibachiChef */
 };
@@ -29,6 +30,7 @@ hibachi_directory_finalize (GObject *object)
   g_clear_object (&self->store);
   g_ptr_array_unref (self->stations);
   g_hash_table_unref (self->station_by_id);
+  g_hash_table_unref (self->station_names);
   g_hash_table_unref (self->chef_names);
   g_ptr_array_unref (self->chefs);
 
@@ -46,6 +48,7 @@ hibachi_directory_init (HibachiDirectory *self)
 {
   self->stations = g_ptr_array_new_with_free_func (g_object_unref);
   self->station_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->station_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->chef_names = g_hash_table_new (g_str_hash, g_str_equal);
   self->chefs = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -198,7 +201,20 @@ hibachi_directory_station_name (HibachiDirectory *self,
 {
   HibachiStation *station = hibachi_directory_get_station (self, station_id);
 
-  return station ? hibachi_station_get_name (station) : NULL;
+  if (station != NULL)
+    return hibachi_station_get_name (station);
+  return station_id ? g_hash_table_lookup (self->station_names, station_id) : NULL;
+}
+
+void
+hibachi_directory_name_station (HibachiDirectory *self,
+                                const char       *station_id,
+                                const char       *name)
+{
+  g_return_if_fail (HIBACHI_IS_DIRECTORY (self));
+  g_return_if_fail (station_id != NULL && name != NULL);
+
+  g_hash_table_insert (self->station_names, g_strdup (station_id), g_strdup (name));
 }
 
 const char *

@@ -25,6 +25,12 @@ HibachiStation   *hibachi_directory_get_station    (HibachiDirectory    *self,
                                                     const char          *station_id);
 const char       *hibachi_directory_station_name   (HibachiDirectory    *self,
                                                     const char          *station_id);
+/* A station's name told from elsewhere (the user's own stations, from
+ * /me), for roles the server does not let list stations: a chef. The
+ * listed station's name comes first. */
+void              hibachi_directory_name_station   (HibachiDirectory    *self,
+                                                    const char          *station_id,
+                                                    const char          *name);
 const char       *hibachi_directory_chef_name      (HibachiDirectory    *self,
                                                     const char          *chef_id);
 /* (element-type HibachiChef) (transfer none), as the server orders them */

@@ -20,6 +20,7 @@ struct _HibachiSession
   char                *role;
   char                *chef_id;
   char               **station_ids;
+  GHashTable          *station_names;   /* of station_ids: id → name */
   char                *keyring_error;
   gboolean             remembered;
   gboolean             signing_out;
@@ -97,6 +98,22 @@ set_user (HibachiSession *self,
   for (guint i = 0; stations != NULL && i < json_array_get_length (stations); i++)
     self->station_ids[i] = g_strdup (json_array_get_string_element (stations, i));
 
+  /* Their names, for roles that may not list stations (a chef). */
+  g_hash_table_remove_all (self->station_names);
+  stations = json_object_has_member (user, "stations") &&
+             JSON_NODE_HOLDS_ARRAY (json_object_get_member (user, "stations"))
+             ? json_object_get_array_member (user, "stations") : NULL;
+  for (guint i = 0; stations != NULL && i < json_array_get_length (stations); i++)
+    {
+      JsonNode *node = json_array_get_element (stations, i);
+      JsonObject *station = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = station ? hibachi_json_get_string (station, "id") : NULL;
+      const char *name = station ? hibachi_json_get_string (station, "name") : NULL;
+
+      if (id != NULL && name != NULL)
+        g_hash_table_insert (self->station_names, g_strdup (id), g_strdup (name));
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAME]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
@@ -162,6 +179,7 @@ hibachi_session_finalize (GObject *object)
   g_free (self->role);
   g_free (self->chef_id);
   g_strfreev (self->station_ids);
+  g_hash_table_unref (self->station_names);
   g_free (self->keyring_error);
 
   G_OBJECT_CLASS (hibachi_session_parent_class)->finalize (object);
@@ -223,6 +241,7 @@ hibachi_session_class_init (HibachiSessionClass *klass)
 static void
 hibachi_session_init (HibachiSession *self)
 {
+  self->station_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 HibachiSession *
@@ -294,6 +313,13 @@ const char * const *
 hibachi_session_get_station_ids (HibachiSession *self)
 {
   return (const char * const *) self->station_ids;
+}
+
+const char *
+hibachi_session_get_station_name (HibachiSession *self,
+                                  const char     *station_id)
+{
+  return station_id != NULL ? g_hash_table_lookup (self->station_names, station_id) : NULL;
 }
 
 gboolean

@@ -39,6 +39,9 @@ const char          *hibachi_session_get_full_name    (HibachiSession      *self
 const char          *hibachi_session_get_role         (HibachiSession      *self);
 const char          *hibachi_session_get_chef_id      (HibachiSession      *self);
 const char * const  *hibachi_session_get_station_ids  (HibachiSession      *self);
+/* The name of one of the user's own stations (as /me tells it), or NULL. */
+const char          *hibachi_session_get_station_name (HibachiSession      *self,
+                                                       const char          *station_id);
 /* FALSE when the keyring could not keep the session (session-only sign-in). */
 gboolean             hibachi_session_get_remembered   (HibachiSession      *self);
 /* The keyring's complaint when the session is not remembered, or NULL. */

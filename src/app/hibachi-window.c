@@ -192,6 +192,9 @@ hibachi_window_signed_in (HibachiWindow *self)
 
   g_clear_object (&self->directory);
   self->directory = hibachi_directory_new (hibachi_session_get_store (self->session));
+  for (const char * const *id = hibachi_session_get_station_ids (self->session); id != NULL && *id != NULL; id++)
+    if (hibachi_session_get_station_name (self->session, *id) != NULL)
+      hibachi_directory_name_station (self->directory, *id, hibachi_session_get_station_name (self->session, *id));
   adw_status_page_set_title (self->loading_page, _("Loading…"));
   hibachi_window_show_page (self, "loading");
   hibachi_directory_load_async (self->directory, self->cancellable, directory_loaded_cb, g_object_ref (self));

@@ -10,7 +10,9 @@
 #define USER_SQL \
   "SELECT u.id, u.email, u.full_name, u.role, u.chef_id, u.is_active, u.password_hash, " \
   "u.failed_logins, u.locked_until, (SELECT json_group_array(station_id) FROM user_stations s " \
-  "WHERE s.user_id = u.id) AS station_ids FROM users u "
+  "WHERE s.user_id = u.id) AS station_ids, (SELECT json_group_array(json_object('id', st.id, 'code', st.code, " \
+  "'name', st.name)) FROM user_stations s JOIN stations st ON st.id = s.station_id WHERE s.user_id = u.id) " \
+  "AS stations FROM users u "
 
 static JsonObject *
 load_user (HibachiServerRequest *req,
@@ -26,10 +28,14 @@ load_user (HibachiServerRequest *req,
   hibachi_server_db_bind_text (stmt, 1, value);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(JsonNode) stations = json_from_string (hibachi_server_db_column_text (stmt, 9), NULL);
+      g_autoptr(JsonNode) station_ids = json_from_string (hibachi_server_db_column_text (stmt, 9), NULL);
+      /* Their names too: a chef, who may not list stations, still sees
+       * which station a booking of theirs is at. */
+      g_autoptr(JsonNode) stations = json_from_string (hibachi_server_db_column_text (stmt, 10), NULL);
 
       user = hibachi_server_db_row_to_object (stmt);
-      json_object_set_member (user, "station_ids", g_steal_pointer (&stations));
+      json_object_set_member (user, "station_ids", g_steal_pointer (&station_ids));
+      json_object_set_member (user, "stations", g_steal_pointer (&stations));
     }
   sqlite3_reset (stmt);
 
@@ -40,7 +46,7 @@ static JsonObject *
 public_user (JsonObject *user)
 {
   JsonObject *out = json_object_new ();
-  const char *members[] = { "id", "email", "full_name", "role", "chef_id", "station_ids", "is_active" };
+  const char *members[] = { "id", "email", "full_name", "role", "chef_id", "station_ids", "stations", "is_active" };
 
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
