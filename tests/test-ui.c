@@ -2136,22 +2136,33 @@ test_live_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (detail_id (detail), ==, hibachi_booking_get_id (second));
 }
 
-/* Down in the search (a real key) goes to the results, not to the next
- * drop-down. */
-static void
-test_search_down (Fixture *f, gconstpointer data)
+/* Signed in, Down pressed (a real key) in the search: the focus is in the
+ * list, which is returned; the search entry in @search. */
+static GtkWidget *
+down_from_search (Fixture *f, GtkWidget **search)
 {
   HibachiBookingsView *view;
-  GtkWidget *search, *list;
+  GtkWidget *list;
 
   sign_in_to_main (f);
   view = hibachi_window_get_bookings_view (f->window);
-  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  *search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
   list = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
   hibachi_test_x_focus (GTK_WIDGET (f->window));
-  gtk_widget_grab_focus (search);
+  gtk_widget_grab_focus (*search);
   hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
   WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+
+  return list;
+}
+
+/* Down in the search goes to the results, not to the next drop-down. */
+static void
+test_search_down (Fixture *f, gconstpointer data)
+{
+  GtkWidget *search;
+
+  down_from_search (f, &search);
 }
 
 /* Real keys: the list is one Tab stop. Tab from a row goes on past the
@@ -2160,17 +2171,8 @@ test_search_down (Fixture *f, gconstpointer data)
 static void
 test_list_tab_stop (Fixture *f, gconstpointer data)
 {
-  HibachiBookingsView *view;
-  GtkWidget *search, *list, *focus;
-
-  sign_in_to_main (f);
-  view = hibachi_window_get_bookings_view (f->window);
-  search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
-  list = find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
-  hibachi_test_x_focus (GTK_WIDGET (f->window));
-  gtk_widget_grab_focus (search);
-  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
-  WAIT_FOR (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
+  GtkWidget *search, *focus;
+  GtkWidget *list = down_from_search (f, &search);
 
   hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Tab, 0);
   hibachi_test_settle ();
