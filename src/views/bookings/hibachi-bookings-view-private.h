@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-bookings-view-private.h: what the files of the bookings page
  * share: the page itself (hibachi-bookings-view.c), its columns
- * (-columns.c), actions (-actions.c), query (-query.c) and layout
- * (-layout.c). */
+ * (-columns.c), actions (-actions.c), query (-query.c), layout
+ * (-layout.c), rows (-rows.c) and unsaved changes (-unsaved.c). */
 #pragma once
 
 #include "hibachi-booking-detail.h"
@@ -129,6 +129,20 @@ void hibachi_bookings_view_follow_badge     (HibachiBookingsView *self,
 void hibachi_bookings_view_append_param     (GString             *query,
                                              const char          *name,
                                              const char          *value);
+
+/* hibachi-bookings-view.c */
+/* The booking the pane shows (none before the pane is first made). */
+HibachiBooking *hibachi_bookings_view_shown_booking    (HibachiBookingsView *self);
+gboolean        hibachi_bookings_view_pane_has_changes (HibachiBookingsView *self);
+
+/* hibachi-bookings-view-unsaved.c: HibachiPage's dup_unsaved, save_async
+ * and discard */
+char *hibachi_bookings_view_dup_unsaved (HibachiPage         *page);
+void  hibachi_bookings_view_save_async  (HibachiPage         *page,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+void  hibachi_bookings_view_discard     (HibachiPage         *page);
 
 /* hibachi-bookings-view-rows.c */
 /* (transfer full) The list as the column view gets it: a screenful until a

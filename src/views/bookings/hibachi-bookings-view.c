@@ -75,15 +75,14 @@ retry_cb (gpointer data)
 
 static void show_selected (HibachiBookingsView *self);
 
-/* The booking the pane shows (none before the pane is first made). */
-static HibachiBooking *
-shown_booking (HibachiBookingsView *self)
+HibachiBooking *
+hibachi_bookings_view_shown_booking (HibachiBookingsView *self)
 {
   return self->detail != NULL ? hibachi_booking_detail_get_booking (self->detail) : NULL;
 }
 
-static gboolean
-pane_has_changes (HibachiBookingsView *self)
+gboolean
+hibachi_bookings_view_pane_has_changes (HibachiBookingsView *self)
 {
   return self->detail != NULL && hibachi_booking_detail_has_changes (self->detail);
 }
@@ -106,7 +105,7 @@ static gboolean
 reconcile_selection_cb (gpointer data)
 {
   HibachiBookingsView *self = data;
-  HibachiBooking *shown = shown_booking (self);
+  HibachiBooking *shown = hibachi_bookings_view_shown_booking (self);
   g_autoptr(GtkBitset) selected = NULL;
   int position;
 
@@ -128,9 +127,9 @@ reconcile_selection_cb (gpointer data)
   self->reselecting = FALSE;
 
   /* Gone from the list: the pane goes too, unless it holds unsaved work. */
-  if (position < 0 && !pane_has_changes (self))
+  if (position < 0 && !hibachi_bookings_view_pane_has_changes (self))
     clear_pane (self);
-  else if (position >= 0 && !pane_has_changes (self))
+  else if (position >= 0 && !hibachi_bookings_view_pane_has_changes (self))
     show_selected (self);
   update_count (self);
 
@@ -211,7 +210,7 @@ position_of (HibachiBookingsView *self,
 static void
 select_shown (HibachiBookingsView *self)
 {
-  HibachiBooking *shown = shown_booking (self);
+  HibachiBooking *shown = hibachi_bookings_view_shown_booking (self);
   int position = shown != NULL ? position_of (self, hibachi_booking_get_id (shown)) : -1;
 
   self->reselecting = TRUE;
@@ -267,13 +266,13 @@ show_selected (HibachiBookingsView *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(HibachiBooking) booking = NULL;
-  HibachiBooking *shown = shown_booking (self);
+  HibachiBooking *shown = hibachi_bookings_view_shown_booking (self);
 
   if (gtk_bitset_get_size (selected) == 1)
     booking = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
 
   /* Another booking (or none) while the pane holds unsaved changes: ask. */
-  if (shown != NULL && pane_has_changes (self) &&
+  if (shown != NULL && hibachi_bookings_view_pane_has_changes (self) &&
       (booking == NULL || !hibachi_booking_is_loaded (booking) ||
        g_strcmp0 (hibachi_booking_get_id (booking), hibachi_booking_get_id (shown)) != 0))
     {
@@ -320,7 +319,7 @@ items_changed_cb (HibachiBookingsView *self,
                   guint                removed,
                   guint                added)
 {
-  HibachiBooking *shown = shown_booking (self);
+  HibachiBooking *shown = hibachi_bookings_view_shown_booking (self);
 
   update_state (self);
   if (shown == NULL || !hibachi_booking_is_loaded (shown))
@@ -392,7 +391,7 @@ undone_cb (HibachiBookingsView *self,
            HibachiUndoCommand  *command)
 {
   HibachiBooking *booking;
-  HibachiBooking *shown = shown_booking (self);
+  HibachiBooking *shown = hibachi_bookings_view_shown_booking (self);
 
   if (!HIBACHI_IS_BOOKING_UNDO (command) || self->list == NULL)
     return;
@@ -582,59 +581,6 @@ static void
 hibachi_bookings_view_focus_search (HibachiPage *page)
 {
   gtk_widget_grab_focus (GTK_WIDGET (HIBACHI_BOOKINGS_VIEW (page)->search_entry));
-}
-
-static char *
-hibachi_bookings_view_dup_unsaved (HibachiPage *page)
-{
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
-
-  if (!pane_has_changes (self))
-    return NULL;
-  /* Translators: a booking reference */
-  return g_strdup_printf (_("Booking %s"), hibachi_booking_get_reference (shown_booking (self)));
-}
-
-static void
-page_saved_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (hibachi_booking_detail_save_finish (HIBACHI_BOOKING_DETAIL (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-hibachi_bookings_view_save_async (HibachiPage         *page,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  if (self->detail == NULL)
-    {
-      /* No booking was ever opened: nothing to save. */
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  hibachi_booking_detail_save_async (self->detail, cancellable, page_saved_cb, task);
-}
-
-static void
-hibachi_bookings_view_discard (HibachiPage *page)
-{
-  HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (page);
-
-  if (self->detail != NULL)
-    hibachi_booking_detail_discard (self->detail);
 }
 
 /* Life cycle */
