@@ -18,6 +18,7 @@
 #include "hibachi-run-sheet.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
+#include "hibachi-test-proxy.h"
 #include "hibachi-test-wait.h"
 #include "hibachi-test-widgets.h"
 #include "hibachi-test-x11.h"
@@ -2236,6 +2237,47 @@ test_badge_follows (Fixture *f, gconstpointer data)
   WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) waiting_for_chef (f, sacramento, NULL));
 }
 
+/* An older count answered after a newer one does not take the badge back:
+ * the count of every station held back at a proxy, the page switched to
+ * Sacramento (its count answered at once), then the held answer let go. */
+static void
+test_badge_latest (Fixture *f, gconstpointer data)
+{
+  g_autoptr(HibachiTestProxy) proxy = hibachi_test_proxy_new (hibachi_test_server_get_url (f->ts));
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *sacramento = hibachi_test_station_id (f->ts, token, "CA-SACRAMENTO-001");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  /* The count of every station's (a station's adds station_id after it). */
+  g_autofree char *every_station = g_strdup_printf ("date_from=%s HTTP/", today);
+  GtkWidget *sign_in;
+  HibachiPage *page;
+  gint64 all, at_sacramento;
+
+  open_window (f);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "sign-in") == 0);
+  sign_in = find_widget (GTK_WIDGET (f->window), HIBACHI_TYPE_SIGN_IN_PAGE, NULL);
+  type_into (sign_in, ADW_TYPE_ENTRY_ROW, "Server Address", hibachi_test_proxy_get_url (proxy));
+  sign_in_through_page (f, HIBACHI_DEMO_PASSWORD);
+  WAIT_FOR (g_strcmp0 (hibachi_window_get_page (f->window), "main") == 0);
+  page = HIBACHI_PAGE (hibachi_window_get_bookings_view (f->window));
+  all = waiting_for_chef (f, NULL, NULL);
+  at_sacramento = waiting_for_chef (f, sacramento, NULL);
+  g_assert_cmpint (at_sacramento, <, all);
+  WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) all);
+
+  hibachi_test_proxy_hold (proxy, every_station);
+  hibachi_page_reload (page);
+  WAIT_FOR (hibachi_test_proxy_count_held (proxy) == 1);
+  hibachi_page_set_station_id (page, sacramento);
+  WAIT_FOR (hibachi_page_get_badge_count (page) == (guint) at_sacramento);
+
+  hibachi_test_proxy_release (proxy);
+  WAIT_FOR (hibachi_test_proxy_count_held (proxy) == 0);
+  hibachi_test_pause_ms (500);
+  g_assert_cmpuint (hibachi_page_get_badge_count (page), ==, (guint) at_sacramento);
+}
+
 /* Delete, then Undo: the row comes back at once where it was, its
  * neighbours the same row objects (no reload), selected, the pane on it.
  * Undone from the toast's button, or by Ctrl+Z: either way the toast that
@@ -2704,6 +2746,7 @@ main (int argc, char *argv[])
   ADD ("badge-follows", test_badge_follows);
   ADD ("search-down", test_search_down);
   ADD ("list-tab-stop", test_list_tab_stop);
+  ADD ("badge-latest", test_badge_latest);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

@@ -38,6 +38,7 @@ struct _HibachiBookingsView
   int                 list_width;      /* px, what the columns have */
   guint               fit_id;
   guint               badge_id;        /* the badge counted again after a burst of changes */
+  GCancellable       *badge_cancellable;  /* the count asked last */
   const char         *connection;
   GCancellable       *cancellable;
 

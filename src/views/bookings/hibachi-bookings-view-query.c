@@ -195,7 +195,12 @@ hibachi_bookings_view_refresh_badge (HibachiBookingsView *self)
   hibachi_bookings_view_append_param (query, "date_from", today);
   if (hibachi_page_get_station_id (HIBACHI_PAGE (self)) != NULL)
     hibachi_bookings_view_append_param (query, "station_id", hibachi_page_get_station_id (HIBACHI_PAGE (self)));
-  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->cancellable,
+  /* Only the latest count is wanted: one asked before could be answered
+   * after it, and show an older count (another station's). */
+  g_cancellable_cancel (self->badge_cancellable);
+  g_clear_object (&self->badge_cancellable);
+  self->badge_cancellable = g_cancellable_new ();
+  hibachi_store_count_bookings_async (hibachi_session_get_store (self->session), query->str, self->badge_cancellable,
                                       unassigned_count_cb, g_object_ref (self));
 }
 

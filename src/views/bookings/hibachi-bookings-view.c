@@ -467,6 +467,7 @@ signed_out (HibachiBookingsView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->badge_cancellable);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
 
@@ -592,6 +593,7 @@ hibachi_bookings_view_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->badge_cancellable);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->reconcile_id, g_source_remove);
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
@@ -614,6 +616,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->directory);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->badge_cancellable);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
