@@ -299,6 +299,19 @@ test_keyboard (Fixture *f, gconstpointer data)
   g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Pick the venue’s place"));
 }
 
+/* The dialog opens with the focus in the venue's address, ready to type;
+ * not on the header's Cancel, where Enter closed it. */
+static void
+test_opens_in_address (Fixture *f, gconstpointer data)
+{
+  GtkWidget *focus;
+
+  hibachi_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (address_field (f)) || gtk_widget_is_ancestor (focus, GTK_WIDGET (address_field (f))));
+}
+
 /* Tab from the venue's field goes on to the customer's name through
  * fields only: the quote's lines below the venue are no stops (typed
  * details went into the wrong fields when they were). */
@@ -387,6 +400,7 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("nothing-found", test_nothing_found);
   ADD ("tab-to-customer", test_tab_to_customer);
+  ADD ("opens-in-address", test_opens_in_address);
   ADD ("quote-follows-typing", test_quote_follows_typing);
 #undef ADD
 

@@ -342,6 +342,13 @@ hibachi_address_entry_get_property (GObject    *object,
     }
 }
 
+/* Focused as a whole (a dialog's first field): the address field. */
+static gboolean
+hibachi_address_entry_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (HIBACHI_ADDRESS_ENTRY (widget)->entry_row));
+}
+
 static void
 hibachi_address_entry_class_init (HibachiAddressEntryClass *klass)
 {
@@ -360,6 +367,7 @@ hibachi_address_entry_class_init (HibachiAddressEntryClass *klass)
   signals[LOCATION_CHANGED] = g_signal_new ("location-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  widget_class->grab_focus = hibachi_address_entry_grab_focus;
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-address-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiAddressEntry, entry_row);
   gtk_widget_class_bind_template_child (widget_class, HibachiAddressEntry, spinner);

@@ -494,5 +494,9 @@ hibachi_new_booking_dialog_new (GtkWindow        *parent,
   g_signal_connect_swapped (self->station_row, "notify::selected", G_CALLBACK (station_changed_cb), self);
   station_changed_cb (self);
 
+  /* Typing goes to the venue's address (the station is chosen already),
+   * not to the header's Cancel, where Enter closed the dialog. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->venue));
+
   return self;
 }
