@@ -1971,6 +1971,18 @@ test_run_sheet_defaults (Fixture *f, gconstpointer data)
     g_autofree char *all = hibachi_run_sheet_file_name (NULL, today);
     g_assert_cmpstr (all, ==, all_file);
   }
+  /* Saved as PDF into Documents, or home without one; never into the
+   * folder the app was started from (GTK's choice without either). */
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+    g_autoptr(GtkPrintOperation) operation =
+      hibachi_run_sheet_new_print_operation (hibachi_run_sheet_new (today, stations, none, NULL));
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+    g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                             GTK_PRINT_SETTINGS_OUTPUT_DIR), ==,
+                     documents != NULL ? documents : g_get_home_dir ());
+  }
 
   /* A booking of another day selected: the sheet still opens on today. */
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));

@@ -282,12 +282,16 @@ GtkPrintOperation *
 hibachi_run_sheet_new_print_operation (HibachiRunSheet *sheet)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
-
   g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autofree char *basename = g_strndup (sheet->file_name, strlen (sheet->file_name) - strlen (".pdf"));
 
-  /* Save as PDF offers the sheet's own name, not "output.pdf". */
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  /* Save as PDF offers the sheet's own name, not "output.pdf", in the
+   * Documents folder, or the home folder when there is none (GTK's own
+   * choice then is the folder the app was started from). */
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, documents != NULL ? documents : g_get_home_dir ());
   gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_job_name (operation, sheet->title);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);

@@ -28,7 +28,8 @@ const char        *hibachi_run_sheet_get_entry            (HibachiRunSheet   *sh
 char              *hibachi_run_sheet_file_name            (const char        *stations,
                                                            const char        *date);
 /* (transfer full): prints the sheet, which it takes over; Save as PDF
- * offers hibachi_run_sheet_file_name(). */
+ * offers hibachi_run_sheet_file_name() in the Documents folder (the home
+ * folder when there is none). */
 GtkPrintOperation *hibachi_run_sheet_new_print_operation  (HibachiRunSheet   *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HibachiRunSheet, hibachi_run_sheet_free)
