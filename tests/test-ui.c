@@ -2203,6 +2203,25 @@ test_list_tab_stop (Fixture *f, gconstpointer data)
   g_assert_false (focus == search);
 }
 
+/* Real keys: a page's shortcut works with the focus on the sidebar (the
+ * page just chosen there): Ctrl+N opens New Booking. */
+static void
+test_page_keys_from_sidebar (Fixture *f, gconstpointer data)
+{
+  GtkWidget *row;
+  GtkWindow *dialog;
+
+  sign_in_to_main (f);
+  row = hibachi_test_find_mapped (GTK_WIDGET (f->window), hibachi_test_is_row_named, "bookings");
+  g_assert_nonnull (row);
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_has_focus (row));
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_n, GDK_KEY_Control_L);
+  WAIT_FOR ((dialog = GTK_WINDOW (hibachi_test_shown_window (HIBACHI_TYPE_NEW_BOOKING_DIALOG))) != NULL);
+  gtk_window_destroy (dialog);
+}
+
 /* How many upcoming bookings wait for a chef, as the server counts them
  * (at @station when not NULL): what the sidebar's badge should say. */
 static gint64
@@ -2759,6 +2778,7 @@ main (int argc, char *argv[])
   ADD ("search-down", test_search_down);
   ADD ("list-tab-stop", test_list_tab_stop);
   ADD ("badge-latest", test_badge_latest);
+  ADD ("page-keys-from-sidebar", test_page_keys_from_sidebar);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

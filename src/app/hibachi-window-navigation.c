@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's navigation: the sidebar's rows to their pages and, in a
  * narrow window, back from a page to the sidebar; the header bar as the
- * layout folds. */
+ * layout folds; the shown page's shortcuts from anywhere in the window. */
 #define G_LOG_DOMAIN "hibachi-window"
 
 #include "config.h"
@@ -122,6 +122,27 @@ back_button_pressed_cb (GtkGestureClick *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* A page's own shortcuts (Ctrl+N, Ctrl+F, Ctrl+R, F5…) hear only keys
+ * pressed inside the page; with the focus on the sidebar (a page just
+ * chosen there) or in the header, they are forwarded to the page shown. */
+static gboolean
+page_keys_cb (GtkEventControllerKey *keys,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              HibachiWindow         *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if ((state & GDK_CONTROL_MASK) == 0 && (keyval < GDK_KEY_F1 || keyval > GDK_KEY_F12))
+    return GDK_EVENT_PROPAGATE;
+  if (page == NULL || !gtk_widget_get_mapped (page) || (focus != NULL && gtk_widget_is_ancestor (focus, page)))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_event_controller_key_forward (GTK_EVENT_CONTROLLER_KEY (keys), page);
+}
+
 void
 hibachi_window_class_init_navigation (GtkWidgetClass *widget_class)
 {
@@ -136,6 +157,7 @@ void
 hibachi_window_init_navigation (HibachiWindow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_signal_connect_object (self->layout, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   folded_cb (self);
@@ -145,4 +167,6 @@ hibachi_window_init_navigation (HibachiWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
   g_signal_connect (click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (page_keys_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
