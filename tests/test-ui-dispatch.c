@@ -550,6 +550,44 @@ test_day_view (Fixture *f, gconstpointer data)
   WAIT_FOR (card (f, f->moving) != NULL);
 }
 
+static GtkWidget *
+find_icon (GtkWidget  *root,
+           const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_IMAGE (child) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), icon_name) == 0)
+        return child;
+      if ((found = find_icon (child, icon_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A card with allergens names them: on its warning flag's tooltip and in
+ * what a screen reader says of it ("Allergens" alone said not which). */
+static void
+test_allergens_named (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/bookings/%s", f->late);
+  g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, f->owner,
+                                                         "{\"allergens\":[\"peanuts\",\"shellfish\"]}", path);
+  GtkWidget *flag;
+  const char *spoken;
+
+  g_assert_cmpuint (r->status, ==, 200);
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->late) != NULL);
+  flag = find_icon (GTK_WIDGET (card (f, f->late)), "dialog-warning-symbolic");
+  g_assert_nonnull (flag);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (flag), ==, "Allergens: peanuts, shellfish");
+  spoken = gtk_widget_get_tooltip_text (GTK_WIDGET (card (f, f->late)));
+  g_assert_nonnull (strstr (spoken, ", allergens: peanuts, shellfish"));
+}
+
 static gboolean label_contains (GtkWidget  *root,
                                 const char *text);
 
@@ -2300,6 +2338,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add ("/hibachi/ui-dispatch/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("day-view", test_day_view);
+  ADD ("allergens-named", test_allergens_named);
   ADD ("queue-cap", test_queue_cap);
   ADD ("hover-verdicts", test_hover_verdicts);
   ADD ("hover-travel-workload", test_hover_travel_workload);

@@ -100,10 +100,9 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
                            int             travel_minutes)
 {
   HibachiDispatchCard *self = g_object_new (HIBACHI_TYPE_DISPATCH_CARD, NULL);
-  JsonObject *json = hibachi_booking_get_json (booking);
-  JsonNode *allergens = json != NULL ? json_object_get_member (json, "allergens") : NULL;
-  gboolean has_allergens = allergens != NULL && JSON_NODE_HOLDS_ARRAY (allergens) &&
-                           json_array_get_length (json_node_get_array (allergens)) > 0;
+  g_auto(GStrv) allergen_list = hibachi_booking_dup_allergens (booking);
+  g_autofree char *allergens = g_strjoinv (", ", allergen_list);
+  gboolean has_allergens = allergens[0] != '\0';
   const char *status = hibachi_booking_get_status (booking);
   gint64 guests = hibachi_booking_get_guests (booking);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -149,8 +148,10 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   if (has_allergens)
     {
       GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      /* Which ones: the chef packs for them ("Allergens" alone said not). */
+      g_autofree char *which = g_strdup_printf ("%s %s", _("Allergens:"), allergens);
 
-      gtk_widget_set_tooltip_text (flag, _("Allergens"));
+      gtk_widget_set_tooltip_text (flag, which);
       gtk_widget_set_halign (flag, GTK_ALIGN_END);
       gtk_widget_set_hexpand (flag, TRUE);
       gtk_box_append (GTK_BOX (top), flag);
@@ -158,11 +159,12 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
     }
 
   /* What a screen reader says of the card: everything it shows in words. */
-  spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s%s", hibachi_booking_get_reference (booking),
+  spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s%s%s%s", hibachi_booking_get_reference (booking),
                             hibachi_booking_get_customer_name (booking), day,
                             hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
                             travel != NULL ? ", " : "", travel != NULL ? travel : "",
-                            has_allergens ? _(", allergens") : "");
+                            has_allergens ? _(", allergens") : "", has_allergens ? ": " : "",
+                            has_allergens ? allergens : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken);
 
