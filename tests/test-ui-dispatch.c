@@ -817,6 +817,14 @@ test_drop_assign_undo_unassign (Fixture *f, gconstpointer data)
   WAIT_FOR (hibachi_undo_stack_get_can_undo (undo));
   chef = server_chef (f, f->held);
   g_assert_null (chef);
+  /* Its Undo says what it undoes: the unassignment, not an assignment. */
+  {
+    g_autofree char *reference = g_strdup (hibachi_booking_get_reference (
+      hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (card (f, f->held)))));
+    g_autofree char *expected = g_strdup_printf ("unassignment of %s", reference);
+
+    g_assert_cmpstr (hibachi_undo_command_get_description (hibachi_undo_stack_peek (undo)), ==, expected);
+  }
   confirmed = queue_order (f);
   g_assert_cmpstr (order, ==, confirmed);
   /* Undo restores the previous chef exactly. */

@@ -238,8 +238,10 @@ assigned_cb (GObject      *source,
     g_autofree char *message = chef != NULL
       ? g_strdup_printf (_("%s assigned to %s"), reference, hibachi_chef_get_name (chef))
       : g_strdup_printf (_("%s unassigned"), reference);
-    /* Translators: completes "Undo …": a booking reference */
-    g_autofree char *description = g_strdup_printf (_("assignment of %s"), reference);
+    /* Translators: completes "Undo …" and "Undid …": a booking reference */
+    g_autofree char *description = chef != NULL ? g_strdup_printf (_("assignment of %s"), reference)
+                                                /* Translators: completes "Undo …" and "Undid …": a booking reference */
+                                                : g_strdup_printf (_("unassignment of %s"), reference);
 
     g_ptr_array_add (changed, booking);
     undo = hibachi_booking_undo_new_chefs (self->store, changed, previous_chefs, message, description);
