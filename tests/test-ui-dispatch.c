@@ -588,6 +588,73 @@ test_allergens_named (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (spoken, ", allergens: peanuts, shellfish"));
 }
 
+/* A ghost card (a proposal) of @booking_id under @root, or NULL. */
+static GtkWidget *
+ghost_of (GtkWidget  *root,
+          const char *booking_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (HIBACHI_IS_DISPATCH_CARD (child) && gtk_widget_has_css_class (gtk_widget_get_parent (child), "dispatch-ghost") &&
+          g_strcmp0 (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (child))), booking_id) == 0)
+        return child;
+      if ((found = ghost_of (child, booking_id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What an assignment meets shows on its card, not only while dragging: a
+ * party over the chef's maximum, assigned anyway, and proposed by Suggest
+ * when every chef's maximum is under it. */
+static void
+test_issues_flagged (Fixture *f, gconstpointer data)
+{
+  const char *too_large = "The party of 25 is larger than the chef’s maximum of 20.";
+  g_autofree char *chefs_path = g_strdup_printf ("/api/v1/chefs?station_id=%s", f->station);
+  g_autoptr(HibachiTestResponse) chefs = hibachi_test_request (f->ts, "GET", chefs_path, f->owner, NULL, NULL);
+  JsonArray *list = json_object_get_array_member (hibachi_test_response_object (chefs), "data");
+  g_autofree char *huge = NULL;
+  GtkWidget *flag, *ghost;
+
+  /* Assigned anyway: the free chef takes parties up to 20. */
+  g_assert_cmpuint (server_assign (f, f->owner, f->big, f->free_chef), ==, 200);
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, f->big) != NULL);
+  g_assert_true (is_inside (card (f, f->big), cell (f, f->free_chef, "12:00")));
+  flag = find_icon (GTK_WIDGET (card (f, f->big)), "dialog-warning-symbolic");
+  g_assert_nonnull (flag);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (flag), ==, too_large);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card (f, f->big))), too_large));
+  /* The others there have nothing to flag. */
+  g_assert_null (find_icon (GTK_WIDGET (card (f, f->held)), "dialog-warning-symbolic"));
+
+  /* Every chef's maximum 20: Suggest proposes another party of 25 with
+   * the same warning. */
+  huge = create_booking (f, "15:00", 25, "Huge Party");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (list, i), "id");
+      g_autofree char *path = g_strdup_printf ("/api/v1/chefs/%s", id);
+      g_autoptr(HibachiTestResponse) r = hibachi_test_write (f->ts, "PATCH", path, f->owner, "{\"max_party_size\":20}", path);
+
+      g_assert_cmpuint (r->status, ==, 200);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.reload", NULL);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page) && card (f, huge) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.suggest", NULL);
+  ghost = ghost_of (GTK_WIDGET (f->page), huge);
+  g_assert_nonnull (ghost);
+  flag = find_icon (ghost, "dialog-warning-symbolic");
+  g_assert_nonnull (flag);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (flag), ==, too_large);
+  hibachi_test_settle ();
+  hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-flagged");
+}
+
 static gboolean label_contains (GtkWidget  *root,
                                 const char *text);
 
@@ -2347,6 +2414,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add ("/hibachi/ui-dispatch/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("day-view", test_day_view);
   ADD ("allergens-named", test_allergens_named);
+  ADD ("issues-flagged", test_issues_flagged);
   ADD ("queue-cap", test_queue_cap);
   ADD ("hover-verdicts", test_hover_verdicts);
   ADD ("hover-travel-workload", test_hover_travel_workload);

@@ -156,15 +156,20 @@ column_header (const char *title,
   return box;
 }
 
+/* @issues: what the booking's assignment meets (NULL in the queue). */
 static GtkWidget *
 new_card (HibachiDispatchPage *self,
           HibachiBooking      *booking,
           gboolean             compact,
           gboolean             show_date,
-          int                  travel)
+          int                  travel,
+          GPtrArray           *issues)
 {
   GtkWidget *card = hibachi_dispatch_card_new (booking, compact, show_date, travel);
   const char *actor = g_hash_table_lookup (self->moved_by, hibachi_booking_get_id (booking));
+
+  if (issues != NULL)
+    hibachi_dispatch_card_set_issues (HIBACHI_DISPATCH_CARD (card), issues);
 
   if (actor != NULL)
     {
@@ -266,7 +271,7 @@ hibachi_dispatch_page_rebuild_queue (HibachiDispatchPage *self,
             gtk_box_reorder_child_after (self->queue, card, previous);
           }
         else
-          gtk_box_insert_child_after (self->queue, (card = new_card (self, booking, FALSE, TRUE, -1)), previous);
+          gtk_box_insert_child_after (self->queue, (card = new_card (self, booking, FALSE, TRUE, -1, NULL)), previous);
         previous = card;
         shown++;
       }
@@ -341,7 +346,7 @@ build_row (HibachiDispatchPage *self,
             continue;
           issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
           gtk_box_append (GTK_BOX (cell), new_card (self, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE,
-                                                    (int) score.travel_minutes));
+                                                    (int) score.travel_minutes, issues));
           /* The chef's load of the day, or of the week shown. */
           events++;
           guests += hibachi_booking_get_guests (b);
@@ -501,6 +506,14 @@ hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
     self->hover_cell = NULL;
   gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
   card = hibachi_dispatch_card_new (booking, chef_id != NULL && self->mode == HIBACHI_DISPATCH_WEEK, chef_id == NULL, -1);
+  if (chef_id != NULL && hibachi_dispatch_page_find_chef (self, chef_id) != NULL)
+    {
+      /* Flagged at once, as the row rebuilt later will be. */
+      JsonObject *chef = hibachi_resource_get_json (HIBACHI_RESOURCE (hibachi_dispatch_page_find_chef (self, chef_id)));
+      g_autoptr(GPtrArray) issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (booking), chef, NULL);
+
+      hibachi_dispatch_card_set_issues (HIBACHI_DISPATCH_CARD (card), issues);
+    }
   hibachi_dispatch_page_setup_card (self, card);
   if (chef_id == NULL)
     {

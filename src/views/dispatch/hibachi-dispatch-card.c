@@ -7,12 +7,17 @@
 
 #include "hibachi-date-format.h"
 #include "hibachi-dispatch-card.h"
+#include "hibachi-dispatch-plan.h"
 
 struct _HibachiDispatchCard
 {
   GtkWidget       parent_instance;
 
   HibachiBooking *booking;
+  GtkWidget      *top;        /* the first line, where the flag goes */
+  GtkWidget      *flag;       /* NULL: nothing to look out for */
+  char           *spoken;     /* everything the card shows, in words */
+  char           *allergens;  /* "peanuts, shellfish", or "" */
 };
 
 G_DEFINE_FINAL_TYPE (HibachiDispatchCard, hibachi_dispatch_card, GTK_TYPE_WIDGET)
@@ -52,6 +57,8 @@ hibachi_dispatch_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->booking);
+  g_clear_pointer (&self->spoken, g_free);
+  g_clear_pointer (&self->allergens, g_free);
 
   G_OBJECT_CLASS (hibachi_dispatch_card_parent_class)->dispose (object);
 }
@@ -93,6 +100,52 @@ hibachi_dispatch_card_init (HibachiDispatchCard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
+/* The flag on the first line: what to look out for. An error icon for a
+ * conflict, a warning icon for a warning or for allergens; its tooltip,
+ * the card's tooltip and what a screen reader says of the card name them
+ * ("Allergens" alone said not which; an assignment's warnings showed only
+ * while dragging). */
+void
+hibachi_dispatch_card_set_issues (HibachiDispatchCard *self,
+                                  GPtrArray           *issues)
+{
+  g_autofree char *conflicts = issues != NULL ? hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_CONFLICT) : g_strdup ("");
+  g_autofree char *warnings = issues != NULL ? hibachi_dispatch_join_issues (issues, HIBACHI_ISSUE_WARNING) : g_strdup ("");
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_autoptr(GString) spoken = g_string_new (self->spoken);
+
+  g_return_if_fail (HIBACHI_IS_DISPATCH_CARD (self));
+
+  if (*self->allergens != '\0')
+    {
+      g_string_append_printf (said, "%s %s", _("Allergens:"), self->allergens);
+      g_string_append_printf (spoken, "%s: %s", _(", allergens"), self->allergens);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? conflicts : warnings;
+
+      if (*text == '\0')
+        continue;
+      g_string_append_printf (said, "%s%s", said->len > 0 ? "\n" : "", text);
+      g_string_append_printf (spoken, ". %s", text);
+    }
+
+  g_clear_pointer (&self->flag, gtk_widget_unparent);
+  if (said->len > 0)
+    {
+      self->flag = gtk_image_new_from_icon_name (*conflicts != '\0' ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (self->flag, said->str);
+      gtk_widget_set_halign (self->flag, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (self->flag, TRUE);
+      gtk_box_append (GTK_BOX (self->top), self->flag);
+    }
+  if (*self->allergens != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self), "allergens");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken->str);
+}
+
 GtkWidget *
 hibachi_dispatch_card_new (HibachiBooking *booking,
                            gboolean        compact,
@@ -102,7 +155,6 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   HibachiDispatchCard *self = g_object_new (HIBACHI_TYPE_DISPATCH_CARD, NULL);
   g_auto(GStrv) allergen_list = hibachi_booking_dup_allergens (booking);
   g_autofree char *allergens = g_strjoinv (", ", allergen_list);
-  gboolean has_allergens = allergens[0] != '\0';
   const char *status = hibachi_booking_get_status (booking);
   gint64 guests = hibachi_booking_get_guests (booking);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -111,7 +163,6 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
   g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
   g_autofree char *travel = travel_minutes >= 0 ? g_strdup_printf (_("%d min travel"), travel_minutes) : NULL;
   g_autofree char *line = NULL;
-  g_autofree char *spoken = NULL;
   g_autofree char *day = hibachi_date_format_day (hibachi_booking_get_event_date (booking));
 
   self->booking = g_object_ref (booking);
@@ -145,28 +196,14 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
         line = g_strdup_printf ("%s · %s", hibachi_booking_status_label (status), guests_text);
       add_label (box, line, "caption");
     }
-  if (has_allergens)
-    {
-      GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      /* Which ones: the chef packs for them ("Allergens" alone said not). */
-      g_autofree char *which = g_strdup_printf ("%s %s", _("Allergens:"), allergens);
-
-      gtk_widget_set_tooltip_text (flag, which);
-      gtk_widget_set_halign (flag, GTK_ALIGN_END);
-      gtk_widget_set_hexpand (flag, TRUE);
-      gtk_box_append (GTK_BOX (top), flag);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "allergens");
-    }
-
   /* What a screen reader says of the card: everything it shows in words. */
-  spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s%s%s%s", hibachi_booking_get_reference (booking),
-                            hibachi_booking_get_customer_name (booking), day,
-                            hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
-                            travel != NULL ? ", " : "", travel != NULL ? travel : "",
-                            has_allergens ? _(", allergens") : "", has_allergens ? ": " : "",
-                            has_allergens ? allergens : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken);
+  self->spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s", hibachi_booking_get_reference (booking),
+                                  hibachi_booking_get_customer_name (booking), day,
+                                  hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
+                                  travel != NULL ? ", " : "", travel != NULL ? travel : "");
+  self->top = top;
+  self->allergens = g_steal_pointer (&allergens);
+  hibachi_dispatch_card_set_issues (self, NULL);
 
   return GTK_WIDGET (self);
 }

@@ -22,6 +22,10 @@ GtkWidget      *hibachi_dispatch_card_new         (HibachiBooking      *booking,
                                                    gboolean             show_date,
                                                    int                  travel_minutes);
 HibachiBooking *hibachi_dispatch_card_get_booking (HibachiDispatchCard *self);
+/* What assigning the booking to its chef meets (HibachiAssignmentIssue;
+ * NULL: nothing), flagged on the card with the allergens. */
+void            hibachi_dispatch_card_set_issues  (HibachiDispatchCard *self,
+                                                   GPtrArray           *issues);
 /* "12 guests", "1 event · 12 guests": what cards, chef rows and day
  * totals say of a load. */
 char           *hibachi_dispatch_guests_text      (gint64               guests);

@@ -61,6 +61,33 @@ prune (HibachiDispatchPage *self)
     }
 }
 
+/* What the proposal meets, with the chef's other proposals counted (a
+ * party too large for the chef is proposed when no chef without a
+ * conflict takes it): reviewed before applying. */
+static void
+flag_proposal (HibachiDispatchPage *self,
+               HibachiDispatchCard *card,
+               Proposal            *p)
+{
+  HibachiChef *chef = hibachi_dispatch_page_find_chef (self, p->chef_id);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+
+  if (chef == NULL)
+    return;
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      Proposal *other = &g_array_index (self->proposals, Proposal, i);
+      HibachiBooking *booking = hibachi_dispatch_page_find_booking (self, other->booking_id);
+
+      if (other != p && booking != NULL && g_strcmp0 (other->chef_id, p->chef_id) == 0)
+        g_ptr_array_add (extra, hibachi_booking_get_json (booking));
+    }
+  issues = hibachi_dispatch_check_with (&self->snapshot, hibachi_booking_get_json (hibachi_dispatch_card_get_booking (card)),
+                                        hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), extra, NULL);
+  hibachi_dispatch_card_set_issues (card, issues);
+}
+
 void
 hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
                                   GtkWidget           *cell,
@@ -82,6 +109,7 @@ hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
         continue;
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       card = hibachi_dispatch_card_new (booking, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, -1);
+      flag_proposal (self, HIBACHI_DISPATCH_CARD (card), p);
       gtk_widget_set_hexpand (card, TRUE);
       gtk_widget_add_css_class (row, "dispatch-ghost");
       remove = gtk_button_new_from_icon_name ("window-close-symbolic");
