@@ -654,6 +654,38 @@ open_booking (Fixture *f, const char *reference)
   return HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
 }
 
+static GtkWidget *find_inscription (GtkWidget *root, const char *text);
+
+/* A booking made in the app has a longer reference than the demo's
+ * ("MH-" and eight characters, not "MH-100398"): the list shows it whole,
+ * not "MH-F5JBA…". */
+static void
+test_new_reference_whole (Fixture *f, gconstpointer data)
+{
+  g_autofree char *token = hibachi_test_login (f->ts, OWNER);
+  g_autofree char *fremont = hibachi_test_station_id (f->ts, token, "CA-FREMONT-001");
+  g_autofree char *date = day_text (10);
+  g_autofree char *reference = NULL;
+  GtkWidget *cell;
+  int needed;
+
+  sign_in_to_main (f);
+  reference = create_booking (f, token, fremont, date);
+  g_assert_cmpuint (strlen (reference), >, strlen ("MH-100398"));
+  open_booking (f, reference);
+  WAIT_FOR ((cell = find_inscription (GTK_WIDGET (f->window), reference)) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  hibachi_test_settle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (cell, reference);
+
+    pango_layout_get_pixel_size (layout, &needed, NULL);
+  }
+  if (gtk_widget_get_width (cell) < needed)
+    g_error ("\"%s\" cut: %d px for %d", reference, gtk_widget_get_width (cell), needed);
+}
+
 /* What the server holds: the number of bookings matching @reference, and
  * whether the one match has @member = @value. */
 static gint64
@@ -2779,6 +2811,7 @@ main (int argc, char *argv[])
   ADD ("list-tab-stop", test_list_tab_stop);
   ADD ("badge-latest", test_badge_latest);
   ADD ("page-keys-from-sidebar", test_page_keys_from_sidebar);
+  ADD ("new-reference-whole", test_new_reference_whole);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);
   ADD ("header-sort", test_header_sort);

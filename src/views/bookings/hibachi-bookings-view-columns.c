@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "hibachi-bookings-view-private.h"
@@ -174,6 +175,15 @@ fill_cell (HibachiBookingsView *self,
     }
 
   text = cell_text (self, booking, column);
+  /* A longer reference than any shown so far (a booking made in the app,
+   * "MH-" and eight characters, beside the demo's "MH-100398"): the column
+   * is fitted to it, not cut "MH-F5JBA…". */
+  if (column == COLUMN_REFERENCE && strlen (text) > (self->longest_reference ? strlen (self->longest_reference) : 0))
+    {
+      g_free (self->longest_reference);
+      self->longest_reference = g_strdup (text);
+      hibachi_bookings_view_queue_fit (self);
+    }
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   gtk_inscription_set_attributes (GTK_INSCRIPTION (inscription), NULL);
   /* Who changed it meanwhile (from the change feed): on hover, and heard
@@ -585,9 +595,12 @@ column_width (HibachiBookingsView *self,
       g_object_set_data (G_OBJECT (column), "hibachi-ui-width", GINT_TO_POINTER (width));
     }
 
-  /* The values stay the same: measured once, stored + 1 (0: not yet). */
+  /* The values stay the same: measured once, stored + 1 (0: not yet);
+   * but references, the longest shown so far. */
   widest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hibachi-widest"));
-  if (widest == 0)
+  if (index == COLUMN_REFERENCE)
+    widest = (self->longest_reference != NULL ? text_width (widget, self->longest_reference, FALSE) : 0) + 1;
+  else if (widest == 0)
     {
       widest = widest_value (widget, index) + 1;
       g_object_set_data (G_OBJECT (column), "hibachi-widest", GINT_TO_POINTER (widest));

@@ -72,6 +72,12 @@ hibachi_bookings_view_list_width_changed_cb (HibachiBookingsView *self,
   if (width == self->list_width)
     return;
   self->list_width = width;
+  hibachi_bookings_view_queue_fit (self);
+}
+
+void
+hibachi_bookings_view_queue_fit (HibachiBookingsView *self)
+{
   if (self->fit_id == 0)
     self->fit_id = g_idle_add (fit_columns_cb, self);
 }

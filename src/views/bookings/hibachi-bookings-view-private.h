@@ -37,6 +37,7 @@ struct _HibachiBookingsView
   guint               layout_id;
   int                 list_width;      /* px, what the columns have */
   guint               fit_id;
+  char               *longest_reference;  /* of the rows shown so far: the Reference column's width */
   guint               badge_id;        /* the badge counted again after a burst of changes */
   GCancellable       *badge_cancellable;  /* the count asked last */
   const char         *connection;
@@ -97,6 +98,8 @@ void hibachi_bookings_view_scroll_to_row    (HibachiBookingsView *self,
                                              guint                position);
 /* Narrow: back from the detail to the list, the selection kept. */
 void hibachi_bookings_view_show_list        (HibachiBookingsView *self);
+/* The columns fitted again, once the current work is done. */
+void hibachi_bookings_view_queue_fit        (HibachiBookingsView *self);
 /* The layout follows the page's width, the pane's content and Enter on a row. */
 void hibachi_bookings_view_width_changed_cb (HibachiBookingsView *self,
                                              int                  width,

@@ -599,6 +599,7 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_handle_id (&self->pending_rows_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_pointer (&self->longest_reference, g_free);
   g_clear_handle_id (&self->badge_id, g_source_remove);
   /* The stack holds the pane's form; its late news (a delete answered) is
    * for no one now. */
