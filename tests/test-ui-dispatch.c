@@ -500,6 +500,8 @@ teardown (Fixture *f, gconstpointer data)
  * urgent first, shaded cells with their reasons, the sidebar's count. */
 static GtkWidget *focus (Fixture *f);
 
+static gboolean read_only_said (Fixture *f);
+
 static void
 test_day_view (Fixture *f, gconstpointer data)
 {
@@ -509,6 +511,7 @@ test_day_view (Fixture *f, gconstpointer data)
 
   open_board (f, OWNER);
   WAIT_FOR (card (f, f->held) != NULL);
+  g_assert_false (read_only_said (f));
 
   g_assert_true (is_inside (card (f, f->held), cell (f, f->busy_chef, "18:00")));
   queue = cell (f, NULL, NULL);
@@ -926,6 +929,20 @@ label_contains (GtkWidget  *root,
         return TRUE;
     }
   return FALSE;
+}
+
+/* The board says it is read-only, on screen. */
+static gboolean
+is_read_only_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "You can see the board but not change it.") == 0;
+}
+
+static gboolean
+read_only_said (Fixture *f)
+{
+  return hibachi_test_find_mapped (GTK_WIDGET (f->page), is_read_only_label, NULL) != NULL;
 }
 
 /* A conflict sends nothing until "Assign anyway" has a reason; a refusal
@@ -1738,6 +1755,8 @@ test_read_only (Fixture *f, gconstpointer data)
 
   open_board (f, SUPPORT);
   WAIT_FOR (card (f, f->held) != NULL);
+  /* Said, not left to a drag that does nothing. */
+  g_assert_true (read_only_said (f));
   g_assert_null (controller (GTK_WIDGET (card (f, f->moving)), GTK_TYPE_DRAG_SOURCE));
   /* No chef row menu: a chef's day cannot be moved. */
   g_assert_null (find_class (GTK_WIDGET (f->page), "dispatch-chef-menu"));

@@ -36,6 +36,7 @@ struct _HibachiDispatchPage
   GtkSearchEntry      *queue_search;
   GtkBox              *queue;
   GtkRevealer         *suggest_bar;
+  GtkWidget           *read_only_label;
   GtkLabel            *suggest_label;
 
   HibachiSession      *session;

@@ -577,6 +577,7 @@ hibachi_dispatch_page_account_changed (HibachiPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.assign-to", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.suggest", self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dispatch.move-day", self->editable);
+  gtk_widget_set_visible (self->read_only_label, !self->editable);
 
   /* The window's one feed: each long poll holds one of the few connections
    * a client has to the server. */
@@ -697,6 +698,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue_search);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, queue);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_bar);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_label);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, station_selected_cb);
