@@ -208,6 +208,76 @@ test_cells_while_loading (void)
   hibachi_test_server_stop (ts);
 }
 
+/* "…" cells a person sees: those inside the list's viewport. */
+static guint
+loading_cells_in_view (GtkWidget *widget,
+                       GtkWidget *viewport)
+{
+  graphene_rect_t bounds;
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += loading_cells_in_view (child, viewport);
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "…") == 0 &&
+      gtk_widget_compute_bounds (widget, viewport, &bounds) &&
+      bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
+    n++;
+  return n;
+}
+
+static void
+painted_cb (GdkFrameClock *clock, guint *n)
+{
+  (*n)++;
+}
+
+/* Paging down through the list: the next screenful's page was asked for
+ * while the one before was shown, so its rows are there when it is shown,
+ * not "…" until the server answers. */
+static void
+test_page_down_rows_ready (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiPagedList *list = NULL;
+  GtkWidget *column_view, *viewport;
+  GtkAdjustment *adjustment;
+  double row_height;
+  guint n, painted = 0, first_shown;
+
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = hibachi_test_find_type (GTK_WIDGET (hibachi_window_get_bookings_view (window)), GTK_TYPE_COLUMN_VIEW);
+  viewport = gtk_widget_get_parent (column_view);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) != NULL &&
+            !hibachi_paged_list_get_loading (list) && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)))) == n &&
+            gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  hibachi_test_pause_ms (200);
+  row_height = gtk_adjustment_get_upper (adjustment) / n;
+
+  /* The screen ends a few rows before the first page does. */
+  first_shown = HIBACHI_PAGED_LIST_PAGE_SIZE - 5 - (guint) (gtk_adjustment_get_page_size (adjustment) / row_height);
+  gtk_adjustment_set_value (adjustment, first_shown * row_height);
+  hibachi_test_pause_ms (300);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  g_assert_cmpuint (loading_cells_in_view (column_view, viewport), ==, 0);
+
+  /* Page Down: the first frame shows the rows of the second page. */
+  g_signal_connect (gtk_widget_get_frame_clock (column_view), "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  WAIT_FOR (painted > 0);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (column_view), painted_cb, &painted);
+  g_assert_cmpuint (loading_cells_in_view (column_view, viewport), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,6 +287,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
   g_test_add_func ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
+  g_test_add_func ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
   status = g_test_run ();
   hibachi_test_application_release ();
 

@@ -90,6 +90,7 @@ ask_for_pages_cb (gpointer data)
   GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
   GHashTableIter iter;
   gpointer item;
+  guint first = G_MAXUINT, last = 0;
 
   self->pending_rows_id = 0;
   g_hash_table_iter_init (&iter, self->pending_rows);
@@ -97,13 +98,29 @@ ask_for_pages_cb (gpointer data)
     {
       GtkWidget *cell = gtk_list_item_get_child (item);
       graphene_rect_t bounds;
+      guint position = gtk_list_item_get_position (item);
 
       if (self->list != NULL && cell != NULL && gtk_widget_get_mapped (cell) &&
           gtk_widget_compute_bounds (cell, viewport, &bounds) &&
           bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
-        hibachi_paged_list_ensure (self->list, gtk_list_item_get_position (item));
+        {
+          hibachi_paged_list_ensure (self->list, position);
+          first = MIN (first, position);
+          last = MAX (last, position);
+        }
     }
   g_hash_table_remove_all (self->pending_rows);
+
+  /* Reading ahead: the screenfuls above and below what is shown, so rows
+   * scrolled to are there already, not "…" until their page comes. */
+  if (first <= last)
+    {
+      guint screen = last - first + 1;
+
+      hibachi_paged_list_ensure (self->list, last + screen);
+      if (first >= screen)
+        hibachi_paged_list_ensure (self->list, first - screen);
+    }
 
   return G_SOURCE_REMOVE;
 }
