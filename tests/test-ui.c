@@ -1403,6 +1403,22 @@ test_selection_kept (Fixture *f, gconstpointer data)
 }
 
 /* Every mapped widget of @type below @root, in tree order. */
+static GtkLabel *
+find_label_exact (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label_exact (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 find_all (GtkWidget *root, GType type, GPtrArray *out)
 {
@@ -1525,6 +1541,23 @@ test_default_filters (Fixture *f, gconstpointer data)
     gtk_calendar_select_day (GTK_CALENDAR (to_calendar), last);
     respond (ADW_MESSAGE_DIALOG (dialog), "show");
     g_assert_true (query_has (f, range));
+    /* The drop-down names the days, not "Custom Range…". */
+    {
+      GDate from_day, to_day;
+      g_autofree char *shown = NULL;
+
+      g_date_clear (&from_day, 1);
+      g_date_clear (&to_day, 1);
+      g_date_set_dmy (&from_day, (GDateDay) g_date_time_get_day_of_month (first),
+                      (GDateMonth) g_date_time_get_month (first), (GDateYear) g_date_time_get_year (first));
+      g_date_set_dmy (&to_day, (GDateDay) g_date_time_get_day_of_month (last),
+                      (GDateMonth) g_date_time_get_month (last), (GDateYear) g_date_time_get_year (last));
+      shown = hibachi_date_format_range (&from_day, &to_day);
+      g_assert_nonnull (strstr (shown, " – "));
+      hibachi_test_pause_ms (100);
+      g_assert_nonnull (find_label_exact (GTK_WIDGET (dates), shown));
+      g_assert_null (find_label_exact (GTK_WIDGET (dates), "Custom Range…"));
+    }
     WAIT_FOR (!hibachi_paged_list_get_loading (booking_list (f)));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (booking_list (f))), ==,
                       server_total (f, g_strdup (range)));
@@ -2102,21 +2135,6 @@ test_dates (Fixture *f, gconstpointer data)
   }
 }
 
-static GtkLabel *
-find_label_exact (GtkWidget *root, const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = find_label_exact (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The header follows the window's connection monitor: a failed save (not
  * only a failed list load) shows Offline, and it recovers by itself. */

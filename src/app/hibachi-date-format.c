@@ -25,6 +25,38 @@ hibachi_date_format_gdate (const GDate *date)
 }
 
 char *
+hibachi_date_format_range (const GDate *from,
+                           const GDate *to)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateYear year = (GDateYear) g_date_time_get_year (now);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (g_date_valid (from) && g_date_valid (to) && g_date_get_year (from) == year && g_date_get_year (to) == year)
+    {
+      char from_text[64], to_text[64];
+
+      /* Translators: a day of this year in a range of days, as strftime */
+      if (g_date_strftime (from_text, sizeof from_text, _("%-d %b"), from) > 0 &&
+          g_date_strftime (to_text, sizeof to_text, _("%-d %b"), to) > 0)
+        {
+          first = g_strdup (from_text);
+          last = g_strdup (to_text);
+        }
+    }
+  if (first == NULL)
+    {
+      first = hibachi_date_format_gdate (from);
+      last = hibachi_date_format_gdate (to);
+    }
+  /* Translators: a range of days, first – last */
+  return g_strdup_printf (_("%s – %s"), first, last);
+}
+
+char *
 hibachi_date_format_day (const char *day)
 {
   GDate date;

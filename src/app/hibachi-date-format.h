@@ -14,5 +14,8 @@ char *hibachi_date_format_day    (const char *day);
 char *hibachi_date_format_moment (const char *moment);
 /* Days as the custom range names them. */
 char *hibachi_date_format_gdate  (const GDate *date);
+/* A range of days, first – last, short when both are of this year. */
+char *hibachi_date_format_range  (const GDate *from,
+                                  const GDate *to);
 
 G_END_DECLS

@@ -119,6 +119,8 @@ void hibachi_bookings_view_prefetch         (HibachiPage         *page,
 void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
 /* The date filter changed; Custom Range… asks for the days first. */
 void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
+/* The date filter's drop-down shows a custom range by its days. */
+void hibachi_bookings_view_init_dates       (HibachiBookingsView *self);
 /* Asks the server for the sidebar badge's count: upcoming bookings without
  * a chef (for those who dispatch). */
 gboolean hibachi_bookings_view_search_key_cb (HibachiBookingsView *self,

@@ -719,6 +719,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->sort_dropdown), _("Sort order"));
   hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
+  hibachi_bookings_view_init_dates (self);
   hibachi_list_keys_tab_leaves (GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
