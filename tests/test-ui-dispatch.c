@@ -1808,6 +1808,23 @@ test_second_client (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
 }
 
+/* At 1280 px (the screen) beside the sidebar and the queue the board
+ * fits: nothing to scroll sideways, the chef names stay in view. @inside:
+ * a widget on the board. */
+static void
+assert_board_fits (Fixture   *f,
+                   GtkWidget *inside)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (inside, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_test_message ("board: %.0f px wide in %.0f px", gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1280);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+}
+
 /* The week: chefs × days with totals; a drop keeps the slot, another day
  * is refused. */
 static void
@@ -1826,18 +1843,7 @@ test_week_view (Fixture *f, gconstpointer data)
   /* The day's totals: every booking of the day, assigned or waiting. */
   g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events · 55 guests"));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
-  /* At 1280 px (the screen) beside the sidebar and the queue the seven days
-   * fit: nothing to scroll sideways, the chef names stay in view. */
-  {
-    GtkWidget *scroller = gtk_widget_get_ancestor (week_cell, GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-
-    gtk_widget_queue_draw (GTK_WIDGET (f->window));
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-    g_test_message ("week board: %.0f px wide in %.0f px", gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
-    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1280);
-    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
-  }
+  assert_board_fits (f, week_cell);
 
   {
     GDate other;
@@ -1913,7 +1919,9 @@ test_suggest (Fixture *f, gconstpointer data)
   /* Each proposal says which booking it is: no reference shortened. */
   hibachi_test_settle ();
   g_assert_cmpuint (count_shortened (GTK_WIDGET (f->page), "MH-"), ==, 0);
+  /* Proposals with their flags and Remove buttons widen no column. */
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-suggestions");
+  assert_board_fits (f, GTK_WIDGET (card (f, f->held)));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "dispatch.remove-suggestion", "s", f->late);
   g_assert_cmpuint (count_class (GTK_WIDGET (f->page), "dispatch-ghost"), ==, 2);
 

@@ -31,8 +31,10 @@ new_cell (HibachiDispatchPage *self,
   gtk_widget_add_css_class (cell, "dispatch-cell");
   gtk_widget_set_focusable (cell, TRUE);
   /* The day's four slots, and the week's seven days (compact cards, the
-   * totals wrapped), fit beside the sidebar and the queue at 1280 px. */
-  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 72 : 120, 64);
+   * totals wrapped), fit beside the sidebar and the queue at 1280 px: an
+   * empty slot leaves the width to the slots with cards (whose reference
+   * line is some 140 px). */
+  gtk_widget_set_size_request (cell, self->mode == HIBACHI_DISPATCH_WEEK ? 72 : 100, 64);
   gtk_widget_set_hexpand (cell, TRUE);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-chef", g_strdup (chef_id), g_free);
   g_object_set_data_full (G_OBJECT (cell), "dispatch-date", g_strdup (date), g_free);
@@ -97,8 +99,8 @@ chef_header (HibachiDispatchPage *self,
              gint64               guests,
              GtkWidget           *menu)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *first_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *name = gtk_label_new (hibachi_chef_get_name (chef));
   /* Translators: a chef's skill level (1–5), largest party and rating */
   g_autofree char *details = g_strdup_printf (_("Skill %d · up to %d · ★ %.1f"),
@@ -109,7 +111,7 @@ chef_header (HibachiDispatchPage *self,
   GtkWidget *load_label = gtk_label_new (load_text);
 
   gtk_widget_set_size_request (header, 150, -1);
-  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "heading");
   gtk_widget_add_css_class (details_label, "caption");
   gtk_widget_add_css_class (load_label, "caption");
@@ -117,10 +119,12 @@ chef_header (HibachiDispatchPage *self,
   gtk_label_set_xalign (GTK_LABEL (name), 0.0);
   gtk_label_set_xalign (GTK_LABEL (details_label), 0.0);
   gtk_label_set_xalign (GTK_LABEL (load_label), 0.0);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), details_label);
-  gtk_box_append (GTK_BOX (box), load_label);
-  gtk_box_append (GTK_BOX (header), box);
+  /* The menu beside the name only: beside all three lines it made the
+   * column some 35 px wider, which the slots needed at 1280 px. */
+  gtk_box_append (GTK_BOX (first_line), name);
+  gtk_box_append (GTK_BOX (header), first_line);
+  gtk_box_append (GTK_BOX (header), details_label);
+  gtk_box_append (GTK_BOX (header), load_label);
   if (menu != NULL)
     {
       GtkGesture *click = gtk_gesture_click_new ();
@@ -128,7 +132,8 @@ chef_header (HibachiDispatchPage *self,
       gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
       g_signal_connect (click, "pressed", G_CALLBACK (chef_header_pressed_cb), menu);
       gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (click));
-      gtk_box_append (GTK_BOX (header), menu);
+      gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (first_line), menu);
     }
 
   return header;

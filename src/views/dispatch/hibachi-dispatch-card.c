@@ -14,7 +14,9 @@ struct _HibachiDispatchCard
   GtkWidget       parent_instance;
 
   HibachiBooking *booking;
-  GtkWidget      *top;        /* the first line, where the flag goes */
+  GtkWidget      *flag_line;  /* where the flag goes: the customer's line
+                               * (the first, the reference's, stays whole) */
+  GtkWidget      *bottom;     /* the last line, where a button may go */
   GtkWidget      *flag;       /* NULL: nothing to look out for */
   char           *spoken;     /* everything the card shows, in words */
   char           *allergens;  /* "peanuts, shellfish", or "" */
@@ -100,7 +102,7 @@ hibachi_dispatch_card_init (HibachiDispatchCard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
-/* The flag on the first line: what to look out for. An error icon for a
+/* The flag after the customer (the slot on a week card): what to look out for. An error icon for a
  * conflict, a warning icon for a warning or for allergens; its tooltip,
  * the card's tooltip and what a screen reader says of the card name them
  * ("Allergens" alone said not which; an assignment's warnings showed only
@@ -138,7 +140,7 @@ hibachi_dispatch_card_set_issues (HibachiDispatchCard *self,
       gtk_widget_set_tooltip_text (self->flag, said->str);
       gtk_widget_set_halign (self->flag, GTK_ALIGN_END);
       gtk_widget_set_hexpand (self->flag, TRUE);
-      gtk_box_append (GTK_BOX (self->top), self->flag);
+      gtk_box_append (GTK_BOX (self->flag_line), self->flag);
     }
   if (*self->allergens != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (self), "allergens");
@@ -175,18 +177,23 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
       GtkWidget *below = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
       add_label (top, hibachi_booking_get_slot (booking), "caption-heading");
+      self->flag_line = top;
       gtk_box_append (GTK_BOX (below), icon);
-      add_label (below, guests_text, "caption");
+      gtk_widget_set_hexpand (add_label (below, guests_text, "caption"), TRUE);
       gtk_box_append (GTK_BOX (box), below);
+      self->bottom = below;
     }
   else
     {
-      gtk_box_append (GTK_BOX (top), icon);
-      /* The reference whole: "MH-…" on a proposal beside its remove button
-       * said nothing about which booking it was. The rest may shorten. */
+      /* The reference whole, and alone on its line: "MH-…" on a proposal
+       * said nothing about which booking it was, and what stood beside it
+       * widened the board's columns past a 1280 px screen. The other lines
+       * may shorten: the status icon starts the last. */
       gtk_label_set_ellipsize (GTK_LABEL (add_label (top, hibachi_booking_get_reference (booking), "heading")),
                                PANGO_ELLIPSIZE_NONE);
-      add_label (box, hibachi_booking_get_customer_name (booking), NULL);
+      self->flag_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_widget_set_hexpand (add_label (self->flag_line, hibachi_booking_get_customer_name (booking), NULL), TRUE);
+      gtk_box_append (GTK_BOX (box), self->flag_line);
       if (show_date)
         line = g_strdup_printf ("%s %s · %s", day, hibachi_booking_get_slot (booking),
                                 guests_text);
@@ -194,18 +201,31 @@ hibachi_dispatch_card_new (HibachiBooking *booking,
         line = g_strdup_printf ("%s · %s · %s", hibachi_booking_status_label (status), guests_text, travel);
       else
         line = g_strdup_printf ("%s · %s", hibachi_booking_status_label (status), guests_text);
-      add_label (box, line, "caption");
+      self->bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_box_append (GTK_BOX (self->bottom), icon);
+      gtk_widget_set_hexpand (add_label (self->bottom, line, "caption"), TRUE);
+      gtk_box_append (GTK_BOX (box), self->bottom);
     }
   /* What a screen reader says of the card: everything it shows in words. */
   self->spoken = g_strdup_printf ("%s, %s, %s %s, %s, %s%s%s", hibachi_booking_get_reference (booking),
                                   hibachi_booking_get_customer_name (booking), day,
                                   hibachi_booking_get_slot (booking), guests_text, hibachi_booking_status_label (status),
                                   travel != NULL ? ", " : "", travel != NULL ? travel : "");
-  self->top = top;
   self->allergens = g_steal_pointer (&allergens);
   hibachi_dispatch_card_set_issues (self, NULL);
 
   return GTK_WIDGET (self);
+}
+
+void
+hibachi_dispatch_card_add_button (HibachiDispatchCard *self,
+                                  GtkWidget           *button)
+{
+  g_return_if_fail (HIBACHI_IS_DISPATCH_CARD (self));
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->bottom), button);
 }
 
 HibachiBooking *

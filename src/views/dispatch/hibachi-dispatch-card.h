@@ -22,6 +22,10 @@ GtkWidget      *hibachi_dispatch_card_new         (HibachiBooking      *booking,
                                                    gboolean             show_date,
                                                    int                  travel_minutes);
 HibachiBooking *hibachi_dispatch_card_get_booking (HibachiDispatchCard *self);
+/* A button at the end of the card's last line, whose words give way to it
+ * (a proposal's Remove): beside the card it widened the board's columns. */
+void            hibachi_dispatch_card_add_button  (HibachiDispatchCard *self,
+                                                   GtkWidget           *button);
 /* What assigning the booking to its chef meets (HibachiAssignmentIssue;
  * NULL: nothing), flagged on the card with the allergens. */
 void            hibachi_dispatch_card_set_issues  (HibachiDispatchCard *self,

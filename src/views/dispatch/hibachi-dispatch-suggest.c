@@ -107,22 +107,22 @@ hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
           g_strcmp0 (hibachi_booking_get_event_date (booking), date) != 0 ||
           (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (booking), slot) != 0))
         continue;
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       card = hibachi_dispatch_card_new (booking, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, -1);
       flag_proposal (self, HIBACHI_DISPATCH_CARD (card), p);
       gtk_widget_set_hexpand (card, TRUE);
       gtk_widget_add_css_class (row, "dispatch-ghost");
       remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-      gtk_widget_set_valign (remove, GTK_ALIGN_START);
       gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_add_css_class (remove, "dispatch-remove");
       /* Translators: %s a booking reference */
       label = g_strdup_printf (_("Remove the proposal for %s"), hibachi_booking_get_reference (booking));
       gtk_widget_set_tooltip_text (remove, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "dispatch.remove-suggestion");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", p->booking_id);
+      hibachi_dispatch_card_add_button (HIBACHI_DISPATCH_CARD (card), remove);
       gtk_box_append (GTK_BOX (row), card);
-      gtk_box_append (GTK_BOX (row), remove);
       gtk_box_append (GTK_BOX (cell), row);
     }
 }
