@@ -1897,6 +1897,43 @@ count_shortened (GtkWidget  *root,
   return n;
 }
 
+/* The queue is the same days in the day and the week view of a date: from
+ * the first day shown to two weeks after the date (the week's began on its
+ * Monday and ended two weeks after that, so "Unassigned" said 34 in the
+ * day and 30 in its week). */
+static void
+test_queue_day_and_week (Fixture *f, gconstpointer data)
+{
+  GDate day, last;
+  char day_text[16], last_text[16];
+  g_autofree char *saved = g_steal_pointer (&f->date);
+  g_autofree char *far = NULL;
+
+  /* A Thursday, so its week began three days before. */
+  g_date_clear (&day, 1);
+  g_assert_true (hibachi_validate_date (saved, &day, NULL));
+  while (g_date_get_weekday (&day) != G_DATE_THURSDAY)
+    g_date_add_days (&day, 1);
+  last = day;
+  g_date_add_days (&last, 14);
+  g_date_strftime (day_text, sizeof day_text, "%Y-%m-%d", &day);
+  g_date_strftime (last_text, sizeof last_text, "%Y-%m-%d", &last);
+  /* A booking waits two weeks after it. */
+  f->date = g_strdup (last_text);
+  far = create_booking (f, "12:00", 10, "Far Party");
+  g_free (f->date);
+  f->date = g_strdup (day_text);
+
+  open_board (f, OWNER);
+  WAIT_FOR (card (f, far) != NULL);
+  g_assert_true (is_inside (card (f, far), cell (f, NULL, NULL)));
+  hibachi_dispatch_page_set_mode (f->page, HIBACHI_DISPATCH_WEEK);
+  WAIT_FOR (!hibachi_dispatch_page_get_loading (f->page));
+  hibachi_test_settle ();
+  g_assert_nonnull (card (f, far));
+  g_assert_true (is_inside (card (f, far), cell (f, NULL, NULL)));
+}
+
 /* Suggest for the day: ghost cards with no conflict (the server, which
  * refuses conflicts without a reason, takes them all), one removed stays
  * waiting, one step applies, one undo takes it all back; a booking changed
@@ -2455,6 +2492,7 @@ main (int argc, char *argv[])
   ADD ("week-view", test_week_view);
   ADD ("pointer-drag", test_pointer_drag);
   ADD ("suggest", test_suggest);
+  ADD ("queue-day-and-week", test_queue_day_and_week);
   ADD ("move-day", test_move_day);
   ADD ("move-day-together", test_move_day_together);
   ADD ("move-day-keyboard", test_move_day_keyboard);

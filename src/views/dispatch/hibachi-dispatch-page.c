@@ -282,8 +282,11 @@ load (HibachiDispatchPage *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  /* From the first day shown to two weeks after the date chosen: the day
+   * and the week of a date wait on the same bookings, the week's earlier
+   * days' as well. */
   hibachi_dispatch_page_first_day (self, &first);
-  last = first;
+  last = self->date;
   g_date_add_days (&last, QUEUE_DAYS);
   date_to_text (&first, from);
   date_to_text (&last, to);
