@@ -1808,6 +1808,20 @@ test_second_client (Fixture *f, gconstpointer data)
   g_assert_true (is_inside (card (f, f->moving), cell (f, f->free_chef, "18:00")));
 }
 
+/* Every label under @root whose text contains @text. */
+static void
+labels_containing (GtkWidget  *root,
+                   const char *text,
+                   GPtrArray  *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        g_ptr_array_add (out, child);
+      labels_containing (child, text, out);
+    }
+}
+
 /* At 1280 px (the screen) beside the sidebar and the queue the board
  * fits: nothing to scroll sideways, the chef names stay in view. @inside:
  * a widget on the board. */
@@ -1841,7 +1855,25 @@ test_week_view (Fixture *f, gconstpointer data)
   week_cell = cell_in (GTK_WIDGET (f->page), f->free_chef, f->date, NULL);
   g_assert_true (is_inside (card (f, f->held), cell_in (GTK_WIDGET (f->page), f->busy_chef, f->date, NULL)));
   /* The day's totals: every booking of the day, assigned or waiting. */
-  g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events · 55 guests"));
+  g_assert_true (label_contains (GTK_WIDGET (f->page), "4 events\n55 guests"));
+  /* Each day's load on two lines, "0 events" over "0 guests": the words
+   * once wrapped anywhere ("0 events · 0" over "guests"). */
+  {
+    g_autoptr(GPtrArray) loads = g_ptr_array_new ();
+
+    hibachi_test_settle ();
+    labels_containing (GTK_WIDGET (f->page), " guests", loads);
+    for (guint i = 0; i < loads->len; i++)
+      {
+        GtkLabel *load = g_ptr_array_index (loads, i);
+
+        if (!gtk_widget_has_css_class (GTK_WIDGET (load), "dim-label") || !gtk_widget_get_mapped (GTK_WIDGET (load)) ||
+            strstr (gtk_label_get_text (load), "events") == NULL || gtk_label_get_justify (load) != GTK_JUSTIFY_CENTER)
+          continue;
+        g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (load)), ==, 2);
+        g_assert_nonnull (strstr (gtk_label_get_text (load), "\n"));
+      }
+  }
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
   assert_board_fits (f, week_cell);
 

@@ -106,7 +106,7 @@ chef_header (HibachiDispatchPage *self,
   g_autofree char *details = g_strdup_printf (_("Skill %d · up to %d · ★ %.1f"),
                                               (int) hibachi_chef_get_skill_level (chef),
                                               (int) hibachi_chef_get_max_party_size (chef), hibachi_chef_get_rating (chef));
-  g_autofree char *load_text = hibachi_dispatch_load_text (events, guests);
+  g_autofree char *load_text = hibachi_dispatch_load_text (events, guests, FALSE);
   GtkWidget *details_label = gtk_label_new (details);
   GtkWidget *load_label = gtk_label_new (load_text);
 
@@ -432,7 +432,7 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
                 }
             }
           g_date_strftime (title, sizeof title, "%a %d", &day);
-          subtitle = hibachi_dispatch_load_text (events, guests);
+          subtitle = hibachi_dispatch_load_text (events, guests, TRUE);
         }
       else
         g_strlcpy (title, hibachi_slot_to_string (col), sizeof title);

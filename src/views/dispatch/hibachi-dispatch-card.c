@@ -245,12 +245,15 @@ hibachi_dispatch_guests_text (gint64 guests)
 }
 
 char *
-hibachi_dispatch_load_text (guint  events,
-                            gint64 guests)
+hibachi_dispatch_load_text (guint    events,
+                            gint64   guests,
+                            gboolean two_lines)
 {
   g_autofree char *events_text = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
   g_autofree char *guests_text = hibachi_dispatch_guests_text (guests);
 
+  if (two_lines)
+    return g_strdup_printf ("%s\n%s", events_text, guests_text);
   /* Translators: a chef's or a day's load: "2 events · 38 guests" */
   return g_strdup_printf (_("%s · %s"), events_text, guests_text);
 }

@@ -31,9 +31,11 @@ void            hibachi_dispatch_card_add_button  (HibachiDispatchCard *self,
 void            hibachi_dispatch_card_set_issues  (HibachiDispatchCard *self,
                                                    GPtrArray           *issues);
 /* "12 guests", "1 event · 12 guests": what cards, chef rows and day
- * totals say of a load. */
+ * totals say of a load; @two_lines: "1 event", "12 guests" on a line each
+ * (a week's narrow day, where the words wrapped anywhere). */
 char           *hibachi_dispatch_guests_text      (gint64               guests);
 char           *hibachi_dispatch_load_text        (guint                events,
-                                                   gint64               guests);
+                                                   gint64               guests,
+                                                   gboolean             two_lines);
 
 G_END_DECLS
