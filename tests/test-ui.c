@@ -1712,6 +1712,94 @@ find_inscription (GtkWidget *root, const char *text)
   return NULL;
 }
 
+static gboolean
+is_row_menu (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_has_css_class (widget, "bookings-row-menu");
+}
+
+static gboolean
+is_inscription_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
+/* The rows' context menu, when shown. */
+static GtkWidget *
+row_menu (Fixture *f)
+{
+  return hibachi_test_find_mapped (GTK_WIDGET (hibachi_window_get_bookings_view (f->window)), is_row_menu, NULL);
+}
+
+/* A cell of the row at @position, on screen. */
+static GtkWidget *
+row_cell (Fixture *f, guint position)
+{
+  g_autoptr(HibachiBooking) booking = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), position);
+  GtkWidget *view = GTK_WIDGET (hibachi_window_get_bookings_view (f->window));
+
+  return hibachi_test_find_mapped (view, is_inscription_with_text, hibachi_booking_get_reference (booking));
+}
+
+/* @label is in @menu, whole: not cut off by the menu's edge. */
+static gboolean
+menu_shows (GtkWidget *menu, const char *label)
+{
+  GtkLabel *found = find_label_exact (menu, label);
+  graphene_rect_t bounds;
+
+  if (found == NULL)
+    return FALSE;
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (found), menu, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (menu));
+  return TRUE;
+}
+
+/* A right click on a row, or the Menu key: Open, Confirm, Assign to… and
+ * Export CSV… for the row (which becomes the selection), each whole. */
+static void
+test_row_menu (Fixture *f, gconstpointer data)
+{
+  HibachiBookingsView *view;
+  GtkSelectionModel *selection;
+  g_autoptr(HibachiBooking) third = NULL;
+  GtkWidget *menu;
+
+  sign_in_to_main (f);
+  view = hibachi_window_get_bookings_view (f->window);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  third = g_list_model_get_item (G_LIST_MODEL (booking_list (f)), 2);
+  hibachi_test_x_focus (GTK_WIDGET (f->window));
+  WAIT_FOR (row_cell (f, 2) != NULL);
+  hibachi_test_x_button (row_cell (f, 2), 3);
+  WAIT_FOR ((menu = row_menu (f)) != NULL && gtk_widget_get_mapped (menu));
+  hibachi_test_pause_ms (200);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (menu_shows (menu, "Open"));
+  g_assert_true (menu_shows (menu, "Confirm"));
+  g_assert_true (menu_shows (menu, "Assign to…"));
+  g_assert_true (menu_shows (menu, "Export CSV…"));
+
+  /* Open shows the row's booking in the pane. */
+  hibachi_test_x_button (GTK_WIDGET (find_label_exact (menu, "Open")), 1);
+  WAIT_FOR (row_menu (f) == NULL);
+  {
+    HibachiBookingDetail *detail = HIBACHI_BOOKING_DETAIL (find_widget (GTK_WIDGET (view), HIBACHI_TYPE_BOOKING_DETAIL, NULL));
+
+    WAIT_FOR (hibachi_booking_detail_get_booking (detail) != NULL &&
+              g_strcmp0 (hibachi_booking_get_id (hibachi_booking_detail_get_booking (detail)),
+                         hibachi_booking_get_id (third)) == 0);
+  }
+
+  /* The keyboard: the Menu key on the focused row. */
+  gtk_widget_grab_focus (gtk_widget_get_parent (gtk_widget_get_parent (row_cell (f, 2))));
+  hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Menu, 0);
+  WAIT_FOR ((menu = row_menu (f)) != NULL && gtk_widget_get_mapped (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  WAIT_FOR (row_menu (f) == NULL);
+}
+
 /* A chef's view: their own bookings with names, not ids; values that do
  * not pretend to take input; no New Booking, no Unassigned. */
 static void
@@ -1743,6 +1831,7 @@ test_chef (Fixture *f, gconstpointer data)
 
   plus = find_by_tooltip (GTK_WIDGET (view), "New Booking");
   g_assert_true (plus == NULL || !gtk_widget_get_mapped (plus));
+
   g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unassigned"));
 
   /* The list names Kenji's station, though a chef may not list stations. */
@@ -1765,6 +1854,24 @@ test_chef (Fixture *f, gconstpointer data)
   /* The list names the chef too. */
   WAIT_FOR (find_inscription (GTK_WIDGET (view), name) != NULL);
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
+
+  /* The rows' menu offers a chef what a chef may do: open, export. */
+  {
+    GtkWidget *menu;
+
+    hibachi_test_x_focus (GTK_WIDGET (f->window));
+    WAIT_FOR (row_cell (f, 0) != NULL);
+    hibachi_test_pause_ms (300);
+    hibachi_test_x_button (row_cell (f, 0), 3);
+    WAIT_FOR ((menu = row_menu (f)) != NULL && gtk_widget_get_mapped (menu));
+    hibachi_test_pause_ms (200);
+    g_assert_true (menu_shows (menu, "Open"));
+    g_assert_true (menu_shows (menu, "Export CSV…"));
+    g_assert_false (menu_shows (menu, "Confirm"));
+    g_assert_false (menu_shows (menu, "Assign to…"));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    WAIT_FOR (row_menu (f) == NULL);
+  }
 }
 
 static GtkColumnViewColumn *
@@ -2847,6 +2954,7 @@ main (int argc, char *argv[])
   ADD ("list-tab-stop", test_list_tab_stop);
   ADD ("badge-latest", test_badge_latest);
   ADD ("page-keys-from-sidebar", test_page_keys_from_sidebar);
+  ADD ("row-menu", test_row_menu);
   ADD ("new-reference-whole", test_new_reference_whole);
   ADD ("live-new-booking", test_live_new_booking);
   ADD ("undo-delete", test_undo_delete);

@@ -277,8 +277,9 @@ assign_selected_action (GtkWidget  *widget,
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
-  /* Never the whole filter: only bookings someone picked. */
-  if (gtk_bitset_get_size (selected) < 2 || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS))
+  /* Never the whole filter: only bookings someone picked (one, from the
+   * rows' menu). */
+  if (gtk_bitset_is_empty (selected) || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS))
     return;
   selected_bookings_async (self, 2, assign_selection_cb, NULL);
 }
@@ -664,6 +665,7 @@ hibachi_bookings_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bookings.new", NULL);
   gtk_widget_class_install_action (widget_class, "bookings.confirm-selected", NULL, confirm_selected_action);
   gtk_widget_class_install_action (widget_class, "bookings.assign-selected", NULL, assign_selected_action);
+  hibachi_bookings_view_install_row_menu_action (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bookings.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "bookings.print-run-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "bookings.reload", NULL);

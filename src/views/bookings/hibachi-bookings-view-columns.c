@@ -147,6 +147,7 @@ hibachi_bookings_view_setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, inscription);
+  hibachi_bookings_view_mark_cell (inscription, item);
   /* Once per cell widget, not per row it shows: a scrollbar jump binds
    * every cell anew. */
   g_object_set_data (G_OBJECT (item), "hibachi-view", self);

@@ -121,6 +121,12 @@ void hibachi_bookings_view_filters_changed  (HibachiBookingsView *self);
 void hibachi_bookings_view_dates_changed    (HibachiBookingsView *self);
 /* The date filter's drop-down shows a custom range by its days. */
 void hibachi_bookings_view_init_dates       (HibachiBookingsView *self);
+/* The rows' context menu (hibachi-bookings-view-menu.c): its action, its
+ * click and keys, and each cell marked with its list item. */
+void hibachi_bookings_view_install_row_menu_action (GtkWidgetClass *widget_class);
+void hibachi_bookings_view_init_row_menu    (HibachiBookingsView *self);
+void hibachi_bookings_view_mark_cell        (GtkWidget           *cell,
+                                             GtkListItem         *item);
 /* Asks the server for the sidebar badge's count: upcoming bookings without
  * a chef (for those who dispatch). */
 gboolean hibachi_bookings_view_search_key_cb (HibachiBookingsView *self,

@@ -519,6 +519,10 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   /* A chef sees their own bookings: nothing to create, nobody to staff. */
   can_create = hibachi_session_can (session, HIBACHI_CAPABILITY_CREATE_BOOKINGS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", can_create);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.confirm-selected",
+                                 hibachi_session_can (session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.assign-selected",
+                                 hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
   gtk_widget_set_visible (self->new_button, can_create);
   gtk_widget_set_visible (GTK_WIDGET (self->unassigned_toggle), hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
 
@@ -720,6 +724,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_accessible_set_label (GTK_WIDGET (self->chef_dropdown), _("Chef"));
   hibachi_accessible_set_label (GTK_WIDGET (self->date_dropdown), _("Event dates"));
   hibachi_bookings_view_init_dates (self);
+  hibachi_bookings_view_init_row_menu (self);
   hibachi_list_keys_tab_leaves (GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
