@@ -843,6 +843,26 @@ undone_cb (GObject      *source,
   *(gboolean *) user_data = command != NULL;
 }
 
+/* The first mapped widget under @root of the type named @name (a type
+ * of GTK's or a library's that has no public getter). */
+static GtkWidget *
+mapped_of_type_name (GtkWidget  *root,
+                     const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), name))
+        return child;
+      if ((found = mapped_of_type_name (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_edit (Fixture *f, gconstpointer data)
 {
@@ -893,6 +913,19 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (json_object_get_double_member (after, "escalation_radius_miles"), ==, 140);
   g_assert_cmpstr (json_object_get_string_member (after, "phone"), ==, json_object_get_string_member (before, "phone"));
   g_assert_false (save_enabled (f));
+  /* The toast that says so leaves the map's scale in sight. */
+  {
+    GtkWidget *toast = NULL, *scale = NULL;
+    graphene_rect_t toast_box, scale_box;
+
+    WAIT_FOR ((toast = mapped_of_type_name (GTK_WIDGET (f->window), "AdwToastWidget")) != NULL);
+    scale = mapped_of_type_name (GTK_WIDGET (f->page), "ShumateScale");
+    g_assert_nonnull (scale);
+    hibachi_test_pause_ms (300);
+    g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (f->window), &toast_box));
+    g_assert_true (gtk_widget_compute_bounds (scale, GTK_WIDGET (f->window), &scale_box));
+    g_assert_false (graphene_rect_intersection (&toast_box, &scale_box, NULL));
+  }
 
   undo = hibachi_context_get_undo_stack (hibachi_window_get_context (f->window));
   g_assert_true (hibachi_undo_stack_get_can_undo (undo));

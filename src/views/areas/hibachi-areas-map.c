@@ -658,6 +658,9 @@ hibachi_areas_map_init (HibachiAreasMap *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->simple_map), TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->simple_map));
   label_zoom_buttons (GTK_WIDGET (self->simple_map));
+  /* The scale at the top start, under nothing: at the bottom the page's
+   * toasts ("Undo edit of Fremont") covered it. */
+  gtk_widget_set_valign (GTK_WIDGET (shumate_simple_map_get_scale (self->simple_map)), GTK_ALIGN_START);
   viewport = shumate_simple_map_get_viewport (self->simple_map);
 
   self->offline_label = gtk_label_new (_("Map tiles are unavailable: stations, areas and bookings are shown on a plain background."));
