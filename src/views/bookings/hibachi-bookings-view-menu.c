@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-bookings-view-private.h"
+#include "hibachi-context-menu.h"
 
 #define ITEM_KEY "hibachi-item"
 
@@ -44,22 +45,6 @@ first_cell (GtkWidget *widget)
   return NULL;
 }
 
-static void
-unparent_popover_cb (gpointer data)
-{
-  g_autoptr(GtkWidget) popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-}
-
-static void
-popover_closed_cb (GtkPopover *popover)
-{
-  /* After the chosen item's action ran. */
-  g_idle_add_once (unparent_popover_cb, g_object_ref (popover));
-}
-
 /* The menu for the row of @item, pointing at (@x, @y) of @cell, or at the
  * whole cell when @x is negative. */
 static void
@@ -75,6 +60,7 @@ popup_for (HibachiBookingsView *self,
   g_autoptr(GMenu) change = g_menu_new ();
   g_autoptr(GMenu) save = g_menu_new ();
   graphene_rect_t bounds;
+  GdkRectangle at;
   GtkWidget *popover;
 
   if (position == GTK_INVALID_LIST_POSITION || self->session == NULL ||
@@ -95,21 +81,15 @@ popup_for (HibachiBookingsView *self,
   if (g_menu_model_get_n_items (G_MENU_MODEL (change)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (change));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_add_css_class (popover, "bookings-row-menu");
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), x < 0);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) (bounds.origin.x + x),
-                                                                             (int) (bounds.origin.y + y), 1, 1 });
-  else
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
-                                                                             (int) bounds.size.width,
-                                                                             (int) bounds.size.height });
   /* Parented to the view: a popover menu parented to a cell lost its last
    * item (its height came out a row short). */
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  if (x >= 0)
+    at = (GdkRectangle) { (int) (bounds.origin.x + x), (int) (bounds.origin.y + y), 1, 1 };
+  else
+    at = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y, (int) bounds.size.width, (int) bounds.size.height };
+  /* From the keyboard: an arrow to the row. */
+  popover = hibachi_context_menu_popup (GTK_WIDGET (self), G_MENU_MODEL (menu), &at, x < 0);
+  gtk_widget_add_css_class (popover, "bookings-row-menu");
 }
 
 static void

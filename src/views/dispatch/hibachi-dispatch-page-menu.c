@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-assign-dialog.h"
+#include "hibachi-context-menu.h"
 #include "hibachi-dispatch-page-private.h"
 
 /* Assign to…: the shared dialog, chefs ranked by the §8.4 score with their
@@ -44,22 +45,6 @@ hibachi_dispatch_page_open_assign_dialog (HibachiDispatchPage *self,
                                    assign_dialog_done_cb, g_object_ref (self));
 }
 
-static void
-unparent_popover_cb (gpointer data)
-{
-  g_autoptr(GtkWidget) popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-}
-
-static void
-popover_closed_cb (GtkPopover *popover)
-{
-  /* After the menu's action ran; the card may be gone by then. */
-  g_idle_add_once (unparent_popover_cb, g_object_ref (popover));
-}
-
 void
 hibachi_dispatch_page_open_context_menu (HibachiDispatchPage *self,
                                          HibachiDispatchCard *card)
@@ -69,7 +54,6 @@ hibachi_dispatch_page_open_context_menu (HibachiDispatchPage *self,
   g_autoptr(GMenuItem) assign_to = g_menu_item_new (_("_Assign to…"), NULL);
   g_autoptr(GMenuItem) unassign = g_menu_item_new (_("_Unassign"), NULL);
   g_autoptr(GMenuItem) open_in_bookings = g_menu_item_new (_("_Open in Bookings"), NULL);
-  GtkWidget *popover;
 
   g_menu_item_set_action_and_target (assign_to, "dispatch.assign-to", "s", hibachi_booking_get_id (booking));
   g_menu_append_item (menu, assign_to);
@@ -77,10 +61,7 @@ hibachi_dispatch_page_open_context_menu (HibachiDispatchPage *self,
   g_menu_append_item (menu, unassign);
   g_menu_item_set_action_and_target (open_in_bookings, "win.show-booking", "s", hibachi_booking_get_reference (booking));
   g_menu_append_item (menu, open_in_bookings);
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (popover, GTK_WIDGET (card));
-  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  hibachi_context_menu_popup (GTK_WIDGET (card), G_MENU_MODEL (menu), NULL, TRUE);
 }
 
 static void
