@@ -1755,8 +1755,8 @@ menu_shows (GtkWidget *menu, const char *label)
   return TRUE;
 }
 
-/* A right click on a row, or the Menu key: Open, Confirm, Assign to… and
- * Export CSV… for the row (which becomes the selection), each whole. */
+/* A right click on a row, or the Menu key: Open, Confirm and Assign to…
+ * for the row (which becomes the selection), each whole. */
 static void
 test_row_menu (Fixture *f, gconstpointer data)
 {
@@ -1779,7 +1779,6 @@ test_row_menu (Fixture *f, gconstpointer data)
   g_assert_true (menu_shows (menu, "Open"));
   g_assert_true (menu_shows (menu, "Confirm"));
   g_assert_true (menu_shows (menu, "Assign to…"));
-  g_assert_true (menu_shows (menu, "Export CSV…"));
 
   /* Open shows the row's booking in the pane. */
   hibachi_test_x_button (GTK_WIDGET (find_label_exact (menu, "Open")), 1);
@@ -1792,11 +1791,24 @@ test_row_menu (Fixture *f, gconstpointer data)
                          hibachi_booking_get_id (third)) == 0);
   }
 
-  /* The keyboard: the Menu key on the focused row. */
+  /* The keyboard: the Menu key on the focused row. Assign to… is for
+   * that booking alone, not for every booking of the filter (which a
+   * selection of fewer than two once stood for). */
   gtk_widget_grab_focus (gtk_widget_get_parent (gtk_widget_get_parent (row_cell (f, 2))));
   hibachi_test_x_key (GTK_WIDGET (f->window), GDK_KEY_Menu, 0);
   WAIT_FOR ((menu = row_menu (f)) != NULL && gtk_widget_get_mapped (menu));
-  gtk_popover_popdown (GTK_POPOVER (menu));
+  hibachi_test_pause_ms (200);
+  hibachi_test_x_button (GTK_WIDGET (find_label_exact (menu, "Assign to…")), 1);
+  {
+    GtkWindow *dialog;
+    g_autofree char *body = NULL;
+
+    WAIT_FOR ((dialog = GTK_WINDOW (hibachi_test_shown_window (HIBACHI_TYPE_ASSIGN_DIALOG))) != NULL);
+    body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+    g_assert_nonnull (strstr (body, hibachi_booking_get_reference (third)));
+    g_assert_null (strstr (body, "one chef for all"));
+    gtk_window_destroy (dialog);
+  }
   WAIT_FOR (row_menu (f) == NULL);
 }
 
@@ -1855,7 +1867,7 @@ test_chef (Fixture *f, gconstpointer data)
   WAIT_FOR (find_inscription (GTK_WIDGET (view), name) != NULL);
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "bookings-chef");
 
-  /* The rows' menu offers a chef what a chef may do: open, export. */
+  /* The rows' menu offers a chef what a chef may do: open. */
   {
     GtkWidget *menu;
 
@@ -1866,7 +1878,6 @@ test_chef (Fixture *f, gconstpointer data)
     WAIT_FOR ((menu = row_menu (f)) != NULL && gtk_widget_get_mapped (menu));
     hibachi_test_pause_ms (200);
     g_assert_true (menu_shows (menu, "Open"));
-    g_assert_true (menu_shows (menu, "Export CSV…"));
     g_assert_false (menu_shows (menu, "Confirm"));
     g_assert_false (menu_shows (menu, "Assign to…"));
     gtk_popover_popdown (GTK_POPOVER (menu));

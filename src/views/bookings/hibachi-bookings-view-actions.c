@@ -278,10 +278,10 @@ assign_selected_action (GtkWidget  *widget,
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
   /* Never the whole filter: only bookings someone picked (one, from the
-   * rows' menu). */
+   * rows' menu: with a minimum of two, one booking stood for them all). */
   if (gtk_bitset_is_empty (selected) || !hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS))
     return;
-  selected_bookings_async (self, 2, assign_selection_cb, NULL);
+  selected_bookings_async (self, 1, assign_selection_cb, NULL);
 }
 
 static void

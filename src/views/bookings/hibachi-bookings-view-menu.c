@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The bookings list's context menu: a right click on a row, or the Menu
  * key (Shift+F10) on the focused row. It acts on the selection, which the
- * row joins first when it is not in it: Open, Confirm, Assign to… and
- * Export CSV…, each only for those who may. */
+ * row joins first when it is not in it: Open, Confirm and Assign to…,
+ * each only for those who may. */
 #define G_LOG_DOMAIN "hibachi-bookings-view"
 
 #include "config.h"
@@ -58,7 +58,6 @@ popup_for (HibachiBookingsView *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) open = g_menu_new ();
   g_autoptr(GMenu) change = g_menu_new ();
-  g_autoptr(GMenu) save = g_menu_new ();
   graphene_rect_t bounds;
   GdkRectangle at;
   GtkWidget *popover;
@@ -70,17 +69,16 @@ popup_for (HibachiBookingsView *self,
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     hibachi_bookings_view_select (self, position);
 
-  /* Only what this user may do: a chef opens and exports. */
+  /* Only what this user may do: a chef only opens. Not Export CSV…: with
+   * one booking selected it saves the whole filter, as its button says. */
   g_menu_append (open, _("_Open"), "bookings.open-selected");
   if (hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS))
     g_menu_append (change, _("C_onfirm"), "bookings.confirm-selected");
   if (hibachi_session_can (self->session, HIBACHI_CAPABILITY_ASSIGN_CHEFS))
     g_menu_append (change, _("_Assign to…"), "bookings.assign-selected");
-  g_menu_append (save, _("_Export CSV…"), "bookings.export");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   if (g_menu_model_get_n_items (G_MENU_MODEL (change)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (change));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
   /* Parented to the view: a popover menu parented to a cell lost its last
    * item (its height came out a row short). */
   if (x >= 0)
