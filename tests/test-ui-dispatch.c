@@ -600,7 +600,7 @@ ghost_of (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (HIBACHI_IS_DISPATCH_CARD (child) && gtk_widget_has_css_class (gtk_widget_get_parent (child), "dispatch-ghost") &&
+      if (HIBACHI_IS_DISPATCH_CARD (child) && gtk_widget_has_css_class (child, "dispatch-ghost") &&
           g_strcmp0 (hibachi_booking_get_id (hibachi_dispatch_card_get_booking (HIBACHI_DISPATCH_CARD (child))), booking_id) == 0)
         return child;
       if ((found = ghost_of (child, booking_id)) != NULL)

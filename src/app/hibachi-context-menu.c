@@ -42,3 +42,12 @@ hibachi_context_menu_popup (GtkWidget          *parent,
 
   return popover;
 }
+
+gboolean
+hibachi_context_menu_is_key (guint           keyval,
+                             GdkModifierType state)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  return (keyval == GDK_KEY_Menu && mods == 0) || (keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK);
+}

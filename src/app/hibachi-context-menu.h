@@ -15,4 +15,8 @@ GtkWidget *hibachi_context_menu_popup (GtkWidget          *parent,
                                        const GdkRectangle *at,
                                        gboolean            arrow);
 
+/* The keys that open a context menu: Menu, or Shift+F10. */
+gboolean   hibachi_context_menu_is_key (guint           keyval,
+                                        GdkModifierType state);
+
 G_END_DECLS

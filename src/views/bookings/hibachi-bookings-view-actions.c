@@ -223,7 +223,8 @@ confirm_selected_action (GtkWidget  *widget,
   HibachiBookingsView *self = HIBACHI_BOOKINGS_VIEW (widget);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
-  if (gtk_bitset_is_empty (selected) || self->session == NULL)
+  if (gtk_bitset_is_empty (selected) || self->session == NULL ||
+      !hibachi_session_can (self->session, HIBACHI_CAPABILITY_EDIT_BOOKINGS))
     return;
   selected_bookings_async (self, 1, confirm_selection_cb, NULL);
 }

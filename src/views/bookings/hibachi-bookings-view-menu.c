@@ -119,11 +119,10 @@ key_pressed_cb (GtkEventControllerKey *keys,
 {
   GtkWidget *column_view = GTK_WIDGET (self->column_view);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (column_view));
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   GtkWidget *cell;
   GtkListItem *item;
 
-  if (!(keyval == GDK_KEY_Menu && mods == 0) && !(keyval == GDK_KEY_F10 && mods == GDK_SHIFT_MASK))
+  if (!hibachi_context_menu_is_key (keyval, state))
     return GDK_EVENT_PROPAGATE;
   /* The focused row: the focus is on it, or in one of its cells. */
   if (focus == NULL || !gtk_widget_is_ancestor (focus, column_view) ||

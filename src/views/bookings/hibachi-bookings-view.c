@@ -519,10 +519,6 @@ hibachi_bookings_view_account_changed (HibachiPage *page)
   /* A chef sees their own bookings: nothing to create, nobody to staff. */
   can_create = hibachi_session_can (session, HIBACHI_CAPABILITY_CREATE_BOOKINGS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.new", can_create);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.confirm-selected",
-                                 hibachi_session_can (session, HIBACHI_CAPABILITY_EDIT_BOOKINGS));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.assign-selected",
-                                 hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
   gtk_widget_set_visible (self->new_button, can_create);
   gtk_widget_set_visible (GTK_WIDGET (self->unassigned_toggle), hibachi_session_can (session, HIBACHI_CAPABILITY_ASSIGN_CHEFS));
 

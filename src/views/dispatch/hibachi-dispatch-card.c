@@ -102,8 +102,9 @@ hibachi_dispatch_card_init (HibachiDispatchCard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
-/* The flag after the customer (the slot on a week card): what to look out for. An error icon for a
- * conflict, a warning icon for a warning or for allergens; its tooltip,
+/* The flag after the customer (the slot on a week card): what to look out
+ * for. An error icon for a conflict, a warning icon for a warning or for
+ * allergens; its tooltip,
  * the card's tooltip and what a screen reader says of the card name them
  * ("Allergens" alone said not which; an assignment's warnings showed only
  * while dragging). */

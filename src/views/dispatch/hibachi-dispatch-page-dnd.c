@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hibachi-booking-undo.h"
+#include "hibachi-context-menu.h"
 #include "hibachi-dispatch-page-private.h"
 #include "hibachi-reason-dialog.h"
 
@@ -684,7 +685,7 @@ hibachi_dispatch_page_key_pressed (HibachiDispatchPage *self,
 
     case GDK_KEY_Menu:
     case GDK_KEY_F10:
-      if (keyval == GDK_KEY_F10 && mods != GDK_SHIFT_MASK)
+      if (!hibachi_context_menu_is_key (keyval, state))
         return FALSE;
       if (card == NULL)
         return hibachi_dispatch_page_popup_chef_menu (focus);

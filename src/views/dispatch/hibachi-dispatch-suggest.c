@@ -99,7 +99,7 @@ hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
     {
       Proposal *p = &g_array_index (self->proposals, Proposal, i);
       HibachiBooking *booking = hibachi_dispatch_page_find_booking (self, p->booking_id);
-      GtkWidget *row, *card, *remove;
+      GtkWidget *card, *remove;
       g_autofree char *label = NULL;
 
       if (booking == NULL || !hibachi_dispatch_is_unassigned (hibachi_booking_get_json (booking)) ||
@@ -107,11 +107,9 @@ hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
           g_strcmp0 (hibachi_booking_get_event_date (booking), date) != 0 ||
           (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (booking), slot) != 0))
         continue;
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       card = hibachi_dispatch_card_new (booking, self->mode == HIBACHI_DISPATCH_WEEK, FALSE, -1);
       flag_proposal (self, HIBACHI_DISPATCH_CARD (card), p);
-      gtk_widget_set_hexpand (card, TRUE);
-      gtk_widget_add_css_class (row, "dispatch-ghost");
+      gtk_widget_add_css_class (card, "dispatch-ghost");
       remove = gtk_button_new_from_icon_name ("window-close-symbolic");
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_add_css_class (remove, "dispatch-remove");
@@ -122,8 +120,7 @@ hibachi_dispatch_page_add_ghosts (HibachiDispatchPage *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "dispatch.remove-suggestion");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", p->booking_id);
       hibachi_dispatch_card_add_button (HIBACHI_DISPATCH_CARD (card), remove);
-      gtk_box_append (GTK_BOX (row), card);
-      gtk_box_append (GTK_BOX (cell), row);
+      gtk_box_append (GTK_BOX (cell), card);
     }
 }
 
