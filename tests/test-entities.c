@@ -280,6 +280,59 @@ test_update_in_place (void)
   g_assert_cmpuint (names->len, ==, 28);
 }
 
+/* A resource keeps values, not the server's tree: what it gives back as
+ * JSON is what the server sent, members outside the field table included;
+ * a copy stands on its own. */
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(JsonNode) node = with_member (BOOKING_JSON, "station_name", "\"Fremont\"");
+  g_autoptr(JsonNode) newer = NULL;
+  g_autoptr(HibachiBooking) booking = NULL;
+  g_autoptr(HibachiBooking) copy = NULL;
+  g_autoptr(HibachiBooking) row = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) allergens = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  JsonObject *json;
+
+  json_object_set_member (json_node_get_object (node), "meta", parse ("{\"tags\":[1,2],\"vip\":true}"));
+  booking = hibachi_booking_new_from_json (node, NULL);
+  json = hibachi_booking_get_json (booking);
+  again = json_node_init_object (json_node_alloc (), json);
+  g_assert_true (json_node_equal (again, node));
+  g_assert_true (hibachi_booking_get_json (booking) == json);
+  /* venue_lng came as a whole number and goes back as one. */
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (json, "venue_lng")), ==, G_TYPE_INT64);
+  g_assert_cmpfloat (hibachi_resource_get_double (HIBACHI_RESOURCE (booking), "venue_lng"), ==, -121.0);
+  g_assert_true (json_object_get_null_member (json, "chef_id"));
+  g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (booking), "station_name"), ==, "Fremont");
+  g_assert_true (hibachi_resource_get_boolean (HIBACHI_RESOURCE (booking), "deposit_paid") == FALSE);
+  g_assert_nonnull (hibachi_resource_get_object (HIBACHI_RESOURCE (booking), "meta"));
+  g_assert_null (hibachi_resource_get_string (HIBACHI_RESOURCE (booking), "adults"));
+  g_assert_null (hibachi_resource_get_string (HIBACHI_RESOURCE (booking), "no_such_member"));
+
+  /* A copy outlives its source. */
+  copy = hibachi_booking_copy (booking);
+  g_clear_object (&booking);
+  g_assert_cmpstr (hibachi_booking_get_customer_name (copy), ==, "Ana Ruiz");
+  g_assert_cmpstr (hibachi_resource_get_string (HIBACHI_RESOURCE (copy), "station_name"), ==, "Fremont");
+  allergens = hibachi_booking_dup_allergens (copy);
+  g_assert_cmpstrv (allergens, ((const char *[]) { "shellfish", NULL }));
+
+  /* Data put in from another object notifies what differs; JSON built
+   * before is built again. */
+  newer = with_member (BOOKING_JSON, "customer_name", "\"Ana Ruiz Soto\"");
+  row = hibachi_booking_new_from_json (newer, NULL);
+  json = hibachi_booking_get_json (row);
+  g_signal_connect (row, "notify", G_CALLBACK (notify_cb), names);
+  hibachi_resource_set_from (HIBACHI_RESOURCE (row), HIBACHI_RESOURCE (copy));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "customer-name");
+  g_assert_cmpstr (hibachi_booking_get_customer_name (row), ==, "Ana Ruiz");
+  g_assert_cmpstr (json_object_get_string_member (hibachi_booking_get_json (row), "customer_name"), ==, "Ana Ruiz");
+}
+
 static void
 test_page (void)
 {
@@ -343,6 +396,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/entities/each-entity", test_entities);
   g_test_add_func ("/hibachi/entities/typed-getters", test_typed_getters);
   g_test_add_func ("/hibachi/entities/update-in-place", test_update_in_place);
+  g_test_add_func ("/hibachi/entities/json-round-trip", test_json_round_trip);
   g_test_add_func ("/hibachi/entities/page", test_page);
   g_test_add_func ("/hibachi/entities/kinds", test_kinds);
   return g_test_run ();

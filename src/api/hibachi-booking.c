@@ -106,7 +106,7 @@ hibachi_booking_copy (HibachiBooking *self)
 {
   HibachiBooking *copy = hibachi_booking_new_unloaded ();
 
-  hibachi_resource_set_json (HIBACHI_RESOURCE (copy), hibachi_booking_get_json (self));
+  hibachi_resource_set_from (HIBACHI_RESOURCE (copy), HIBACHI_RESOURCE (self));
 
   return copy;
 }
@@ -166,14 +166,11 @@ hibachi_booking_get_guests (HibachiBooking *self)
 char **
 hibachi_booking_dup_allergens (HibachiBooking *self)
 {
-  JsonObject *json = hibachi_booking_get_json (self);
-  JsonNode *node = json ? json_object_get_member (json, "allergens") : NULL;
+  JsonArray *array = hibachi_resource_get_array (HIBACHI_RESOURCE (self), "allergens");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+  if (array != NULL)
     {
-      JsonArray *array = json_node_get_array (node);
-
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);

@@ -49,7 +49,7 @@ merge_page (HibachiPagedList *self,
       if (row != NULL && hibachi_resource_is_loaded (row) && g_strcmp0 (hibachi_resource_get_id (row), id) == 0)
         {
           if (hibachi_resource_is_newer (fresh, row))
-            hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
+            hibachi_resource_set_from (row, fresh);
           continue;
         }
       if (g_hash_table_contains (held, id))
@@ -199,7 +199,7 @@ row_fetched_cb (GObject      *source,
   row = fresh ? hibachi_paged_list_find (fetch->self, fetch->id) : NULL;
   if (row != NULL && hibachi_resource_is_newer (fresh, row))
     {
-      hibachi_resource_set_json (row, hibachi_resource_get_json (fresh));
+      hibachi_resource_set_from (row, fresh);
       hibachi_paged_list_emit_row_changed (fetch->self, row, fetch->actor, fetch->action);
     }
   else if (error != NULL)

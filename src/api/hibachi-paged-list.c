@@ -271,7 +271,7 @@ page_cb (GObject      *source,
            * side by side): the row keeps the saved version. */
           else if (hibachi_resource_is_newer (row, loaded))
             continue;
-          hibachi_resource_set_json (row, hibachi_resource_get_json (loaded));
+          hibachi_resource_set_from (row, loaded);
           continue;
         }
       self->n_loaded++;
@@ -562,7 +562,7 @@ hibachi_paged_list_replace (HibachiPagedList *self,
 
   row = hibachi_paged_list_find (self, hibachi_resource_get_id (resource));
   if (row != NULL && row != resource)
-    hibachi_resource_set_json (row, hibachi_resource_get_json (resource));
+    hibachi_resource_set_from (row, resource);
 }
 
 gboolean

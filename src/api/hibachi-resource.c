@@ -7,10 +7,12 @@
 
 #include "hibachi-api-error.h"
 #include "hibachi-resource.h"
+#include "hibachi-resource-private.h"
 
 typedef struct
 {
-  JsonObject *json;       /* NULL while not loaded */
+  HibachiResourceData *data;   /* NULL while not loaded */
+  JsonObject          *json;   /* built by get_json; dropped when data changes */
 } HibachiResourcePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HibachiResource, hibachi_resource, G_TYPE_OBJECT)
@@ -54,13 +56,44 @@ hibachi_resource_kind_from_string (const char *name)
   return HIBACHI_RESOURCE_UNKNOWN;
 }
 
+/* Field @member's index, or -1 for a member outside the table. */
+static int
+field_index (HibachiResource *self,
+             const char      *member)
+{
+  gpointer index = g_hash_table_lookup (HIBACHI_RESOURCE_GET_CLASS (self)->field_index, member);
+
+  return GPOINTER_TO_INT (index) - 1;
+}
+
+/* Field @member's slot when it holds a value, its type in @type; NULL
+ * for a null, a member not sent, or one outside the field table. */
+static const HibachiResourceSlot *
+get_slot (HibachiResource  *self,
+          const char       *member,
+          HibachiFieldType *type)
+{
+  HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
+  int i = priv->data ? field_index (self, member) : -1;
+
+  if (i < 0 || !HIBACHI_RESOURCE_HAS (priv->data->set, i))
+    return NULL;
+
+  *type = HIBACHI_RESOURCE_GET_CLASS (self)->fields[i].type;
+  return &priv->data->slots[i];
+}
+
+/* A member outside the field table, as the server sent it. */
 static JsonNode *
-get_member (HibachiResource *self,
-            const char      *member)
+get_extra (HibachiResource *self,
+           const char      *member)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
 
-  return priv->json ? json_object_get_member (priv->json, member) : NULL;
+  if (priv->data == NULL || priv->data->extra == NULL || field_index (self, member) >= 0)
+    return NULL;
+
+  return json_object_get_member (priv->data->extra, member);
 }
 
 static void
@@ -71,7 +104,8 @@ hibachi_resource_get_property (GObject    *object,
 {
   HibachiResourceClass *klass = g_type_class_peek (pspec->owner_type);
   const HibachiField *field;
-  JsonNode *node;
+  const HibachiResourceSlot *slot;
+  HibachiResourceData *data;
 
   if (klass == NULL || prop_id == 0 || prop_id > klass->n_fields)
     {
@@ -80,29 +114,30 @@ hibachi_resource_get_property (GObject    *object,
     }
 
   field = &klass->fields[prop_id - 1];
-  node = get_member (HIBACHI_RESOURCE (object), field->member);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  data = ((HibachiResourcePrivate *) hibachi_resource_get_instance_private (HIBACHI_RESOURCE (object)))->data;
+  if (data == NULL || !HIBACHI_RESOURCE_HAS (data->set, prop_id - 1))
     return;   /* the property's default */
 
+  slot = &data->slots[prop_id - 1];
   switch (field->type)
     {
     case HIBACHI_FIELD_STRING:
-      g_value_set_string (value, json_node_get_string (node));
+      g_value_set_string (value, slot->s);
       break;
     case HIBACHI_FIELD_INT:
-      g_value_set_int64 (value, json_node_get_int (node));
+      g_value_set_int64 (value, slot->i);
       break;
     case HIBACHI_FIELD_DOUBLE:
-      g_value_set_double (value, json_node_get_double (node));
+      g_value_set_double (value, slot->d);
       break;
     case HIBACHI_FIELD_BOOLEAN:
-      g_value_set_boolean (value, json_node_get_boolean (node));
+      g_value_set_boolean (value, slot->b);
       break;
     case HIBACHI_FIELD_ARRAY:
-      g_value_set_boxed (value, json_node_get_array (node));
+      g_value_set_boxed (value, slot->a);
       break;
     case HIBACHI_FIELD_OBJECT:
-      g_value_set_boxed (value, json_node_get_object (node));
+      g_value_set_boxed (value, slot->o);
       break;
     }
 }
@@ -112,6 +147,7 @@ hibachi_resource_finalize (GObject *object)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (HIBACHI_RESOURCE (object));
 
+  hibachi_resource_data_free (priv->data, HIBACHI_RESOURCE_GET_CLASS (object));
   g_clear_pointer (&priv->json, json_object_unref);
 
   G_OBJECT_CLASS (hibachi_resource_parent_class)->finalize (object);
@@ -145,12 +181,14 @@ hibachi_resource_class_set_fields (HibachiResourceClass *klass,
 
   while (fields[n].member != NULL)
     n++;
+  g_assert (n <= 64);   /* a bit each in HibachiResourceData */
 
   klass->fields = fields;
   klass->n_fields = n;
   klass->id_member = id_member;
   klass->noun = noun;
   klass->pspecs = g_new0 (GParamSpec *, n + 1);   /* lives as long as the class: for ever */
+  klass->field_index = g_hash_table_new (g_str_hash, g_str_equal);   /* so does this */
   /* GObject does not pass get_property on to subclasses. */
   G_OBJECT_CLASS (klass)->get_property = hibachi_resource_get_property;
 
@@ -183,6 +221,7 @@ hibachi_resource_class_set_fields (HibachiResourceClass *klass,
         }
 
       klass->pspecs[i] = pspec;
+      g_hash_table_insert (klass->field_index, (gpointer) fields[i].member, GUINT_TO_POINTER (i + 1));
       g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, pspec);
     }
 }
@@ -268,7 +307,8 @@ hibachi_resource_new_from_json (GType      type,
     return NULL;
 
   self = g_object_new (type, NULL);
-  ((HibachiResourcePrivate *) hibachi_resource_get_instance_private (self))->json = json_object_ref (object);
+  ((HibachiResourcePrivate *) hibachi_resource_get_instance_private (self))->data =
+    hibachi_resource_data_new (HIBACHI_RESOURCE_CLASS (klass), object);
 
   return self;
 }
@@ -334,18 +374,25 @@ hibachi_resource_parse_page (GType      type,
   return page;
 }
 
-static gboolean
-same_member (JsonObject *a,
-             JsonObject *b,
-             const char *member)
+/* Takes @data (NULL: not loaded); notifies the fields that changed. */
+static void
+replace_data (HibachiResource     *self,
+              HibachiResourceData *data)
 {
-  JsonNode *x = a ? json_object_get_member (a, member) : NULL;
-  JsonNode *y = b ? json_object_get_member (b, member) : NULL;
+  HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
+  HibachiResourceClass *klass = HIBACHI_RESOURCE_GET_CLASS (self);
+  HibachiResourceData *old = g_steal_pointer (&priv->data);
 
-  if (x == NULL || y == NULL)
-    return x == y;
+  priv->data = data;
+  g_clear_pointer (&priv->json, json_object_unref);
 
-  return json_node_equal (x, y);
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!hibachi_resource_same_field (klass, old, data, i))
+      g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[i]);
+  hibachi_resource_data_free (old, klass);
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -353,25 +400,31 @@ hibachi_resource_set_json (HibachiResource *self,
                            JsonObject      *json)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
-  HibachiResourceClass *klass = HIBACHI_RESOURCE_GET_CLASS (self);
-  JsonObject *old;
 
   g_return_if_fail (HIBACHI_IS_RESOURCE (self));
 
-  if (priv->json == json)
+  /* Its own JSON, or nothing again: nothing changes. */
+  if ((json != NULL && priv->json == json) || (json == NULL && priv->data == NULL))
     return;
 
-  old = g_steal_pointer (&priv->json);
-  if (json != NULL)
-    priv->json = json_object_ref (json);
+  replace_data (self, json ? hibachi_resource_data_new (HIBACHI_RESOURCE_GET_CLASS (self), json) : NULL);
+}
 
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!same_member (old, json, klass->fields[i].member))
-      g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[i]);
-  g_clear_pointer (&old, json_object_unref);
-  g_signal_emit (self, signals[CHANGED], 0);
-  g_object_thaw_notify (G_OBJECT (self));
+void
+hibachi_resource_set_from (HibachiResource *self,
+                           HibachiResource *source)
+{
+  HibachiResourcePrivate *priv, *from;
+
+  g_return_if_fail (HIBACHI_IS_RESOURCE (self));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (source));
+
+  priv = hibachi_resource_get_instance_private (self);
+  from = hibachi_resource_get_instance_private (source);
+  if (self == source || (from->data == NULL && priv->data == NULL))
+    return;
+
+  replace_data (self, from->data ? hibachi_resource_data_copy (HIBACHI_RESOURCE_GET_CLASS (self), from->data) : NULL);
 }
 
 gboolean
@@ -393,22 +446,40 @@ hibachi_resource_is_loaded (HibachiResource *self)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
 
-  return priv->json != NULL;
+  return priv->data != NULL;
 }
 
 JsonObject *
 hibachi_resource_get_json (HibachiResource *self)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
+  HibachiResourceClass *klass = HIBACHI_RESOURCE_GET_CLASS (self);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  if (priv->data == NULL || priv->json != NULL)
+    return priv->json;
+
+  priv->json = json_object_new ();
+  for (guint i = 0; i < klass->n_fields; i++)
+    if ((node = hibachi_resource_slot_to_node (klass, priv->data, i)) != NULL)
+      json_object_set_member (priv->json, klass->fields[i].member, node);
+  if (priv->data->extra != NULL)
+    {
+      json_object_iter_init (&iter, priv->data->extra);
+      while (json_object_iter_next (&iter, &member, &node))
+        json_object_set_member (priv->json, member, json_node_copy (node));
+    }
 
   return priv->json;
 }
 
 static JsonNode *
-get_value (HibachiResource *self,
-           const char      *member)
+get_extra_value (HibachiResource *self,
+                 const char      *member)
 {
-  JsonNode *node = get_member (self, member);
+  JsonNode *node = get_extra (self, member);
 
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
 }
@@ -417,7 +488,13 @@ const char *
 hibachi_resource_get_string (HibachiResource *self,
                              const char      *member)
 {
-  JsonNode *node = get_value (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_STRING ? slot->s : NULL;
+  node = get_extra_value (self, member);
 
   return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
 }
@@ -426,7 +503,14 @@ gint64
 hibachi_resource_get_int (HibachiResource *self,
                           const char      *member)
 {
-  JsonNode *node = get_value (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_INT ? slot->i : type == HIBACHI_FIELD_DOUBLE ? (gint64) slot->d :
+           type == HIBACHI_FIELD_BOOLEAN ? slot->b != FALSE : 0;
+  node = get_extra_value (self, member);
 
   return node ? json_node_get_int (node) : 0;
 }
@@ -435,7 +519,14 @@ double
 hibachi_resource_get_double (HibachiResource *self,
                              const char      *member)
 {
-  JsonNode *node = get_value (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_DOUBLE ? slot->d : type == HIBACHI_FIELD_INT ? (double) slot->i :
+           type == HIBACHI_FIELD_BOOLEAN ? slot->b != FALSE : 0.0;
+  node = get_extra_value (self, member);
 
   return node ? json_node_get_double (node) : 0.0;
 }
@@ -444,7 +535,14 @@ gboolean
 hibachi_resource_get_boolean (HibachiResource *self,
                               const char      *member)
 {
-  JsonNode *node = get_value (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_BOOLEAN ? slot->b : type == HIBACHI_FIELD_INT ? slot->i != 0 :
+           type == HIBACHI_FIELD_DOUBLE ? slot->d != 0.0 : FALSE;
+  node = get_extra_value (self, member);
 
   return node ? json_node_get_boolean (node) : FALSE;
 }
@@ -453,7 +551,13 @@ JsonObject *
 hibachi_resource_get_object (HibachiResource *self,
                              const char      *member)
 {
-  JsonNode *node = get_member (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_OBJECT ? slot->o : NULL;
+  node = get_extra (self, member);
 
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -462,7 +566,13 @@ JsonArray *
 hibachi_resource_get_array (HibachiResource *self,
                             const char      *member)
 {
-  JsonNode *node = get_member (self, member);
+  HibachiFieldType type;
+  const HibachiResourceSlot *slot = get_slot (self, member, &type);
+  JsonNode *node;
+
+  if (slot != NULL)
+    return type == HIBACHI_FIELD_ARRAY ? slot->a : NULL;
+  node = get_extra (self, member);
 
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }

@@ -5,7 +5,12 @@
  * checks payloads (HIBACHI_API_ERROR_PARSE on any bad member) and becomes
  * the class's read-only properties. New data can be put into an existing
  * object: it notifies the properties that changed and emits "changed", so
- * list rows update in place. */
+ * list rows update in place.
+ *
+ * An object keeps the values of its fields, not the server's JSON tree: a
+ * list holds thousands of rows, and a tree costs five times as much. The
+ * JSON is built again when asked for (hibachi_resource_get_json), with the
+ * members outside the field table as they came. */
 #pragma once
 
 #include <gio/gio.h>
@@ -73,6 +78,7 @@ struct _HibachiResourceClass
   GParamSpec         **pspecs;
   const char          *id_member;
   const char          *noun;
+  GHashTable          *field_index;   /* member → its index + 1 */
 };
 
 /* For class_init: installs one read-only property per field. @fields ends
@@ -102,12 +108,16 @@ GPtrArray   *hibachi_resource_parse_page       (GType                 type,
  * value changed and emits "changed". @json must have been checked. */
 void         hibachi_resource_set_json         (HibachiResource      *self,
                                                 JsonObject           *json);
+/* Puts @source's data into @self (the same class), as set_json would. */
+void         hibachi_resource_set_from         (HibachiResource      *self,
+                                                HibachiResource      *source);
 /* Checks @node against the class's shape, then hibachi_resource_set_json. */
 gboolean     hibachi_resource_update_from_json (HibachiResource      *self,
                                                 JsonNode             *node,
                                                 GError              **error);
 gboolean     hibachi_resource_is_loaded        (HibachiResource      *self);
-/* The server's object; do not modify. NULL while not loaded. */
+/* The server's object, built from the fields on first use and kept until
+ * the data changes; do not modify. NULL while not loaded. */
 JsonObject  *hibachi_resource_get_json         (HibachiResource      *self);
 const char  *hibachi_resource_get_string       (HibachiResource      *self,
                                                 const char           *member);
