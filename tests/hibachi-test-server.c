@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "hibachi-test-server.h"
+#include "hibachi-test-wait.h"
 
 struct _HibachiTestServer
 {
@@ -171,6 +172,20 @@ hibachi_test_server_clear_requests (HibachiTestServer *ts)
   g_mutex_lock (&ts->lock);
   g_ptr_array_set_size (ts->requests, 0);
   g_mutex_unlock (&ts->lock);
+}
+
+void
+hibachi_test_server_wait_quiet (HibachiTestServer *ts,
+                                guint              ms)
+{
+  guint before;
+
+  do
+    {
+      before = hibachi_test_server_count_requests (ts, "");
+      hibachi_test_pause_ms (ms);
+    }
+  while (hibachi_test_server_count_requests (ts, "") != before);
 }
 
 const char *

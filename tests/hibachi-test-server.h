@@ -39,6 +39,11 @@ void                 hibachi_test_server_set_connection_limits (HibachiTestServe
 guint                hibachi_test_server_count_requests (HibachiTestServer *ts,
                                                          const char        *prefix);
 void                 hibachi_test_server_clear_requests (HibachiTestServer *ts);
+/* Runs the main loop until the server has read no request for @ms: what
+ * the client had started (a refresh asks for its pages one after another)
+ * is over before a test starts counting. */
+void                 hibachi_test_server_wait_quiet     (HibachiTestServer *ts,
+                                                         guint              ms);
 
 /* Stops listening (clients see a server gone) or listens again on the same port. */
 void                 hibachi_test_server_set_listening (HibachiTestServer *ts,
