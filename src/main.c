@@ -10,6 +10,7 @@ main (int argc, char *argv[])
 {
   g_autoptr(HibachiApplication) app = NULL;
 
+  hibachi_application_set_memory_policy ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -844,6 +844,7 @@ main (int argc, char *argv[])
   /* The child of measure_ours_without_gl(): the keyring is its parent's. */
   if (argc == 4 && g_str_equal (argv[1], "--without-gl"))
     {
+      hibachi_application_set_memory_policy ();
       gtk_init ();
       measure_ours (argv[2], argv[3], "ours without GL", NULL, &ratios);
       return 0;
@@ -854,6 +855,9 @@ main (int argc, char *argv[])
       gtk_init ();
       return floor_child_main ((guint) g_ascii_strtoull (argv[2], NULL, 10), 1400, 860);
     }
+  /* Ours runs in this process, set up as the app's main() does; the floor
+   * is a plain GTK program, as shipped. */
+  hibachi_application_set_memory_policy ();
 
   if (argc < 2)
     {
