@@ -50,8 +50,9 @@ hibachi_tokens_free (HibachiTokens *tokens)
 static GMutex secret_lock;
 
 /* A write refused because the keyring file is not the one libsecret's file
- * backend read ("The file was externally modified"): someone else wrote it,
- * or the backend missed its own write. The backend rereads only when the
+ * backend read ("The file was externally modified"): another process wrote
+ * it (the test suite's flake of sessions 11 and 14 was two test programs on
+ * one file; the app has a file of its own). The backend rereads only when the
  * file's mtime moves to another second, so until then every write would be
  * refused. Dropping the cached backend (secret_service_disconnect) makes the
  * next call read the file anew; one more try, with what is there now.

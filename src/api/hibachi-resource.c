@@ -56,44 +56,35 @@ hibachi_resource_kind_from_string (const char *name)
   return HIBACHI_RESOURCE_UNKNOWN;
 }
 
-/* Field @member's index, or -1 for a member outside the table. */
-static int
-field_index (HibachiResource *self,
-             const char      *member)
-{
-  gpointer index = g_hash_table_lookup (HIBACHI_RESOURCE_GET_CLASS (self)->field_index, member);
-
-  return GPOINTER_TO_INT (index) - 1;
-}
-
-/* Field @member's slot when it holds a value, its type in @type; NULL
- * for a null, a member not sent, or one outside the field table. */
+/* @member's value. A field's: its slot, its type in @type. A member outside
+ * the field table: NULL, and the node the server sent in @extra. A null or
+ * a member not sent: NULL, @extra NULL. */
 static const HibachiResourceSlot *
-get_slot (HibachiResource  *self,
-          const char       *member,
-          HibachiFieldType *type)
+lookup (HibachiResource   *self,
+        const char        *member,
+        HibachiFieldType  *type,
+        JsonNode         **extra)
 {
   HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
-  int i = priv->data ? field_index (self, member) : -1;
+  HibachiResourceClass *klass = HIBACHI_RESOURCE_GET_CLASS (self);
+  int i;
 
-  if (i < 0 || !HIBACHI_RESOURCE_HAS (priv->data->set, i))
+  *extra = NULL;
+  if (priv->data == NULL)
     return NULL;
 
-  *type = HIBACHI_RESOURCE_GET_CLASS (self)->fields[i].type;
+  i = GPOINTER_TO_INT (g_hash_table_lookup (klass->field_index, member)) - 1;
+  if (i < 0)
+    {
+      if (priv->data->extra != NULL)
+        *extra = json_object_get_member (priv->data->extra, member);
+      return NULL;
+    }
+  if (!HIBACHI_RESOURCE_HAS (priv->data->set, i))
+    return NULL;
+
+  *type = klass->fields[i].type;
   return &priv->data->slots[i];
-}
-
-/* A member outside the field table, as the server sent it. */
-static JsonNode *
-get_extra (HibachiResource *self,
-           const char      *member)
-{
-  HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
-
-  if (priv->data == NULL || priv->data->extra == NULL || field_index (self, member) >= 0)
-    return NULL;
-
-  return json_object_get_member (priv->data->extra, member);
 }
 
 static void
@@ -475,28 +466,18 @@ hibachi_resource_get_json (HibachiResource *self)
   return priv->json;
 }
 
-static JsonNode *
-get_extra_value (HibachiResource *self,
-                 const char      *member)
-{
-  JsonNode *node = get_extra (self, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
-}
-
 const char *
 hibachi_resource_get_string (HibachiResource *self,
                              const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_STRING ? slot->s : NULL;
-  node = get_extra_value (self, member);
-
-  return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING ?
+         json_node_get_string (node) : NULL;
 }
 
 gint64
@@ -504,15 +485,13 @@ hibachi_resource_get_int (HibachiResource *self,
                           const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_INT ? slot->i : type == HIBACHI_FIELD_DOUBLE ? (gint64) slot->d :
            type == HIBACHI_FIELD_BOOLEAN ? slot->b != FALSE : 0;
-  node = get_extra_value (self, member);
-
-  return node ? json_node_get_int (node) : 0;
+  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
 }
 
 double
@@ -520,15 +499,13 @@ hibachi_resource_get_double (HibachiResource *self,
                              const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_DOUBLE ? slot->d : type == HIBACHI_FIELD_INT ? (double) slot->i :
            type == HIBACHI_FIELD_BOOLEAN ? slot->b != FALSE : 0.0;
-  node = get_extra_value (self, member);
-
-  return node ? json_node_get_double (node) : 0.0;
+  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : 0.0;
 }
 
 gboolean
@@ -536,15 +513,13 @@ hibachi_resource_get_boolean (HibachiResource *self,
                               const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_BOOLEAN ? slot->b : type == HIBACHI_FIELD_INT ? slot->i != 0 :
            type == HIBACHI_FIELD_DOUBLE ? slot->d != 0.0 : FALSE;
-  node = get_extra_value (self, member);
-
-  return node ? json_node_get_boolean (node) : FALSE;
+  return node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_boolean (node) : FALSE;
 }
 
 JsonObject *
@@ -552,12 +527,11 @@ hibachi_resource_get_object (HibachiResource *self,
                              const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_OBJECT ? slot->o : NULL;
-  node = get_extra (self, member);
 
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -567,12 +541,11 @@ hibachi_resource_get_array (HibachiResource *self,
                             const char      *member)
 {
   HibachiFieldType type;
-  const HibachiResourceSlot *slot = get_slot (self, member, &type);
   JsonNode *node;
+  const HibachiResourceSlot *slot = lookup (self, member, &type, &node);
 
   if (slot != NULL)
     return type == HIBACHI_FIELD_ARRAY ? slot->a : NULL;
-  node = get_extra (self, member);
 
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }

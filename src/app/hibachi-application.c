@@ -316,14 +316,8 @@ void
 hibachi_application_set_memory_policy (void)
 {
 #ifdef __GLIBC__
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      mallopt (M_ARENA_MAX, 2);
-      mallopt (M_TRIM_THRESHOLD, 128 * 1024);
-      g_once_init_leave (&done, 1);
-    }
+  mallopt (M_ARENA_MAX, 2);
+  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
 #endif
 }
 
