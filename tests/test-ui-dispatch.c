@@ -19,7 +19,8 @@
 #include "hibachi-core.h"
 #include "hibachi-date-format.h"
 #include "hibachi-dispatch-card.h"
-#include "hibachi-dispatch-page.h"
+#include "hibachi-dispatch-page-private.h"
+#include "hibachi-resource-private.h"
 #include "hibachi-sign-in-page.h"
 #include "hibachi-test-app.h"
 #include "hibachi-test-wait.h"
@@ -1718,6 +1719,11 @@ test_hidden_load_builds_when_shown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hibachi_page_get_badge_count (HIBACHI_PAGE (page)), >, 0);
   g_assert_null (find_class (page, "dispatch-cell"));
   g_assert_null (hibachi_test_find_type (page, HIBACHI_TYPE_DISPATCH_CARD));
+  /* Nor the rules' JSON: the badge is counted from the bookings' fields. */
+  g_assert_nonnull (HIBACHI_DISPATCH_PAGE (page)->bookings);
+  g_assert_cmpuint (HIBACHI_DISPATCH_PAGE (page)->bookings->len, >, 0);
+  for (guint i = 0; i < HIBACHI_DISPATCH_PAGE (page)->bookings->len; i++)
+    g_assert_false (hibachi_resource_has_json (g_ptr_array_index (HIBACHI_DISPATCH_PAGE (page)->bookings, i)));
 
   show_in_stack (page);
   hibachi_test_settle ();

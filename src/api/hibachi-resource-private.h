@@ -48,4 +48,7 @@ gboolean             hibachi_resource_same_field   (HibachiResourceClass      *k
                                                     const HibachiResourceData *b,
                                                     guint                      i);
 
+/* hibachi_resource_get_json() has made the object it returns and keeps it. */
+gboolean             hibachi_resource_has_json     (HibachiResource           *self);
+
 G_END_DECLS

@@ -440,6 +440,14 @@ hibachi_resource_is_loaded (HibachiResource *self)
   return priv->data != NULL;
 }
 
+gboolean
+hibachi_resource_has_json (HibachiResource *self)
+{
+  HibachiResourcePrivate *priv = hibachi_resource_get_instance_private (self);
+
+  return priv->json != NULL;
+}
+
 JsonObject *
 hibachi_resource_get_json (HibachiResource *self)
 {

@@ -83,12 +83,17 @@ hibachi_dispatch_check (const HibachiDispatchSnapshot *snapshot,
 }
 
 gboolean
+hibachi_dispatch_waits_for_chef (const char *status,
+                                 const char *chef_id)
+{
+  return chef_id == NULL && (g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "confirmed") == 0);
+}
+
+gboolean
 hibachi_dispatch_is_unassigned (JsonObject *booking)
 {
-  const char *status = hibachi_json_get_string (booking, "status");
-
-  return hibachi_json_get_string (booking, "chef_id") == NULL &&
-         (g_strcmp0 (status, "pending") == 0 || g_strcmp0 (status, "confirmed") == 0);
+  return hibachi_dispatch_waits_for_chef (hibachi_json_get_string (booking, "status"),
+                                          hibachi_json_get_string (booking, "chef_id"));
 }
 
 int

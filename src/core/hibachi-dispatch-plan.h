@@ -50,6 +50,9 @@ char       *hibachi_dispatch_join_issues      (GPtrArray                     *is
                                                HibachiIssueSeverity           severity);
 /* The booking is waiting for a chef: pending or confirmed, none assigned. */
 gboolean    hibachi_dispatch_is_unassigned    (JsonObject                    *booking);
+/* The same rule, given the booking's "status" and "chef_id". */
+gboolean    hibachi_dispatch_waits_for_chef   (const char                    *status,
+                                               const char                    *chef_id);
 /* Orders bookings most urgent first: date, slot, then creation. */
 int         hibachi_dispatch_compare_urgency  (JsonObject                    *a,
                                                JsonObject                    *b);

@@ -208,6 +208,27 @@ compare_urgency_cb (gconstpointer a,
                                            hibachi_booking_get_json (*(HibachiBooking **) b));
 }
 
+/* The booking waits for a chef on @from or later. Read from its fields:
+ * the badge of a board nobody has opened counts without making JSON. */
+static gboolean
+waits_from (HibachiBooking *booking,
+            const char     *from)
+{
+  return hibachi_dispatch_waits_for_chef (hibachi_booking_get_status (booking), hibachi_booking_get_chef_id (booking)) &&
+         g_strcmp0 (hibachi_booking_get_event_date (booking), from) >= 0;
+}
+
+static guint
+count_waiting (HibachiDispatchPage *self,
+               const char          *from)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
+    n += waits_from (g_ptr_array_index (self->bookings, i), from) ? 1 : 0;
+  return n;
+}
+
 /* The bookings waiting for a chef from @from on, most urgent first. */
 static GPtrArray *
 waiting_bookings (HibachiDispatchPage *self,
@@ -216,13 +237,8 @@ waiting_bookings (HibachiDispatchPage *self,
   GPtrArray *waiting = g_ptr_array_new ();
 
   for (guint i = 0; self->bookings != NULL && i < self->bookings->len; i++)
-    {
-      HibachiBooking *booking = g_ptr_array_index (self->bookings, i);
-
-      if (hibachi_dispatch_is_unassigned (hibachi_booking_get_json (booking)) &&
-          g_strcmp0 (hibachi_booking_get_event_date (booking), from) >= 0)
-        g_ptr_array_add (waiting, booking);
-    }
+    if (waits_from (g_ptr_array_index (self->bookings, i), from))
+      g_ptr_array_add (waiting, g_ptr_array_index (self->bookings, i));
   g_ptr_array_sort (waiting, compare_urgency_cb);
   return waiting;
 }
@@ -349,7 +365,7 @@ build_row (HibachiDispatchPage *self,
               !g_str_equal (hibachi_booking_get_event_date (b), date) ||
               (slot != NULL && g_strcmp0 (hibachi_booking_get_slot (b), slot) != 0))
             continue;
-          issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (b), chef_json, &score);
+          issues = hibachi_dispatch_check (hibachi_dispatch_page_get_snapshot (self), hibachi_booking_get_json (b), chef_json, &score);
           gtk_box_append (GTK_BOX (cell), new_card (self, b, self->mode == HIBACHI_DISPATCH_WEEK, FALSE,
                                                     (int) score.travel_minutes, issues));
           /* The chef's load of the day, or of the week shown. */
@@ -394,10 +410,8 @@ hibachi_dispatch_page_rebuild (HibachiDispatchPage *self)
    * load comes while people work in Bookings. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      g_autoptr(GPtrArray) waiting = waiting_bookings (self, from);
-
       self->rebuild_pending = TRUE;
-      set_badge (self, waiting->len);
+      set_badge (self, count_waiting (self, from));
       return;
     }
   self->rebuild_pending = FALSE;
@@ -515,7 +529,7 @@ hibachi_dispatch_page_move_card (HibachiDispatchPage *self,
     {
       /* Flagged at once, as the row rebuilt later will be. */
       JsonObject *chef = hibachi_resource_get_json (HIBACHI_RESOURCE (hibachi_dispatch_page_find_chef (self, chef_id)));
-      g_autoptr(GPtrArray) issues = hibachi_dispatch_check (&self->snapshot, hibachi_booking_get_json (booking), chef, NULL);
+      g_autoptr(GPtrArray) issues = hibachi_dispatch_check (hibachi_dispatch_page_get_snapshot (self), hibachi_booking_get_json (booking), chef, NULL);
 
       hibachi_dispatch_card_set_issues (HIBACHI_DISPATCH_CARD (card), issues);
     }

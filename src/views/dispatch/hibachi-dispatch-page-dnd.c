@@ -72,7 +72,7 @@ hibachi_dispatch_page_verdict (HibachiDispatchPage         *self,
       return HIBACHI_VERDICT_REFUSED;
     }
 
-  issues = hibachi_dispatch_check_with (&self->snapshot, hibachi_booking_get_json (booking),
+  issues = hibachi_dispatch_check_with (hibachi_dispatch_page_get_snapshot (self), hibachi_booking_get_json (booking),
                                         hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), target->with, &score);
   if (hibachi_assignment_issues_have_conflict (issues))
     {

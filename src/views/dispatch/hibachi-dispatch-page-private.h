@@ -62,7 +62,8 @@ struct _HibachiDispatchPage
 
   GPtrArray           *chefs;             /* HibachiChef, active, by name */
   GPtrArray           *bookings;          /* HibachiBooking of the loaded range */
-  HibachiDispatchSnapshot snapshot;       /* points into chefs and bookings */
+  HibachiDispatchSnapshot snapshot;       /* points into chefs and bookings; */
+  gboolean             snapshot_built;    /* made when first read */
   GPtrArray           *snapshot_chefs;
   GPtrArray           *snapshot_bookings;
   GHashTable          *moved_by;          /* booking id → who changed it last (others) */
@@ -97,6 +98,8 @@ typedef enum
 /* hibachi-dispatch-page.c */
 void           hibachi_dispatch_page_rebuild        (HibachiDispatchPage *self);
 /* The first day the board shows: the day, or the Monday of its week. */
+/* What the rules read: the loaded chefs and bookings as JSON. */
+const HibachiDispatchSnapshot *hibachi_dispatch_page_get_snapshot (HibachiDispatchPage *self);
 void           hibachi_dispatch_page_first_day      (HibachiDispatchPage *self,
                                                      GDate               *out);
 void           hibachi_dispatch_page_replace        (HibachiDispatchPage *self,

@@ -83,7 +83,7 @@ flag_proposal (HibachiDispatchPage *self,
       if (other != p && booking != NULL && g_strcmp0 (other->chef_id, p->chef_id) == 0)
         g_ptr_array_add (extra, hibachi_booking_get_json (booking));
     }
-  issues = hibachi_dispatch_check_with (&self->snapshot, hibachi_booking_get_json (hibachi_dispatch_card_get_booking (card)),
+  issues = hibachi_dispatch_check_with (hibachi_dispatch_page_get_snapshot (self), hibachi_booking_get_json (hibachi_dispatch_card_get_booking (card)),
                                         hibachi_resource_get_json (HIBACHI_RESOURCE (chef)), extra, NULL);
   hibachi_dispatch_card_set_issues (card, issues);
 }
@@ -134,7 +134,7 @@ suggest_action (GtkWidget  *widget,
 
   if (!self->editable || self->bookings == NULL)
     return;
-  found = hibachi_dispatch_suggest_day (&self->snapshot, &self->date);
+  found = hibachi_dispatch_suggest_day (hibachi_dispatch_page_get_snapshot (self), &self->date);
   g_clear_pointer (&self->proposals, g_array_unref);
   self->proposals = g_array_new (FALSE, FALSE, sizeof (Proposal));
   g_array_set_clear_func (self->proposals, proposal_clear);
