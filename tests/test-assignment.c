@@ -492,6 +492,13 @@ test_dispatch_check (void)
 
   g_assert_true (hibachi_dispatch_is_unassigned (moving));
   g_assert_false (hibachi_dispatch_is_unassigned (held));
+  /* The same rule from the fields (the badge of a board nobody opened). */
+  g_assert_true (hibachi_dispatch_waits_for_chef ("pending", NULL));
+  g_assert_true (hibachi_dispatch_waits_for_chef ("confirmed", NULL));
+  g_assert_false (hibachi_dispatch_waits_for_chef ("confirmed", "kenji"));
+  g_assert_false (hibachi_dispatch_waits_for_chef ("cancelled", NULL));
+  g_assert_false (hibachi_dispatch_waits_for_chef ("completed", NULL));
+  g_assert_false (hibachi_dispatch_waits_for_chef (NULL, NULL));
   g_assert_cmpint (hibachi_dispatch_compare_urgency (held, moving), <, 0);
 }
 
