@@ -792,6 +792,9 @@ measure_ours (const char  *url,
                   ratios->search_frame_max[round]);
         }
     }
+  /* Memory as a system monitor shows it a moment after: the list gives
+   * freed heap back once it has been still for a second. */
+  iterate_for (1500);
   report_memory (who, bookings);
   /* What GTK and the GL driver take anyway, with as many rows in memory. */
   if (floor_child != NULL)

@@ -574,6 +574,89 @@ test_bounded_memory (void)
   hibachi_test_server_stop (ts);
 }
 
+static long
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+#define HOLES 1000
+#define HOLE_SIZE (16 * 1024)
+
+/* Scrolled through and then still, the list gives the heap's free pages
+ * back to the system, not only its top. The holes here are made on
+ * purpose (16 KiB freed between blocks kept, as rows freed between rows
+ * kept) so that what comes back is known: 16 MiB, less what the rows
+ * loaded meanwhile took. */
+static void
+test_gives_heap_back (void)
+{
+#if defined(__SANITIZE_ADDRESS__) || !defined(__GLIBC__)
+  g_test_skip ("The heap is glibc's only without AddressSanitizer");
+#else
+  HibachiTestServer *ts = hibachi_test_server_start (HIBACHI_PAGED_LIST_PAGE_SIZE * (HIBACHI_PAGED_LIST_MAX_PAGES + 2));
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(HibachiPagedList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) holes = g_ptr_array_new ();
+  long before, after;
+  gint64 end;
+  guint n;
+
+  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
+  list = hibachi_paged_list_new (hibachi_session_get_client (session), "/api/v1/bookings", HIBACHI_TYPE_BOOKING);
+  hibachi_paged_list_set_query (list, "");
+  wait_while_loading (list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* As many pages loaded as the list holds: none evicted yet. */
+  g_assert_cmpuint (n, ==, HIBACHI_PAGED_LIST_PAGE_SIZE * (HIBACHI_PAGED_LIST_MAX_PAGES + 2));
+  for (guint position = 0; position < HIBACHI_PAGED_LIST_PAGE_SIZE * HIBACHI_PAGED_LIST_MAX_PAGES;
+       position += HIBACHI_PAGED_LIST_PAGE_SIZE)
+    {
+      hibachi_paged_list_ensure (list, position);
+      wait_while_loading (list);
+    }
+
+  for (guint i = 0; i < HOLES; i++)
+    {
+      g_ptr_array_add (holes, memset (g_malloc (HOLE_SIZE), 1, HOLE_SIZE));
+      g_ptr_array_add (kept, g_malloc0 (32));
+    }
+  g_ptr_array_foreach (holes, (GFunc) g_free, NULL);
+  /* Still, the holes stay resident: glibc keeps them. */
+  end = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  before = resident_kib ();
+
+  /* One more page: one evicted. A second after, the holes are given back. */
+  hibachi_paged_list_ensure (list, n - 1);
+  wait_while_loading (list);
+  end = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  after = resident_kib ();
+  g_test_message ("resident: %ld KiB before, %ld KiB after", before, after);
+  g_assert_cmpint (before - after, >, HOLES * HOLE_SIZE / 1024 / 2);
+
+  g_clear_object (&list);
+  g_clear_object (&session);
+  hibachi_test_server_stop (ts);
+#endif
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -591,6 +674,7 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/hibachi/paged-list/gives-heap-back", test_gives_heap_back);
 
   return g_test_run ();
 }

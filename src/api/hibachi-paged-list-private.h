@@ -24,6 +24,7 @@ struct _HibachiPagedList
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
   GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
   guint          release_id;
+  guint          trim_id;        /* freed rows' heap given back once the list is still */
   HibachiResourceKind followed;  /* of the feed's changes that concern the rows */
   GCancellable  *follow_cancellable;
   gboolean       feed_refreshing;  /* a refresh the feed asked for is on its way */

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "hibachi-paged-list-private.h"
 
@@ -39,6 +42,33 @@ typedef struct
 static void request_page (HibachiPagedList *self, guint page, gboolean first);
 
 #define RELEASE_BATCH 64   /* about half a millisecond each here */
+#define TRIM_DELAY_MS 1000
+
+/* Rows freed by the thousand (pages evicted while scrolling, a new query)
+ * leave holes all through the heap, and glibc keeps them resident: only
+ * the heap's top goes back by itself. Once the list has been still for a
+ * second, the holes' whole pages go back to the system too: at 100,000
+ * bookings browsed, 4 to 5 MiB (ui-100k), for a few milliseconds. */
+static gboolean
+trim_cb (gpointer data)
+{
+  HibachiPagedList *self = data;
+#ifdef __GLIBC__
+  gint64 started = g_get_monotonic_time ();
+
+  malloc_trim (0);
+  g_debug ("heap given back in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+#endif
+  self->trim_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trim_when_still (HibachiPagedList *self)
+{
+  g_clear_handle_id (&self->trim_id, g_source_remove);
+  self->trim_id = g_timeout_add_full (G_PRIORITY_LOW, TRIM_DELAY_MS, trim_cb, self, NULL);
+}
 
 static gboolean
 release_batch_cb (gpointer data)
@@ -51,6 +81,7 @@ release_batch_cb (gpointer data)
     return G_SOURCE_CONTINUE;
 
   self->release_id = 0;
+  trim_when_still (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -118,6 +149,7 @@ evict_pages (HibachiPagedList *self)
 
       for (guint i = start; i < start + HIBACHI_PAGED_LIST_PAGE_SIZE && i < self->items->len; i++)
         release_row (self, i, FALSE);
+      trim_when_still (self);
     }
 }
 
@@ -350,6 +382,7 @@ hibachi_paged_list_dispose (GObject *object)
   g_clear_object (&self->follow_cancellable);
   g_clear_object (&self->client);
   g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_handle_id (&self->trim_id, g_source_remove);
 
   G_OBJECT_CLASS (hibachi_paged_list_parent_class)->dispose (object);
 }
