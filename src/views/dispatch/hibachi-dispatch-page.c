@@ -128,7 +128,7 @@ hibachi_dispatch_cell_get_target (GtkWidget             *cell,
  * two weeks it loads of the 100,000-booking demo are 8 MiB as JSON, held
  * for nothing while people work in Bookings. */
 static void
-update_snapshot (HibachiDispatchPage *self)
+forget_snapshot (HibachiDispatchPage *self)
 {
   self->snapshot_built = FALSE;
   g_ptr_array_set_size (self->snapshot_chefs, 0);
@@ -177,7 +177,7 @@ hibachi_dispatch_page_replace (HibachiDispatchPage *self,
     }
   else
     g_ptr_array_add (self->bookings, g_object_ref (booking));
-  update_snapshot (self);
+  forget_snapshot (self);
 }
 
 /* Loading */
@@ -260,7 +260,7 @@ loaded_cb (GObject      *source,
       g_ptr_array_add (self->chefs, g_object_ref (g_ptr_array_index (chefs, i)));
   g_clear_pointer (&self->bookings, g_ptr_array_unref);
   self->bookings = g_steal_pointer (&bookings);
-  update_snapshot (self);
+  forget_snapshot (self);
 
   set_loading (self, FALSE);
   show_station_name (self);
@@ -560,7 +560,7 @@ signed_out (HibachiDispatchPage *self)
   g_clear_pointer (&self->station_id, g_free);
   g_clear_object (&self->moving);
   hibachi_dispatch_page_clear_suggestions (self);
-  update_snapshot (self);
+  forget_snapshot (self);
   g_hash_table_remove_all (self->moved_by);
   g_hash_table_remove_all (self->fresh);
   g_clear_object (&self->store);
