@@ -1892,6 +1892,21 @@ test_week_view (Fixture *f, gconstpointer data)
    * Debian 13: 4 lines). One that stays on more lines still fails. */
   WAIT_FOR (week_loads_on_two_lines (GTK_WIDGET (f->page)));
   hibachi_test_save_screenshot (GTK_WIDGET (f->window), "dispatch-week");
+  /* Seven days shown; Suggest for the Day says which one it is for. */
+  {
+    GDate day;
+    g_autofree char *date = NULL;
+    g_autofree char *tooltip = NULL;
+    GtkWidget *suggest;
+
+    g_date_clear (&day, 1);
+    g_assert_true (hibachi_validate_date (f->date, &day, NULL));
+    date = hibachi_date_format_gdate (&day);
+    tooltip = g_strdup_printf ("Propose a chef for every booking waiting on %s", date);
+    suggest = hibachi_test_find_tooltip (GTK_WIDGET (f->page), tooltip);
+    g_assert_nonnull (suggest);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggest)), ==, "dispatch.suggest");
+  }
   assert_board_fits (f, week_cell);
 
   {

@@ -21,6 +21,7 @@ struct _HibachiDispatchPage
 
   GtkWidget           *toolbar;
   GtkWidget           *date_button;
+  GtkWidget           *suggest_button;
   GtkPopover          *date_popover;      /* NULL until the date menu first opens */
   GtkCalendar         *calendar;          /* in it */
   GtkToggleButton     *day_toggle;

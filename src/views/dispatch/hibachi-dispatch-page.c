@@ -193,6 +193,8 @@ static void
 update_date_label (HibachiDispatchPage *self)
 {
   g_autofree char *label = NULL;
+  g_autofree char *date = hibachi_date_format_gdate (&self->date);
+  g_autofree char *suggest = NULL;
 
   if (self->mode == HIBACHI_DISPATCH_WEEK)
     {
@@ -205,9 +207,13 @@ update_date_label (HibachiDispatchPage *self)
       label = g_strdup_printf (_("Week of %s"), day);
     }
   else
-    label = hibachi_date_format_gdate (&self->date);
+    label = g_strdup (date);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
   hibachi_accessible_set_label (self->date_button, label);
+  /* The week shows seven days; Suggest for the Day is for the one chosen. */
+  /* Translators: the tooltip of "Suggest for the Day", %s a date */
+  suggest = g_strdup_printf (_("Propose a chef for every booking waiting on %s"), date);
+  gtk_widget_set_tooltip_text (self->suggest_button, suggest);
   hibachi_dispatch_page_show_calendar_day (self);
 }
 
@@ -706,6 +712,7 @@ hibachi_dispatch_page_class_init (HibachiDispatchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/myhibachichef/Admin/hibachi-dispatch-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, suggest_button);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, day_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, week_toggle);
   gtk_widget_class_bind_template_child (widget_class, HibachiDispatchPage, station_dropdown);
