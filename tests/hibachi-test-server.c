@@ -425,6 +425,19 @@ hibachi_test_response_field_errors (HibachiTestResponse *response)
          ? json_object_get_object_member (details, "field_errors") : NULL;
 }
 
+gsize
+hibachi_test_resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+
+  return (gsize) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
 void
 hibachi_test_remove_dir (const char *dir)
 {

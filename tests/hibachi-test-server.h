@@ -67,6 +67,9 @@ const char          *hibachi_test_response_error_code (HibachiTestResponse *resp
 /* field_errors member of a 422, or NULL */
 JsonObject          *hibachi_test_response_field_errors (HibachiTestResponse *response);
 
+/* This test process's resident memory, in KiB. */
+gsize                hibachi_test_resident_kib        (void);
+
 /* Removes @dir and what is in it, folders too (a test's temporary folder). */
 void                 hibachi_test_remove_dir          (const char         *dir);
 

@@ -359,19 +359,6 @@ test_connection_burst (Fixture *f, gconstpointer data)
     }
 }
 
-static gsize
-resident_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, "VmRSS:");
-  g_assert_nonnull (line);
-
-  return (gsize) g_ascii_strtoull (line + 6, NULL, 10);
-}
-
 /* Sends a chunked body of up to @total bytes to @path; returns the bytes the
  * server took before it closed the connection, and its reply. */
 static gsize
@@ -420,7 +407,7 @@ static void
 test_chunked_body_limited (Fixture *f, gconstpointer data)
 {
   const char *paths[] = { "/nope", "/api/v1/bookings", "/api/auth/login" };
-  gsize before = resident_kib ();
+  gsize before = hibachi_test_resident_kib ();
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
@@ -435,8 +422,8 @@ test_chunked_body_limited (Fixture *f, gconstpointer data)
 
   /* Three 20 MiB bodies were not kept (the server runs in this process). */
   g_test_message ("resident memory: %" G_GSIZE_FORMAT " KiB before, %" G_GSIZE_FORMAT " KiB after",
-                  before, resident_kib ());
-  g_assert_cmpuint (resident_kib (), <, before + 16 * 1024);
+                  before, hibachi_test_resident_kib ());
+  g_assert_cmpuint (hibachi_test_resident_kib (), <, before + 16 * 1024);
 
   /* The server still answers. */
   {
