@@ -48,6 +48,8 @@ struct _HibachiAreasMap
   double              built_bounds[4];   /* x0, y0, x1, y1 as world fractions */
   guint               update_id;
   guint               fit_id;        /* the fit waiting for the map's size */
+  guint               nudge_id;      /* relays the tiles until the source is asked */
+  guint               n_nudges;
   char               *fit_station_id;
 };
 

@@ -23,6 +23,7 @@ struct _HibachiTileSource
   SoupSession       *session;
   ShumateFileCache  *cache;
   gboolean           available;
+  guint              n_requested;
   guint              n_fetched;
   guint              n_cached;
   guint              n_stored;
@@ -329,6 +330,7 @@ hibachi_tile_source_get_tile_data_async (ShumateDataSource   *source,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   TileRequest *request = g_new0 (TileRequest, 1);
 
+  self->n_requested++;
   request->x = x;
   request->y = y;
   request->zoom = zoom_level;
@@ -451,6 +453,12 @@ gboolean
 hibachi_tile_source_get_available (HibachiTileSource *self)
 {
   return self->available;
+}
+
+guint
+hibachi_tile_source_get_n_requested (HibachiTileSource *self)
+{
+  return self->n_requested;
 }
 
 guint

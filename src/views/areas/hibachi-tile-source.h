@@ -31,6 +31,7 @@ HibachiTileSource *hibachi_tile_source_new_full         (const char        *url_
 const char        *hibachi_tile_source_get_url_template (HibachiTileSource *self);
 gboolean           hibachi_tile_source_get_available    (HibachiTileSource *self);
 /* Tiles read from the network, and from the disk cache, so far. */
+guint              hibachi_tile_source_get_n_requested  (HibachiTileSource *self);
 guint              hibachi_tile_source_get_n_fetched    (HibachiTileSource *self);
 guint              hibachi_tile_source_get_n_cached     (HibachiTileSource *self);
 
