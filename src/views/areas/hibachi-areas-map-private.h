@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hibachi-areas-map-private.h: what the map's files share: the widget
- * (hibachi-areas-map.c: stations, circles, tiles) and its pins and area
- * check (hibachi-areas-map-pins.c). */
+ * (hibachi-areas-map.c: stations, circles), its tiles
+ * (hibachi-areas-map-tiles.c) and its pins and area check
+ * (hibachi-areas-map-pins.c). */
 #pragma once
 
 #include "hibachi-areas-map.h"
@@ -62,6 +63,10 @@ enum {
 };
 
 extern guint hibachi_areas_map_signals[HIBACHI_AREAS_MAP_N_SIGNALS];
+
+/* hibachi-areas-map-tiles.c: until the tile source has been asked for a
+ * tile, and while the map is shown, sees that it is. */
+void hibachi_areas_map_watch_tiles (HibachiAreasMap *self);
 
 /* Re-places the pins when the view left what was built, once per idle. */
 void hibachi_areas_map_viewport_changed (HibachiAreasMap *self);
