@@ -48,7 +48,7 @@ static void request_page (HibachiPagedList *self, guint page, gboolean first);
  * leave holes all through the heap, and glibc keeps them resident: only
  * the heap's top goes back by itself. Once the list has been still for a
  * second, the holes' whole pages go back to the system too: at 100,000
- * bookings browsed, 4 to 5 MiB (ui-100k), for a few milliseconds. */
+ * bookings browsed, 3 to 6 MiB (ui-100k), for a few milliseconds. */
 static gboolean
 trim_cb (gpointer data)
 {
