@@ -22,6 +22,10 @@
 
 static GArray *frame_ms;     /* paint to paint, while something changes every frame */
 static GArray *work_ms;      /* before-paint to after-paint: the frame's own cost */
+/* Where a frame's interval goes: the main loop before the frame (page
+ * replies, idles, the frame clock's wait), then the frame's phases. */
+static GArray *phase_ms[4];
+static const char *phase_names[4] = { "before the frame", "update", "layout", "paint" };
 static GArray *stall_ms;     /* one main-loop dispatch: input waits this long */
 static gint64 last_frame_us;
 static gint64 frame_start_us;
@@ -69,6 +73,16 @@ after_paint_cb (GdkFrameClock *clock)
     {
       double ms = (now - last_frame_us) / 1000.0;
       g_array_append_val (frame_ms, ms);
+      if (frame_start_us != 0 && phase_ms[0] != NULL)
+        {
+          gint64 layout = layout_start_us ? layout_start_us : paint_start_us ? paint_start_us : now;
+          gint64 paint = paint_start_us ? paint_start_us : now;
+          double phases[4] = { (frame_start_us - last_frame_us) / 1000.0, (layout - frame_start_us) / 1000.0,
+                               (paint - layout) / 1000.0, (now - paint) / 1000.0 };
+
+          for (guint i = 0; i < 4; i++)
+            g_array_append_val (phase_ms[i], phases[i]);
+        }
     }
   if (frame_start_us != 0 && work_ms != NULL)
     {
@@ -107,11 +121,26 @@ report (const char *what, const char *unit, GArray *ms)
 }
 
 static double
+percentile (GArray *ms, double at)
+{
+  g_array_sort (ms, compare_double);
+  return ms->len > 0 ? g_array_index (ms, double, (guint) (ms->len * at)) : 0;
+}
+
+static double
 report_frames (const char *what)
 {
   double p95 = report (what, "frames", frame_ms);
 
   g_array_set_size (work_ms, 0);
+  /* The phases' p50 and p95 each, apart: they need not add up. */
+  printf ("%-40s ", "    where it goes, p50 / p95 ms:");
+  for (guint i = 0; i < 4; i++)
+    {
+      printf ("%s %.1f / %.1f%s", phase_names[i], percentile (phase_ms[i], 0.5), percentile (phase_ms[i], 0.95),
+              i < 3 ? ", " : "\n");
+      g_array_set_size (phase_ms[i], 0);
+    }
   return p95;
 }
 
@@ -212,6 +241,8 @@ measure_scrolling (GtkAdjustment *adjustment,
             gtk_adjustment_get_page_size (adjustment));
   last_frame_us = 0;
   g_array_set_size (frame_ms, 0);
+  for (guint i = 0; i < 4; i++)
+    g_array_set_size (phase_ms[i], 0);
   /* Fast scrolling: a screenful per frame, 300 frames (about 9,000 rows). */
   for (int i = 0; i < 300; i++)
     {
@@ -842,6 +873,8 @@ main (int argc, char *argv[])
 
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < 4; i++)
+    phase_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
   stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* The child of measure_ours_without_gl(): the keyring is its parent's. */
@@ -898,6 +931,8 @@ main (int argc, char *argv[])
   hibachi_bench_server_stop (server);
   g_array_unref (frame_ms);
   g_array_unref (work_ms);
+  for (guint i = 0; i < 4; i++)
+    g_array_unref (phase_ms[i]);
   g_array_unref (stall_ms);
 
   return 0;
