@@ -63,11 +63,12 @@ static gboolean
 nudge_cb (gpointer user_data)
 {
   HibachiAreasMap *self = user_data;
+  gboolean asked = tiles_asked (self);
   ShumateLayer *layer;
 
-  if (tiles_asked (self) || ++self->n_nudges > MAX_NUDGES)
+  if (asked || ++self->n_nudges > MAX_NUDGES)
     {
-      if (!tiles_asked (self))
+      if (!asked)
         g_debug ("The tile source was never asked for a tile");
       self->nudge_id = 0;
       return G_SOURCE_REMOVE;

@@ -99,8 +99,10 @@ typedef enum
 /* hibachi-dispatch-page.c */
 void           hibachi_dispatch_page_rebuild        (HibachiDispatchPage *self);
 /* The first day the board shows: the day, or the Monday of its week. */
-/* What the rules read: the loaded chefs and bookings as JSON. */
+/* hibachi-dispatch-page-data.c. What the rules read: the loaded chefs and
+ * bookings as JSON, made when first asked for; forgotten when they change. */
 const HibachiDispatchSnapshot *hibachi_dispatch_page_get_snapshot (HibachiDispatchPage *self);
+void           hibachi_dispatch_page_forget_snapshot (HibachiDispatchPage *self);
 void           hibachi_dispatch_page_first_day      (HibachiDispatchPage *self,
                                                      GDate               *out);
 void           hibachi_dispatch_page_replace        (HibachiDispatchPage *self,
