@@ -278,6 +278,76 @@ test_page_down_rows_ready (void)
   hibachi_test_server_stop (ts);
 }
 
+/* The page of @position is in, or asked for. */
+static gboolean
+page_asked (HibachiPagedList *list, guint position)
+{
+  HibachiResource *row = position < list->items->len ? g_ptr_array_index (list->items, position) : NULL;
+
+  return (row != NULL && hibachi_resource_is_loaded (row)) ||
+         g_hash_table_contains (list->pages_loading, GUINT_TO_POINTER (position / HIBACHI_PAGED_LIST_PAGE_SIZE));
+}
+
+/* Scrolling steadily, down and then up: as the list moves, before GTK lays
+ * out and binds the rows, the pages of the rows it shows and the four
+ * pages past them in the way it scrolls are asked for, so that at a screen
+ * per frame rows are in when they are bound (not "…", then filled again). */
+static void
+test_scrolling_reads_ahead (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiPagedList *list = NULL;
+  GtkWidget *column_view;
+  GtkAdjustment *adjustment;
+  double row_height, page_size;
+  guint n, first, last;
+
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = hibachi_test_find_type (GTK_WIDGET (hibachi_window_get_bookings_view (window)), GTK_TYPE_COLUMN_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) != NULL &&
+            !hibachi_paged_list_get_loading (list) && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 10 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)))) == n &&
+            gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  hibachi_test_pause_ms (200);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  row_height = gtk_adjustment_get_upper (adjustment) / n;
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  g_assert_false (page_asked (list, 3 * HIBACHI_PAGED_LIST_PAGE_SIZE));
+
+  /* Down a screen: no frame yet, the pages are asked for already. */
+  gtk_adjustment_set_value (adjustment, page_size);
+  last = (guint) (2 * page_size / row_height);
+  for (guint i = 0; i <= 4; i++)
+    g_assert_true (page_asked (list, last + i * HIBACHI_PAGED_LIST_PAGE_SIZE));
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+
+  /* The scrollbar to the end: a jump reads nothing ahead; its rows ask
+   * once laid out. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  first = (guint) ((gtk_adjustment_get_upper (adjustment) - page_size) / row_height);
+  g_assert_false (page_asked (list, first - 2 * HIBACHI_PAGED_LIST_PAGE_SIZE));
+  hibachi_test_pause_ms (300);
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+  g_assert_true (page_asked (list, first));
+  g_assert_false (page_asked (list, first - 2 * HIBACHI_PAGED_LIST_PAGE_SIZE));
+
+  /* Up a screen: the four pages above are asked for. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - page_size);
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  for (guint i = 0; i <= 4; i++)
+    g_assert_true (page_asked (list, first - i * HIBACHI_PAGED_LIST_PAGE_SIZE));
+  WAIT_FOR (!hibachi_paged_list_get_loading (list));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -288,6 +358,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
   g_test_add_func ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
   g_test_add_func ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
+  g_test_add_func ("/hibachi/ui/bookings-rows/scrolling-reads-ahead", test_scrolling_reads_ahead);
   status = g_test_run ();
   hibachi_test_application_release ();
 

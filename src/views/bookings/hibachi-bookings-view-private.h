@@ -27,6 +27,7 @@ struct _HibachiBookingsView
   guint               reconcile_id;
   GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
   guint               pending_rows_id;
+  guint               shown_first;     /* at the last scroll: which way the list scrolls */
   GHashTable         *bound_cells;     /* GtkListItem of every bound cell */
   GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
@@ -86,6 +87,8 @@ void hibachi_bookings_view_set_sort_key     (HibachiBookingsView *self,
                                              const char          *key);
 /* The column headers show the sort order of the drop-down. */
 void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
+/* Asks for the pages of the rows scrolled to, and those ahead. */
+void hibachi_bookings_view_watch_scrolling (HibachiBookingsView *self);
 /* Fills the cells of @row again (it changed, or who changed it is known). */
 void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
                                              HibachiResource     *row);

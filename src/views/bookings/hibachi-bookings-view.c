@@ -722,6 +722,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   hibachi_bookings_view_init_dates (self);
   hibachi_bookings_view_init_row_menu (self);
   hibachi_list_keys_tab_leaves (GTK_WIDGET (self->column_view));
+  hibachi_bookings_view_watch_scrolling (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bookings.back", FALSE);
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
