@@ -22,6 +22,7 @@
 
 static GArray *frame_ms;     /* paint to paint, while something changes every frame */
 static GArray *work_ms;      /* before-paint to after-paint: the frame's own cost */
+static GArray *typed_ms;     /* work_ms of every word typed so far, all rounds */
 /* Where a frame's interval goes: the main loop before the frame (page
  * replies, idles, the frame clock's wait), then the frame's phases. */
 static GArray *phase_ms[4];
@@ -203,6 +204,7 @@ typedef struct
   double scroll_p95;      /* a screen per frame */
   double jump_p95;        /* the scrollbar through every row */
   double search_p95;      /* frame work while typing */
+  double search_pooled_p95;  /* the same, of every round's typing frames so far */
   double search_frame_max;  /* the longest such frame: the one that shows results */
   double search_max;      /* longest main-loop dispatch while typing */
 } Figures;
@@ -356,6 +358,8 @@ measure_typing (GtkEditable   *search,
   list_frames = FALSE;
   for (guint i = 0; i < work_ms->len; i++)
     figures->search_frame_max = MAX (figures->search_frame_max, g_array_index (work_ms, double, i));
+  g_array_append_vals (typed_ms, work_ms->data, work_ms->len);
+  figures->search_pooled_p95 = percentile (typed_ms, 0.95);
   figures->search_p95 = report (work, "frames", work_ms);
   {
     double max = 0;
@@ -630,7 +634,8 @@ floor_child_main (guint n_rows, int width, int height)
         {
           measure_typing (GTK_EDITABLE (search), adjustment, "garcia", floor_searched, floor_cleared, &floor,
                           G_LIST_MODEL (floor.filtered), "floor", &figures);
-          printf ("RESULT %f %f %f\n", figures.search_p95, figures.search_frame_max, figures.search_max);
+          printf ("RESULT %f %f %f %f\n", figures.search_p95, figures.search_frame_max, figures.search_max,
+                  figures.search_pooled_p95);
         }
       else if (g_str_equal (command, "memory"))
         {
@@ -809,12 +814,13 @@ measure_ours (const char  *url,
                       ours_searched, ours_cleared, list, G_LIST_MODEL (list), who, ours);
       if (floor_child != NULL)
         {
-          double values[3] = { 0 };
+          double values[4] = { 0 };
 
-          floor_turn (GTK_WINDOW (window), floor_child, "type", values, 3);
+          floor_turn (GTK_WINDOW (window), floor_child, "type", values, 4);
           ratios->floor.search_p95 = values[0];
           ratios->floor.search_frame_max = values[1];
           ratios->floor.search_max = values[2];
+          ratios->floor.search_pooled_p95 = values[3];
           ratios->search_p95[round] = ours->search_p95 / values[0];
           ratios->search_frame_max[round] = ours->search_frame_max / values[1];
           ratios->search_max[round] = ours->search_max / values[2];
@@ -873,6 +879,7 @@ main (int argc, char *argv[])
 
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  typed_ms = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < 4; i++)
     phase_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
   stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -928,9 +935,15 @@ main (int argc, char *argv[])
           median (ratios.search_frame_max, ROUNDS), ours->search_frame_max, floor->search_frame_max);
   printf ("  search as you type, main loop busy max %5.2f   (last round %.1f / %.1f ms)\n",
           median (ratios.search_max, ROUNDS), ours->search_max, floor->search_max);
+  /* A word is some thirty frames, so one round's p95 is one of its two
+   * longest frames, and a frame of 3 ms or 10 ms on a shared machine
+   * decides it. The frames of all rounds together give a steadier p95. */
+  printf ("  search as you type, frame work p95 of all %u rounds' frames together: %.2f   (%.1f / %.1f ms)\n", ROUNDS,
+          ours->search_pooled_p95 / floor->search_pooled_p95, ours->search_pooled_p95, floor->search_pooled_p95);
   hibachi_bench_server_stop (server);
   g_array_unref (frame_ms);
   g_array_unref (work_ms);
+  g_array_unref (typed_ms);
   for (guint i = 0; i < 4; i++)
     g_array_unref (phase_ms[i]);
   g_array_unref (stall_ms);
