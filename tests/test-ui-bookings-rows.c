@@ -232,6 +232,29 @@ painted_cb (GdkFrameClock *clock, guint *n)
   (*n)++;
 }
 
+/* The restored window's list, shown with every row laid out and no page
+ * loading; returns how many rows it has. */
+static guint
+show_list (HibachiWindow     *window,
+           HibachiPagedList **list,
+           GtkWidget        **column_view,
+           GtkAdjustment    **adjustment)
+{
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (window));
+  *column_view = hibachi_test_find_type (GTK_WIDGET (hibachi_window_get_bookings_view (window)), GTK_TYPE_COLUMN_VIEW);
+  *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (*column_view));
+  WAIT_FOR ((*list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) != NULL &&
+            !hibachi_paged_list_get_loading (*list) && g_list_model_get_n_items (G_LIST_MODEL (*list)) > 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (*list));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (*column_view)))) == n &&
+            gtk_adjustment_get_upper (*adjustment) > gtk_adjustment_get_page_size (*adjustment));
+  hibachi_test_pause_ms (200);
+  WAIT_FOR (!hibachi_paged_list_get_loading (*list));
+  return n;
+}
+
 /* Paging down through the list: the next screenful's page was asked for
  * while the one before was shown, so its rows are there when it is shown,
  * not "…" until the server answers. */
@@ -247,16 +270,8 @@ test_page_down_rows_ready (void)
   double row_height;
   guint n, painted = 0, first_shown;
 
-  gtk_window_present (GTK_WINDOW (window));
-  column_view = hibachi_test_find_type (GTK_WIDGET (hibachi_window_get_bookings_view (window)), GTK_TYPE_COLUMN_VIEW);
+  n = show_list (window, &list, &column_view, &adjustment);
   viewport = gtk_widget_get_parent (column_view);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) != NULL &&
-            !hibachi_paged_list_get_loading (list) && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)))) == n &&
-            gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
-  hibachi_test_pause_ms (200);
   row_height = gtk_adjustment_get_upper (adjustment) / n;
 
   /* The screen ends a few rows before the first page does. */
@@ -304,17 +319,8 @@ test_scrolling_reads_ahead (void)
   double row_height, page_size;
   guint n, first, last;
 
-  gtk_window_present (GTK_WINDOW (window));
-  column_view = hibachi_test_find_type (GTK_WIDGET (hibachi_window_get_bookings_view (window)), GTK_TYPE_COLUMN_VIEW);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  WAIT_FOR ((list = hibachi_bookings_view_get_list (hibachi_window_get_bookings_view (window))) != NULL &&
-            !hibachi_paged_list_get_loading (list) && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0);
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  n = show_list (window, &list, &column_view, &adjustment);
   g_assert_cmpuint (n, >, 10 * HIBACHI_PAGED_LIST_PAGE_SIZE);
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)))) == n &&
-            gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
-  hibachi_test_pause_ms (200);
-  WAIT_FOR (!hibachi_paged_list_get_loading (list));
   row_height = gtk_adjustment_get_upper (adjustment) / n;
   page_size = gtk_adjustment_get_page_size (adjustment);
   g_assert_false (page_asked (list, 3 * HIBACHI_PAGED_LIST_PAGE_SIZE));
