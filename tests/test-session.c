@@ -322,6 +322,109 @@ test_refresh_refused (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hibachi_session_get_email (f->session), ==, OWNER);
 }
 
+typedef struct
+{
+  guint    runs;
+  GThread *thread;     /* where it ran last */
+  gint64   rows;       /* of the reply it saw */
+  gboolean fail;
+} Transform;
+
+static gboolean
+transform_cb (JsonNode *reply, gpointer data, GError **error)
+{
+  Transform *t = data;
+  JsonObject *root = reply != NULL && JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+
+  t->runs++;
+  t->thread = g_thread_self ();
+  t->rows = root != NULL && json_object_has_member (root, "data") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "data"))
+            ? (gint64) json_array_get_length (json_object_get_array_member (root, "data")) : -1;
+  if (t->fail)
+    {
+      g_set_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE, "No rows made of it");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+get_transformed (HibachiSession *session, const char *path, Transform *t, GError **error)
+{
+  HibachiRequestOptions options = { .transform = transform_cb, .transform_data = t };
+  g_autoptr(GAsyncResult) result = NULL;
+  HibachiClient *client = hibachi_session_get_client (session);
+
+  hibachi_client_request_async (client, "GET", path, NULL, &options, NULL, store_result_cb, &result);
+  return hibachi_client_request_finish (client, wait_for_result (&result), NULL, error);
+}
+
+/* A request's transform makes what its caller wants of the reply where the
+ * reply is parsed: a long one (a page of rows) on a worker thread, not
+ * between two frames; a short one, or one asked for ahead, at once. Its
+ * failure is the request's. */
+static void
+test_transform (Fixture *f, gconstpointer data)
+{
+  const char *page = "/api/v1/bookings?page=1&limit=100";
+  g_autoptr(GError) error = NULL;
+  HibachiClient *client;
+
+  g_assert_true (sign_in (f->session, OWNER, HIBACHI_DEMO_PASSWORD, &error));
+  client = hibachi_session_get_client (f->session);
+
+  /* A page of 60 bookings: made on a worker thread. */
+  {
+    Transform t = { 0 };
+    g_autoptr(JsonNode) reply = get_transformed (f->session, page, &t, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reply);
+    g_assert_cmpuint (t.runs, ==, 1);
+    g_assert_cmpint (t.rows, ==, 60);
+    g_assert_true (t.thread != g_thread_self ());
+  }
+
+  /* A short reply: on this thread. */
+  {
+    Transform t = { 0 };
+    g_autoptr(JsonNode) reply = get_transformed (f->session, "/api/v1/bookings?page=1&limit=1", &t, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (t.runs, ==, 1);
+    g_assert_cmpint (t.rows, ==, 1);
+    g_assert_true (t.thread == g_thread_self ());
+  }
+
+  /* It fails: so does the request, with its error. */
+  {
+    Transform t = { .fail = TRUE };
+    g_autoptr(JsonNode) reply = get_transformed (f->session, page, &t, &error);
+
+    g_assert_error (error, HIBACHI_API_ERROR, HIBACHI_API_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==, "No rows made of it");
+    g_assert_null (reply);
+    g_assert_cmpuint (t.runs, ==, 1);
+    g_clear_error (&error);
+  }
+
+  /* Asked for ahead: the request that takes the answer transforms it. */
+  {
+    Transform t = { 0 };
+    g_autoptr(JsonNode) reply = NULL;
+
+    hibachi_test_server_clear_requests (f->ts);
+    hibachi_client_prefetch (client, page);
+    wait_for_gets (f, page, 1);
+    reply = get_transformed (f->session, page, &t, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (reply);
+    g_assert_cmpuint (count_gets (f, page), ==, 1);
+    g_assert_cmpuint (t.runs, ==, 1);
+    g_assert_cmpint (t.rows, ==, 60);
+  }
+}
+
 /* A GET asked for ahead (hibachi_client_prefetch()) answers the first
  * same GET after it, once: the server reads one request, and the answer is
  * the one from when it was asked, though the station changed since. The
@@ -685,6 +788,7 @@ main (int argc, char *argv[])
   ADD ("refresh-refused", test_refresh_refused);
   ADD ("sign-out", test_sign_out);
   ADD ("asked-ahead", test_asked_ahead);
+  ADD ("transform", test_transform);
   ADD ("error-codes", test_error_codes);
 #undef ADD
   g_test_add_func ("/hibachi/session/keyring-calls-at-once", test_keyring_calls_at_once);

@@ -50,6 +50,8 @@ typedef struct
   SoupMessage *msg;
   JsonObject  *details;
   GBytes      *reply;     /* a long body, parsed on a worker thread */
+  HibachiReplyTransform transform;
+  gpointer     transform_data;
 } RequestData;
 
 static void send_request (GTask *task);
@@ -426,6 +428,23 @@ wait_for_refresh (HibachiClient *self,
  * for either. A short reply is parsed at once; a thread costs more. */
 #define PARSE_IN_THREAD_BYTES (16 * 1024)
 
+/* @node (taken) as @task's answer, after the caller's transform. */
+static void
+return_reply (GTask    *task,
+              JsonNode *node)
+{
+  RequestData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (data->transform != NULL && !data->transform (node, data->transform_data, &error))
+    {
+      g_clear_pointer (&node, json_node_unref);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+}
+
 static void
 return_parsed (GTask  *task,
                GBytes *bytes)
@@ -436,11 +455,12 @@ return_parsed (GTask  *task,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+    return_reply (task, node);
 }
 
-/* A worker thread: only the reply's bytes are touched; the node goes back
- * to the main thread with the task. */
+/* A worker thread: only the reply's bytes are touched, and what the
+ * caller's transform makes of them; the node goes back to the main thread
+ * with the task. */
 static void
 parse_thread (GTask        *task,
               gpointer      source_object,
@@ -574,7 +594,7 @@ hand_over (EarlyAnswer *early,
   if (early->error != NULL)
     g_task_return_error (task, g_steal_pointer (&early->error));
   else
-    g_task_return_pointer (task, g_steal_pointer (&early->reply), (GDestroyNotify) json_node_unref);
+    return_reply (task, g_steal_pointer (&early->reply));
 }
 
 void
@@ -605,6 +625,8 @@ hibachi_client_request_async (HibachiClient               *self,
       data->if_match = g_strdup (options->if_match);
       data->idempotency_key = g_strdup (options->idempotency_key);
       data->no_auth = options->no_auth;
+      data->transform = options->transform;
+      data->transform_data = options->transform_data;
     }
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 

@@ -20,11 +20,20 @@ G_DECLARE_FINAL_TYPE (HibachiClient, hibachi_client, HIBACHI, CLIENT, GObject)
 /* Seconds before expiry at which the access token is refreshed. */
 #define HIBACHI_CLIENT_REFRESH_MARGIN 60
 
+/* Makes what the caller wants of a reply, where the reply is parsed: on a
+ * worker thread when the reply is long (a page of rows), so it touches
+ * nothing but @reply and @data. FALSE with @error set fails the request. */
+typedef gboolean (*HibachiReplyTransform) (JsonNode  *reply,
+                                           gpointer   data,
+                                           GError   **error);
+
 typedef struct
 {
   const char *if_match;          /* a resource version, or NULL */
   const char *idempotency_key;   /* for creates, or NULL */
   gboolean    no_auth;           /* sign-in requests */
+  HibachiReplyTransform transform;   /* run on a GET's reply before it is handed back, or NULL */
+  gpointer    transform_data;
 } HibachiRequestOptions;
 
 HibachiClient *hibachi_client_new              (const char            *base_url);

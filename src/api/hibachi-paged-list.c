@@ -37,7 +37,32 @@ typedef struct
   HibachiPagedList *self;
   guint               page;
   gboolean            first;   /* the answer sets the total */
+  GType               item_type;
+  GPtrArray          *rows;    /* the answer's, made where it was parsed */
+  gint64              total;
 } PageRequest;
+
+static void
+page_request_free (PageRequest *request)
+{
+  g_object_unref (request->self);
+  g_clear_pointer (&request->rows, g_ptr_array_unref);
+  g_free (request);
+}
+
+/* Where the client parses the page (a worker thread: a page is long), its
+ * rows are made too: a hundred objects, 1 to 2.6 ms that were the main
+ * thread's, between two frames, every third frame or so of a fast scroll. */
+static gboolean
+make_rows (JsonNode  *reply,
+           gpointer   data,
+           GError   **error)
+{
+  PageRequest *request = data;
+
+  request->rows = hibachi_resource_parse_page (request->item_type, reply, &request->total, NULL, error);
+  return request->rows != NULL;
+}
 
 static void request_page (HibachiPagedList *self, guint page, gboolean first);
 
@@ -226,22 +251,18 @@ page_cb (GObject      *source,
   HibachiPagedList *self = request->self;
   GError *error = NULL;
   g_autoptr(JsonNode) reply = hibachi_client_request_finish (HIBACHI_CLIENT (source), result, NULL, &error);
-  g_autoptr(GPtrArray) page = NULL;
-  gint64 total = 0;
+  g_autoptr(GPtrArray) page = g_steal_pointer (&request->rows);
+  gint64 total = request->total;
   guint start, old_len;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_error_free (error);
-      g_object_unref (self);
-      g_free (request);
+      page_request_free (request);
       return;
     }
 
   g_hash_table_remove (self->pages_loading, GUINT_TO_POINTER (request->page));
-
-  if (error == NULL)
-    page = hibachi_resource_parse_page (self->item_type, reply, &total, NULL, &error);
 
   /* "loading" turns FALSE once what the page brought is in: whoever
    * watches it sees the rows (or the error) of this answer, not the state
@@ -250,8 +271,7 @@ page_cb (GObject      *source,
     {
       set_error (self, error);
       set_loading (self, g_hash_table_size (self->pages_loading) > 0);
-      g_object_unref (self);
-      g_free (request);
+      page_request_free (request);
       return;
     }
 
@@ -322,8 +342,7 @@ page_cb (GObject      *source,
     }
   set_loading (self, g_hash_table_size (self->pages_loading) > 0);
 
-  g_object_unref (self);
-  g_free (request);
+  page_request_free (request);
 }
 
 char *
@@ -353,6 +372,7 @@ request_page (HibachiPagedList *self,
               gboolean            first)
 {
   PageRequest *request;
+  HibachiRequestOptions options = { .transform = make_rows };
   g_autofree char *path = NULL;
 
   if (!first && g_hash_table_contains (self->pages_loading, GUINT_TO_POINTER (page)))
@@ -365,8 +385,10 @@ request_page (HibachiPagedList *self,
   request->self = g_object_ref (self);
   request->page = page;
   request->first = first;
+  request->item_type = self->item_type;
+  options.transform_data = request;
   path = hibachi_paged_list_page_path (self, self->query, page);
-  hibachi_client_request_async (self->client, "GET", path, NULL, NULL, self->cancellable, page_cb, request);
+  hibachi_client_request_async (self->client, "GET", path, NULL, &options, self->cancellable, page_cb, request);
 }
 
 static void
