@@ -316,31 +316,34 @@ test_scrolling_reads_ahead (void)
   HibachiPagedList *list = NULL;
   GtkWidget *column_view;
   GtkAdjustment *adjustment;
-  double row_height, page_size;
+  double row_height, page_size, start;
   guint n, first, last;
 
   n = show_list (window, &list, &column_view, &adjustment);
   g_assert_cmpuint (n, >, 10 * HIBACHI_PAGED_LIST_PAGE_SIZE);
   row_height = gtk_adjustment_get_upper (adjustment) / n;
   page_size = gtk_adjustment_get_page_size (adjustment);
-  g_assert_false (page_asked (list, 3 * HIBACHI_PAGED_LIST_PAGE_SIZE));
+  start = gtk_adjustment_get_value (adjustment);
+  g_test_message ("value %.0f, page size %.0f, upper %.0f, %u rows", start, page_size,
+                  gtk_adjustment_get_upper (adjustment), n);
 
   /* Down a screen: no frame yet, the pages are asked for already. */
-  gtk_adjustment_set_value (adjustment, page_size);
-  last = (guint) (2 * page_size / row_height);
+  gtk_adjustment_set_value (adjustment, start + page_size);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, start + page_size);
+  last = (guint) ((start + 2 * page_size) / row_height);
   for (guint i = 0; i <= 4; i++)
     g_assert_true (page_asked (list, last + i * HIBACHI_PAGED_LIST_PAGE_SIZE));
   WAIT_FOR (!hibachi_paged_list_get_loading (list));
 
-  /* The scrollbar to the end: a jump reads nothing ahead; its rows ask
-   * once laid out. */
+  /* The scrollbar to the end: a jump reads nothing ahead as it is made
+   * (GTK may move the list by a row or two once laid out, which reads on
+   * from there); its rows ask once laid out. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   first = (guint) ((gtk_adjustment_get_upper (adjustment) - page_size) / row_height);
   g_assert_false (page_asked (list, first - 2 * HIBACHI_PAGED_LIST_PAGE_SIZE));
   hibachi_test_pause_ms (300);
   WAIT_FOR (!hibachi_paged_list_get_loading (list));
   g_assert_true (page_asked (list, first));
-  g_assert_false (page_asked (list, first - 2 * HIBACHI_PAGED_LIST_PAGE_SIZE));
 
   /* Up a screen: the four pages above are asked for. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - page_size);
