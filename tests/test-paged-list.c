@@ -584,6 +584,54 @@ test_bounded_memory (void)
   hibachi_test_server_stop (ts);
 }
 
+/* Rows in view, scrolled steadily one way: their pages and the pages past
+ * them that way are asked for, each once; a jump asks for nothing. */
+static void
+test_reads_ahead (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (12 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(HibachiPagedList) list = owners_bookings (session);
+
+  g_assert_cmpuint (HIBACHI_PAGED_LIST_READ_AHEAD, ==, 4);
+  hibachi_test_server_clear_requests (ts);
+
+  /* The top, as it opened: no move, nothing asked. */
+  hibachi_paged_list_shown (list, 0, 29);
+  g_assert_false (hibachi_paged_list_get_loading (list));
+
+  /* Down a screen: pages 2 to 5 (rows 100 to 559), at once. */
+  hibachi_paged_list_shown (list, 30, 59);
+  g_assert_true (hibachi_paged_list_get_loading (list));
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 4);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=5&"), ==, 1);
+
+  /* Down again: only the page not asked for yet. */
+  hibachi_paged_list_shown (list, 60, 89);
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 4);
+  hibachi_paged_list_shown (list, 90, 119);
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 5);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=6&"), ==, 1);
+
+  /* A jump to the end: nothing. */
+  hibachi_paged_list_shown (list, 1170, 1199);
+  g_assert_false (hibachi_paged_list_get_loading (list));
+
+  /* Up a screen: pages 12 down to 8. */
+  hibachi_paged_list_shown (list, 1140, 1169);
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 10);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=8&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=7&"), ==, 0);
+
+  g_clear_object (&list);
+  g_clear_object (&session);
+  hibachi_test_server_stop (ts);
+}
+
 #define HOLES 1000
 #define HOLE_SIZE (16 * 1024)
 
@@ -671,6 +719,7 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/hibachi/paged-list/reads-ahead", test_reads_ahead);
   g_test_add_func ("/hibachi/paged-list/gives-heap-back", test_gives_heap_back);
 
   return g_test_run ();

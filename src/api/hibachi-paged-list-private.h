@@ -22,6 +22,7 @@ struct _HibachiPagedList
   guint          n_loaded;
   gboolean       loading;
   GQueue         recent_pages;   /* loaded page indices, least recently used first */
+  guint          shown_first;    /* in view at the last scroll: which way it scrolls */
   GPtrArray     *released;       /* row objects no one holds, freed a batch per idle */
   guint          release_id;
   guint          trim_id;        /* freed rows' heap given back once the list is still */

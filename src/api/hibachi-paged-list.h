@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define HIBACHI_PAGED_LIST_PAGE_SIZE 100
 /* Pages kept in memory; the least recently used beyond it are dropped. */
 #define HIBACHI_PAGED_LIST_MAX_PAGES 20
+/* Pages asked for ahead of a steady scroll (hibachi_paged_list_shown()). */
+#define HIBACHI_PAGED_LIST_READ_AHEAD 4
 
 #define HIBACHI_TYPE_PAGED_LIST (hibachi_paged_list_get_type ())
 G_DECLARE_FINAL_TYPE (HibachiPagedList, hibachi_paged_list, HIBACHI, PAGED_LIST, GObject)
@@ -45,6 +47,14 @@ const GError     *hibachi_paged_list_get_error    (HibachiPagedList *self);
  * must not cost a request. */
 void              hibachi_paged_list_ensure       (HibachiPagedList *self,
                                                    guint             position);
+/* Rows @first to @last are now in view. Scrolled steadily one way since the
+ * last call (by a screenful or two), their pages and the
+ * HIBACHI_PAGED_LIST_READ_AHEAD pages past them that way are asked for at
+ * once, before the view binds those rows; after a jump, nothing (the rows
+ * a view shows ask with ensure()). */
+void              hibachi_paged_list_shown        (HibachiPagedList *self,
+                                                   guint             first,
+                                                   guint             last);
 /* The loaded row with this id, or NULL. (transfer none) */
 HibachiResource  *hibachi_paged_list_find         (HibachiPagedList *self,
                                                    const char       *id);

@@ -125,20 +125,10 @@ ask_for_pages_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Scrolled steadily one way (a screenful or two since the last move): the
- * pages of the rows now in view are asked for at once, before GTK binds
- * those rows, and the four pages past them that way too. Scrolling fast,
- * GTK 4.8 binds rows up to about 170 past the last one shown, and a page
- * answers in 50 to 130 ms (ui-100k: two to four frames, the server sharing
- * the machine's cores); four pages ahead, its rows are in before GTK binds
- * them. They are filled once, as they are bound, not bound as "…" and
- * filled again when the page comes: at two pages ahead, 30 to 50 bound
- * rows of each page were, taking 2 to 15 ms between two frames. The asks
- * of bound rows above come only once the main loop is idle, which it
- * seldom is while scrolling fast. A jump (the scrollbar dragged) is left
- * to those: rows passed in one frame are not worth a page each. */
-#define READ_AHEAD_PAGES 4
-
+/* Scrolled: the list is told which rows are in view, before GTK binds
+ * them, and reads ahead of a steady scroll. The asks of bound rows above
+ * come only once the main loop is idle, which it seldom is while
+ * scrolling fast. */
 static void
 scrolled_cb (GtkAdjustment       *adjustment,
              HibachiBookingsView *self)
@@ -146,8 +136,6 @@ scrolled_cb (GtkAdjustment       *adjustment,
   GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
   guint n = model != NULL && self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
   double row_height, value = gtk_adjustment_get_value (adjustment);
-  guint first, last, screen, previous = self->shown_first;
-  gboolean down, up;
 
   if (n == 0 || gtk_adjustment_get_upper (adjustment) <= 0)
     return;
@@ -155,31 +143,13 @@ scrolled_cb (GtkAdjustment       *adjustment,
   /* Rows are of one height: the header's few pixels aside, the list's
    * height shared by its rows. */
   row_height = gtk_adjustment_get_upper (adjustment) / n;
-  first = MIN ((guint) (value / row_height), n - 1);
-  last = MIN ((guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height), n - 1);
-  screen = last - first + 1;
-  self->shown_first = first;
-
-  down = first > previous && first - previous <= 2 * screen;
-  up = first < previous && previous - first <= 2 * screen;
-  if (!down && !up)
-    return;
-
-  hibachi_paged_list_ensure (self->list, first);
-  hibachi_paged_list_ensure (self->list, last);
-  for (guint i = 1; i <= READ_AHEAD_PAGES; i++)
-    {
-      if (down)
-        hibachi_paged_list_ensure (self->list, last + i * HIBACHI_PAGED_LIST_PAGE_SIZE);
-      else if (first >= i * HIBACHI_PAGED_LIST_PAGE_SIZE)
-        hibachi_paged_list_ensure (self->list, first - i * HIBACHI_PAGED_LIST_PAGE_SIZE);
-    }
+  hibachi_paged_list_shown (self->list, MIN ((guint) (value / row_height), n - 1),
+                            MIN ((guint) ((value + gtk_adjustment_get_page_size (adjustment)) / row_height), n - 1));
 }
 
 void
 hibachi_bookings_view_watch_scrolling (HibachiBookingsView *self)
 {
-  self->shown_first = 0;   /* a list opens at its top */
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), "value-changed",
                            G_CALLBACK (scrolled_cb), self, 0);
 }

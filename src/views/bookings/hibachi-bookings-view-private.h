@@ -27,7 +27,6 @@ struct _HibachiBookingsView
   guint               reconcile_id;
   GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
   guint               pending_rows_id;
-  guint               shown_first;     /* at the last scroll: which way the list scrolls */
   GHashTable         *bound_cells;     /* GtkListItem of every bound cell */
   GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
