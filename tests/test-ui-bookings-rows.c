@@ -357,6 +357,96 @@ test_scrolling_reads_ahead (void)
   hibachi_test_server_stop (ts);
 }
 
+/* The border nodes under @node, depth first. */
+static void
+collect_borders (GskRenderNode *node, GPtrArray *borders)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      g_ptr_array_add (borders, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_borders (gsk_container_node_get_child (node, i), borders);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_borders (gsk_transform_node_get_child (node), borders);
+      break;
+    case GSK_CLIP_NODE:
+      collect_borders (gsk_clip_node_get_child (node), borders);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_borders (gsk_rounded_clip_node_get_child (node), borders);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_borders (gsk_opacity_node_get_child (node), borders);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_borders (gsk_debug_node_get_child (node), borders);
+      break;
+    default:
+      break;
+    }
+}
+
+static gboolean
+is_list_row (GtkWidget *widget, gconstpointer data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return g_str_equal (gtk_widget_get_css_name (widget), "row") && parent != NULL &&
+         g_str_equal (gtk_widget_get_css_name (parent), "listview");
+}
+
+/* A row's borders (its separator, its cells' gaps) are each of one colour
+ * on all four sides. With sides of several colours (libadwaita colours
+ * only one) GTK's cairo renderer paints each through a mesh gradient over
+ * the whole row or cell: 3-5 ms of each scroll frame (ui-100k). */
+static void
+test_row_separators_one_colour (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  HibachiWindow *window = open_restored_window (ts, app);
+  g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  HibachiPagedList *list = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GtkWidget *column_view, *row;
+  GtkAdjustment *adjustment;
+  guint separators = 0;
+
+  show_list (window, &list, &column_view, &adjustment);
+  row = hibachi_test_find_mapped (column_view, is_list_row, NULL);
+  g_assert_nonnull (row);
+  paintable = gtk_widget_paintable_new (row);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (row), gtk_widget_get_height (row));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_borders (node, borders);
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const float *widths = gsk_border_node_get_widths (g_ptr_array_index (borders, i));
+      const GdkRGBA *colors = gsk_border_node_get_colors (g_ptr_array_index (borders, i));
+
+      if (widths[0] + widths[1] + widths[2] + widths[3] == 0)
+        continue;
+      separators++;
+      g_test_message ("border %g %g %g %g: %s %s %s %s", widths[0], widths[1], widths[2], widths[3],
+                      gdk_rgba_to_string (&colors[0]), gdk_rgba_to_string (&colors[1]), gdk_rgba_to_string (&colors[2]), gdk_rgba_to_string (&colors[3]));
+      for (guint side = 1; side < 4; side++)
+        g_assert_true (gdk_rgba_equal (&colors[0], &colors[side]));
+    }
+  /* The row has its separator: the test saw what it is about. */
+  g_assert_cmpuint (separators, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -368,6 +458,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
   g_test_add_func ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
   g_test_add_func ("/hibachi/ui/bookings-rows/scrolling-reads-ahead", test_scrolling_reads_ahead);
+  g_test_add_func ("/hibachi/ui/bookings-rows/row-separators-one-colour", test_row_separators_one_colour);
   status = g_test_run ();
   hibachi_test_application_release ();
 
