@@ -9,6 +9,9 @@
  * keeps it), nothing at all when the window was closed before. */
 #include "config.h"
 
+#include <string.h>
+#include <sys/resource.h>
+
 #include "hibachi-booking-detail.h"
 #include "hibachi-credentials.h"
 #include "hibachi-server.h"
@@ -410,6 +413,48 @@ test_icons_die_on_main_thread (Fixture *f, gconstpointer data)
   g_assert_true (died_on == g_thread_self ());
 }
 
+/* Allocates, touches and frees @size bytes @times times; the page faults
+ * that took. */
+static long
+faults_of_buffers (gsize size, guint times)
+{
+  struct rusage before, after;
+
+  getrusage (RUSAGE_SELF, &before);
+  for (guint i = 0; i < times; i++)
+    {
+      char *buffer = g_malloc (size);
+
+      memset (buffer, i, size);
+      g_free (buffer);
+    }
+  getrusage (RUSAGE_SELF, &after);
+  return after.ru_minflt - before.ru_minflt;
+}
+
+/* The memory policy main() sets: a buffer the size of a frame's image,
+ * made and freed every frame, is not a fresh mapping each time whose every
+ * page faults in (1.3 ms of a 25 ms scroll frame when it was). In a
+ * process of its own: the policy is the process's. */
+static void
+test_memory_policy (void)
+{
+  if (g_test_subprocess ())
+    {
+      long faults;
+
+      hibachi_application_set_memory_policy ();
+      /* 1400 x 750 pixels, 4 bytes each; the first frames settle. */
+      faults_of_buffers (4200 * 1000, 3);
+      faults = faults_of_buffers (4200 * 1000, 10);
+      g_test_message ("%ld page faults for 10 frames' images", faults);
+      g_assert_cmpint (faults, <, 1000);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -430,6 +475,7 @@ main (int argc, char *argv[])
   ADD ("closed-while-restoring", test_closed_while_restoring);
   ADD ("icons-die-on-main-thread", test_icons_die_on_main_thread);
 #undef ADD
+  g_test_add_func ("/hibachi/ui-startup/memory-policy", test_memory_policy);
 
   status = g_test_run ();
   hibachi_test_application_release ();

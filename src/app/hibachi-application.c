@@ -306,18 +306,19 @@ hibachi_application_init (HibachiApplication *self)
 
 /* How the process gives memory back. A list pages through thousands of
  * rows: each page is parsed on a worker thread and freed on the main one,
- * and by default glibc keeps what was freed (its trim threshold grows up to
- * 32 MiB, and each thread may get an arena of its own). At 100,000 rows
- * browsed that kept 12–13 MiB resident of nothing (ui-100k: 165 → 152 MiB,
- * frame times unchanged). Two arenas, and heap over 128 KiB free at the top
- * goes back to the system. First thing in main(): threads started before
- * it keep arenas of their own (set later, it kept 6 MiB more). */
+ * and by default each thread may get an arena of its own. Two arenas; what
+ * is freed goes back once a list has been still for a second (its
+ * malloc_trim). glibc's trim and mmap thresholds stay its own: setting
+ * either fixes the mmap threshold at 128 KiB, and each frame's image (3 MiB
+ * and more, drawn with cairo) then comes from a fresh mmap whose every page
+ * faults in: 1.3 ms of a 25 ms scroll frame (ui-100k, perf). First thing in
+ * main(): threads started before it keep arenas of their own (set later,
+ * it kept 6 MiB more). */
 void
 hibachi_application_set_memory_policy (void)
 {
 #ifdef __GLIBC__
   mallopt (M_ARENA_MAX, 2);
-  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
 #endif
 }
 
