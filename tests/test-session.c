@@ -328,6 +328,7 @@ typedef struct
   GThread *thread;     /* where it ran last */
   gint64   rows;       /* of the reply it saw */
   gboolean fail;
+  gboolean consumed;   /* it keeps what it needs: the request answers null */
 } Transform;
 
 static gboolean
@@ -351,7 +352,7 @@ transform_cb (JsonNode *reply, gpointer data, GError **error)
 static JsonNode *
 get_transformed (HibachiSession *session, const char *path, Transform *t, GError **error)
 {
-  HibachiRequestOptions options = { .transform = transform_cb, .transform_data = t };
+  HibachiRequestOptions options = { .transform = transform_cb, .transform_data = t, .reply_consumed = t->consumed };
   g_autoptr(GAsyncResult) result = NULL;
   HibachiClient *client = hibachi_session_get_client (session);
 
@@ -362,7 +363,8 @@ get_transformed (HibachiSession *session, const char *path, Transform *t, GError
 /* A request's transform makes what its caller wants of the reply where the
  * reply is parsed: a long one (a page of rows) on a worker thread, not
  * between two frames; a short one, or one asked for ahead, at once. Its
- * failure is the request's. */
+ * failure is the request's. A transform that keeps what it needs leaves
+ * the reply to be freed there too. */
 static void
 test_transform (Fixture *f, gconstpointer data)
 {
@@ -383,7 +385,23 @@ test_transform (Fixture *f, gconstpointer data)
     g_assert_cmpuint (t.runs, ==, 1);
     g_assert_cmpint (t.rows, ==, 60);
     g_assert_true (t.thread != g_thread_self ());
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (reply));
   }
+
+  /* The transform keeps what it needs, long reply or short: the reply is
+   * freed where it was parsed, and the request answers null. */
+  for (guint limit = 1; limit <= 100; limit += 99)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/bookings?page=1&limit=%u", limit);
+      Transform t = { .consumed = TRUE };
+      g_autoptr(JsonNode) reply = get_transformed (f->session, path, &t, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (reply);
+      g_assert_true (JSON_NODE_HOLDS_NULL (reply));
+      g_assert_cmpuint (t.runs, ==, 1);
+      g_assert_cmpint (t.rows, ==, MIN (limit, 60));
+    }
 
   /* A short reply: on this thread. */
   {

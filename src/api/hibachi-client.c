@@ -52,6 +52,7 @@ typedef struct
   GBytes      *reply;     /* a long body, parsed on a worker thread */
   HibachiReplyTransform transform;
   gpointer     transform_data;
+  gboolean     reply_consumed;
 } RequestData;
 
 static void send_request (GTask *task);
@@ -442,6 +443,11 @@ return_reply (GTask    *task,
       g_task_return_error (task, error);
       return;
     }
+  if (data->transform != NULL && data->reply_consumed)
+    {
+      json_node_unref (node);
+      node = json_node_new (JSON_NODE_NULL);
+    }
   g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
 }
 
@@ -627,6 +633,7 @@ hibachi_client_request_async (HibachiClient               *self,
       data->no_auth = options->no_auth;
       data->transform = options->transform;
       data->transform_data = options->transform_data;
+      data->reply_consumed = options->reply_consumed;
     }
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 

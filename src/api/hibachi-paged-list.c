@@ -372,7 +372,7 @@ request_page (HibachiPagedList *self,
               gboolean            first)
 {
   PageRequest *request;
-  HibachiRequestOptions options = { .transform = make_rows };
+  HibachiRequestOptions options = { .transform = make_rows, .reply_consumed = TRUE };
   g_autofree char *path = NULL;
 
   if (!first && g_hash_table_contains (self->pages_loading, GUINT_TO_POINTER (page)))
