@@ -24,51 +24,57 @@ static GArray *frame_ms;     /* paint to paint, while something changes every fr
 static GArray *work_ms;      /* before-paint to after-paint: the frame's own cost */
 static GArray *typed_ms;     /* work_ms of every word typed so far, all rounds */
 /* Where a frame's interval goes: the main loop before the frame (page
- * replies, idles, the frame clock's wait), then the frame's phases. */
+ * replies, idles, the frame clock's wait), then the frame's phases: update
+ * (tick callbacks), layout (styles and allocation), paint (snapshot and
+ * render, with GTK's cairo renderer here the largest part). Each phase is
+ * timed to its end, by a handler that runs after GTK's own (connected
+ * after): GTK's handlers were connected first, so a handler marking where
+ * a phase starts would run after its work. */
 static GArray *phase_ms[4];
 static const char *phase_names[4] = { "before the frame", "update", "layout", "paint" };
 static GArray *stall_ms;     /* one main-loop dispatch: input waits this long */
 static gint64 last_frame_us;
 static gint64 frame_start_us;
-static gint64 layout_start_us, paint_start_us;
+static gint64 update_end_us, layout_end_us;
 static guint painted;
 /* HIBACHI_BENCH_VERBOSE set: each typing frame's phases, as it comes. */
 static gboolean list_frames;
+/* HIBACHI_BENCH_SCROLL_ONLY set: only the rounds of a screen per frame, to
+ * run under a profiler (perf record) with nothing else in the profile. */
+static gboolean scroll_only;
 
 static void
 before_paint_cb (GdkFrameClock *clock)
 {
   frame_start_us = g_get_monotonic_time ();
-  layout_start_us = paint_start_us = 0;
+  update_end_us = layout_end_us = 0;
+}
+
+static void
+update_cb (GdkFrameClock *clock)
+{
+  update_end_us = g_get_monotonic_time ();
 }
 
 static void
 layout_cb (GdkFrameClock *clock)
 {
-  layout_start_us = g_get_monotonic_time ();
-}
-
-static void
-paint_cb (GdkFrameClock *clock)
-{
-  paint_start_us = g_get_monotonic_time ();
+  layout_end_us = g_get_monotonic_time ();
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock)
 {
   gint64 now = g_get_monotonic_time ();
+  /* A phase nobody asked for in this frame is skipped: it ends where the
+   * one before it did. Paint runs to the end of the frame. */
+  gint64 update_end = update_end_us ? update_end_us : frame_start_us;
+  gint64 layout_end = layout_end_us ? layout_end_us : update_end;
 
   if (list_frames && frame_start_us != 0)
-    {
-      /* A phase nobody asked for in this frame is skipped. */
-      gint64 layout = layout_start_us ? layout_start_us : paint_start_us ? paint_start_us : now;
-      gint64 paint = paint_start_us ? paint_start_us : now;
-
-      printf ("  frame %5.1f ms: update %5.1f, layout %5.1f%s, paint %5.1f%s\n", (now - frame_start_us) / 1000.0,
-              (layout - frame_start_us) / 1000.0, (paint - layout) / 1000.0, layout_start_us ? "" : " (none)",
-              (now - paint) / 1000.0, paint_start_us ? "" : " (none)");
-    }
+    printf ("  frame %5.1f ms: update %5.1f%s, layout %5.1f%s, paint %5.1f\n", (now - frame_start_us) / 1000.0,
+            (update_end - frame_start_us) / 1000.0, update_end_us ? "" : " (none)", (layout_end - update_end) / 1000.0,
+            layout_end_us ? "" : " (none)", (now - layout_end) / 1000.0);
 
   if (last_frame_us != 0 && frame_ms != NULL)
     {
@@ -76,10 +82,8 @@ after_paint_cb (GdkFrameClock *clock)
       g_array_append_val (frame_ms, ms);
       if (frame_start_us != 0 && phase_ms[0] != NULL)
         {
-          gint64 layout = layout_start_us ? layout_start_us : paint_start_us ? paint_start_us : now;
-          gint64 paint = paint_start_us ? paint_start_us : now;
-          double phases[4] = { (frame_start_us - last_frame_us) / 1000.0, (layout - frame_start_us) / 1000.0,
-                               (paint - layout) / 1000.0, (now - paint) / 1000.0 };
+          double phases[4] = { (frame_start_us - last_frame_us) / 1000.0, (update_end - frame_start_us) / 1000.0,
+                               (layout_end - update_end) / 1000.0, (now - layout_end) / 1000.0 };
 
           for (guint i = 0; i < 4; i++)
             g_array_append_val (phase_ms[i], phases[i]);
@@ -215,9 +219,9 @@ track_frames (GtkWidget *window)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
-  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
-  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (update_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
 static void
@@ -259,7 +263,7 @@ measure_scrolling (GtkAdjustment *adjustment,
   figures->scroll_p95 = report_frames (screen);
 
   /* Dragging the scrollbar through all 100k rows in 300 frames. */
-  for (int i = 0; i < 300; i++)
+  for (int i = 0; i < (scroll_only ? 0 : 300); i++)
     {
       double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
@@ -810,6 +814,8 @@ measure_ours (const char  *url,
       /* A word typed is some thirty frames: its p95 is one of its two
        * longest, so it is typed in every round as well. */
       ours->search_frame_max = 0;
+      if (scroll_only)
+        continue;
       measure_typing (GTK_EDITABLE (find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)), adjustment, "garcia",
                       ours_searched, ours_cleared, list, G_LIST_MODEL (list), who, ours);
       if (floor_child != NULL)
@@ -883,6 +889,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < 4; i++)
     phase_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
   stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  scroll_only = g_getenv ("HIBACHI_BENCH_SCROLL_ONLY") != NULL;
 
   /* The child of measure_ours_without_gl(): the keyring is its parent's. */
   if (argc == 4 && g_str_equal (argv[1], "--without-gl"))
