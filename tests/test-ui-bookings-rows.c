@@ -357,6 +357,57 @@ test_scrolling_reads_ahead (void)
   hibachi_test_server_stop (ts);
 }
 
+/* How many handlers @booking's "changed" has: each found is blocked so the
+ * next search finds another, then all are unblocked. */
+static guint
+changed_handlers (gpointer booking)
+{
+  guint id = g_signal_lookup ("changed", G_OBJECT_TYPE (booking));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gulong));
+  gulong handler;
+
+  while ((handler = g_signal_handler_find (booking, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED, id, 0, NULL, NULL,
+                                           NULL)) != 0)
+    {
+      g_signal_handler_block (booking, handler);
+      g_array_append_val (found, handler);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_signal_handler_unblock (booking, g_array_index (found, gulong, i));
+  return found->len;
+}
+
+/* A shown row's cells follow its booking through one handler, not one per
+ * cell (ten connected and disconnected per row bound: 2.5 ms of a
+ * scrollbar jump's frame), and it goes when the row scrolls away. */
+static void
+test_one_handler_per_row (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
+  HibachiApplication *app = hibachi_test_application (ts);
+  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiPagedList *list = NULL;
+  g_autoptr(GObject) first = NULL;
+  GtkWidget *column_view;
+  GtkAdjustment *adjustment;
+  guint n;
+
+  n = show_list (window, &list, &column_view, &adjustment);
+  /* Not the first: the list keeps the row with the focus bound. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_assert_true (hibachi_resource_is_loaded (HIBACHI_RESOURCE (first)));
+  g_assert_cmpuint (changed_handlers (first), ==, 1);
+
+  /* Scrolled far away, its row is unbound: nothing is left connected. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  WAIT_FOR (changed_handlers (first) == 0);
+  g_assert_cmpuint (n, >, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hibachi_test_pause_ms (100);
+  hibachi_test_server_stop (ts);
+}
+
 /* The border nodes under @node, depth first. */
 static void
 collect_borders (GskRenderNode *node, GPtrArray *borders)
@@ -459,6 +510,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
   g_test_add_func ("/hibachi/ui/bookings-rows/scrolling-reads-ahead", test_scrolling_reads_ahead);
   g_test_add_func ("/hibachi/ui/bookings-rows/row-separators-one-colour", test_row_separators_one_colour);
+  g_test_add_func ("/hibachi/ui/bookings-rows/one-handler-per-row", test_one_handler_per_row);
   status = g_test_run ();
   hibachi_test_application_release ();
 

@@ -25,7 +25,39 @@ typedef enum
   COLUMN_STATUS,
   COLUMN_TOTAL,
   COLUMN_CREATED,
+  N_COLUMNS
 } Column;
+
+/* Data on cells and factories, by quark: a scrollbar jump binds 2,000
+ * cells a frame, and a string key is a quark lookup each time. */
+static GQuark
+view_quark (void)
+{
+  static GQuark quark;   /* the main thread's only */
+
+  return quark ? quark : (quark = g_quark_from_static_string ("hibachi-view"));
+}
+
+static GQuark
+column_quark (void)
+{
+  static GQuark quark;
+
+  return quark ? quark : (quark = g_quark_from_static_string ("hibachi-column"));
+}
+
+#define CELL_VIEW(item) ((HibachiBookingsView *) g_object_get_qdata (G_OBJECT (item), view_quark ()))
+#define CELL_COLUMN(object) ((Column) GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (object), column_quark ())))
+
+/* The cells bound to one booking, by column. Its "changed" is connected
+ * once for the row, not once per cell: connecting and disconnecting ten
+ * handlers a row took 2.5 ms of a scrollbar jump's frame (ui-100k, perf). */
+struct _HibachiBoundRow
+{
+  gulong       handler;
+  GtkListItem *cells[N_COLUMNS];
+  guint        n_cells;
+};
 
 /* The server's sort key of each column (ascending), NULL when the server
  * cannot sort by it; the .ui gives those columns a sorter. */
@@ -157,7 +189,7 @@ hibachi_bookings_view_watch_scrolling (HibachiBookingsView *self)
 static void
 ask_for_page (GtkListItem *item)
 {
-  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
+  HibachiBookingsView *self = CELL_VIEW (item);
 
   if (self == NULL || gtk_list_item_get_item (item) == NULL)
     return;
@@ -172,15 +204,15 @@ hibachi_bookings_view_setup_cell_cb (GtkSignalListItemFactory *factory,
                                      HibachiBookingsView      *self)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  Column column = CELL_COLUMN (factory);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, inscription);
   hibachi_bookings_view_mark_cell (inscription, item);
   /* Once per cell widget, not per row it shows: a scrollbar jump binds
    * every cell anew. */
-  g_object_set_data (G_OBJECT (item), "hibachi-view", self);
-  g_object_set_data (G_OBJECT (item), "hibachi-column", GINT_TO_POINTER (column));
+  g_object_set_qdata (G_OBJECT (item), view_quark (), self);
+  g_object_set_qdata (G_OBJECT (item), column_quark (), GINT_TO_POINTER (column));
   if (column == COLUMN_REFERENCE)
     g_signal_connect_swapped (inscription, "map", G_CALLBACK (ask_for_page), item);
 }
@@ -271,17 +303,21 @@ fill_cell (HibachiBookingsView *self,
 }
 
 static void
-row_changed_cb (HibachiBooking *booking,
-                GtkListItem    *item)
+row_changed_cb (HibachiBooking      *booking,
+                HibachiBookingsView *self)
 {
-  HibachiBookingsView *self = g_object_get_data (G_OBJECT (item), "hibachi-view");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column"));
+  HibachiBoundRow *row = g_hash_table_lookup (self->bound_rows, booking);
 
-  /* The row's data arrived or changed: update the cell, no rebuild. A row
-   * emptied while shown (a new query, a dropped page) asks for its page. */
-  if (column == COLUMN_REFERENCE && !hibachi_booking_is_loaded (booking))
-    ask_for_page (item);
-  fill_cell (self, item, column);
+  if (row == NULL)
+    return;
+  /* The row's data arrived or changed: update its cells, no rebuild. A
+   * row emptied while shown (a new query, a dropped page) asks for its
+   * page. */
+  if (row->cells[COLUMN_REFERENCE] != NULL && !hibachi_booking_is_loaded (booking))
+    ask_for_page (row->cells[COLUMN_REFERENCE]);
+  for (Column column = 0; column < N_COLUMNS; column++)
+    if (row->cells[column] != NULL)
+      fill_cell (self, row->cells[column], column);
 }
 
 void
@@ -290,13 +326,19 @@ hibachi_bookings_view_bind_cell_cb (GtkSignalListItemFactory *factory,
                                     HibachiBookingsView      *self)
 {
   HibachiBooking *booking = gtk_list_item_get_item (item);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  gulong handler;
+  Column column = CELL_COLUMN (factory);
+  HibachiBoundRow *row = g_hash_table_lookup (self->bound_rows, booking);
 
-  handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), item);
-  g_object_set_data (G_OBJECT (item), "hibachi-handler", GSIZE_TO_POINTER (handler));
+  if (row == NULL)
+    {
+      row = g_new0 (HibachiBoundRow, 1);
+      row->handler = g_signal_connect (booking, "changed", G_CALLBACK (row_changed_cb), self);
+      g_hash_table_insert (self->bound_rows, booking, row);
+    }
+  if (row->cells[column] == NULL)
+    row->n_cells++;
+  row->cells[column] = item;
 
-  g_hash_table_add (self->bound_cells, item);
   if (column == COLUMN_REFERENCE)
     ask_for_page (item);
   fill_cell (self, item, column);
@@ -308,27 +350,46 @@ hibachi_bookings_view_unbind_cell_cb (GtkSignalListItemFactory *factory,
                                       HibachiBookingsView      *self)
 {
   HibachiBooking *booking = gtk_list_item_get_item (item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "hibachi-handler"));
+  Column column = CELL_COLUMN (factory);
+  HibachiBoundRow *row = booking != NULL ? g_hash_table_lookup (self->bound_rows, booking) : NULL;
 
-  if (booking != NULL && handler != 0)
-    g_signal_handler_disconnect (booking, handler);
-  g_object_set_data (G_OBJECT (item), "hibachi-handler", NULL);
   g_hash_table_remove (self->pending_rows, item);
-  g_hash_table_remove (self->bound_cells, item);
+  if (row == NULL || row->cells[column] != item)
+    return;
+  row->cells[column] = NULL;
+  if (--row->n_cells == 0)
+    {
+      g_signal_handler_disconnect (booking, row->handler);
+      g_hash_table_remove (self->bound_rows, booking);
+    }
+}
+
+void
+hibachi_bookings_view_forget_rows (HibachiBookingsView *self)
+{
+  GHashTableIter iter;
+  gpointer booking, row;
+
+  /* Bound cells are unbound as the column view goes; what is left is
+   * disconnected here. */
+  if (self->bound_rows == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &booking, &row))
+    g_signal_handler_disconnect (booking, ((HibachiBoundRow *) row)->handler);
+  g_hash_table_remove_all (self->bound_rows);
 }
 
 void
 hibachi_bookings_view_refresh_row (HibachiBookingsView *self,
                                    HibachiResource     *row)
 {
-  GHashTableIter iter;
-  gpointer item;
+  HibachiBoundRow *bound = g_hash_table_lookup (self->bound_rows, row);
 
-  /* Only the cells on screen are bound: a few hundred at most. */
-  g_hash_table_iter_init (&iter, self->bound_cells);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    if (gtk_list_item_get_item (item) == (gpointer) row)
-      fill_cell (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "hibachi-column")));
+  /* Only the rows on screen (and some past it) are bound. */
+  for (Column column = 0; bound != NULL && column < N_COLUMNS; column++)
+    if (bound->cells[column] != NULL)
+      fill_cell (self, bound->cells[column], column);
 }
 
 /* Sorting by header, on the server.
@@ -441,7 +502,7 @@ hibachi_bookings_view_add_columns (HibachiBookingsView *self)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
       GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
 
-      g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)), "column", GUINT_TO_POINTER (i));
+      g_object_set_qdata (G_OBJECT (gtk_column_view_column_get_factory (column)), column_quark (), GUINT_TO_POINTER (i));
       if (sorter != NULL && column_sort[i] != NULL)
         {
           g_object_set_data (G_OBJECT (column), PROBE_KEY, GUINT_TO_POINTER (i + 1));
@@ -490,19 +551,21 @@ static int
 cell_padding (HibachiBookingsView *self)
 {
   GHashTableIter iter;
-  gpointer item;
+  gpointer bound;
   int padding = -1;
 
-  g_hash_table_iter_init (&iter, self->bound_cells);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    {
-      GtkWidget *text = gtk_list_item_get_child (item);
-      GtkWidget *cell = text != NULL ? gtk_widget_get_parent (text) : NULL;
-      graphene_rect_t bounds;
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &bound))
+    for (Column column = 0; column < N_COLUMNS; column++)
+      {
+        GtkListItem *item = ((HibachiBoundRow *) bound)->cells[column];
+        GtkWidget *text = item != NULL ? gtk_list_item_get_child (item) : NULL;
+        GtkWidget *cell = text != NULL ? gtk_widget_get_parent (text) : NULL;
+        graphene_rect_t bounds;
 
-      if (cell != NULL && gtk_widget_get_mapped (text) && gtk_widget_compute_bounds (cell, cell, &bounds))
-        padding = MAX (padding, (int) (bounds.size.width + 0.5) - gtk_widget_get_width (text));
-    }
+        if (cell != NULL && gtk_widget_get_mapped (text) && gtk_widget_compute_bounds (cell, cell, &bounds))
+          padding = MAX (padding, (int) (bounds.size.width + 0.5) - gtk_widget_get_width (text));
+      }
 
   return padding >= 0 ? padding : 24;
 }

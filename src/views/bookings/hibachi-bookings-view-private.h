@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _HibachiBoundRow HibachiBoundRow;
+
 struct _HibachiBookingsView
 {
   HibachiPage         parent_instance;
@@ -27,7 +29,7 @@ struct _HibachiBookingsView
   guint               reconcile_id;
   GHashTable         *pending_rows;    /* GtkListItem bound or mapped, to check once laid out */
   guint               pending_rows_id;
-  GHashTable         *bound_cells;     /* GtkListItem of every bound cell */
+  GHashTable         *bound_rows;      /* HibachiBooking → HibachiBoundRow, its bound cells */
   GHashTable         *changed_by;      /* booking id → who last changed it, from the change feed */
   gboolean            asking;          /* the unsaved-changes question is open */
   gboolean            reselecting;     /* putting the selection back, not the user */
@@ -89,6 +91,7 @@ void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
 /* Asks for the pages of the rows scrolled to, and those ahead. */
 void hibachi_bookings_view_watch_scrolling (HibachiBookingsView *self);
 /* Fills the cells of @row again (it changed, or who changed it is known). */
+void hibachi_bookings_view_forget_rows      (HibachiBookingsView *self);
 void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
                                              HibachiResource     *row);
 /* The columns that fit in @width px show, the least needed giving way

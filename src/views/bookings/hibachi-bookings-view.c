@@ -620,7 +620,8 @@ hibachi_bookings_view_dispose (GObject *object)
   g_clear_object (&self->badge_cancellable);
   g_clear_pointer (&self->chef_choices, g_ptr_array_unref);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
-  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  hibachi_bookings_view_forget_rows (self);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->changed_by, g_hash_table_unref);
 
   G_OBJECT_CLASS (hibachi_bookings_view_parent_class)->dispose (object);
@@ -727,7 +728,7 @@ hibachi_bookings_view_init (HibachiBookingsView *self)
   self->connection = "online";
   self->cancellable = g_cancellable_new ();
   self->pending_rows = g_hash_table_new (NULL, NULL);
-  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->changed_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   hibachi_bookings_view_add_columns (self);
 }
