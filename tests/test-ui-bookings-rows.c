@@ -84,43 +84,27 @@ look_at_cells (GtkWidget *widget, Cells *cells)
     }
 }
 
+/* Each test: a server with N_BOOKINGS, the app, and its window restoring
+ * a session signed in before, at 1400 x 860. */
+typedef HibachiTestAppFixture Fixture;
+
 static void
-store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+setup (Fixture *f, gconstpointer data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Signed in before (the keyring holds the session, the settings the
- * account): the window restores it at 1400 × 860. */
-static HibachiWindow *
-open_restored_window (HibachiTestServer *ts,
-                      HibachiApplication *app)
-{
-  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  HibachiWindow *window;
-
-  hibachi_session_sign_in_async (session, "owner@demo.test", HIBACHI_DEMO_PASSWORD, NULL, store_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
-  g_assert_no_error (error);
-  g_settings_set_string (hibachi_application_get_settings (app), "last-account", "owner@demo.test");
-
-  window = hibachi_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  return window;
+  f->ts = hibachi_test_server_start (N_BOOKINGS);
+  f->app = hibachi_test_application (f->ts);
+  hibachi_test_remember_session (f->ts, f->app, "owner@demo.test");
+  f->window = hibachi_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 860);
 }
 
 /* A booking open in the pane while pages load: after each load the view
  * looks for the open booking's row (to keep it selected), and must not make
  * an object for every row to do so. */
 static void
-test_open_booking_keeps_rows_few (void)
+test_open_booking_keeps_rows_few (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   HibachiBookingsView *view;
   HibachiPagedList *list = NULL;
   GtkSelectionModel *selection;
@@ -158,19 +142,13 @@ test_open_booking_keeps_rows_few (void)
   g_assert_true (gtk_selection_model_is_selected (selection, n - 1));
   g_assert_nonnull (hibachi_booking_detail_get_booking (detail));
   g_assert_cmpuint (n_row_objects (list), <=, 4 * HIBACHI_PAGED_LIST_PAGE_SIZE);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
 }
 
 /* The cells as a person sees them while pages come in, and after. */
 static void
-test_cells_while_loading (void)
+test_cells_while_loading (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   HibachiBookingsView *view;
   HibachiPagedList *list = NULL;
   Cells cells = { 0 };
@@ -202,10 +180,6 @@ test_cells_while_loading (void)
   look_at_cells (column_view, &cells);
   g_assert_cmpuint (cells.loading, ==, 0);
   g_assert_cmpuint (cells.unassigned, >, 0);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
 }
 
 /* "…" cells a person sees: those inside the list's viewport. */
@@ -259,11 +233,9 @@ show_list (HibachiWindow     *window,
  * while the one before was shown, so its rows are there when it is shown,
  * not "…" until the server answers. */
 static void
-test_page_down_rows_ready (void)
+test_page_down_rows_ready (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   HibachiPagedList *list = NULL;
   GtkWidget *column_view, *viewport;
   GtkAdjustment *adjustment;
@@ -287,10 +259,6 @@ test_page_down_rows_ready (void)
   WAIT_FOR (painted > 0);
   g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (column_view), painted_cb, &painted);
   g_assert_cmpuint (loading_cells_in_view (column_view, viewport), ==, 0);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
 }
 
 /* The page of @position is in, or asked for. */
@@ -308,11 +276,9 @@ page_asked (HibachiPagedList *list, guint position)
  * pages past them in the way it scrolls are asked for, so that at a screen
  * per frame rows are in when they are bound (not "…", then filled again). */
 static void
-test_scrolling_reads_ahead (void)
+test_scrolling_reads_ahead (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   HibachiPagedList *list = NULL;
   GtkWidget *column_view;
   GtkAdjustment *adjustment;
@@ -351,10 +317,6 @@ test_scrolling_reads_ahead (void)
   for (guint i = 0; i <= 4; i++)
     g_assert_true (page_asked (list, first - i * HIBACHI_PAGED_LIST_PAGE_SIZE));
   WAIT_FOR (!hibachi_paged_list_get_loading (list));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
 }
 
 /* How many handlers @booking's "changed" has: each found is blocked so the
@@ -381,11 +343,9 @@ changed_handlers (gpointer booking)
  * cell (ten connected and disconnected per row bound: 2.5 ms of a
  * scrollbar jump's frame), and it goes when the row scrolls away. */
 static void
-test_one_handler_per_row (void)
+test_one_handler_per_row (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   HibachiPagedList *list = NULL;
   g_autoptr(GObject) first = NULL;
   GtkWidget *column_view;
@@ -402,43 +362,36 @@ test_one_handler_per_row (void)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   WAIT_FOR (changed_handlers (first) == 0);
   g_assert_cmpuint (n, >, 300);
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
+/* The child of a node that wraps one (a transform, a clip...), or NULL. */
+static GskRenderNode *
+wrapped_child (GskRenderNode *node)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TRANSFORM_NODE: return gsk_transform_node_get_child (node);
+    case GSK_CLIP_NODE: return gsk_clip_node_get_child (node);
+    case GSK_ROUNDED_CLIP_NODE: return gsk_rounded_clip_node_get_child (node);
+    case GSK_OPACITY_NODE: return gsk_opacity_node_get_child (node);
+    case GSK_DEBUG_NODE: return gsk_debug_node_get_child (node);
+    default: return NULL;
+    }
 }
 
 /* The border nodes under @node, depth first. */
 static void
 collect_borders (GskRenderNode *node, GPtrArray *borders)
 {
-  switch ((int) gsk_render_node_get_node_type (node))
-    {
-    case GSK_BORDER_NODE:
-      g_ptr_array_add (borders, node);
-      break;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_borders (gsk_container_node_get_child (node, i), borders);
-      break;
-    case GSK_TRANSFORM_NODE:
-      collect_borders (gsk_transform_node_get_child (node), borders);
-      break;
-    case GSK_CLIP_NODE:
-      collect_borders (gsk_clip_node_get_child (node), borders);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      collect_borders (gsk_rounded_clip_node_get_child (node), borders);
-      break;
-    case GSK_OPACITY_NODE:
-      collect_borders (gsk_opacity_node_get_child (node), borders);
-      break;
-    case GSK_DEBUG_NODE:
-      collect_borders (gsk_debug_node_get_child (node), borders);
-      break;
-    default:
-      break;
-    }
+  GskRenderNode *child;
+
+  if (gsk_render_node_get_node_type (node) == GSK_BORDER_NODE)
+    g_ptr_array_add (borders, node);
+  else if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_borders (gsk_container_node_get_child (node, i), borders);
+  else if ((child = wrapped_child (node)) != NULL)
+    collect_borders (child, borders);
 }
 
 static gboolean
@@ -455,11 +408,9 @@ is_list_row (GtkWidget *widget, gconstpointer data)
  * only one) GTK's cairo renderer paints each through a mesh gradient over
  * the whole row or cell: 3-5 ms of each scroll frame (ui-100k). */
 static void
-test_row_separators_one_colour (void)
+test_row_separators_one_colour (Fixture *f, gconstpointer data)
 {
-  HibachiTestServer *ts = hibachi_test_server_start (N_BOOKINGS);
-  HibachiApplication *app = hibachi_test_application (ts);
-  HibachiWindow *window = open_restored_window (ts, app);
+  HibachiWindow *window = f->window;
   g_autoptr(GPtrArray) borders = g_ptr_array_new ();
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -492,10 +443,6 @@ test_row_separators_one_colour (void)
     }
   /* The row has its separator: the test saw what it is about. */
   g_assert_cmpuint (separators, >, 0);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (ts);
 }
 
 int
@@ -505,12 +452,14 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_add_func ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
-  g_test_add_func ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
-  g_test_add_func ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
-  g_test_add_func ("/hibachi/ui/bookings-rows/scrolling-reads-ahead", test_scrolling_reads_ahead);
-  g_test_add_func ("/hibachi/ui/bookings-rows/row-separators-one-colour", test_row_separators_one_colour);
-  g_test_add_func ("/hibachi/ui/bookings-rows/one-handler-per-row", test_one_handler_per_row);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, hibachi_test_app_fixture_teardown)
+  ADD ("/hibachi/ui/bookings-rows/open-booking-keeps-rows-few", test_open_booking_keeps_rows_few);
+  ADD ("/hibachi/ui/bookings-rows/cells-while-loading", test_cells_while_loading);
+  ADD ("/hibachi/ui/bookings-rows/page-down-rows-ready", test_page_down_rows_ready);
+  ADD ("/hibachi/ui/bookings-rows/scrolling-reads-ahead", test_scrolling_reads_ahead);
+  ADD ("/hibachi/ui/bookings-rows/row-separators-one-colour", test_row_separators_one_colour);
+  ADD ("/hibachi/ui/bookings-rows/one-handler-per-row", test_one_handler_per_row);
+#undef ADD
   status = g_test_run ();
   hibachi_test_application_release ();
 

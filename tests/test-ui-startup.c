@@ -23,12 +23,7 @@
 
 #define OWNER "owner@demo.test"
 
-typedef struct
-{
-  HibachiTestServer  *ts;
-  HibachiApplication *app;
-  HibachiWindow      *window;
-} Fixture;
+typedef HibachiTestAppFixture Fixture;
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -37,28 +32,11 @@ setup (Fixture *f, gconstpointer data)
   f->app = hibachi_test_application (f->ts);
 }
 
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  hibachi_test_pause_ms (100);
-  hibachi_test_server_stop (f->ts);
-}
-
 /* Signed in before: the keyring holds the session, the settings the account. */
 static void
 remember_session (Fixture *f)
 {
-  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (f->ts));
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  hibachi_session_sign_in_async (session, OWNER, HIBACHI_DEMO_PASSWORD, NULL, hibachi_test_store_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  g_assert_true (hibachi_session_sign_in_finish (session, result, &error));
-  g_assert_no_error (error);
-  g_settings_set_string (hibachi_application_get_settings (f->app), "last-account", OWNER);
+  hibachi_test_remember_session (f->ts, f->app, OWNER);
 }
 
 static HibachiTokens *
@@ -463,7 +441,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add ("/hibachi/ui-startup/" name, Fixture, NULL, setup, fn, hibachi_test_app_fixture_teardown)
   ADD ("restored", test_restored);
   ADD ("asks-ahead", test_asks_ahead);
   ADD ("answered-before-window", test_answered_before_window);
