@@ -91,9 +91,10 @@ void hibachi_bookings_view_show_sort        (HibachiBookingsView *self);
 /* Asks for the pages of the rows scrolled to, and those ahead. */
 void hibachi_bookings_view_watch_scrolling (HibachiBookingsView *self);
 /* Fills the cells of @row again (it changed, or who changed it is known). */
-void hibachi_bookings_view_forget_rows      (HibachiBookingsView *self);
 void hibachi_bookings_view_refresh_row      (HibachiBookingsView *self,
                                              HibachiResource     *row);
+/* Lets go of the bound rows' bookings (their handlers), on dispose. */
+void hibachi_bookings_view_forget_rows      (HibachiBookingsView *self);
 /* The columns that fit in @width px show, the least needed giving way
  * first; each is wide enough for its title and longest value. */
 void hibachi_bookings_view_fit_columns      (HibachiBookingsView *self,
