@@ -407,23 +407,18 @@ is_list_row (GtkWidget *widget, gconstpointer data)
  * on all four sides. With sides of several colours (libadwaita colours
  * only one) GTK's cairo renderer paints each through a mesh gradient over
  * the whole row or cell: 3-5 ms of each scroll frame (ui-100k). */
-static void
-test_row_separators_one_colour (Fixture *f, gconstpointer data)
+/* The separator colour of a row: asserts every border under it is of one
+ * colour on all four sides, and that it has a separator. */
+static GdkRGBA
+row_separator_colour (GtkWidget *row)
 {
-  HibachiWindow *window = f->window;
   g_autoptr(GPtrArray) borders = g_ptr_array_new ();
-  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
   g_autoptr(GskRenderNode) node = NULL;
-  HibachiPagedList *list = NULL;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GtkWidget *column_view, *row;
-  GtkAdjustment *adjustment;
+  GdkRGBA separator = { 0 };
   guint separators = 0;
 
-  show_list (window, &list, &column_view, &adjustment);
-  row = hibachi_test_find_mapped (column_view, is_list_row, NULL);
-  g_assert_nonnull (row);
-  paintable = gtk_widget_paintable_new (row);
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (row), gtk_widget_get_height (row));
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -435,14 +430,54 @@ test_row_separators_one_colour (Fixture *f, gconstpointer data)
 
       if (widths[0] + widths[1] + widths[2] + widths[3] == 0)
         continue;
-      separators++;
       g_test_message ("border %g %g %g %g: %s %s %s %s", widths[0], widths[1], widths[2], widths[3],
-                      gdk_rgba_to_string (&colors[0]), gdk_rgba_to_string (&colors[1]), gdk_rgba_to_string (&colors[2]), gdk_rgba_to_string (&colors[3]));
+                      gdk_rgba_to_string (&colors[0]), gdk_rgba_to_string (&colors[1]), gdk_rgba_to_string (&colors[2]),
+                      gdk_rgba_to_string (&colors[3]));
       for (guint side = 1; side < 4; side++)
         g_assert_true (gdk_rgba_equal (&colors[0], &colors[side]));
+      separator = colors[0];
+      separators++;
     }
   /* The row has its separator: the test saw what it is about. */
   g_assert_cmpuint (separators, >, 0);
+  return separator;
+}
+
+/* A row's borders (its separator, its cells' gaps) are each of one colour
+ * on all four sides. With sides of several colours (libadwaita colours
+ * only one) GTK's cairo renderer paints each through a mesh gradient over
+ * the whole row or cell: 3-5 ms of each scroll frame (ui-100k). In high
+ * contrast the separator stays as strong as libadwaita makes it there. */
+static void
+test_row_separators_one_colour (Fixture *f, gconstpointer data)
+{
+  HibachiWindow *window = f->window;
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) a11y = g_settings_schema_source_lookup (schemas, "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr(GSettings) interface = NULL;
+  HibachiPagedList *list = NULL;
+  GtkWidget *column_view, *row;
+  GtkAdjustment *adjustment;
+  GdkRGBA normal, high;
+
+  show_list (window, &list, &column_view, &adjustment);
+  row = hibachi_test_find_mapped (column_view, is_list_row, NULL);
+  g_assert_nonnull (row);
+  normal = row_separator_colour (row);
+
+  if (a11y == NULL || !g_settings_schema_has_key (a11y, "high-contrast"))
+    {
+      g_test_message ("no org.gnome.desktop.a11y.interface here: high contrast not checked");
+      return;
+    }
+  interface = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (interface, "high-contrast", TRUE);
+  WAIT_FOR (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  hibachi_test_pause_ms (100);
+  high = row_separator_colour (row);
+  g_settings_set_boolean (interface, "high-contrast", FALSE);
+  WAIT_FOR (!adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  g_assert_cmpfloat (high.alpha, >, 2 * normal.alpha);
 }
 
 int
