@@ -632,6 +632,37 @@ test_reads_ahead (void)
   hibachi_test_server_stop (ts);
 }
 
+/* Laid out at rest, or after a jump: the pages of the rows in view, and of
+ * the rows a screenful above and below, are asked for; no more. */
+static void
+test_laid_out (void)
+{
+  HibachiTestServer *ts = hibachi_test_server_start (12 * HIBACHI_PAGED_LIST_PAGE_SIZE);
+  g_autoptr(HibachiSession) session = hibachi_session_new (hibachi_test_server_get_url (ts));
+  g_autoptr(HibachiPagedList) list = owners_bookings (session);
+
+  hibachi_test_server_clear_requests (ts);
+  /* Rows 590 to 619 (the server's pages 6 and 7); a screen below, 649
+   * (page 7); a screen above, 560 (page 6). */
+  hibachi_paged_list_laid_out (list, 590, 619);
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 2);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=6&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=7&"), ==, 1);
+
+  /* Rows 720 to 779 (page 8): a screen below reaches row 839 (page 9),
+   * above 660 (page 7, in already). */
+  hibachi_paged_list_laid_out (list, 720, 779);
+  wait_while_loading (list);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings"), ==, 4);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=8&"), ==, 1);
+  g_assert_cmpuint (hibachi_test_server_count_requests (ts, "GET /api/v1/bookings?page=9&"), ==, 1);
+
+  g_clear_object (&list);
+  g_clear_object (&session);
+  hibachi_test_server_stop (ts);
+}
+
 #define HOLES 1000
 #define HOLE_SIZE (16 * 1024)
 
@@ -720,6 +751,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hibachi/paged-list/malformed-replies", test_malformed_replies);
   g_test_add_func ("/hibachi/paged-list/bounded-memory", test_bounded_memory);
   g_test_add_func ("/hibachi/paged-list/reads-ahead", test_reads_ahead);
+  g_test_add_func ("/hibachi/paged-list/laid-out", test_laid_out);
   g_test_add_func ("/hibachi/paged-list/gives-heap-back", test_gives_heap_back);
 
   return g_test_run ();

@@ -526,6 +526,36 @@ hibachi_paged_list_ensure (HibachiPagedList *self,
     request_page (self, position / HIBACHI_PAGED_LIST_PAGE_SIZE, FALSE);
 }
 
+/* The pages of rows @first to @last. */
+static void
+ensure_rows (HibachiPagedList *self,
+             guint             first,
+             guint             last)
+{
+  for (guint page = first / HIBACHI_PAGED_LIST_PAGE_SIZE; page <= last / HIBACHI_PAGED_LIST_PAGE_SIZE; page++)
+    hibachi_paged_list_ensure (self, MAX (first, page * HIBACHI_PAGED_LIST_PAGE_SIZE));
+}
+
+/* At rest (or after a jump), the rows a screenful above and below what is
+ * laid out are read too, so the next scroll of a screen finds them in, not
+ * "…" until their page comes. */
+void
+hibachi_paged_list_laid_out (HibachiPagedList *self,
+                             guint             first,
+                             guint             last)
+{
+  guint screen;
+
+  g_return_if_fail (HIBACHI_IS_PAGED_LIST (self));
+  g_return_if_fail (first <= last);
+
+  screen = last - first + 1;
+  ensure_rows (self, first, last);
+  hibachi_paged_list_ensure (self, last + screen);
+  if (first >= screen)
+    hibachi_paged_list_ensure (self, first - screen);
+}
+
 /* Scrolling fast, GTK 4.8 binds rows up to about 170 past the last one
  * shown, and a page answers in 50 to 130 ms (ui-100k: two to four frames,
  * the server sharing the machine's cores); four pages ahead, its rows are
@@ -553,8 +583,7 @@ hibachi_paged_list_shown (HibachiPagedList *self,
   if (!down && !up)
     return;
 
-  hibachi_paged_list_ensure (self, first);
-  hibachi_paged_list_ensure (self, last);
+  ensure_rows (self, first, last);
   for (guint i = 1; i <= HIBACHI_PAGED_LIST_READ_AHEAD; i++)
     {
       if (down)

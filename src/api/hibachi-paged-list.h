@@ -55,6 +55,12 @@ void              hibachi_paged_list_ensure       (HibachiPagedList *self,
 void              hibachi_paged_list_shown        (HibachiPagedList *self,
                                                    guint             first,
                                                    guint             last);
+/* Rows @first to @last are laid out in view, the list at rest or just
+ * jumped to: their pages and those of the rows a screenful above and below
+ * are asked for. */
+void              hibachi_paged_list_laid_out     (HibachiPagedList *self,
+                                                   guint             first,
+                                                   guint             last);
 /* The loaded row with this id, or NULL. (transfer none) */
 HibachiResource  *hibachi_paged_list_find         (HibachiPagedList *self,
                                                    const char       *id);

@@ -136,23 +136,13 @@ ask_for_pages_cb (gpointer data)
           gtk_widget_compute_bounds (cell, viewport, &bounds) &&
           bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport))
         {
-          hibachi_paged_list_ensure (self->list, position);
           first = MIN (first, position);
           last = MAX (last, position);
         }
     }
   g_hash_table_remove_all (self->pending_rows);
-
-  /* Reading ahead: the screenfuls above and below what is shown, so rows
-   * scrolled to are there already, not "…" until their page comes. */
   if (first <= last)
-    {
-      guint screen = last - first + 1;
-
-      hibachi_paged_list_ensure (self->list, last + screen);
-      if (first >= screen)
-        hibachi_paged_list_ensure (self->list, first - screen);
-    }
+    hibachi_paged_list_laid_out (self->list, first, last);
 
   return G_SOURCE_REMOVE;
 }
