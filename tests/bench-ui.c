@@ -931,22 +931,26 @@ main (int argc, char *argv[])
   printf ("\nours / floor (goal: 1.25 at most; each the median of %u rounds)\n", ROUNDS);
   printf ("  scroll a screen per frame, p95         %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.scroll, ROUNDS),
           ours->scroll_p95, floor->scroll_p95);
-  printf ("  scrollbar jump, p95                    %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.jump, ROUNDS),
-          ours->jump_p95, floor->jump_p95);
-  printf ("  search as you type, frame work p95     %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.search_p95, ROUNDS),
-          ours->search_p95, floor->search_p95);
-  /* Ours has a frame per key and one with the results (the list asks the
-   * server once the entry's delay is over); the floor filters in memory
-   * once the entry's delay is over too. The longest frame shows results. */
-  printf ("  search as you type, frame work max     %5.2f   (last round %.1f / %.1f ms)\n",
-          median (ratios.search_frame_max, ROUNDS), ours->search_frame_max, floor->search_frame_max);
-  printf ("  search as you type, main loop busy max %5.2f   (last round %.1f / %.1f ms)\n",
-          median (ratios.search_max, ROUNDS), ours->search_max, floor->search_max);
-  /* A word is some thirty frames, so one round's p95 is one of its two
-   * longest frames, and a frame of 3 ms or 10 ms on a shared machine
-   * decides it. The frames of all rounds together give a steadier p95. */
-  printf ("  search as you type, frame work p95 of all %u rounds' frames together: %.2f   (%.1f / %.1f ms)\n", ROUNDS,
-          ours->search_pooled_p95 / floor->search_pooled_p95, ours->search_pooled_p95, floor->search_pooled_p95);
+  /* Scroll-only runs measured nothing else. */
+  if (!scroll_only)
+    {
+      printf ("  scrollbar jump, p95                    %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.jump, ROUNDS),
+              ours->jump_p95, floor->jump_p95);
+      printf ("  search as you type, frame work p95     %5.2f   (last round %.1f / %.1f ms)\n", median (ratios.search_p95, ROUNDS),
+              ours->search_p95, floor->search_p95);
+      /* Ours has a frame per key and one with the results (the list asks the
+       * server once the entry's delay is over); the floor filters in memory
+       * once the entry's delay is over too. The longest frame shows results. */
+      printf ("  search as you type, frame work max     %5.2f   (last round %.1f / %.1f ms)\n",
+              median (ratios.search_frame_max, ROUNDS), ours->search_frame_max, floor->search_frame_max);
+      printf ("  search as you type, main loop busy max %5.2f   (last round %.1f / %.1f ms)\n",
+              median (ratios.search_max, ROUNDS), ours->search_max, floor->search_max);
+      /* A word is some thirty frames, so one round's p95 is one of its two
+       * longest frames, and a frame of 3 ms or 10 ms on a shared machine
+       * decides it. The frames of all rounds together give a steadier p95. */
+      printf ("  search as you type, frame work p95 of all %u rounds' frames together: %.2f   (%.1f / %.1f ms)\n", ROUNDS,
+              ours->search_pooled_p95 / floor->search_pooled_p95, ours->search_pooled_p95, floor->search_pooled_p95);
+    }
   hibachi_bench_server_stop (server);
   g_array_unref (frame_ms);
   g_array_unref (work_ms);
