@@ -347,20 +347,20 @@ test_one_handler_per_row (Fixture *f, gconstpointer data)
 {
   HibachiWindow *window = f->window;
   HibachiPagedList *list = NULL;
-  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) booking = NULL;
   GtkWidget *column_view;
   GtkAdjustment *adjustment;
   guint n;
 
   n = show_list (window, &list, &column_view, &adjustment);
   /* Not the first: the list keeps the row with the focus bound. */
-  first = g_list_model_get_item (G_LIST_MODEL (list), 5);
-  g_assert_true (hibachi_resource_is_loaded (HIBACHI_RESOURCE (first)));
-  g_assert_cmpuint (changed_handlers (first), ==, 1);
+  booking = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_assert_true (hibachi_resource_is_loaded (HIBACHI_RESOURCE (booking)));
+  g_assert_cmpuint (changed_handlers (booking), ==, 1);
 
   /* Scrolled far away, its row is unbound: nothing is left connected. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  WAIT_FOR (changed_handlers (first) == 0);
+  WAIT_FOR (changed_handlers (booking) == 0);
   g_assert_cmpuint (n, >, 300);
 }
 
@@ -403,10 +403,6 @@ is_list_row (GtkWidget *widget, gconstpointer data)
          g_str_equal (gtk_widget_get_css_name (parent), "listview");
 }
 
-/* A row's borders (its separator, its cells' gaps) are each of one colour
- * on all four sides. With sides of several colours (libadwaita colours
- * only one) GTK's cairo renderer paints each through a mesh gradient over
- * the whole row or cell: 3-5 ms of each scroll frame (ui-100k). */
 /* The separator colour of a row: asserts every border under it is of one
  * colour on all four sides, and that it has a separator. */
 static GdkRGBA
